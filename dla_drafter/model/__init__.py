@@ -1,0 +1,1 @@
+"""The letter model and the draft file format (no Qt here)."""
