@@ -1,0 +1,300 @@
+"""Fonts: find the face to draw with, shape text with HarfBuzz, measure it in centimetres.
+
+Why our own shaping instead of Qt's text engine: the line breaks and glyph positions must be
+the same on Windows and Linux, and the PDF's text layer must map every glyph back to the text
+(tone marks included). HarfBuzz (through ``uharfbuzz``) with the font *file* gives the same
+glyphs and advances everywhere; every back end draws these glyphs at these positions.
+
+The face is TH Sarabun (PSK, New or IT๙) when one is installed, because that is the national
+font the regulation names and what the office's Word uses; otherwise the Sarabun fonts of the
+``fontpkg-sarabun`` package, which share TH Sarabun's widths within about 1 %.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import uharfbuzz as hb
+
+from ..text.graphemes import clusters
+from .fontscale import SARABUN_TO_TH_SARABUN_PSK, scale_units_per_em
+
+PT_PER_CM = 72.0 / 2.54
+
+# Preferred installed families, best first, as (file-name prefix, bold suffixes).
+_TH_SARABUN_PREFIXES = ("thsarabunpsk", "thsarabunnew", "thsarabunit")
+
+
+SARA_AM, NIKHAHIT, SARA_AA = "\u0e33", "\u0e4d", "\u0e32"
+
+
+@dataclass(frozen=True)
+class ShapedGlyph:
+    """One glyph of a shaped line, in the order it is written out.
+
+    ``x`` is the glyph's origin from the line's start and ``y`` its raise, in font units,
+    before justification. ``text`` is what the glyph stands for in the PDF's text layer, and
+    ``grapheme`` the index of its grapheme cluster (justification moves whole clusters).
+
+    Within a grapheme the glyphs are ordered by ``x`` and the grapheme's characters are dealt
+    out in logical order along them. Text extractors (poppler, pdfminer, pypdf) read a line by
+    position and by content order; with both equal to the logical order, ที่ copies as ที่ and
+    not as ท่ี, whatever offsets the font's mark positioning gives the vowel and the tone mark.
+    """
+
+    gid: int
+    x: int
+    y: int
+    text: str
+    grapheme: int
+
+
+@dataclass(frozen=True)
+class ShapedLine:
+    """``grapheme_x[k]`` is where grapheme cluster k starts (pen position, font units)."""
+
+    glyphs: tuple[ShapedGlyph, ...]
+    advance: int
+    grapheme_x: tuple[int, ...] = ()
+
+
+class FontFace:
+    """A font file opened for shaping. Thread-safe: the GUI typesets in a worker thread.
+
+    ``size_factor`` scales the face (see ``typeset.fontscale``): the bundled Sarabun is drawn
+    at TH SarabunPSK's size so that "16 pt" means what it means in the office's Word."""
+
+    def __init__(self, path: Path, bold: bool, size_factor: float = 1.0) -> None:
+        self.path = Path(path)
+        self.bold = bold
+        self.size_factor = size_factor
+        data = self.path.read_bytes()
+        self.data = data if size_factor == 1.0 else scale_units_per_em(data, size_factor)
+        face = hb.Face(hb.Blob(self.data))
+        self._font = hb.Font(face)
+        self.upem = face.upem
+        extents = self._font.get_font_extents("ltr")
+        self.ascender = extents.ascender
+        self.descender = extents.descender
+        self.family = _family_name(self.path)
+        self._sara_am = self._font.get_nominal_glyph(ord(SARA_AM))
+        self._nikhahit = self._font.get_nominal_glyph(ord(NIKHAHIT))
+        self._sara_aa = self._font.get_nominal_glyph(ord(SARA_AA))
+        self._lock = threading.Lock()
+        self._shape_cached = lru_cache(maxsize=20000)(self._shape)
+
+    def __repr__(self) -> str:
+        return f"FontFace({self.path.name!r}, bold={self.bold})"
+
+    def _raw(self, text: str) -> list[tuple[int, int, int, int, int]]:
+        """HarfBuzz output as (gid, cluster, x_advance, x_offset, y_offset)."""
+        buf = hb.Buffer()
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+        with self._lock:
+            hb.shape(self._font, buf, {"kern": True, "liga": True})
+        out = []
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+            out.append((info.codepoint, info.cluster, pos.x_advance, pos.x_offset,
+                        pos.y_offset))
+        return out
+
+    def _shape(self, text: str) -> ShapedLine:
+        if not text:
+            return ShapedLine((), 0)
+        raw = self._raw(text)
+        # A lone SARA AM is decomposed by the Thai shaper into nikhahit + sara aa: two glyphs
+        # for one character, which no text layer can map exactly (pdfminer prints "(cid:n)"
+        # for a glyph mapped to nothing). The font's own precomposed ำ draws the same shape
+        # when no tone mark sits between, so use it there.
+        if self._sara_am:
+            merged = []
+            i = 0
+            while i < len(raw):
+                g = raw[i]
+                if (i + 1 < len(raw) and g[0] == self._nikhahit and raw[i + 1][0] ==
+                        self._sara_aa and g[1] == raw[i + 1][1] and text[g[1]] == SARA_AM
+                        and (i + 2 >= len(raw) or raw[i + 2][1] != g[1])):
+                    merged.append((self._sara_am, g[1], g[2] + raw[i + 1][2], 0, 0))
+                    i += 2
+                    continue
+                merged.append(g)
+                i += 1
+            raw = merged
+        char_grapheme: list[int] = []
+        grapheme_text: list[str] = []
+        for g_index, cluster in enumerate(clusters(text)):
+            char_grapheme.extend([g_index] * len(cluster))
+            grapheme_text.append(cluster)
+        placed: list[tuple[int, int, int, int]] = []  # (grapheme, x, y, gid)
+        grapheme_x = [0] * len(grapheme_text)
+        seen: set[int] = set()
+        pen = 0
+        for gid, cluster, x_advance, x_offset, y_offset in raw:
+            grapheme = char_grapheme[min(cluster, len(text) - 1)]
+            if grapheme not in seen:
+                seen.add(grapheme)
+                grapheme_x[grapheme] = pen
+            placed.append((grapheme, pen + x_offset, y_offset, gid))
+            pen += x_advance
+        glyphs: list[ShapedGlyph] = []
+        start = 0
+        while start < len(placed):
+            end = start
+            while end < len(placed) and placed[end][0] == placed[start][0]:
+                end += 1
+            group = sorted(placed[start:end], key=lambda p: p[1])  # stable: ties keep order
+            chars = grapheme_text[group[0][0]]
+            for k, (grapheme, x, y, gid) in enumerate(group):
+                if k < len(group) - 1:
+                    piece = chars[k] if k < len(chars) else ""
+                else:
+                    piece = chars[k:] if k < len(chars) else ""
+                glyphs.append(ShapedGlyph(gid, x, y, piece, grapheme))
+            start = end
+        return ShapedLine(tuple(glyphs), pen, tuple(grapheme_x))
+
+    def glyph_advance(self, gid: int) -> int:
+        return self._font.get_glyph_h_advance(gid)
+
+    def nominal_glyph(self, char: str) -> int:
+        """The cmap glyph of one character (0, .notdef, when the font has none)."""
+        return self._font.get_nominal_glyph(ord(char)) or 0
+
+    def shape(self, text: str) -> ShapedLine:
+        return self._shape_cached(text)
+
+    def advance_units(self, text: str) -> int:
+        return self.shape(text).advance
+
+    def width_cm(self, text: str, size_pt: float) -> float:
+        """Natural width of ``text`` (no justification spacing) in cm."""
+        return self.advance_units(text) * size_pt / self.upem / PT_PER_CM
+
+    def has_glyphs(self, text: str) -> bool:
+        return all(g.gid != 0 for g in self.shape(text).glyphs if g.text.strip())
+
+
+@dataclass(frozen=True)
+class PositionedGlyph:
+    """A glyph at its place on the line, relative to the line's origin, in cm (y up)."""
+
+    gid: int
+    x: float
+    y: float
+    text: str
+
+
+def position_glyphs(
+    face: FontFace, text: str, size_pt: float, letter_spacing_cm: float = 0.0
+) -> list[PositionedGlyph]:
+    """Glyph positions of one line: every grapheme cluster after the first is pushed right by
+    ``letter_spacing_cm`` times its index. All painters (Qt and PDF) call this, so they place
+    every glyph at the same spot."""
+    scale = size_pt / face.upem / PT_PER_CM
+    return [
+        PositionedGlyph(g.gid, g.x * scale + g.grapheme * letter_spacing_cm, g.y * scale,
+                        g.text)
+        for g in face.shape(text).glyphs
+    ]
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The regular and bold faces the letter is drawn with."""
+
+    regular: FontFace
+    bold: FontFace
+
+    def face(self, bold: bool) -> FontFace:
+        return self.bold if bold else self.regular
+
+    @property
+    def family(self) -> str:
+        return self.regular.family
+
+
+def _family_name(path: Path) -> str:
+    try:
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(str(path), lazy=True, fontNumber=0)
+        name = font["name"].getDebugName(1)
+        font.close()
+        return name or path.stem
+    except Exception:  # a font we can shape but whose name table is odd
+        return path.stem
+
+
+def system_font_dirs() -> list[Path]:
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = Path(os.environ.get("WINDIR", "C:/Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData/Local"))
+        return [windir / "Fonts", local / "Microsoft/Windows/Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/Library/Fonts"), home / "Library/Fonts", Path("/System/Library/Fonts")]
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+            home / ".local/share/fonts", home / ".fonts"]
+
+
+def _normalise(name: str) -> str:
+    return name.lower().replace(" ", "").replace("_", "").replace("-", "")
+
+
+def find_th_sarabun(dirs: list[Path] | None = None) -> tuple[Path, Path] | None:
+    """(regular, bold) files of an installed TH Sarabun family, or None."""
+    found: dict[str, dict[str, Path]] = {}
+    for folder in dirs if dirs is not None else system_font_dirs():
+        if not folder.is_dir():
+            continue
+        for root, _dirs, files in os.walk(folder):
+            for file in files:
+                if not file.lower().endswith(".ttf"):
+                    continue
+                stem = _normalise(file[:-4])
+                for prefix in _TH_SARABUN_PREFIXES:
+                    if stem.startswith(prefix):
+                        rest = stem[len(prefix):].lstrip("๙9")
+                        style = {"": "regular", "bold": "bold"}.get(rest)
+                        if style:
+                            found.setdefault(prefix, {})[style] = Path(root) / file
+    for prefix in _TH_SARABUN_PREFIXES:
+        styles = found.get(prefix, {})
+        if "regular" in styles:
+            return styles["regular"], styles.get("bold", styles["regular"])
+    return None
+
+
+def bundled_sarabun() -> tuple[Path, Path]:
+    import fontpkg_sarabun
+
+    files = Path(fontpkg_sarabun.ROOT) / "files"
+    return files / "Sarabun-Regular.ttf", files / "Sarabun-Bold.ttf"
+
+
+_font_sets: dict[tuple[str, str], FontSet] = {}
+_font_lock = threading.Lock()
+
+
+def load_font_set(use_system: bool = True, font_dir: Path | None = None) -> FontSet:
+    """The faces to draw with, opened once per process."""
+    paths = None
+    factor = 1.0
+    if use_system:
+        paths = find_th_sarabun([font_dir] if font_dir else None)
+    if paths is None:
+        paths = bundled_sarabun()
+        factor = SARABUN_TO_TH_SARABUN_PSK
+    key = (str(paths[0]), str(paths[1]))
+    with _font_lock:
+        if key not in _font_sets:
+            _font_sets[key] = FontSet(FontFace(paths[0], False, factor),
+                                      FontFace(paths[1], True, factor))
+        return _font_sets[key]

@@ -1,0 +1,493 @@
+"""Typeset a Composition into Pages: place every block, break lines, paginate.
+
+The flow below the date is a list of rows (one line box each, or a taller box for the QR
+code). Pagination moves rows to a new page, honouring *keep* links between rows: a paragraph
+keeps at least two lines together at a page end and a page start, a labelled part stays whole,
+and the คำลงท้าย with the signature never stands alone — the last two body lines go with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import qrcode
+import qrcode.constants
+
+from ..compose.blocks import (
+    ComplimentaryClose,
+    Composition,
+    ContactBlock,
+    CopiesTo,
+    DateLine,
+    Emblem,
+    Heading,
+    InitialsGrid,
+    Labelled,
+    Paragraph,
+    QRBlock,
+    RecipientsList,
+    Signature,
+    TopMarks,
+)
+from ..text.digits import apply_digits
+from ..text.graphemes import gap_count
+from ..text.wordbreak import WordBreaker, default_breaker
+from .fonts import PT_PER_CM, FontSet
+from .lines import break_lines, justify_spacing
+from .pages import ImageBox, Item, Page, Pages, QRBox, Rule, Source, TextLine
+from .profile import DEFAULT_PROFILE, LayoutProfile
+
+# Where the baseline sits in a line box, as a fraction of the pitch. TH SarabunPSK's ascent is
+# about 70 % of its Windows line height, which is where Word puts the baseline.
+BASELINE_RATIO = 0.70
+# Gap between the label "สิ่งที่ส่งมาด้วย  …" text and a flush-right amount on the same line.
+AMOUNT_GAP_CM = 0.6
+# Horizontal clearance kept between the contact block and the QR column.
+QR_CLEARANCE_CM = 0.5
+
+
+@dataclass
+class Row:
+    """A line box (or taller box) in the flow. Items have y relative to the row's top."""
+
+    height: float
+    items: list[Item]
+    space_before: float = 0.0
+    keep_with_next: bool = False
+    new_page: bool = False
+
+
+@dataclass
+class _Ctx:
+    fonts: FontSet
+    profile: LayoutProfile
+    breaker: WordBreaker
+    emblem_aspect: float
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def size(self) -> float:
+        return self.profile.font_size_pt
+
+    @property
+    def pitch(self) -> float:
+        return self.profile.line_pitch
+
+    def baseline(self, size_pt: float | None = None) -> float:
+        scale = (size_pt or self.size) / self.size
+        return self.pitch * BASELINE_RATIO * scale
+
+    def width(self, text: str, bold: bool = False, size: float | None = None) -> float:
+        return self.fonts.face(bold).width_cm(text, size or self.size)
+
+    def text(self, x: float, text: str, source: Source | None, *, bold: bool = False,
+             size: float | None = None, color: str = "#000000", spacing: float = 0.0,
+             y: float | None = None) -> TextLine:
+        size = size or self.size
+        natural = self.width(text, bold, size)
+        return TextLine(x, self.baseline(size) if y is None else y, text, size, bold, color,
+                        spacing, natural + spacing * gap_count(text), source)
+
+
+def _shift(item: Item, dy: float) -> Item:
+    if isinstance(item, Rule):
+        return replace(item, y1=item.y1 + dy, y2=item.y2 + dy)
+    return replace(item, y=item.y + dy)
+
+
+def typeset(
+    composition: Composition,
+    fonts: FontSet,
+    profile: LayoutProfile = DEFAULT_PROFILE,
+    breaker: WordBreaker | None = None,
+    emblem_aspect: float = 0.92,
+) -> Pages:
+    ctx = _Ctx(fonts, profile, breaker or default_breaker(), emblem_aspect)
+    first: list[Item] = []
+    cursor = profile.emblem_top + profile.emblem_height  # first line under the ครุฑ
+    close_x_centre = profile.date_x
+    for block in composition.blocks:
+        if isinstance(block, Emblem):
+            w = profile.emblem_height * emblem_aspect
+            centre = profile.text_left + profile.text_width / 2
+            first.append(ImageBox("emblem", centre - w / 2, profile.emblem_top, w,
+                                  profile.emblem_height, ("emblem", None)))
+        elif isinstance(block, TopMarks):
+            first.extend(_top_marks(ctx, block))
+        elif isinstance(block, Heading):
+            items, cursor = _heading(ctx, block, cursor)
+            first.extend(items)
+        elif isinstance(block, DateLine):
+            x = profile.date_x
+            if block.day is None:
+                x += profile.blank_day_width
+            first.append(ctx.text(x, block.text if block.day else block.month_year,
+                                  ("date", None), y=cursor + ctx.baseline()))
+            cursor += ctx.pitch
+        elif isinstance(block, Labelled):
+            _labelled(ctx, block)
+        elif isinstance(block, Paragraph):
+            _paragraph(ctx, block)
+        elif isinstance(block, ComplimentaryClose):
+            _mark_keep_tail(ctx.rows, profile.keep_lines_with_close)
+            ctx.rows.append(Row(ctx.pitch, [ctx.text(profile.date_x, block.text,
+                                                     ("complimentary_close", None))],
+                                profile.space_before, keep_with_next=True))
+            close_x_centre = profile.date_x + ctx.width(block.text) / 2
+        elif isinstance(block, Signature):
+            _signature(ctx, block, close_x_centre)
+        elif isinstance(block, ContactBlock):
+            _contacts(ctx, block, composition)
+        elif isinstance(block, CopiesTo):
+            _copies_to(ctx, block)
+        elif isinstance(block, QRBlock | InitialsGrid | RecipientsList):
+            pass  # placed after the flow: they depend on where the letter ends
+    qr = next((b for b in composition.blocks if isinstance(b, QRBlock)), None)
+    initials = next((b for b in composition.blocks if isinstance(b, InitialsGrid)), None)
+    recipients = next((b for b in composition.blocks if isinstance(b, RecipientsList)), None)
+
+    pages = _paginate(ctx, first, cursor)
+    if qr is not None:
+        _place_qr(ctx, pages, qr)
+    if initials is not None:
+        _place_initials(ctx, pages, initials)
+    if recipients is not None:
+        pages.extend(_recipients_pages(ctx, recipients, len(pages)))
+    for page in pages:
+        _page_marks(ctx, page, composition)
+    return Pages(pages, fonts.family)
+
+
+# --- page one's head -----------------------------------------------------------------
+
+def _top_marks(ctx: _Ctx, block: TopMarks) -> list[Item]:
+    p = ctx.profile
+    items: list[Item] = []
+    if block.urgency:
+        size = p.urgency_size_pt
+        # bottom of the mark level with the bottom of the ครุฑ, at the left margin [P]
+        items.append(ctx.text(p.text_left, block.urgency, ("urgency", None), bold=True,
+                              size=size, color=p.mark_color,
+                              y=p.emblem_top + p.emblem_height - 0.25))
+    if block.file_copy_note:
+        w = ctx.width(block.file_copy_note)
+        items.append(ctx.text(p.text_right - w, block.file_copy_note, ("file_copy", None),
+                              y=p.emblem_top + ctx.baseline()))
+    return items
+
+
+def _heading(ctx: _Ctx, block: Heading, top: float) -> tuple[list[Item], float]:
+    p = ctx.profile
+    items: list[Item] = []
+    number_width = p.agency_x - p.text_left - 0.3
+    y = top
+    for line in break_lines(block.number, ctx.fonts.regular, ctx.size, number_width,
+                            number_width, ctx.breaker):
+        items.append(ctx.text(p.text_left, line.text, ("number", None), y=y + ctx.baseline()))
+        y += ctx.pitch
+    number_bottom = y
+    y = top
+    agency_width = p.text_right - p.agency_x
+    for index, line_text in enumerate(block.agency_lines):
+        part = "agency.name" if index == 0 else "agency.address"
+        for line in break_lines(line_text, ctx.fonts.regular, ctx.size, agency_width,
+                                agency_width, ctx.breaker):
+            items.append(ctx.text(p.agency_x, line.text, (part, index - 1 if index else None),
+                                  y=y + ctx.baseline()))
+            y += ctx.pitch
+    return items, max(y, number_bottom)
+
+
+# --- the flow ------------------------------------------------------------------------
+
+def _labelled(ctx: _Ctx, block: Labelled) -> None:
+    p = ctx.profile
+    label = block.label + p.label_gap
+    value_x = p.text_left + ctx.width(label)
+    start = len(ctx.rows)
+    for index, item in enumerate(block.items):
+        source: Source = (block.part, index if block.part in ("references", "enclosures")
+                          else None)
+        text_x = value_x
+        number_items: list[Item] = []
+        if item.number:
+            number_items.append(ctx.text(value_x, item.number, source))
+            text_x = value_x + ctx.width(item.number + " ")
+        width = p.text_right - text_x
+        lines = break_lines(item.text, ctx.fonts.regular, ctx.size, width, width, ctx.breaker)
+        for line_no, line in enumerate(lines):
+            row_items: list[Item] = []
+            if index == 0 and line_no == 0:
+                row_items.append(ctx.text(p.text_left, block.label, (block.part, None)))
+            if line_no == 0:
+                row_items.extend(number_items)
+            row_items.append(ctx.text(text_x, line.text, source))
+            ctx.rows.append(Row(ctx.pitch, row_items, keep_with_next=True))
+        if item.amount:
+            amount_w = ctx.width(item.amount)
+            last = ctx.rows[-1]
+            end_x = text_x + lines[-1].width
+            row = last if end_x + AMOUNT_GAP_CM + amount_w <= p.text_right else None
+            if row is None:
+                row = Row(ctx.pitch, [], keep_with_next=True)
+                ctx.rows.append(row)
+            row.items.append(ctx.text(p.text_right - amount_w, item.amount, source))
+    ctx.rows[start].space_before = p.space_before
+    ctx.rows[-1].keep_with_next = False
+
+
+def _paragraph(ctx: _Ctx, block: Paragraph) -> None:
+    p = ctx.profile
+    source: Source = (block.part, block.index)
+    lines = break_lines(block.text, ctx.fonts.regular, ctx.size,
+                        p.text_width - p.first_line_indent, p.text_width, ctx.breaker)
+    count = len(lines)
+    for n, line in enumerate(lines):
+        x = p.text_left + (p.first_line_indent if n == 0 else 0.0)
+        measure = p.text_right - x
+        spacing = justify_spacing(line, measure)
+        # keep two lines together at the end and at the start of a page (orphans/widows)
+        keep = n == 0 or n == count - 2
+        ctx.rows.append(Row(ctx.pitch, [ctx.text(x, line.text, source, spacing=spacing)],
+                            p.space_before if n == 0 else 0.0, keep_with_next=keep))
+    ctx.rows[-1].keep_with_next = False
+
+
+def _mark_keep_tail(rows: list[Row], lines: int) -> None:
+    """The signature must not stand alone: tie the last ``lines`` rows to what follows."""
+    for row in rows[-lines:]:
+        row.keep_with_next = True
+
+
+def _signature(ctx: _Ctx, block: Signature, centre: float) -> None:
+    p = ctx.profile
+    ctx.rows.append(Row(ctx.pitch * p.signature_blank_lines, [], keep_with_next=True))
+    lines = [(block.name_line, ("signer.name", None))] + [
+        (pos, ("signer.position", i)) for i, pos in enumerate(block.positions)]
+    for n, (text, source) in enumerate(lines):
+        w = ctx.width(text)
+        x = min(max(centre - w / 2, p.text_left), p.text_right - w)
+        ctx.rows.append(Row(ctx.pitch, [ctx.text(x, text, source)],
+                            keep_with_next=n < len(lines) - 1))
+
+
+def _contacts(ctx: _Ctx, block: ContactBlock, composition: Composition) -> None:
+    p = ctx.profile
+    ctx.rows.append(Row(ctx.pitch, [], keep_with_next=True))  # one blank line after the name
+    for n, line in enumerate(block.lines):
+        width = p.text_width
+        for broken in break_lines(line, ctx.fonts.regular, ctx.size, width, width, ctx.breaker):
+            ctx.rows.append(Row(ctx.pitch, [ctx.text(p.text_left, broken.text,
+                                                     ("contact", n))], keep_with_next=True))
+    ctx.rows[-1].keep_with_next = False
+
+
+def _copies_to(ctx: _Ctx, block: CopiesTo) -> None:
+    p = ctx.profile
+    label = block.label + p.label_gap
+    x = p.text_left + ctx.width(label)
+    for n, line in enumerate(block.lines):
+        width = p.text_right - x
+        for k, broken in enumerate(break_lines(line, ctx.fonts.regular, ctx.size, width,
+                                               width, ctx.breaker)):
+            items: list[Item] = []
+            if n == 0 and k == 0:
+                items.append(ctx.text(p.text_left, block.label, ("copies_to", None)))
+            items.append(ctx.text(x, broken.text, ("copies_to", n)))
+            ctx.rows.append(Row(ctx.pitch, items, p.space_before if n == k == 0 else 0.0,
+                                keep_with_next=True))
+    ctx.rows[-1].keep_with_next = False
+
+
+# --- pagination ----------------------------------------------------------------------
+
+def _paginate(ctx: _Ctx, first_items: list[Item], cursor: float) -> list[Page]:
+    p = ctx.profile
+    pages = [Page(1, list(first_items))]
+    page_rows: list[tuple[Row, float]] = []  # rows placed on the current page, with their top
+    y = cursor
+    i = 0
+    rows = ctx.rows
+    while i < len(rows):
+        row = rows[i]
+        at_top = not page_rows and len(pages) > 1
+        top = y + (0.0 if at_top else row.space_before)
+        if top + row.height <= p.bottom_limit + 1e-9 or at_top:
+            page_rows.append((row, top))
+            y = top + row.height
+            i += 1
+            continue
+        # overflow: break before the first row of the keep chain that ends at row i
+        back = len(page_rows)
+        while back > 0 and page_rows[back - 1][0].keep_with_next:
+            back -= 1
+        if back == 0:  # the whole page is one chain: break here after all
+            back = len(page_rows)
+        moved = len(page_rows) - back
+        _commit(pages[-1], page_rows[:back])
+        pages.append(Page(len(pages) + 1))
+        page_rows = []
+        y = p.margin_top_continuation
+        i -= moved
+    _commit(pages[-1], page_rows)
+    return pages
+
+
+def _commit(page: Page, placed: list[tuple[Row, float]]) -> None:
+    for row, top in placed:
+        page.items.extend(_shift(item, top) for item in row.items)
+
+
+# --- after the flow --------------------------------------------------------------------
+
+def _content_bottom(ctx: _Ctx, page: Page) -> float:
+    bottom = 0.0
+    for item in page.items:
+        if isinstance(item, TextLine):
+            bottom = max(bottom, item.y - ctx.baseline(item.size_pt) + ctx.pitch)
+        elif isinstance(item, ImageBox | QRBox):
+            bottom = max(bottom, item.y + item.height if isinstance(item, ImageBox)
+                         else item.y + item.size)
+    return bottom
+
+
+def _qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    qr.add_data(url)
+    qr.make(fit=True)
+    return tuple(tuple(bool(v) for v in row) for row in qr.get_matrix())
+
+
+def _place_qr(ctx: _Ctx, pages: list[Page], block: QRBlock) -> None:
+    """Caption, code and URL in a column at the right of the last page's lower part, beside
+    the contact block when they clear each other, otherwise below everything."""
+    p = ctx.profile
+    small = p.font_size_pt - 2
+    caption_w = ctx.width(block.caption, size=small)
+    url_w = ctx.width(block.url, size=small)
+    column_w = max(p.qr_size, caption_w, url_w)
+    centre = p.text_right - column_w / 2
+    left = centre - column_w / 2
+    pitch_small = ctx.pitch * small / p.font_size_pt
+    height = pitch_small + p.qr_size + 0.15 + pitch_small
+    page = pages[-1]
+    contact_lines = [it for it in page.items if isinstance(it, TextLine)
+                     and it.source and it.source[0] in ("contact", "copies_to")]
+    if contact_lines and max(it.x + it.width_cm for it in contact_lines) + \
+            QR_CLEARANCE_CM <= left:
+        top = min(it.y - ctx.baseline() for it in contact_lines)
+        others = [it for it in page.items if isinstance(it, TextLine)
+                  and it not in contact_lines and it.y - ctx.baseline() + ctx.pitch > top]
+        if any(it.x + it.width_cm > left for it in others):
+            top = _content_bottom(ctx, page) + 0.2
+    else:
+        top = _content_bottom(ctx, page) + 0.2
+    if top + height > p.bottom_limit:
+        page = Page(len(pages) + 1)
+        pages.append(page)
+        top = p.margin_top_continuation
+    src: Source = ("qr", None)
+    page.items.append(ctx.text(centre - caption_w / 2, block.caption, src, size=small,
+                               y=top + ctx.baseline(small)))
+    code_top = top + pitch_small
+    page.items.append(QRBox(centre - p.qr_size / 2, code_top, p.qr_size,
+                            _qr_modules(block.url), src))
+    url_top = code_top + p.qr_size + 0.15
+    page.items.append(ctx.text(centre - url_w / 2, block.url, src, size=small,
+                               y=url_top + ctx.baseline(small)))
+
+
+def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
+    """The file copy's initials grid at the bottom right of the last letter page: each row
+    a role and a dotted line (or the initials) ending at the right margin."""
+    p = ctx.profile
+    size = p.font_size_pt - 2
+    pitch = ctx.pitch * size / p.font_size_pt
+    role_w = max(ctx.width(role, size=size) for role, _ in block.rows)
+    grid_w = role_w + 0.2 + 3.0
+    left = p.text_right - grid_w
+    height = pitch * len(block.rows)
+    page = pages[-1]
+    top = p.bottom_limit - height
+    occupied = [it for it in page.items if _bottom_of(ctx, it) > top and _right_of(it) > left]
+    if occupied:
+        top = _content_bottom(ctx, page) + 0.2
+        if top + height > p.bottom_limit:
+            page = Page(len(pages) + 1)
+            pages.append(page)
+            top = p.margin_top_continuation
+    for n, (role, name) in enumerate(block.rows):
+        baseline = top + n * pitch + ctx.baseline(size)
+        src: Source = ("initials", n)
+        page.items.append(ctx.text(left, role, src, size=size, y=baseline))
+        line_x = left + role_w + 0.2
+        if name:
+            page.items.append(ctx.text(line_x, name, src, size=size, y=baseline))
+        else:
+            page.items.append(Rule(line_x, baseline + 0.05, p.text_right, baseline + 0.05,
+                                   width_pt=0.8, dotted=True))
+
+
+def _bottom_of(ctx: _Ctx, item: Item) -> float:
+    if isinstance(item, TextLine):
+        return item.y - ctx.baseline(item.size_pt) + ctx.pitch * item.size_pt / ctx.size
+    if isinstance(item, ImageBox):
+        return item.y + item.height
+    if isinstance(item, QRBox):
+        return item.y + item.size
+    return max(item.y1, item.y2)
+
+
+def _right_of(item: Item) -> float:
+    if isinstance(item, TextLine):
+        return item.x + item.width_cm
+    if isinstance(item, ImageBox):
+        return item.x + item.width
+    if isinstance(item, QRBox):
+        return item.x + item.size
+    return max(item.x1, item.x2)
+
+
+def _recipients_pages(ctx: _Ctx, block: RecipientsList, before: int) -> list[Page]:
+    p = ctx.profile
+    pages: list[Page] = []
+    page = Page(before + 1)
+    pages.append(page)
+    y = p.margin_top_continuation
+    w = ctx.width(block.title, bold=True)
+    page.items.append(ctx.text(p.text_left + (p.text_width - w) / 2, block.title,
+                               ("recipients.title", None), bold=True, y=y + ctx.baseline()))
+    y += ctx.pitch + p.space_before
+    for n, name in enumerate(block.names):
+        lines = break_lines(name, ctx.fonts.regular, ctx.size, p.text_width, p.text_width,
+                            ctx.breaker)
+        if y + ctx.pitch * len(lines) > p.bottom_limit:
+            page = Page(before + len(pages) + 1)
+            pages.append(page)
+            y = p.margin_top_continuation
+        for line in lines:
+            page.items.append(ctx.text(p.text_left + 1.0, line.text, ("recipients.names", n),
+                                       y=y + ctx.baseline()))
+            y += ctx.pitch
+    return pages
+
+
+def _page_marks(ctx: _Ctx, page: Page, composition: Composition) -> None:
+    """Page numbers from page two (``- ๒ -``), and the secrecy mark top and bottom."""
+    p = ctx.profile
+    if page.number > 1:
+        text = apply_digits(f"- {page.number} -", composition.digits)
+        w = ctx.width(text)
+        page.items.append(ctx.text(p.text_left + (p.text_width - w) / 2, text,
+                                   ("page_number", None),
+                                   y=p.page_number_top + 0.45))
+    if composition.secrecy:
+        size = p.secrecy_size_pt
+        w = ctx.width(composition.secrecy, bold=True, size=size)
+        x = (p.page_width - w) / 2
+        for y in (1.05, p.page_height - 0.75):
+            page.items.append(ctx.text(x, composition.secrecy, ("secrecy", None), bold=True,
+                                       size=size, color=p.mark_color, y=y))
+
+
+__all__ = ["typeset", "Row", "PT_PER_CM"]

@@ -1,0 +1,98 @@
+"""The layout profile: every number of the page, named, with its unit, in one place.
+
+[S] = stated in the ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ or its typing guide;
+[P] = common practice in agency templates (``shared/spec/page-layout.md``). The [P] numbers are
+fields an office may change; the DOCX writer reads the same profile so both outputs agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .pages import A4_HEIGHT_CM, A4_WIDTH_CM
+
+# Word's "single" line spacing for TH SarabunPSK at 16 pt. Word spaces single lines by the
+# font's Windows metrics: (usWinAscent + usWinDescent) / unitsPerEm × size. For TH SarabunPSK
+# that sum is about 1.627 em (measured for shared/spec/platform-facts.md: ≈ 26 pt at 16 pt),
+# far taller than Sarabun's own 1.30 em (1068 + 232 units: 20.8 pt), because the Thai font keeps
+# room above and below for stacked vowels and tone marks. A fixed pitch of 16 × 1.627 = 26.0 pt
+# (0.918 cm) makes a page hold the same number of lines as the office's Word document,
+# whichever face we draw with.
+TH_SARABUN_PSK_LINE_EM = 1.627
+
+
+@dataclass(frozen=True)
+class LayoutProfile:
+    # paper and margins [S]/[P]
+    page_width: float = A4_WIDTH_CM
+    page_height: float = A4_HEIGHT_CM
+    margin_left: float = 3.0  # [S]
+    margin_right: float = 2.0  # [S]
+    margin_bottom: float = 2.0  # [P]
+    margin_top_continuation: float = 2.5  # [P] top of pages 2, 3 …
+    # type
+    font_size_pt: float = 16.0  # [S]
+    line_pitch_pt: float = 16.0 * TH_SARABUN_PSK_LINE_EM  # see the note above
+    space_before_part_pt: float = 6.0  # [S] before เรื่อง, เรียน, อ้างถึง, …, each paragraph
+    # the emblem [S]
+    emblem_height: float = 3.0
+    emblem_top: float = 1.5
+    # heading and date [P]
+    agency_x_from_margin: float = 9.5  # the agency block's lines start here
+    date_x_from_margin: float = 7.5  # 10.5 cm from the paper's left edge
+    blank_day_width: float = 1.5  # room left for a blank day
+    blank_serial_width: float = 2.0  # room after ที่ … /ว for the registry
+    # body [S]
+    first_line_indent: float = 2.5
+    label_gap: str = "  "  # label + two spaces + value [S]
+    # marks [S]
+    urgency_size_pt: float = 32.0
+    secrecy_size_pt: float = 20.0
+    mark_color: str = "#C00000"
+    # signature [P]
+    signature_blank_lines: int = 3
+    # page numbers [S/P]
+    page_number_top: float = 1.5  # top of the page number's line box
+    # QR code [P]
+    qr_size: float = 2.2
+    # distribution list
+    recipients_title_size_pt: float = 16.0
+    # lines that must stay with the signature at a page break [P]
+    keep_lines_with_close: int = 2
+
+    @property
+    def text_left(self) -> float:
+        return self.margin_left
+
+    @property
+    def text_right(self) -> float:
+        return self.page_width - self.margin_right
+
+    @property
+    def text_width(self) -> float:
+        return self.text_right - self.text_left
+
+    @property
+    def line_pitch(self) -> float:
+        """Line pitch in cm."""
+        return self.line_pitch_pt / 72.0 * 2.54
+
+    @property
+    def space_before(self) -> float:
+        return self.space_before_part_pt / 72.0 * 2.54
+
+    @property
+    def bottom_limit(self) -> float:
+        """Lowest y a line box may reach."""
+        return self.page_height - self.margin_bottom
+
+    @property
+    def date_x(self) -> float:
+        return self.margin_left + self.date_x_from_margin
+
+    @property
+    def agency_x(self) -> float:
+        return self.margin_left + self.agency_x_from_margin
+
+
+DEFAULT_PROFILE = LayoutProfile()
