@@ -1,0 +1,130 @@
+"""The Qt back end: paints Pages on any QPainter — the preview widget, a printer, an image.
+
+It draws exactly the glyphs at exactly the positions that ``typeset.fonts.position_glyphs``
+gives (the PDF writer calls the same function), through ``QRawFont`` + ``QGlyphRun``. Qt's own
+text layout is never asked to break or shape the text, so the screen, the printout and the PDF
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGlyphRun, QPainter, QPen, QRawFont
+
+from ..settings import RenderSettings
+from ..typeset.fonts import PT_PER_CM, FontFace, load_font_set, position_glyphs
+from ..typeset.pages import ImageBox, Item, Page, Pages, QRBox, Rule, TextLine
+from .emblem import EmblemError, emblem_image
+
+_raw_fonts: dict[tuple[str, int], QRawFont] = {}
+_raw_lock = threading.Lock()
+
+
+def _raw_font(face: FontFace, pixel_size: float) -> QRawFont:
+    # cache per quarter pixel: zooming creates few sizes, and QRawFont is cheap to keep
+    key = (str(face.path), round(pixel_size * 4))
+    with _raw_lock:
+        raw = _raw_fonts.get(key)
+        if raw is None:
+            raw = QRawFont(QByteArray(face.data), key[1] / 4,
+                           QFont.HintingPreference.PreferNoHinting)
+            _raw_fonts[key] = raw
+        return raw
+
+
+def paint_page(painter: QPainter, page: Page, settings: RenderSettings | None,
+               target: QRectF) -> None:
+    """Paint ``page`` (white paper included) scaled into ``target`` (device coordinates)."""
+    settings = settings or RenderSettings()
+    fonts = load_font_set(settings.use_system_th_sarabun, settings.pdf_font_dir)
+    scale = target.width() / page.width  # device units per cm
+    ox, oy = target.left(), target.top()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.fillRect(target, Qt.GlobalColor.white)
+    for item in page.items:
+        if isinstance(item, TextLine):
+            face = fonts.face(item.bold)
+            raw = _raw_font(face, item.size_pt / PT_PER_CM * scale)
+            glyphs = position_glyphs(face, item.text, item.size_pt, item.letter_spacing_cm)
+            if not glyphs:
+                continue
+            run = QGlyphRun()
+            run.setRawFont(raw)
+            run.setGlyphIndexes([g.gid for g in glyphs])
+            run.setPositions([QPointF(g.x * scale, -g.y * scale) for g in glyphs])
+            painter.setPen(QColor(item.color))
+            painter.drawGlyphRun(QPointF(ox + item.x * scale, oy + item.y * scale), run)
+        elif isinstance(item, ImageBox):
+            rect = QRectF(ox + item.x * scale, oy + item.y * scale, item.width * scale,
+                          item.height * scale)
+            try:
+                image = emblem_image(settings, max(8, round(rect.height())))
+            except EmblemError:
+                painter.setPen(QPen(QColor("#C00000"), max(1.0, scale * 0.02)))
+                painter.drawRect(rect)
+                continue
+            painter.drawImage(rect, image)
+        elif isinstance(item, QRBox):
+            n = len(item.modules)
+            cell = item.size * scale / n
+            for r, row in enumerate(item.modules):
+                for c, dark in enumerate(row):
+                    if dark:
+                        painter.fillRect(QRectF(ox + item.x * scale + c * cell,
+                                                oy + item.y * scale + r * cell,
+                                                cell + 0.01, cell + 0.01),
+                                         Qt.GlobalColor.black)
+        elif isinstance(item, Rule):
+            pen = QPen(QColor(item.color), item.width_pt / PT_PER_CM * scale)
+            if item.dotted:
+                pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(ox + item.x1 * scale, oy + item.y1 * scale),
+                             QPointF(ox + item.x2 * scale, oy + item.y2 * scale))
+    painter.restore()
+
+
+def item_bounds(item: Item) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in cm, for hit testing and overlap checks."""
+    if isinstance(item, TextLine):
+        size_cm = item.size_pt / PT_PER_CM
+        return (item.x, item.y - size_cm * 0.95, item.x + item.width_cm, item.y + size_cm * 0.4)
+    if isinstance(item, ImageBox):
+        return (item.x, item.y, item.x + item.width, item.y + item.height)
+    if isinstance(item, QRBox):
+        return (item.x, item.y, item.x + item.size, item.y + item.size)
+    return (min(item.x1, item.x2), min(item.y1, item.y2) - 0.1,
+            max(item.x1, item.x2), max(item.y1, item.y2) + 0.1)
+
+
+def item_at(page: Page, x_cm: float, y_cm: float) -> Item | None:
+    """The item under a point of the page (the one with a field source, preferably)."""
+    hits = [item for item in page.items
+            if (b := item_bounds(item))[0] <= x_cm <= b[2] and b[1] <= y_cm <= b[3]]
+    with_source = [h for h in hits if getattr(h, "source", None)]
+    return (with_source or hits or [None])[0]
+
+
+def print_pages(pages: Pages, printer, settings: RenderSettings | None = None) -> None:
+    """Paint every page on a QPrinter (or QPdfWriter) at true scale: the printer must be set
+    to A4 with ``setFullPage(True)`` so the painter's origin is the paper's corner."""
+    from PySide6.QtGui import QPageLayout
+
+    painter = QPainter(printer)
+    try:
+        resolution = printer.resolution()
+        for n, page in enumerate(pages.pages):
+            if n:
+                printer.newPage()
+            px_per_cm = resolution / 2.54
+            target = QRectF(0, 0, page.width * px_per_cm, page.height * px_per_cm)
+            if printer.pageLayout().mode() != QPageLayout.Mode.FullPageMode:
+                margins = printer.pageLayout().marginsPixels(resolution)
+                target.translate(-margins.left(), -margins.top())
+            paint_page(painter, page, settings, target)
+    finally:
+        painter.end()

@@ -1,0 +1,390 @@
+"""PDF back end: writes Pages as a PDF whose text copies and searches exactly.
+
+Why not ``QPdfWriter``: its text layer maps a glyph back to text only through the font's cmap,
+so every glyph that the font substitutes (the small and shifted tone marks of ที่, ญี่ปุ่น,
+ปั้น; the nikhahit ligature of น้ำ) copies out as nothing (measured: ที่ → ที, น้ำ → นา).
+
+What a reader sees and what a program reads are written as two layers, as scanned-and-OCRed
+PDFs do, because no single glyph stream serves both: the shaped glyphs of Thai put marks at
+offsets that text extractors (poppler, pdfminer) read out of order or on a line of their own,
+and a decomposed vowel draws two glyphs for one character.
+
+* The visible layer paints the shaped glyphs — exactly those ``typeset.fonts`` positions for
+  the Qt painter — each glyph's outline defined once per file as a form XObject.
+* The text layer writes every character of the line, in logical order, with the embedded
+  font's own glyph for it, in invisible text mode (``3 Tr``): spacing characters at their
+  cluster's position, marks over the middle of their base letter. Copy, search, pdftotext and
+  pdfplumber read exactly the draft's text, and selection boxes sit on the visible words.
+
+The font is embedded whole (compressed once per process), which keeps writing fast.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import zlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..settings import RenderSettings
+from ..text.graphemes import clusters
+from ..typeset.fonts import PT_PER_CM, FontFace, FontSet
+from .glyph_paths import glyph_outline
+from ..typeset.pages import ImageBox, Page, Pages, QRBox, Rule, TextLine
+
+EMBLEM_DPI = 600
+# How far inside its base letter's right edge a mark's character sits in the text layer.
+MARK_INSET_PT = 0.05
+
+
+def _num(v: float) -> str:
+    s = f"{v:.3f}".rstrip("0").rstrip(".")
+    return s if s not in ("", "-0") else "0"
+
+
+def _color(hex_color: str) -> tuple[float, float, float]:
+    h = hex_color.lstrip("#")
+    return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _pdf_text_string(text: str) -> bytes:
+    """A PDF text string in UTF-16BE with BOM, hex-encoded (safe for any character)."""
+    return b"<feff" + text.encode("utf-16-be").hex().encode() + b">"
+
+
+_font_cache: dict[str, tuple[bytes, dict[str, object]]] = {}
+_font_cache_lock = threading.Lock()
+
+
+def _font_program(face: FontFace) -> tuple[bytes, dict[str, object]]:
+    """Compressed font file and descriptor values, computed once per face per process."""
+    key = str(face.path)
+    with _font_cache_lock:
+        if key not in _font_cache:
+            from fontTools.ttLib import TTFont
+
+            font = TTFont(io.BytesIO(face.data), lazy=True)
+            head, hhea, os2 = font["head"], font["hhea"], font["OS/2"]
+            k = 1000 / head.unitsPerEm
+            info = {
+                "ps_name": (font["name"].getDebugName(6) or face.path.stem).replace(" ", ""),
+                "bbox": [round(v * k) for v in (head.xMin, head.yMin, head.xMax, head.yMax)],
+                "ascent": round(hhea.ascent * k),
+                "descent": round(hhea.descent * k),
+                "cap": round(getattr(os2, "sCapHeight", 0) * k) or 700,
+                "upem": head.unitsPerEm,
+                "hmtx": font["hmtx"].metrics,
+                "order": font.getGlyphOrder(),
+            }
+            font.close()
+            _font_cache[key] = (zlib.compress(face.data, 6), info)
+        return _font_cache[key]
+
+
+@dataclass
+class _FontUse:
+    face: FontFace
+    name: str
+    codes: dict[tuple[int, str], int] = field(default_factory=dict)
+
+    def code(self, gid: int, text: str) -> int:
+        key = (gid, text)
+        code = self.codes.get(key)
+        if code is None:
+            code = len(self.codes) + 1  # code 0 stays .notdef
+            self.codes[key] = code
+        return code
+
+
+class _Objects:
+    def __init__(self) -> None:
+        self.bodies: list[bytes | None] = []
+
+    def reserve(self) -> int:
+        self.bodies.append(None)
+        return len(self.bodies)
+
+    def set(self, num: int, body: bytes) -> None:
+        self.bodies[num - 1] = body
+
+    def add(self, body: bytes) -> int:
+        num = self.reserve()
+        self.set(num, body)
+        return num
+
+    def stream(self, data: bytes, extra: bytes = b"", compress: bool = True) -> int:
+        if compress:
+            data = zlib.compress(data, 6)
+            extra += b" /Filter /FlateDecode"
+        return self.add(b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data
+                        + b"\nendstream")
+
+
+_image_cache: dict[tuple[str, float, int], tuple[int, int, bytes, bytes]] = {}
+
+
+def _emblem_pixels(settings: RenderSettings, height_cm: float) -> tuple[int, int, bytes, bytes]:
+    """(width, height, compressed RGB, compressed alpha) of the emblem at EMBLEM_DPI."""
+    from PySide6.QtGui import QImage
+
+    from .emblem import emblem_image, emblem_path
+
+    px = round(height_cm / 2.54 * EMBLEM_DPI)
+    path = emblem_path(settings)
+    key = (str(path), path.stat().st_mtime if path.exists() else 0.0, px)
+    if key not in _image_cache:
+        image = emblem_image(settings, px).convertToFormat(QImage.Format.Format_RGBA8888)
+        w, h = image.width(), image.height()
+        raw = bytes(image.constBits())[: w * h * 4]
+        rgb = bytearray(w * h * 3)
+        rgb[0::3], rgb[1::3], rgb[2::3] = raw[0::4], raw[1::4], raw[2::4]
+        _image_cache[key] = (w, h, zlib.compress(bytes(rgb), 6), zlib.compress(raw[3::4], 6))
+    return _image_cache[key]
+
+
+class PdfBuilder:
+    """Builds one PDF document from Pages."""
+
+    def __init__(self, fonts: FontSet, settings: RenderSettings, title: str = "") -> None:
+        self.fonts = fonts
+        self.settings = settings
+        self.title = title
+        self.objects = _Objects()
+        self.uses: dict[str, _FontUse] = {}
+        self.images: dict[str, int] = {}
+        self.glyph_forms: dict[tuple[str, int], tuple[str, int] | None] = {}
+
+    def _font(self, bold: bool) -> _FontUse:
+        face = self.fonts.face(bold)
+        key = str(face.path)
+        if key not in self.uses:
+            self.uses[key] = _FontUse(face, f"F{len(self.uses) + 1}")
+        return self.uses[key]
+
+    # -- content ------------------------------------------------------------------------
+    def _glyph_form(self, use: _FontUse, gid: int) -> str | None:
+        key = (use.name, gid)
+        if key not in self.glyph_forms:
+            outline = glyph_outline(use.face, gid)
+            if outline is None:
+                self.glyph_forms[key] = None
+            else:
+                ops, bbox = outline
+                num = self.objects.stream(
+                    ops, b" /Type /XObject /Subtype /Form /BBox [%s]"
+                    % " ".join(str(v) for v in bbox).encode())
+                self.glyph_forms[key] = (f"G{use.name}_{gid}", num)
+        entry = self.glyph_forms[key]
+        return entry[0] if entry else None
+
+    def _text(self, out: list[str], line: TextLine, page_h: float) -> None:
+        use = self._font(line.bold)
+        face = use.face
+        shaped = face.shape(line.text)
+        if not shaped.glyphs:
+            return
+        unit = line.size_pt / face.upem  # points per font unit
+        spacing = line.letter_spacing_cm * PT_PER_CM
+        x0 = line.x * PT_PER_CM
+        y0 = (page_h - line.y) * PT_PER_CM
+        r, g, b = _color(line.color)
+        # visible layer: the shaped glyphs' outlines
+        out.append(f"q {_num(r)} {_num(g)} {_num(b)} rg")
+        scale = _num(unit)
+        for glyph in shaped.glyphs:
+            name = self._glyph_form(use, glyph.gid)
+            if name:
+                out.append(f"q {scale} 0 0 {scale} "
+                           f"{_num(x0 + glyph.x * unit + glyph.grapheme * spacing)} "
+                           f"{_num(y0 + glyph.y * unit)} cm /{name} Do Q")
+        out.append("Q")
+        # text layer: every character in logical order, invisible
+        out.append(f"BT 3 Tr /{use.name} {_num(line.size_pt)} Tf")
+        for k, cluster in enumerate(clusters(line.text)):
+            pen = x0 + shaped.grapheme_x[k] * unit + k * spacing
+            marks = 0
+            for char in cluster:
+                gid = face.nominal_glyph(char)
+                advance = face.glyph_advance(gid) * unit
+                if advance > 0:
+                    x = pen
+                    pen += advance
+                    marks = 0
+                else:
+                    # a mark: just inside its base letter's right edge, so extractors
+                    # attach it to that letter, keep its order, and see no gap after it
+                    marks += 1
+                    x = pen - MARK_INSET_PT / marks
+                out.append(f"1 0 0 1 {_num(x)} {_num(y0)} Tm <{use.code(gid, char):04x}> Tj")
+        out.append("ET")
+
+    def _image(self, out: list[str], box: ImageBox, page_h: float) -> None:
+        if box.name not in self.images:
+            w, h, rgb, alpha = _emblem_pixels(self.settings, box.height)
+            smask = self.objects.add(
+                b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
+                b"/DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+                % (w, h, len(alpha)) + alpha + b"\nendstream")
+            self.images[box.name] = self.objects.add(
+                b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB"
+                b" /BitsPerComponent 8 /SMask %d 0 R /Interpolate true /Filter /FlateDecode"
+                b" /Length %d >>\nstream\n" % (w, h, smask, len(rgb)) + rgb + b"\nendstream")
+        out.append(f"q {_num(box.width * PT_PER_CM)} 0 0 {_num(box.height * PT_PER_CM)} "
+                   f"{_num(box.x * PT_PER_CM)} {_num((page_h - box.y - box.height) * PT_PER_CM)}"
+                   f" cm /Im_{box.name} Do Q")
+
+    @staticmethod
+    def _qr(out: list[str], box: QRBox, page_h: float) -> None:
+        n = len(box.modules)
+        cell = box.size / n * PT_PER_CM
+        left = box.x * PT_PER_CM
+        top = (page_h - box.y) * PT_PER_CM
+        out.append("q 0 0 0 rg")
+        for r, row in enumerate(box.modules):
+            c = 0
+            while c < n:
+                if row[c]:
+                    start = c
+                    while c < n and row[c]:
+                        c += 1
+                    out.append(f"{_num(left + start * cell)} {_num(top - (r + 1) * cell)} "
+                               f"{_num((c - start) * cell)} {_num(cell)} re")
+                else:
+                    c += 1
+        out.append("f Q")
+
+    @staticmethod
+    def _rule(out: list[str], rule: Rule, page_h: float) -> None:
+        r, g, b = _color(rule.color)
+        dash = "[0.8 1.6] 0 d 1 J" if rule.dotted else "[] 0 d"
+        out.append(f"q {_num(r)} {_num(g)} {_num(b)} RG {_num(rule.width_pt)} w {dash} "
+                   f"{_num(rule.x1 * PT_PER_CM)} {_num((page_h - rule.y1) * PT_PER_CM)} m "
+                   f"{_num(rule.x2 * PT_PER_CM)} {_num((page_h - rule.y2) * PT_PER_CM)} l S Q")
+
+    def _page_content(self, page: Page) -> bytes:
+        out: list[str] = []
+        for item in page.items:
+            if isinstance(item, TextLine):
+                self._text(out, item, page.height)
+            elif isinstance(item, ImageBox):
+                self._image(out, item, page.height)
+            elif isinstance(item, QRBox):
+                self._qr(out, item, page.height)
+            elif isinstance(item, Rule):
+                self._rule(out, item, page.height)
+        return "\n".join(out).encode("ascii")
+
+    # -- fonts --------------------------------------------------------------------------
+    def _font_objects(self, use: _FontUse) -> int:
+        program, info = _font_program(use.face)
+        objs = self.objects
+        file_num = objs.add(b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n"
+                            % (len(program), len(use.face.data)) + program + b"\nendstream")
+        ps = str(info["ps_name"]).encode("ascii", "replace")
+        bbox = " ".join(str(v) for v in info["bbox"]).encode()  # type: ignore[union-attr]
+        descriptor = objs.add(
+            b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%s] /ItalicAngle 0"
+            b" /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R >>"
+            % (ps, bbox, info["ascent"], info["descent"], info["cap"], file_num))
+        codes = sorted(use.codes.items(), key=lambda kv: kv[1])
+        gid_map = bytearray(2 * (len(codes) + 1))
+        upem = int(info["upem"])  # type: ignore[arg-type]
+        hmtx: dict = info["hmtx"]  # type: ignore[assignment]
+        order: list = info["order"]  # type: ignore[assignment]
+        widths = []
+        for (gid, _text), code in codes:
+            gid_map[2 * code] = gid >> 8
+            gid_map[2 * code + 1] = gid & 0xFF
+            name = order[gid] if gid < len(order) else None
+            adv = hmtx[name][0] if name in hmtx else 0
+            widths.append(str(round(adv * 1000 / upem)))
+        cid_to_gid = objs.stream(bytes(gid_map))
+        to_unicode = objs.stream(self._cmap(codes))
+        cid_font = objs.add(
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry"
+            b" (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 0"
+            b" /W [1 [%s]] /CIDToGIDMap %d 0 R >>"
+            % (ps, descriptor, " ".join(widths).encode(), cid_to_gid))
+        return objs.add(
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H"
+            b" /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (ps, cid_font, to_unicode))
+
+    @staticmethod
+    def _cmap(codes: list[tuple[tuple[int, str], int]]) -> bytes:
+        lines = [
+            "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+            "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
+        ]
+        mapped = [(code, text) for (_gid, text), code in codes if text]
+        for start in range(0, len(mapped), 100):
+            chunk = mapped[start:start + 100]
+            lines.append(f"{len(chunk)} beginbfchar")
+            lines.extend(f"<{code:04x}> <{text.encode('utf-16-be').hex()}>"
+                         for code, text in chunk)
+            lines.append("endbfchar")
+        lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+        return "\n".join(lines).encode("ascii")
+
+    # -- document -----------------------------------------------------------------------
+    def build(self, pages: Pages) -> bytes:
+        objs = self.objects
+        catalog = objs.reserve()
+        pages_num = objs.reserve()
+        page_nums = []
+        page_fonts: list[int] = []
+        contents = []
+        for page in pages.pages:
+            contents.append(objs.stream(self._page_content(page)))
+            page_nums.append(objs.reserve())
+            page_fonts.append(len(self.uses))
+        font_refs = {use.name: self._font_objects(use) for use in self.uses.values()}
+        fonts_dict = b" ".join(b"/%s %d 0 R" % (name.encode(), num)
+                               for name, num in font_refs.items())
+        images_dict = b" ".join(b"/Im_%s %d 0 R" % (name.encode(), num)
+                                for name, num in self.images.items())
+        forms = b" ".join(b"/%s %d 0 R" % (entry[0].encode(), entry[1])
+                          for entry in self.glyph_forms.values() if entry)
+        resources = b"<< /Font << %s >> /XObject << %s %s >> >>" % (fonts_dict, images_dict,
+                                                                    forms)
+        for page, num, content in zip(pages.pages, page_nums, contents, strict=True):
+            objs.set(num, b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s"
+                     b" /Contents %d 0 R >>" % (
+                         pages_num, _num(page.width * PT_PER_CM).encode(),
+                         _num(page.height * PT_PER_CM).encode(), resources, content))
+        kids = b" ".join(b"%d 0 R" % n for n in page_nums)
+        objs.set(pages_num, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_nums)))
+        objs.set(catalog, b"<< /Type /Catalog /Pages %d 0 R /Lang (th-TH) >>" % pages_num)
+        now = datetime.now(timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+        info = objs.add(b"<< /Title %s /Producer (DLA Drafter) /Creator (DLA Drafter)"
+                        b" /CreationDate (%s) >>" % (_pdf_text_string(self.title), now.encode()))
+        return _serialise(objs, catalog, info)
+
+
+def _serialise(objs: _Objects, root: int, info: int) -> bytes:
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for num, body in enumerate(objs.bodies, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % num + (body or b"null") + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(offsets) + 1, root, info, xref)
+    return bytes(out)
+
+
+def pdf_bytes(pages: Pages, fonts: FontSet, settings: RenderSettings, title: str = "") -> bytes:
+    return PdfBuilder(fonts, settings, title).build(pages)
+
+
+def write_pdf(pages: Pages, fonts: FontSet, path: Path, settings: RenderSettings,
+              title: str = "") -> None:
+    """Write atomically: a failure leaves no half-written file behind."""
+    from ..atomic import atomic_write_bytes
+
+    atomic_write_bytes(Path(path), pdf_bytes(pages, fonts, settings, title))
