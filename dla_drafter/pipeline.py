@@ -9,8 +9,8 @@ from pathlib import Path
 
 from .compose import compose
 from .compose.blocks import Composition
-from .render.emblem_meta import emblem_file, image_aspect
 from .model.letter import Letter
+from .render.emblem_meta import emblem_file, image_aspect
 from .settings import RenderSettings
 from .typeset.fonts import FontSet, load_font_set
 from .typeset.layout import typeset

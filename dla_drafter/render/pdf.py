@@ -21,18 +21,18 @@ The font is embedded whole (compressed once per process), which keeps writing fa
 
 from __future__ import annotations
 
-import io
+import struct
 import threading
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..settings import RenderSettings
 from ..text.graphemes import clusters
 from ..typeset.fonts import PT_PER_CM, FontFace, FontSet
-from .glyph_paths import glyph_outline
 from ..typeset.pages import ImageBox, Page, Pages, QRBox, Rule, TextLine
+from .glyph_paths import glyph_outline
 
 EMBLEM_DPI = 600
 # How far inside its base letter's right edge a mark's character sits in the text layer.
@@ -54,31 +54,26 @@ def _pdf_text_string(text: str) -> bytes:
     return b"<feff" + text.encode("utf-16-be").hex().encode() + b">"
 
 
-_font_cache: dict[str, tuple[bytes, dict[str, object]]] = {}
+_font_cache: dict[str, tuple[bytes, dict[str, int]]] = {}
 _font_cache_lock = threading.Lock()
 
 
-def _font_program(face: FontFace) -> tuple[bytes, dict[str, object]]:
-    """Compressed font file and descriptor values, computed once per face per process."""
-    key = str(face.path)
+def _font_program(face: FontFace) -> tuple[bytes, dict[str, int]]:
+    """Compressed font file and descriptor values (per 1000 units), once per face."""
+    key = str(face.path) + str(face.size_factor)
     with _font_cache_lock:
         if key not in _font_cache:
-            from fontTools.ttLib import TTFont
-
-            font = TTFont(io.BytesIO(face.data), lazy=True)
-            head, hhea, os2 = font["head"], font["hhea"], font["OS/2"]
-            k = 1000 / head.unitsPerEm
+            k = 1000 / face.upem
+            head = face.hb_face.reference_table("head").data
+            x_min, y_min, x_max, y_max = struct.unpack(">hhhh", head[36:44])
+            os2 = face.hb_face.reference_table("OS/2").data
+            cap = struct.unpack(">h", os2[88:90])[0] if len(os2) >= 90 else 0
             info = {
-                "ps_name": (font["name"].getDebugName(6) or face.path.stem).replace(" ", ""),
-                "bbox": [round(v * k) for v in (head.xMin, head.yMin, head.xMax, head.yMax)],
-                "ascent": round(hhea.ascent * k),
-                "descent": round(hhea.descent * k),
-                "cap": round(getattr(os2, "sCapHeight", 0) * k) or 700,
-                "upem": head.unitsPerEm,
-                "hmtx": font["hmtx"].metrics,
-                "order": font.getGlyphOrder(),
+                "x_min": round(x_min * k), "y_min": round(y_min * k),
+                "x_max": round(x_max * k), "y_max": round(y_max * k),
+                "ascent": round(face.ascender * k), "descent": round(face.descender * k),
+                "cap": round(cap * k) or 700,
             }
-            font.close()
             _font_cache[key] = (zlib.compress(face.data, 6), info)
         return _font_cache[key]
 
@@ -88,6 +83,12 @@ class _FontUse:
     face: FontFace
     name: str
     codes: dict[tuple[int, str], int] = field(default_factory=dict)
+
+    @property
+    def bbox(self) -> bytes:
+        """Form XObject dictionary entries for this face's glyphs (box in font units)."""
+        u = self.face.upem
+        return b" /Type /XObject /Subtype /Form /BBox [%d %d %d %d]" % (-u, -u, 2 * u, 2 * u)
 
     def code(self, gid: int, text: str) -> int:
         key = (gid, text)
@@ -123,25 +124,76 @@ class _Objects:
 
 
 _image_cache: dict[tuple[str, float, int], tuple[int, int, bytes, bytes]] = {}
+_CACHE_MAGIC = b"DLAEMB1\n"
+
+
+def _disk_cache_file(key: tuple[str, float, int]) -> Path | None:
+    try:
+        import hashlib
+
+        from platformdirs import user_cache_dir
+
+        digest = hashlib.sha1(repr(key).encode("utf-8")).hexdigest()
+        return Path(user_cache_dir("dla-drafter", appauthor=False)) / "emblem" / digest
+    except Exception:  # no cache folder on this machine: render every time
+        return None
+
+
+def _read_disk_cache(file: Path | None) -> tuple[int, int, bytes, bytes] | None:
+    try:
+        if file is None or not file.exists():
+            return None
+        data = file.read_bytes()
+        if not data.startswith(_CACHE_MAGIC):
+            return None
+        w, h, n = struct.unpack(">III", data[8:20])
+        return w, h, data[20:20 + n], data[20 + n:]
+    except (OSError, struct.error):
+        return None
+
+
+def _write_disk_cache(file: Path | None, value: tuple[int, int, bytes, bytes]) -> None:
+    if file is None:
+        return
+    w, h, rgb, alpha = value
+    try:
+        from ..atomic import atomic_write_bytes
+
+        file.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(file, _CACHE_MAGIC + struct.pack(">III", w, h, len(rgb)) + rgb
+                           + alpha)
+    except OSError:
+        pass  # the cache only saves time
 
 
 def _emblem_pixels(settings: RenderSettings, height_cm: float) -> tuple[int, int, bytes, bytes]:
-    """(width, height, compressed RGB, compressed alpha) of the emblem at EMBLEM_DPI."""
-    from PySide6.QtGui import QImage
+    """(width, height, compressed RGB, compressed alpha) of the emblem at EMBLEM_DPI.
 
-    from .emblem import emblem_image, emblem_path
+    Rendering the SVG at 600 dpi and compressing it takes ~0.2 s and needs Qt, so the result
+    is kept in memory and in the user's cache folder, keyed by the file and its mtime."""
+    from .emblem_meta import emblem_file
 
     px = round(height_cm / 2.54 * EMBLEM_DPI)
-    path = emblem_path(settings)
-    key = (str(path), path.stat().st_mtime if path.exists() else 0.0, px)
-    if key not in _image_cache:
+    path = emblem_file(settings)
+    key = (str(path.resolve()), path.stat().st_mtime if path.exists() else 0.0, px)
+    if key in _image_cache:
+        return _image_cache[key]
+    cache_file = _disk_cache_file(key)
+    value = _read_disk_cache(cache_file)
+    if value is None:
+        from PySide6.QtGui import QImage
+
+        from .emblem import emblem_image
+
         image = emblem_image(settings, px).convertToFormat(QImage.Format.Format_RGBA8888)
         w, h = image.width(), image.height()
         raw = bytes(image.constBits())[: w * h * 4]
         rgb = bytearray(w * h * 3)
         rgb[0::3], rgb[1::3], rgb[2::3] = raw[0::4], raw[1::4], raw[2::4]
-        _image_cache[key] = (w, h, zlib.compress(bytes(rgb), 6), zlib.compress(raw[3::4], 6))
-    return _image_cache[key]
+        value = (w, h, zlib.compress(bytes(rgb), 6), zlib.compress(raw[3::4], 6))
+        _write_disk_cache(cache_file, value)
+    _image_cache[key] = value
+    return value
 
 
 class PdfBuilder:
@@ -167,14 +219,11 @@ class PdfBuilder:
     def _glyph_form(self, use: _FontUse, gid: int) -> str | None:
         key = (use.name, gid)
         if key not in self.glyph_forms:
-            outline = glyph_outline(use.face, gid)
-            if outline is None:
+            ops = glyph_outline(use.face, gid)
+            if ops is None:
                 self.glyph_forms[key] = None
             else:
-                ops, bbox = outline
-                num = self.objects.stream(
-                    ops, b" /Type /XObject /Subtype /Form /BBox [%s]"
-                    % " ".join(str(v) for v in bbox).encode())
+                num = self.objects.stream(ops, use.bbox)
                 self.glyph_forms[key] = (f"G{use.name}_{gid}", num)
         entry = self.glyph_forms[key]
         return entry[0] if entry else None
@@ -282,24 +331,21 @@ class PdfBuilder:
         objs = self.objects
         file_num = objs.add(b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n"
                             % (len(program), len(use.face.data)) + program + b"\nendstream")
-        ps = str(info["ps_name"]).encode("ascii", "replace")
-        bbox = " ".join(str(v) for v in info["bbox"]).encode()  # type: ignore[union-attr]
+        ps = use.face.postscript_name.encode("ascii", "replace")
         descriptor = objs.add(
-            b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%s] /ItalicAngle 0"
-            b" /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R >>"
-            % (ps, bbox, info["ascent"], info["descent"], info["cap"], file_num))
+            b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%d %d %d %d]"
+            b" /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80"
+            b" /FontFile2 %d 0 R >>"
+            % (ps, info["x_min"], info["y_min"], info["x_max"], info["y_max"], info["ascent"],
+               info["descent"], info["cap"], file_num))
         codes = sorted(use.codes.items(), key=lambda kv: kv[1])
         gid_map = bytearray(2 * (len(codes) + 1))
-        upem = int(info["upem"])  # type: ignore[arg-type]
-        hmtx: dict = info["hmtx"]  # type: ignore[assignment]
-        order: list = info["order"]  # type: ignore[assignment]
+        k = 1000 / use.face.upem
         widths = []
         for (gid, _text), code in codes:
             gid_map[2 * code] = gid >> 8
             gid_map[2 * code + 1] = gid & 0xFF
-            name = order[gid] if gid < len(order) else None
-            adv = hmtx[name][0] if name in hmtx else 0
-            widths.append(str(round(adv * 1000 / upem)))
+            widths.append(str(round(use.face.glyph_advance(gid) * k)))
         cid_to_gid = objs.stream(bytes(gid_map))
         to_unicode = objs.stream(self._cmap(codes))
         cid_font = objs.add(
@@ -358,7 +404,7 @@ class PdfBuilder:
         kids = b" ".join(b"%d 0 R" % n for n in page_nums)
         objs.set(pages_num, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_nums)))
         objs.set(catalog, b"<< /Type /Catalog /Pages %d 0 R /Lang (th-TH) >>" % pages_num)
-        now = datetime.now(timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+        now = datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")
         info = objs.add(b"<< /Title %s /Producer (DLA Drafter) /Creator (DLA Drafter)"
                         b" /CreationDate (%s) >>" % (_pdf_text_string(self.title), now.encode()))
         return _serialise(objs, catalog, info)

@@ -76,12 +76,15 @@ class FontFace:
         data = self.path.read_bytes()
         self.data = data if size_factor == 1.0 else scale_units_per_em(data, size_factor)
         face = hb.Face(hb.Blob(self.data))
+        self.hb_face = face
         self._font = hb.Font(face)
+        self.hb_font = self._font
         self.upem = face.upem
         extents = self._font.get_font_extents("ltr")
         self.ascender = extents.ascender
         self.descender = extents.descender
-        self.family = _family_name(self.path)
+        self.family = face.get_name(1) or self.path.stem
+        self.postscript_name = (face.get_name(6) or self.path.stem).replace(" ", "")
         self._sara_am = self._font.get_nominal_glyph(ord(SARA_AM))
         self._nikhahit = self._font.get_nominal_glyph(ord(NIKHAHIT))
         self._sara_aa = self._font.get_nominal_glyph(ord(SARA_AA))
@@ -218,18 +221,6 @@ class FontSet:
     @property
     def family(self) -> str:
         return self.regular.family
-
-
-def _family_name(path: Path) -> str:
-    try:
-        from fontTools.ttLib import TTFont
-
-        font = TTFont(str(path), lazy=True, fontNumber=0)
-        name = font["name"].getDebugName(1)
-        font.close()
-        return name or path.stem
-    except Exception:  # a font we can shape but whose name table is odd
-        return path.stem
 
 
 def system_font_dirs() -> list[Path]:

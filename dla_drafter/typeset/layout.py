@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-import qrcode
-import qrcode.constants
-
 from ..compose.blocks import (
     ComplimentaryClose,
     Composition,
@@ -352,6 +349,9 @@ def _content_bottom(ctx: _Ctx, page: Page) -> float:
 
 
 def _qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
+    import qrcode  # imported here: it costs ~0.1 s and most letters carry no QR code
+    import qrcode.constants
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     qr.add_data(url)
     qr.make(fit=True)
