@@ -24,6 +24,7 @@ from __future__ import annotations
 import struct
 import threading
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,25 +79,67 @@ def _font_program(face: FontFace) -> tuple[bytes, dict[str, int]]:
         return _font_cache[key]
 
 
+class _FaceCodes:
+    """Character codes of one face, shared by every PDF this process writes: a code per
+    (glyph, text) pair. Stable codes let a line's operators be cached across exports (a clerk
+    exports, edits one paragraph, exports again: only that paragraph is written anew)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[tuple[int, str], int] = {}
+        self.by_code: dict[int, tuple[int, str]] = {}
+        self.lock = threading.Lock()
+
+    def code(self, gid: int, text: str) -> int:
+        key = (gid, text)
+        code = self.codes.get(key)
+        if code is None:
+            with self.lock:
+                code = self.codes.get(key)
+                if code is None:
+                    code = len(self.codes) + 1  # code 0 stays .notdef
+                    if code > 0xFFFF:
+                        raise ValueError("too many distinct characters for one font")
+                    self.codes[key] = code
+                    self.by_code[code] = key
+        return code
+
+
+_face_codes: dict[str, _FaceCodes] = {}
+
+
+def _codes_for(face: FontFace) -> _FaceCodes:
+    key = str(face.path) + str(face.size_factor)
+    with _font_cache_lock:
+        return _face_codes.setdefault(key, _FaceCodes())
+
+
+@dataclass(frozen=True)
+class _LineOps:
+    """A text line's operators relative to its origin, independent of where it stands."""
+
+    visible: str
+    text: str
+    gids: frozenset[int]
+    codes: frozenset[int]
+
+
+_line_cache: OrderedDict[tuple, _LineOps] = OrderedDict()
+_LINE_CACHE_SIZE = 5000
+
+
 @dataclass
 class _FontUse:
     face: FontFace
     name: str
-    codes: dict[tuple[int, str], int] = field(default_factory=dict)
+    registry: _FaceCodes
+    codes: set[int] = field(default_factory=set)
+    gids: set[int] = field(default_factory=set)
 
     @property
     def bbox(self) -> bytes:
         """Form XObject dictionary entries for this face's glyphs (box in font units)."""
         u = self.face.upem
         return b" /Type /XObject /Subtype /Form /BBox [%d %d %d %d]" % (-u, -u, 2 * u, 2 * u)
-
-    def code(self, gid: int, text: str) -> int:
-        key = (gid, text)
-        code = self.codes.get(key)
-        if code is None:
-            code = len(self.codes) + 1  # code 0 stays .notdef
-            self.codes[key] = code
-        return code
 
 
 class _Objects:
@@ -115,9 +158,10 @@ class _Objects:
         self.set(num, body)
         return num
 
-    def stream(self, data: bytes, extra: bytes = b"", compress: bool = True) -> int:
+    def stream(self, data: bytes, extra: bytes = b"", compress: bool = True,
+               level: int = 6) -> int:
         if compress:
-            data = zlib.compress(data, 6)
+            data = zlib.compress(data, level)
             extra += b" /Filter /FlateDecode"
         return self.add(b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data
                         + b"\nendstream")
@@ -196,6 +240,60 @@ def _emblem_pixels(settings: RenderSettings, height_cm: float) -> tuple[int, int
     return value
 
 
+def _line_ops(use: _FontUse, line: TextLine) -> _LineOps | None:
+    """The two layers of one line (see the module docstring), cached per text and spacing."""
+    face = use.face
+    key = (use.name, str(face.path), face.size_factor, line.text, line.size_pt,
+           round(line.letter_spacing_cm, 9))
+    cached = _line_cache.get(key)
+    if cached is not None:
+        _line_cache.move_to_end(key)
+        return cached
+    shaped = face.shape(line.text)
+    if not shaped.glyphs:
+        return None
+    unit = line.size_pt / face.upem  # points per font unit
+    spacing = line.letter_spacing_cm * PT_PER_CM
+    spacing_units = spacing / unit
+    prefix = f"G{use.name}_"
+    # visible layer: the shaped glyphs' outlines, in font units from the line's origin
+    visible = []
+    gids = set()
+    for glyph in shaped.glyphs:
+        if glyph_outline(face, glyph.gid) is not None:
+            gids.add(glyph.gid)
+            x = glyph.x + glyph.grapheme * spacing_units
+            visible.append(f"q 1 0 0 1 {x:.1f} {glyph.y} cm /{prefix}{glyph.gid} Do Q")
+    # text layer: every character in logical order, invisible, moved by Td in points
+    text = []
+    codes = set()
+    last_x = 0.0
+    for k, cluster in enumerate(clusters(line.text)):
+        pen = shaped.grapheme_x[k] * unit + k * spacing
+        marks = 0
+        for char in cluster:
+            gid = face.nominal_glyph(char)
+            advance = face.glyph_advance(gid) * unit
+            if advance > 0:
+                x = pen
+                pen += advance
+                marks = 0
+            else:
+                # a mark: just inside its base letter's right edge, so extractors attach
+                # it to that letter, keep its order, and see no gap after it
+                marks += 1
+                x = pen - MARK_INSET_PT / marks
+            code = use.registry.code(gid, char)
+            codes.add(code)
+            text.append(f"{x - last_x:.3f} 0 Td <{code:04x}> Tj")
+            last_x = x
+    ops = _LineOps("\n".join(visible), "\n".join(text), frozenset(gids), frozenset(codes))
+    _line_cache[key] = ops
+    if len(_line_cache) > _LINE_CACHE_SIZE:
+        _line_cache.popitem(last=False)
+    return ops
+
+
 class PdfBuilder:
     """Builds one PDF document from Pages."""
 
@@ -210,63 +308,37 @@ class PdfBuilder:
 
     def _font(self, bold: bool) -> _FontUse:
         face = self.fonts.face(bold)
-        key = str(face.path)
-        if key not in self.uses:
-            self.uses[key] = _FontUse(face, f"F{len(self.uses) + 1}")
-        return self.uses[key]
+        name = "FB" if bold else "FR"
+        if name not in self.uses:
+            self.uses[name] = _FontUse(face, name, _codes_for(face))
+        return self.uses[name]
 
     # -- content ------------------------------------------------------------------------
-    def _glyph_form(self, use: _FontUse, gid: int) -> str | None:
+    def _glyph_form(self, use: _FontUse, gid: int) -> None:
+        """Write the outline of ``gid`` once per file as a form XObject ``/G<font>_<gid>``."""
         key = (use.name, gid)
         if key not in self.glyph_forms:
             ops = glyph_outline(use.face, gid)
-            if ops is None:
-                self.glyph_forms[key] = None
-            else:
-                num = self.objects.stream(ops, use.bbox)
-                self.glyph_forms[key] = (f"G{use.name}_{gid}", num)
-        entry = self.glyph_forms[key]
-        return entry[0] if entry else None
+            self.glyph_forms[key] = None if ops is None else (
+                f"G{use.name}_{gid}", self.objects.stream(ops, use.bbox, compress=False))
 
     def _text(self, out: list[str], line: TextLine, page_h: float) -> None:
         use = self._font(line.bold)
-        face = use.face
-        shaped = face.shape(line.text)
-        if not shaped.glyphs:
+        ops = _line_ops(use, line)
+        if ops is None:
             return
-        unit = line.size_pt / face.upem  # points per font unit
-        spacing = line.letter_spacing_cm * PT_PER_CM
+        for gid in ops.gids - use.gids:
+            self._glyph_form(use, gid)
+        use.gids |= ops.gids
+        use.codes |= ops.codes
+        unit = line.size_pt / use.face.upem
         x0 = line.x * PT_PER_CM
         y0 = (page_h - line.y) * PT_PER_CM
         r, g, b = _color(line.color)
-        # visible layer: the shaped glyphs' outlines
-        out.append(f"q {_num(r)} {_num(g)} {_num(b)} rg")
-        scale = _num(unit)
-        for glyph in shaped.glyphs:
-            name = self._glyph_form(use, glyph.gid)
-            if name:
-                out.append(f"q {scale} 0 0 {scale} "
-                           f"{_num(x0 + glyph.x * unit + glyph.grapheme * spacing)} "
-                           f"{_num(y0 + glyph.y * unit)} cm /{name} Do Q")
-        out.append("Q")
-        # text layer: every character in logical order, invisible
-        out.append(f"BT 3 Tr /{use.name} {_num(line.size_pt)} Tf")
-        for k, cluster in enumerate(clusters(line.text)):
-            pen = x0 + shaped.grapheme_x[k] * unit + k * spacing
-            marks = 0
-            for char in cluster:
-                gid = face.nominal_glyph(char)
-                advance = face.glyph_advance(gid) * unit
-                if advance > 0:
-                    x = pen
-                    pen += advance
-                    marks = 0
-                else:
-                    # a mark: just inside its base letter's right edge, so extractors
-                    # attach it to that letter, keep its order, and see no gap after it
-                    marks += 1
-                    x = pen - MARK_INSET_PT / marks
-                out.append(f"1 0 0 1 {_num(x)} {_num(y0)} Tm <{use.code(gid, char):04x}> Tj")
+        out.append(f"q {r:.3f} {g:.3f} {b:.3f} rg {unit:.6f} 0 0 {unit:.6f} {x0:.2f} {y0:.2f} cm")
+        out.append(ops.visible)
+        out.append(f"Q BT 3 Tr /{use.name} {line.size_pt:g} Tf 1 0 0 1 {x0:.2f} {y0:.2f} Tm")
+        out.append(ops.text)
         out.append("ET")
 
     def _image(self, out: list[str], box: ImageBox, page_h: float) -> None:
@@ -338,34 +410,35 @@ class PdfBuilder:
             b" /FontFile2 %d 0 R >>"
             % (ps, info["x_min"], info["y_min"], info["x_max"], info["y_max"], info["ascent"],
                info["descent"], info["cap"], file_num))
-        codes = sorted(use.codes.items(), key=lambda kv: kv[1])
-        gid_map = bytearray(2 * (len(codes) + 1))
+        codes = sorted(use.codes)
+        entries = [(code, use.registry.by_code[code]) for code in codes]
+        gid_map = bytearray(2 * (codes[-1] + 1 if codes else 1))
         k = 1000 / use.face.upem
         widths = []
-        for (gid, _text), code in codes:
+        for code, (gid, _text) in entries:
             gid_map[2 * code] = gid >> 8
             gid_map[2 * code + 1] = gid & 0xFF
-            widths.append(str(round(use.face.glyph_advance(gid) * k)))
+            widths.append(f"{code} [{round(use.face.glyph_advance(gid) * k)}]")
         cid_to_gid = objs.stream(bytes(gid_map))
-        to_unicode = objs.stream(self._cmap(codes))
+        to_unicode = objs.stream(self._cmap(entries))
         cid_font = objs.add(
             b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry"
             b" (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 0"
-            b" /W [1 [%s]] /CIDToGIDMap %d 0 R >>"
+            b" /W [%s] /CIDToGIDMap %d 0 R >>"
             % (ps, descriptor, " ".join(widths).encode(), cid_to_gid))
         return objs.add(
             b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H"
             b" /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (ps, cid_font, to_unicode))
 
     @staticmethod
-    def _cmap(codes: list[tuple[tuple[int, str], int]]) -> bytes:
+    def _cmap(entries: list[tuple[int, tuple[int, str]]]) -> bytes:
         lines = [
             "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
         ]
-        mapped = [(code, text) for (_gid, text), code in codes if text]
+        mapped = [(code, text) for code, (_gid, text) in entries if text]
         for start in range(0, len(mapped), 100):
             chunk = mapped[start:start + 100]
             lines.append(f"{len(chunk)} beginbfchar")
@@ -381,12 +454,10 @@ class PdfBuilder:
         catalog = objs.reserve()
         pages_num = objs.reserve()
         page_nums = []
-        page_fonts: list[int] = []
         contents = []
         for page in pages.pages:
-            contents.append(objs.stream(self._page_content(page)))
+            contents.append(objs.stream(self._page_content(page), level=1))
             page_nums.append(objs.reserve())
-            page_fonts.append(len(self.uses))
         font_refs = {use.name: self._font_objects(use) for use in self.uses.values()}
         fonts_dict = b" ".join(b"/%s %d 0 R" % (name.encode(), num)
                                for name, num in font_refs.items())

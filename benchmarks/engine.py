@@ -1,0 +1,106 @@
+"""Letter engine timings: prints medians, asserts nothing (targets live in the issue/README).
+
+    uv run python benchmarks/engine.py [--runs N]
+
+* cold CLI: ``dla-drafter render`` of a one-page letter to PDF, whole process;
+* LibreOffice converting the same letter's DOCX to PDF (when ``soffice`` is installed);
+* in-process typeset + PDF of a one-page and a three-page letter, and DOCX of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def one_page(base: dict) -> dict:
+    data = copy.deepcopy(base)
+    data["body"] = [data["body"][0]]
+    data["references"] = []
+    data["recipients"] = {}
+    return data
+
+
+def three_pages(base: dict) -> dict:
+    data = copy.deepcopy(base)
+    data["body"] = data["body"] * 3 + [data["body"][0]]
+    data["recipients"] = {}
+    return data
+
+
+def median_ms(fn, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    from dla_drafter.model.draftio import letter_from_dict
+    from dla_drafter.pipeline import export_docx, export_pdf, typeset_letter
+    from dla_drafter.settings import RenderSettings
+
+    base = json.loads((ROOT / "examples" / "circular-2565-eef.dladraft.json")
+                      .read_text(encoding="utf-8"))
+    settings = RenderSettings(use_system_th_sarabun=False)
+    letters = {"one-page": letter_from_dict(one_page(base)),
+               "three-page": letter_from_dict(three_pages(base))}
+    tmp = Path(tempfile.mkdtemp(prefix="dla-bench-"))
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+
+    draft = tmp / "one.dladraft.json"
+    draft.write_text(json.dumps(one_page(base), ensure_ascii=False), encoding="utf-8")
+    cli = [sys.executable, "-m", "dla_drafter", "render", str(draft), "-o",
+           str(tmp / "cli.pdf"), "--bundled-font"]
+    subprocess.run(cli, check=True, capture_output=True)  # warm the OS file cache once
+    cold = median_ms(lambda: subprocess.run(cli, check=True, capture_output=True),
+                     max(5, args.runs // 3))
+    print(f"cold CLI render one-page → PDF      median {cold:8.1f} ms")
+    export_docx(letters["one-page"], tmp / "one.docx", settings)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        lo = median_ms(lambda: subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp / "lo"),
+             str(tmp / "one.docx")], check=True, capture_output=True), 3)
+        print(f"LibreOffice DOCX → PDF (same letter) median {lo:8.1f} ms "
+              f"(CLI/LibreOffice = {cold / lo:.2f}; target ≤ 0.50)")
+    else:
+        print("LibreOffice not installed: comparison skipped "
+              "(apt-get install libreoffice-writer-nogui)")
+
+    for name, letter in letters.items():
+        pages = typeset_letter(letter, settings)
+        export_pdf(letter, tmp / f"{name}.pdf", settings)  # warm up caches
+        typeset_ms = median_ms(lambda letter=letter: typeset_letter(letter, settings), args.runs)
+        pdf_ms = median_ms(lambda letter=letter, name=name: export_pdf(
+            letter, tmp / f"{name}.pdf", settings), args.runs)
+        export_docx(letter, tmp / f"{name}.docx", settings)
+        docx_ms = median_ms(lambda letter=letter, name=name: export_docx(
+            letter, tmp / f"{name}.docx", settings), args.runs)
+        print(f"in-process {name:10} ({len(pages)} pages): typeset {typeset_ms:6.1f} ms, "
+              f"typeset+PDF {pdf_ms:6.1f} ms, DOCX {docx_ms:6.1f} ms")
+    print("targets: one-page PDF ≤ 30 ms, three-page ≤ 80 ms, DOCX ≤ 60 ms")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
