@@ -1,0 +1,532 @@
+"""Where a Thai line may break.
+
+Thai is written without spaces between words, and Qt finds Thai word boundaries only through
+the system's libthai (absent on Windows), so the typesetter breaks lines itself at the
+offsets this module returns. Words come from PyThaiNLP's ``newmm`` tokenizer with its default
+Thai word list plus our own list (``resources/words/dla-words.txt``), which carries the
+agency names and administrative terms newmm does not know.
+
+Rules, on top of "only between words" (they follow UAX #14 where it applies to Thai):
+
+* never inside a grapheme cluster: not before a combining mark, SARA AM or a following vowel
+  (ะ า ๅ ำ), not after a leading vowel (เ แ โ ใ ไ);
+* never before ๆ or ฯ, and ฯลฯ stays whole;
+* never inside a Latin word, a number (``1,234.50``, ``๑๒.๓``, ``0-2241-9000``), a Thai
+  abbreviation (``พ.ศ.``, ``ผอ.กศ.``), a URL or an e-mail address;
+* never after an opening bracket or quote, never before a closing bracket, quote or
+  punctuation; symbols (``/``, ``@``, ``°``, a no-break space…) join what is around them;
+* a run of spaces is a break opportunity, and the break falls after the run (the next line
+  starts with the next word; the typesetter drops the trailing spaces);
+* a number may break from the Thai text after it (``๔๓ จังหวัด``, ``๔๓|จังหวัด``) but a Thai
+  letter never breaks from a number straight after it (``ว๑๗๕๐``);
+* inside a word from the user list, only at the places that list allows (see the file's
+  header): an agency name is never cut where the clerk did not allow it.
+
+``"".join(segments(text)) == text`` exactly, and every break point is a segment boundary.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+
+from pythainlp.tokenize import word_tokenize
+from pythainlp.util import Trie
+
+from ..paths import resource
+from .digits import link_spans
+from .graphemes import EXTEND_CLASS, is_extending
+
+LEADING_VOWELS = "เแโใไ"
+FOLLOWING_VOWELS = "ะาๅำ"
+
+# Characters that separate words and offer a break after them. Not the no-break spaces
+# (U+00A0, U+2007, U+202F), which a clerk types precisely to keep two words together.
+_SPACE_CLASS = "\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200b\u2028\u2029\u205f\u3000"
+_SPACES = frozenset(
+    "\t\n\v\f\r \u1680\u2008\u2009\u200a\u200b\u2028\u2029\u205f\u3000"
+    + "".join(chr(c) for c in range(0x2000, 0x2007))
+)
+
+_SPACE_STR = "".join(sorted(_SPACES))
+
+_WORD_CHAR = r"(?:[^\W_\u0e00-\u0e7f]|[๐-๙])"
+# Thai letters, vowels, tone marks, ฯ and ๆ (not digits, not ๏ ๚ ๛).
+_THAI_RUN = "\u0e01-\u0e4e"
+_THAI_ABBR_PIECE = "\u0e01-\u0e2e\u0e30-\u0e45\u0e47-\u0e4e"
+
+_TOKEN_RE = re.compile(
+    rf"(?P<space>[{_SPACE_CLASS}]+)"
+    # Latin (or any non-Thai script) words and numbers, with their inner punctuation:
+    # 1,234.50  ๑๒.๓  0-2241-9000  e-mail  don't  COVID-19  5306.3/3367
+    rf"|(?P<word>{_WORD_CHAR}(?:{_WORD_CHAR}|[{EXTEND_CLASS}]|[.,:/'’_\-‐](?={_WORD_CHAR}))*)"
+    # Thai abbreviations at the start of a Thai run: พ.ศ.  ผอ.กง.สศ.  ร.อสถ.  กทม.
+    rf"|(?P<abbr>(?<![\u0e01-\u0e4f])(?:[ก-ฮเ-ไ][{_THAI_ABBR_PIECE}]{{0,4}}\.)+)"
+    rf"|(?P<thai>[{_THAI_RUN}]+)"
+    r"|(?P<other>.)",
+    re.DOTALL,
+)
+
+
+class _Kind(Enum):
+    SPACE = "space"  # break after a run of these
+    ALNUM = "alnum"  # letters and digits of any script
+    EXT = "ext"  # marks, SARA AM, following vowels: never start a line
+    LEAD = "lead"  # leading vowels: never end a line
+    OPEN = "open"  # opening brackets and quotes: never end a line
+    CLOSE = "close"  # closing brackets and quotes: never start a line, hold the next letter
+    PUNCT = "punct"  # . , ; : ! ? … % ๆ ฯ dashes: never start a line
+    QUOTE = "quote"  # " and ': opening or closing depending on what precedes
+    GLUE = "glue"  # symbols: no break on either side (unless next to a space)
+
+
+_OPEN = "([{⟨〈《「『【〔〖〘〚«‹“‘„‚๏"
+_CLOSE = ")]}⟩〉》」』】〕〗〙〛»›”’"
+_PUNCT = ".,;:!?…‥%‰‱℃℉ๆฯ๚๛、。-‐‒–—―"
+_GLUE = "/\\@°\u00a0\u2007\u202f\u2011\u2060\ufeff\u00ad"
+_INFIX = ".,:;"  # UAX #14 IS: no break before a letter or digit that follows directly
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_kind(ch: str) -> _Kind:
+    if ch in _SPACES:
+        return _Kind.SPACE
+    if is_extending(ch) or ch in FOLLOWING_VOWELS:
+        return _Kind.EXT
+    if ch in LEADING_VOWELS:
+        return _Kind.LEAD
+    if ch in _OPEN:
+        return _Kind.OPEN
+    if ch in _CLOSE:
+        return _Kind.CLOSE
+    if ch in _PUNCT:
+        return _Kind.PUNCT
+    if ch in "\"'":
+        return _Kind.QUOTE
+    if ch in _GLUE:
+        return _Kind.GLUE
+    if unicodedata.category(ch)[0] in "LN":
+        return _Kind.ALNUM
+    return _Kind.GLUE
+
+
+def _kind_at(text: str, i: int) -> _Kind:
+    """Kind of ``text[i]``; a straight quote opens after a space, a bracket or the start."""
+    kind = _char_kind(text[i])
+    if kind is _Kind.QUOTE:
+        if i == 0 or _char_kind(text[i - 1]) in (_Kind.SPACE, _Kind.OPEN):
+            return _Kind.OPEN
+        return _Kind.CLOSE
+    return kind
+
+
+def _is_thai_letter(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4e"
+
+
+def _is_digit(ch: str) -> bool:
+    return ch.isdigit()
+
+
+def _starts_leader(text: str, i: int) -> bool:
+    return text[i] == "…" or text.startswith("..", i)
+
+
+def _may_break(text: str, i: int) -> bool:
+    """May a line end at ``text[:i]`` and the next start at ``text[i:]``? (0 < i < len)"""
+    kp = _kind_at(text, i - 1)
+    kn = _kind_at(text, i)
+    if kn is _Kind.SPACE:
+        return False  # the break comes after the whole run of spaces
+    if kp is _Kind.SPACE:
+        # After spaces anything may start a line except what must cling to the word before
+        # it; a dot leader ("ลงชื่อ ............") may, though a single "." may not.
+        return kn not in (_Kind.EXT, _Kind.CLOSE, _Kind.PUNCT) or _starts_leader(text, i)
+    if kn in (_Kind.EXT, _Kind.CLOSE, _Kind.PUNCT):
+        return False
+    if kn is _Kind.GLUE or kp in (_Kind.GLUE, _Kind.OPEN, _Kind.LEAD):
+        return False
+    p, n = text[i - 1], text[i]
+    if kn is _Kind.ALNUM and (p in _INFIX or kp is _Kind.CLOSE):
+        return False  # พ.ศ.2565, e.g.x, (ก)ข
+    if kp is _Kind.ALNUM and kn is _Kind.OPEN:
+        return False  # word( and word“ stay together
+    if _is_thai_letter(p) and _is_digit(n):
+        return False  # ว๑๗๕๐, ข้อ1
+    return not text.startswith("ฯลฯ", i - 1)
+
+
+# --- dictionaries --------------------------------------------------------------------------
+
+
+class _WordSet:
+    """PyThaiNLP's default dictionary as two sets — its words and every proper prefix of them —
+    answering ``prefixes`` as its Trie does (shortest first).
+
+    Building PyThaiNLP's Trie of 62 000 words takes 0.5–1 s of pure Python, which is most of
+    a cold ``dla-drafter render``. The sets are kept in the user's cache folder with
+    ``marshal`` (loads in ~0.15 s) and rebuilt when PyThaiNLP's word file changes.
+    """
+
+    def __init__(self, words: frozenset[str], heads: frozenset[str]) -> None:
+        self.words = words
+        self.heads = heads
+
+    @classmethod
+    def build(cls, words: Iterable[str]) -> _WordSet:
+        words = frozenset(w for w in words if w)
+        heads = {w[:i] for w in words for i in range(1, len(w))}
+        return cls(words, frozenset(heads))
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        out = []
+        words, heads = self.words, self.heads
+        end = start + 1
+        n = len(text)
+        while end <= n:
+            piece = text[start:end]
+            if piece in words:
+                out.append(piece)
+            if piece not in heads:
+                break
+            end += 1
+        return out
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+_WORD_SET: _WordSet | None = None
+_WORD_SET_LOCK = threading.Lock()
+
+
+def _default_word_set() -> _WordSet:
+    global _WORD_SET
+    with _WORD_SET_LOCK:
+        if _WORD_SET is None:
+            _WORD_SET = _load_word_set()
+        return _WORD_SET
+
+
+def _load_word_set() -> _WordSet:
+    import marshal
+
+    import pythainlp
+
+    source = Path(pythainlp.__file__).parent / "corpus" / "words_th.txt"
+    try:
+        stat = source.stat()
+        stamp = (marshal.version, str(source), stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        stamp = None
+    cache = _cache_file()
+    if stamp and cache and cache.is_file():
+        try:
+            saved_stamp, words, heads = marshal.loads(cache.read_bytes())
+            if tuple(saved_stamp) == stamp:
+                return _WordSet(words, heads)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # a damaged cache is rebuilt below
+    from pythainlp.corpus import thai_words
+
+    word_set = _WordSet.build(thai_words())
+    if stamp and cache:
+        try:
+            from ..atomic import atomic_write_bytes
+
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(cache, marshal.dumps((stamp, word_set.words, word_set.heads)))
+        except OSError:
+            pass  # the cache only saves time
+    return word_set
+
+
+def _cache_file() -> Path | None:
+    try:
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("dla-drafter", appauthor=False)) / "thai-words.marshal"
+    except Exception:  # no cache folder on this machine: build in memory every time
+        return None
+
+
+class _OverlayTrie(Trie):
+    """PyThaiNLP's default word trie plus a small trie of our own words, without copying.
+
+    newmm only asks a dictionary for ``prefixes(text, start)``; answering from both tries
+    means the 62 000-word default trie is built once per process (PyThaiNLP caches it) and
+    shared by every breaker, and adding a word costs microseconds instead of a 0.5 s rebuild.
+    Most positions start none of our words: the first two characters of each are kept in a
+    set, so those positions cost one set lookup more than the default trie alone.
+    """
+
+    def __init__(self, base: Trie | _WordSet, words: Iterable[str] = ()) -> None:
+        self._base = base
+        self._heads: set[str] = set()
+        super().__init__(words)
+
+    def add(self, word: str) -> None:
+        word = word.strip()
+        if word:
+            super().add(word)
+            self._heads.add(word[:2])
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        base = self._base.prefixes(text, start)
+        heads = self._heads
+        if text[start : start + 2] not in heads and text[start : start + 1] not in heads:
+            return base
+        own = super().prefixes(text, start)
+        if not own:
+            return base
+        return sorted(set(base).union(own), key=len)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self._base or super().__contains__(key))
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        yield from (w for w in super().__iter__() if w not in self._base)
+
+    def __len__(self) -> int:
+        return len(self._base) + super().__len__()
+
+
+def _parse_entry(raw: str) -> tuple[str, tuple[int, ...]] | None:
+    """``"กรม|ส่งเสริม"`` → ``("กรมส่งเสริม", (3,))``: the word and where it may break."""
+    pieces = [p.strip() for p in raw.split("|")]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return None
+    cuts: list[int] = []
+    length = 0
+    for piece in pieces[:-1]:
+        length += len(piece)
+        cuts.append(length)
+    return "".join(pieces), tuple(cuts)
+
+
+def _strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].strip()
+
+
+def read_word_file(path: str | Path) -> list[str]:
+    """Words of a word-list file: one a line, ``#`` starts a comment, ``|`` marks the only
+    places a word may break.
+
+    UTF-8 (with or without BOM); falls back to Windows-874, which Thai Windows Notepad writes
+    as "ANSI", so a list an office edited by hand still loads.
+    """
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp874", errors="replace")
+    words = []
+    for line in text.splitlines():
+        word = _strip_comment(line)
+        if word:
+            words.append(word)
+    return words
+
+
+def user_words_path() -> Path:
+    """The word list shipped with the program (``resources/words/dla-words.txt``)."""
+    return resource("words", "dla-words.txt")
+
+
+# --- the breaker ---------------------------------------------------------------------------
+
+
+class WordBreaker:
+    """Thai word segmentation and line-break opportunities with a user word list.
+
+    ``extra_words`` may use ``|`` to mark where a long name may break (``กรม|ส่งเสริม|…``); a
+    word without ``|`` is never broken. Results are cached per text (the preview re-typesets
+    on every keystroke, and most paragraphs have not changed); ``add_words`` clears the cache.
+    Thread-safe.
+    """
+
+    def __init__(self, extra_words: Iterable[str] = (), *, cache_size: int = 2048) -> None:
+        self._lock = threading.RLock()
+        self._trie = _OverlayTrie(_default_word_set())
+        self._entries: dict[str, tuple[int, ...]] = {}
+        self._by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        self._analyse = functools.lru_cache(maxsize=cache_size)(self._compute)
+        # Thai runs (text between spaces and punctuation) recur across paragraphs and across
+        # keystrokes in one paragraph: only the run being edited needs newmm again.
+        self._tokenize_run = functools.lru_cache(maxsize=8 * cache_size)(self._newmm)
+        self.add_words(extra_words)
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path] = (), *, shipped: bool = True) -> WordBreaker:
+        """A breaker with the shipped word list (unless ``shipped=False``) and the words of
+        every file in ``paths``. Missing files are skipped: an office's own list is optional.
+        """
+        words: list[str] = []
+        files = [user_words_path(), *paths] if shipped else list(paths)
+        for path in files:
+            if Path(path).is_file():
+                words.extend(read_word_file(path))
+        return cls(words)
+
+    @property
+    def extra_words(self) -> dict[str, tuple[int, ...]]:
+        """The user words (joined) and the offsets where each may break; a copy."""
+        with self._lock:
+            return dict(self._entries)
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Add words (``|`` marks allowed breaks); later entries of the same word win."""
+        with self._lock:
+            changed = False
+            for raw in words:
+                parsed = _parse_entry(_strip_comment(raw) if "#" in raw else raw.strip())
+                if parsed is None:
+                    continue
+                word, cuts = parsed
+                if self._entries.get(word) == cuts:
+                    continue
+                self._entries[word] = cuts
+                changed = True
+                for piece in _pieces(word, cuts):
+                    if not any(ch in _SPACES for ch in piece):
+                        self._trie.add(piece)
+            if changed:
+                by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+                for word, cuts in self._entries.items():
+                    if len(word) > 1:  # a single character cannot be broken anyway
+                        by_head.setdefault(word[:2], []).append((word, cuts))
+                for entries in by_head.values():
+                    entries.sort(key=lambda e: len(e[0]), reverse=True)
+                self._by_head = by_head
+                self._tokenize_run.cache_clear()
+                self._analyse.cache_clear()
+
+    def segments(self, text: str) -> list[str]:
+        """Words, spaces (a run of them is one segment), numbers, links and punctuation, in
+        order; ``"".join(segments) == text``."""
+        return list(self._analyse(text)[0])
+
+    def break_points(self, text: str) -> list[int]:
+        """Offsets ``0 < i < len(text)`` where a line may end at ``text[:i]``, ascending."""
+        return list(self._analyse(text)[1])
+
+    # -- internals
+
+    def _compute(self, text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        with self._lock:
+            bounds = self._boundaries(text)
+        cuts = sorted(bounds)
+        edges = [0, *cuts, len(text)]
+        segs = tuple(text[a:b] for a, b in zip(edges, edges[1:], strict=False) if b > a)
+        lead = len(text) - len(text.lstrip(_SPACE_STR))
+        points = tuple(i for i in cuts if i > lead and _may_break(text, i))
+        return segs, points
+
+    def _boundaries(self, text: str) -> set[int]:
+        n = len(text)
+        bounds: set[int] = set()
+        locked = bytearray(n + 1)  # 1 = strictly inside a link, word, number or abbreviation
+
+        def add_token(a: int, b: int, lock: bool) -> None:
+            bounds.add(a)
+            bounds.add(b)
+            if lock:
+                locked[a + 1 : b] = b"\x01" * max(0, b - a - 1)
+
+        pos = 0
+        for start, end in [*link_spans(text), (n, n)]:
+            for m in _TOKEN_RE.finditer(text, pos, start):
+                a, b = m.span()
+                if m.lastgroup == "thai":
+                    for word in self._tokenize_run(m.group()):
+                        add_token(a, a + len(word), False)
+                        a += len(word)
+                else:
+                    add_token(a, b, m.lastgroup in ("word", "abbr"))
+            if end > start:
+                add_token(start, end, True)
+            pos = end
+
+        for s, e, word_cuts in self._user_spans(text, locked):
+            bounds.difference_update(range(s + 1, e))
+            bounds.add(s)
+            bounds.add(e)
+            bounds.update(s + c for c in word_cuts)
+
+        bounds.discard(0)
+        bounds.discard(n)
+        return bounds
+
+    def _newmm(self, run: str) -> tuple[str, ...]:
+        return tuple(
+            word_tokenize(run, custom_dict=self._trie, engine="newmm", join_broken_num=False)
+        )
+
+    def _user_spans(
+        self, text: str, locked: bytearray
+    ) -> Iterator[tuple[int, int, tuple[int, ...]]]:
+        """Leftmost-longest occurrences of user words whose edges fall between clusters and
+        outside links, numbers and Latin words."""
+        by_head = self._by_head
+        n = len(text)
+        i = 0
+        while i < n:
+            entries = by_head.get(text[i : i + 2])
+            if entries and not locked[i] and not (i and text[i - 1] in LEADING_VOWELS):
+                for word, cuts in entries:
+                    e = i + len(word)
+                    if (
+                        text.startswith(word, i)
+                        and not locked[e]
+                        and not (e < n and _char_kind(text[e]) is _Kind.EXT)
+                    ):
+                        yield i, e, cuts
+                        i = e
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+
+
+def _pieces(word: str, cuts: tuple[int, ...]) -> list[str]:
+    edges = [0, *cuts, len(word)]
+    return [word[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+
+
+_DEFAULT: WordBreaker | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_breaker() -> WordBreaker:
+    """The process-wide breaker with the shipped word list, built on first use (the PyThaiNLP
+    dictionary loads then, about 0.6 s)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = WordBreaker.from_files()
+    return _DEFAULT
+
+
+__all__ = [
+    "FOLLOWING_VOWELS",
+    "LEADING_VOWELS",
+    "WordBreaker",
+    "default_breaker",
+    "read_word_file",
+    "user_words_path",
+]
