@@ -1,0 +1,271 @@
+"""Atomic file writes: a file is either the old one or the complete new one, never half.
+
+Every writer of the program (drafts, PDF, DOCX, settings) goes through here, because a clerk's
+draft must survive a power cut, a full disk or Word holding the file open. The recipe: write a
+temporary file in the *same* folder (so the final rename never crosses file systems), flush and
+fsync it, then ``os.replace`` it over the target, which is atomic on POSIX and on Windows. On any
+failure the temporary file is removed and :class:`AtomicWriteError` says, in Thai and English,
+which path failed and why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation on os.write
+_WINDOWS_SHARING_VIOLATIONS = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+class AtomicWriteError(OSError):
+    """Writing ``path`` failed; nothing was changed there and no temporary file is left.
+
+    ``message_th``/``message_en`` name the path and the likely cause in words a clerk can act
+    on (folder missing, no permission, disk full, file open in another program).
+    """
+
+    def __init__(self, path: Path, cause: BaseException, message_th: str, message_en: str):
+        code = cause.errno if isinstance(cause, OSError) else None
+        super().__init__(code, message_en)
+        self.path = path
+        self.filename = str(path)
+        self.cause = cause
+        self.message_th = message_th
+        self.message_en = message_en
+
+    def __str__(self) -> str:
+        return f"{self.message_th}\n{self.message_en}"
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where ``backup=True`` keeps the previous version: ``<name>.bak`` beside the file."""
+    path = Path(path)
+    return path.with_name(path.name + ".bak")
+
+
+def _probe(check: Callable[[], bool]) -> bool:
+    """``Path.is_dir()`` and friends raise PermissionError in a locked folder: that is a no."""
+    try:
+        return check()
+    except OSError:
+        return False
+
+
+def _error(path: Path, cause: BaseException) -> AtomicWriteError:
+    """Turn a low-level failure into a message that says what the clerk can do about it."""
+    folder = path.parent
+    code = cause.errno if isinstance(cause, OSError) else None
+    winerror = getattr(cause, "winerror", None)
+    detail = str(cause)
+    if winerror in _WINDOWS_SHARING_VIOLATIONS:
+        th = "ไฟล์ถูกโปรแกรมอื่นเปิดใช้อยู่ (เช่น Word หรือโปรแกรมอ่าน PDF) ปิดไฟล์นั้นแล้วลองใหม่"
+        en = "the file is open in another program (e.g. Word or a PDF viewer); close it and retry"
+    elif code == errno.ENOENT and not _probe(folder.is_dir):
+        th = f"ไม่พบโฟลเดอร์ {folder}"
+        en = f"the folder {folder} does not exist"
+    elif code == errno.ENOTDIR:
+        th = f"{folder} ไม่ใช่โฟลเดอร์"
+        en = f"{folder} is not a folder"
+    elif code == errno.EISDIR or _probe(path.is_dir):
+        th = "มีโฟลเดอร์ชื่อเดียวกันอยู่แล้ว ใช้ชื่อไฟล์อื่น"
+        en = "a folder with that name already exists; choose another file name"
+    elif code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        th = "พื้นที่ดิสก์เต็ม ลบไฟล์ที่ไม่ใช้หรือบันทึกไว้ที่อื่น"
+        en = "the disk is full; free some space or save elsewhere"
+    elif code == errno.EROFS:
+        th = "ดิสก์นี้บันทึกไม่ได้ (อ่านได้อย่างเดียว) บันทึกไว้ที่อื่น"
+        en = "the disk is read-only; save elsewhere"
+    elif code in (errno.EACCES, errno.EPERM):
+        th = (
+            "ไม่มีสิทธิ์เขียนไฟล์นี้ หรือไฟล์ถูกตั้งเป็นอ่านอย่างเดียว "
+            "หรือถูกโปรแกรมอื่นเปิดใช้อยู่ ลองปิดโปรแกรมนั้นหรือบันทึกไว้ที่อื่น"
+        )
+        en = (
+            "no permission to write here, or the file is read-only or open in another "
+            "program; close that program or save elsewhere"
+        )
+    elif code == errno.ENAMETOOLONG:
+        th = "ชื่อไฟล์หรือที่อยู่ยาวเกินไป"
+        en = "the file name or path is too long"
+    else:
+        th = f"เกิดข้อผิดพลาด: {detail}"
+        en = f"error: {detail}"
+    return AtomicWriteError(
+        path,
+        cause,
+        f"บันทึกไฟล์ {path} ไม่สำเร็จ: {th}",
+        f"Could not save {path}: {en}",
+    )
+
+
+def _resolve(path: str | os.PathLike[str]) -> Path:
+    """Write through a symlink to the real file instead of replacing the link with a file."""
+    target = Path(path)
+    return target.resolve() if _probe(target.is_symlink) else target
+
+
+def _create_temp(path: Path) -> tuple[Path, int]:
+    """A new, empty, exclusive file beside ``path`` with the same suffix.
+
+    ``os.open`` with mode 0o666 lets the umask decide the permissions of a new file, as for any
+    other program (``mkstemp`` would make it private). The same suffix matters to writers that
+    look at the extension.
+    """
+    for _ in range(100):
+        name = f".{path.stem}.{secrets.token_hex(4)}.tmp{path.suffix}"
+        temp = path.with_name(name)
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
+        except FileExistsError:
+            continue
+        return temp, fd
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path))
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no folder handles to sync."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _keep_mode(temp: Path, target: Path) -> None:
+    """An existing file keeps its permissions when replaced (a shared folder's group bits)."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(temp, mode)
+
+
+def _make_backup(target: Path) -> None:
+    """Keep the current ``target`` as ``<name>.bak`` without ever leaving ``target`` missing.
+
+    A hard link gives the .bak the old contents instantly; where links are not possible (FAT
+    drives, some network shares) a copy is made. Either goes to a temporary name first and is
+    renamed, so a half-written .bak never replaces a good one.
+    """
+    if not _probe(target.is_file):
+        return
+    bak = backup_path(target)
+    temp, fd = _create_temp(bak)
+    os.close(fd)
+    try:
+        try:
+            os.unlink(temp)
+            os.link(target, temp)
+        except OSError:
+            shutil.copy2(target, temp)
+        os.replace(temp, bak)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _commit(temp: Path, target: Path, backup: bool) -> None:
+    _keep_mode(temp, target)
+    if backup:
+        _make_backup(target)
+    os.replace(temp, target)
+    _fsync_folder(target.parent)
+
+
+def _remove(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(temp)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: bool = False) -> None:
+    """Replace ``path`` with ``data`` atomically; with ``backup`` the old file becomes .bak.
+
+    Raises :class:`AtomicWriteError` (an ``OSError``) when anything fails; then ``path`` is
+    untouched and no temporary file remains.
+    """
+    target = _resolve(path)
+    temp: Path | None = None
+    try:
+        temp, fd = _create_temp(target)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _commit(temp, target, backup)
+    except OSError as exc:
+        if temp is not None:
+            _remove(temp)
+        raise _error(target, exc) from exc
+    except BaseException:
+        if temp is not None:
+            _remove(temp)
+        raise
+
+
+def atomic_write_text(
+    path: str | os.PathLike[str],
+    text: str,
+    *,
+    encoding: str = "utf-8",
+    backup: bool = False,
+) -> None:
+    """:func:`atomic_write_bytes` for text; newlines are written as given (``\\n``)."""
+    atomic_write_bytes(path, text.encode(encoding), backup=backup)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str], *, backup: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` for a writer that wants a file name.
+
+    For writers such as python-docx ``Document.save(name)`` or ``QPdfWriter(name)``: they write
+    the temporary file; when the ``with`` block ends normally it is fsynced and renamed over
+    ``path``; when the block raises, the temporary file is removed and the exception passes
+    through unchanged. Failures of the commit itself raise :class:`AtomicWriteError`.
+
+    The temporary file exists (empty) when the block starts and has ``path``'s suffix. The
+    writer must have closed it when the block ends (delete a ``QPdfWriter``/end its painter
+    first): Windows cannot rename a file that is still open.
+    """
+    target = _resolve(path)
+    try:
+        temp, fd = _create_temp(target)
+        os.close(fd)
+    except OSError as exc:
+        raise _error(target, exc) from exc
+    try:
+        yield temp
+    except BaseException:
+        _remove(temp)
+        raise
+    try:
+        fd = os.open(temp, os.O_RDWR | _BINARY)  # RDWR: Windows cannot fsync a read handle
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _commit(temp, target, backup)
+    except OSError as exc:
+        _remove(temp)
+        raise _error(target, exc) from exc
+    except BaseException:
+        _remove(temp)
+        raise

@@ -1,0 +1,221 @@
+"""Atomic writes: the target is the old file or the whole new one, and no temp file remains."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from dla_drafter import atomic
+from dla_drafter.atomic import (
+    AtomicWriteError,
+    atomic_output,
+    atomic_write_bytes,
+    atomic_write_text,
+    backup_path,
+)
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def fail_with(code: int, message: str = "boom"):
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, message)
+
+    return fail
+
+
+def test_writes_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "a.dladraft.json"
+    atomic_write_bytes(target, b"one")
+    atomic_write_text(target, "สอง\n")
+    assert target.read_text(encoding="utf-8") == "สอง\n"
+    assert names(tmp_path) == ["a.dladraft.json"]
+
+
+def test_backup_keeps_the_previous_version_and_is_replaced_each_save(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    atomic_write_bytes(target, b"v1", backup=True)
+    assert names(tmp_path) == ["a.json"]  # nothing to back up yet
+    atomic_write_bytes(target, b"v2", backup=True)
+    assert backup_path(target) == tmp_path / "a.json.bak"
+    assert (tmp_path / "a.json.bak").read_bytes() == b"v1"
+    atomic_write_bytes(target, b"v3", backup=True)
+    assert (tmp_path / "a.json.bak").read_bytes() == b"v2"
+    assert target.read_bytes() == b"v3"
+    atomic_write_bytes(target, b"v4")  # without backup the .bak is left alone
+    assert (tmp_path / "a.json.bak").read_bytes() == b"v2"
+    assert names(tmp_path) == ["a.json", "a.json.bak"]
+
+
+def test_backup_falls_back_to_a_copy_without_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.json"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(atomic.os, "link", fail_with(errno.EPERM))
+    atomic_write_bytes(target, b"new", backup=True)
+    assert (tmp_path / "a.json.bak").read_bytes() == b"old"
+    assert names(tmp_path) == ["a.json", "a.json.bak"]
+
+
+def test_failed_replace_leaves_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.json"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(atomic.os, "replace", fail_with(errno.EACCES, "Permission denied"))
+    with pytest.raises(AtomicWriteError) as info:
+        atomic_write_bytes(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert names(tmp_path) == ["a.json"]
+    error = info.value
+    assert isinstance(error, OSError) and error.errno == errno.EACCES
+    assert str(target) in error.message_th and str(target) in error.message_en
+    assert "สิทธิ์" in error.message_th and "permission" in error.message_en
+    assert error.message_th in str(error) and error.message_en in str(error)
+
+
+def test_disk_full_while_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a.json"
+    monkeypatch.setattr(atomic.os, "write", fail_with(errno.ENOSPC, "No space left on device"))
+    with pytest.raises(AtomicWriteError) as info:
+        atomic_write_bytes(target, b"data")
+    assert names(tmp_path) == []
+    assert "ดิสก์เต็ม" in info.value.message_th and "disk is full" in info.value.message_en
+
+
+def test_fsync_failure_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(atomic.os, "fsync", fail_with(errno.EIO, "I/O error"))
+    with pytest.raises(AtomicWriteError):
+        atomic_write_bytes(tmp_path / "a.json", b"data")
+    assert names(tmp_path) == []
+
+
+def test_interrupt_cleans_up_and_passes_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupt(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "fsync", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_bytes(tmp_path / "a.json", b"data")
+    assert names(tmp_path) == []
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "a.json"
+    with pytest.raises(AtomicWriteError) as info:
+        atomic_write_text(target, "x")
+    assert "ไม่พบโฟลเดอร์" in info.value.message_th
+    assert "does not exist" in info.value.message_en
+    assert str(target) in str(info.value)
+    assert names(tmp_path) == []
+
+
+def test_parent_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(AtomicWriteError) as info:
+        atomic_write_text(tmp_path / "file" / "a.json", "x")
+    assert "not a folder" in info.value.message_en
+    assert names(tmp_path) == ["file"]
+
+
+def test_target_is_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.json").mkdir()
+    with pytest.raises(AtomicWriteError) as info:
+        atomic_write_text(tmp_path / "a.json", "x")
+    assert "folder" in info.value.message_en
+    assert names(tmp_path) == ["a.json"] and (tmp_path / "a.json").is_dir()
+
+
+def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root chmod does not stop writes, so the refusal is simulated at ``os.open``."""
+    monkeypatch.setattr(atomic.os, "open", fail_with(errno.EACCES, "Permission denied"))
+    with pytest.raises(AtomicWriteError) as info:
+        atomic_write_text(tmp_path / "a.json", "x")
+    assert "ไม่มีสิทธิ์" in info.value.message_th
+    assert names(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
+def test_unwritable_folder_for_real(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "a.json").write_bytes(b"old")
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(AtomicWriteError):
+            atomic_write_text(folder / "a.json", "new")
+        assert names(folder) == ["a.json"]
+        assert (folder / "a.json").read_bytes() == b"old"
+    finally:
+        folder.chmod(0o700)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_existing_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    atomic_write_bytes(target, b"new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX symlinks")
+def test_symlink_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    atomic_write_bytes(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+
+
+def test_atomic_output_commits_on_success(tmp_path: Path) -> None:
+    target = tmp_path / "letter.docx"
+    target.write_bytes(b"old")
+    with atomic_output(target, backup=True) as temp:
+        assert temp.parent == tmp_path and temp.suffix == ".docx" and temp != target
+        assert temp.exists()
+        temp.write_bytes(b"new docx")
+        assert target.read_bytes() == b"old"  # not visible until the block ends
+    assert target.read_bytes() == b"new docx"
+    assert (tmp_path / "letter.docx.bak").read_bytes() == b"old"
+    assert names(tmp_path) == ["letter.docx", "letter.docx.bak"]
+
+
+def test_atomic_output_removes_temp_on_exception(tmp_path: Path) -> None:
+    target = tmp_path / "letter.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(ValueError, match="writer failed"), atomic_output(target) as temp:
+        temp.write_bytes(b"half a PDF")
+        raise ValueError("writer failed")
+    assert target.read_bytes() == b"old"
+    assert names(tmp_path) == ["letter.pdf"]
+
+
+def test_atomic_output_commit_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "letter.pdf"
+    with pytest.raises(AtomicWriteError), atomic_output(target) as temp:
+        temp.write_bytes(b"pdf")
+        monkeypatch.setattr(atomic.os, "replace", fail_with(errno.EBUSY, "busy"))
+    assert names(tmp_path) == []
+
+
+def test_atomic_output_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(AtomicWriteError), atomic_output(tmp_path / "nope" / "a.pdf"):
+        pytest.fail("the block must not run")
+
+
+def test_windows_sharing_violation_says_file_is_open(tmp_path: Path) -> None:
+    cause = OSError(errno.EACCES, "The process cannot access the file")
+    cause.winerror = 32  # type: ignore[attr-defined]
+    error = atomic._error(tmp_path / "a.docx", cause)
+    assert "เปิดใช้อยู่" in error.message_th and "open in another program" in error.message_en
