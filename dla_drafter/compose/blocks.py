@@ -99,9 +99,13 @@ class Signature:
 
 @dataclass(frozen=True)
 class ContactBlock:
-    """Owner unit lines and the โทร. / โทรสาร / ไปรษณีย์อิเล็กทรอนิกส์ / ผู้ประสานงาน lines."""
+    """Owner unit lines and the โทร. / โทรสาร / ไปรษณีย์อิเล็กทรอนิกส์ / ผู้ประสานงาน lines.
+
+    ``fields`` names the draft field of each line (``owner_unit[0]``, ``contact.phone`` …) so
+    that a click on the page can go to it."""
 
     lines: tuple[str, ...]
+    fields: tuple[tuple[str, int | None], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -93,14 +93,21 @@ def compose_external(letter: Letter) -> Composition:
         f"({t(name)})" if name else "(" + " " * 40 + ")",
         tuple(t(p) for p in letter.signer.position if p.strip()),
     ))
-    contact = [t(u) for u in letter.owner_unit if u.strip()]
+    contact: list[str] = []
+    fields: list[tuple[str, int | None]] = []
+    for index, unit in enumerate(letter.owner_unit):
+        if unit.strip():
+            contact.append(t(unit))
+            fields.append(("owner_unit", index))
     c = letter.contact
-    for label, value in (("โทร.", c.phone), ("โทรสาร", c.fax),
-                         ("ไปรษณีย์อิเล็กทรอนิกส์", c.email), ("ผู้ประสานงาน", c.coordinator)):
+    for key, label, value in (("phone", "โทร.", c.phone), ("fax", "โทรสาร", c.fax),
+                              ("email", "ไปรษณีย์อิเล็กทรอนิกส์", c.email),
+                              ("coordinator", "ผู้ประสานงาน", c.coordinator)):
         if value.strip():
             contact.append(f"{label} {t(value)}")
+            fields.append((f"contact.{key}", None))
     if contact:
-        blocks.append(ContactBlock(tuple(contact)))
+        blocks.append(ContactBlock(tuple(contact), tuple(fields)))
     if letter.qr.url.strip():
         blocks.append(QRBlock(t(letter.qr.caption), letter.qr.url.strip()))
     copies = [t(x) for x in letter.copies_to if x.strip()]

@@ -31,7 +31,7 @@ from ..text.graphemes import gap_count
 from ..text.wordbreak import WordBreaker, default_breaker
 from .fonts import PT_PER_CM, FontSet
 from .lines import break_lines, justify_spacing
-from .pages import ImageBox, Item, Page, Pages, QRBox, Rule, Source, TextLine
+from .pages import ImageBox, Item, Page, Pages, QRBox, Rule, Source, TextLine, item_bounds
 from .profile import DEFAULT_PROFILE, LayoutProfile
 
 # Where the baseline sits in a line box, as a fraction of the pitch. TH SarabunPSK's ascent is
@@ -41,6 +41,8 @@ BASELINE_RATIO = 0.70
 AMOUNT_GAP_CM = 0.6
 # Horizontal clearance kept between the contact block and the QR column.
 QR_CLEARANCE_CM = 0.5
+# Sources of the lines that the QR column stands beside.
+CONTACT_PARTS = ("owner_unit", "contact", "copies_to")
 
 
 @dataclass
@@ -119,7 +121,7 @@ def typeset(
             if block.day is None:
                 x += profile.blank_day_width
             first.append(ctx.text(x, block.text if block.day else block.month_year,
-                                  ("date", None), y=cursor + ctx.baseline()))
+                                  ("date.month", None), y=cursor + ctx.baseline()))
             cursor += ctx.pitch
         elif isinstance(block, Labelled):
             _labelled(ctx, block)
@@ -180,7 +182,8 @@ def _heading(ctx: _Ctx, block: Heading, top: float) -> tuple[list[Item], float]:
     y = top
     for line in break_lines(block.number, ctx.fonts.regular, ctx.size, number_width,
                             number_width, ctx.breaker):
-        items.append(ctx.text(p.text_left, line.text, ("number", None), y=y + ctx.baseline()))
+        items.append(ctx.text(p.text_left, line.text, ("number.code", None),
+                              y=y + ctx.baseline()))
         y += ctx.pitch
     number_bottom = y
     y = top
@@ -203,7 +206,9 @@ def _labelled(ctx: _Ctx, block: Labelled) -> None:
     value_x = p.text_left + ctx.width(label)
     start = len(ctx.rows)
     for index, item in enumerate(block.items):
-        source: Source = (block.part, index if block.part in ("references", "enclosures")
+        # the value's field: เรียน's value is the addressee
+        value_part = "addressee" if block.part == "salutation" else block.part
+        source: Source = (value_part, index if block.part in ("references", "enclosures")
                           else None)
         text_x = value_x
         number_items: list[Item] = []
@@ -273,9 +278,10 @@ def _contacts(ctx: _Ctx, block: ContactBlock, composition: Composition) -> None:
     ctx.rows.append(Row(ctx.pitch, [], keep_with_next=True))  # one blank line after the name
     for n, line in enumerate(block.lines):
         width = p.text_width
+        source = block.fields[n] if n < len(block.fields) else ("contact", n)
         for broken in break_lines(line, ctx.fonts.regular, ctx.size, width, width, ctx.breaker):
-            ctx.rows.append(Row(ctx.pitch, [ctx.text(p.text_left, broken.text,
-                                                     ("contact", n))], keep_with_next=True))
+            ctx.rows.append(Row(ctx.pitch, [ctx.text(p.text_left, broken.text, source)],
+                                keep_with_next=True))
     ctx.rows[-1].keep_with_next = False
 
 
@@ -337,15 +343,8 @@ def _commit(page: Page, placed: list[tuple[Row, float]]) -> None:
 
 # --- after the flow --------------------------------------------------------------------
 
-def _content_bottom(ctx: _Ctx, page: Page) -> float:
-    bottom = 0.0
-    for item in page.items:
-        if isinstance(item, TextLine):
-            bottom = max(bottom, item.y - ctx.baseline(item.size_pt) + ctx.pitch)
-        elif isinstance(item, ImageBox | QRBox):
-            bottom = max(bottom, item.y + item.height if isinstance(item, ImageBox)
-                         else item.y + item.size)
-    return bottom
+def _content_bottom(page: Page) -> float:
+    return max((item_bounds(item)[3] for item in page.items), default=0.0)
 
 
 def _qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
@@ -372,22 +371,23 @@ def _place_qr(ctx: _Ctx, pages: list[Page], block: QRBlock) -> None:
     height = pitch_small + p.qr_size + 0.15 + pitch_small
     page = pages[-1]
     contact_lines = [it for it in page.items if isinstance(it, TextLine)
-                     and it.source and it.source[0] in ("contact", "copies_to")]
+                     and it.source and it.source[0].startswith(CONTACT_PARTS)]
     if contact_lines and max(it.x + it.width_cm for it in contact_lines) + \
             QR_CLEARANCE_CM <= left:
         top = min(it.y - ctx.baseline() for it in contact_lines)
         others = [it for it in page.items if isinstance(it, TextLine)
                   and it not in contact_lines and it.y - ctx.baseline() + ctx.pitch > top]
         if any(it.x + it.width_cm > left for it in others):
-            top = _content_bottom(ctx, page) + 0.2
+            top = _content_bottom(page) + 0.2
     else:
-        top = _content_bottom(ctx, page) + 0.2
+        top = _content_bottom(page) + 0.2
     if top + height > p.bottom_limit:
         page = Page(len(pages) + 1)
         pages.append(page)
         top = p.margin_top_continuation
-    src: Source = ("qr", None)
-    page.items.append(ctx.text(centre - caption_w / 2, block.caption, src, size=small,
+    src: Source = ("qr.url", None)
+    page.items.append(ctx.text(centre - caption_w / 2, block.caption, ("qr.caption", None),
+                               size=small,
                                y=top + ctx.baseline(small)))
     code_top = top + pitch_small
     page.items.append(QRBox(centre - p.qr_size / 2, code_top, p.qr_size,
@@ -409,9 +409,10 @@ def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
     height = pitch * len(block.rows)
     page = pages[-1]
     top = p.bottom_limit - height
-    occupied = [it for it in page.items if _bottom_of(ctx, it) > top and _right_of(it) > left]
+    occupied = [it for it in page.items
+                if item_bounds(it)[3] > top and item_bounds(it)[2] > left]
     if occupied:
-        top = _content_bottom(ctx, page) + 0.2
+        top = _content_bottom(page) + 0.2
         if top + height > p.bottom_limit:
             page = Page(len(pages) + 1)
             pages.append(page)
@@ -426,26 +427,6 @@ def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
         else:
             page.items.append(Rule(line_x, baseline + 0.05, p.text_right, baseline + 0.05,
                                    width_pt=0.8, dotted=True))
-
-
-def _bottom_of(ctx: _Ctx, item: Item) -> float:
-    if isinstance(item, TextLine):
-        return item.y - ctx.baseline(item.size_pt) + ctx.pitch * item.size_pt / ctx.size
-    if isinstance(item, ImageBox):
-        return item.y + item.height
-    if isinstance(item, QRBox):
-        return item.y + item.size
-    return max(item.y1, item.y2)
-
-
-def _right_of(item: Item) -> float:
-    if isinstance(item, TextLine):
-        return item.x + item.width_cm
-    if isinstance(item, ImageBox):
-        return item.x + item.width
-    if isinstance(item, QRBox):
-        return item.x + item.size
-    return max(item.x1, item.x2)
 
 
 def _recipients_pages(ctx: _Ctx, block: RecipientsList, before: int) -> list[Page]:

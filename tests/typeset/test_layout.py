@@ -38,7 +38,7 @@ def test_emblem_is_3cm_high_1_5cm_from_top_and_centred(eef):
 
 
 def test_heading_number_left_agency_right_on_the_same_line(eef):
-    number = lines_of(eef, "number")[0]
+    number = lines_of(eef, "number.code")[0]
     agency = lines_of(eef, "agency.name")[0]
     assert number.text == "ที่ มท ๐๘๑๖.๓/ว"
     assert number.x == pytest.approx(3.0)
@@ -51,11 +51,11 @@ def test_heading_number_left_agency_right_on_the_same_line(eef):
 
 
 def test_date_starts_10_5cm_from_the_edge_with_room_for_a_blank_day(eef, eef_dict, settings):
-    date = lines_of(eef, "date")[0]
+    date = lines_of(eef, "date.month")[0]
     assert date.text == "มิถุนายน ๒๕๖๕"
     assert date.x == pytest.approx(10.5 + P.blank_day_width)
     eef_dict["date"]["day"] = 16
-    dated = lines_of(typeset_letter(letter_from(eef_dict), settings), "date")[0]
+    dated = lines_of(typeset_letter(letter_from(eef_dict), settings), "date.month")[0]
     assert dated.text == "๑๖ มิถุนายน ๒๕๖๕"
     assert dated.x == pytest.approx(10.5)
     address = lines_of(eef, "agency.address")[-1]
@@ -137,6 +137,10 @@ def test_nothing_overflows_the_page(eef, ipst):
                     assert item.y <= P.bottom_limit
 
 
+def is_qr(item) -> bool:
+    return bool(getattr(item, "source", None)) and item.source[0].startswith("qr.")
+
+
 def test_qr_code_sits_clear_of_every_other_part(ipst):
     last_letter_page = page_of(ipst, lines_of(ipst, "signer.name")[0])
     qr = [it for page in ipst.pages for it in page.items if isinstance(it, QRBox)]
@@ -144,8 +148,8 @@ def test_qr_code_sits_clear_of_every_other_part(ipst):
     page = page_of(ipst, qr[0])
     assert page.number >= last_letter_page.number
     boxes = [(it, item_bounds(it)) for it in page.items
-             if getattr(it, "source", None) != ("qr", None) and not isinstance(it, Rule)]
-    qr_items = [it for it in page.items if getattr(it, "source", None) == ("qr", None)]
+             if not is_qr(it) and not isinstance(it, Rule)]
+    qr_items = [it for it in page.items if is_qr(it)]
     assert len(qr_items) == 3  # caption, code, URL
     for q in qr_items:
         ql, qt, qr_, qb = item_bounds(q)
@@ -154,6 +158,19 @@ def test_qr_code_sits_clear_of_every_other_part(ipst):
             assert not overlap, (q, other)
     caption, url = [it for it in qr_items if isinstance(it, TextLine)]
     assert caption.y < qr[0].y < url.y
+
+
+def test_every_line_names_the_field_it_came_from(ipst):
+    sources = {it.source for page in ipst.pages for it in page.items
+               if isinstance(it, TextLine)}
+    for expected in [("number.code", None), ("agency.name", None), ("agency.address", 0),
+                     ("date.month", None), ("subject", None), ("salutation", None),
+                     ("addressee", None), ("enclosures", 0), ("body", 0), ("body", 3),
+                     ("closing", None), ("complimentary_close", None), ("signer.name", None),
+                     ("signer.position", 0), ("owner_unit", 0), ("owner_unit", 1),
+                     ("contact.phone", None), ("contact.fax", None), ("contact.email", None),
+                     ("qr.caption", None), ("qr.url", None), ("initials", 0)]:
+        assert expected in sources, expected
 
 
 def test_file_copy_mark_and_initials_grid(ipst):
@@ -197,7 +214,7 @@ def test_urgency_and_secrecy_marks(eef_dict, settings):
     assert len(urgency) == 1 and urgency[0].bold and urgency[0].size_pt >= 32
     assert urgency[0].color.upper() in ("#C00000", "#FF0000")
     assert urgency[0].x == pytest.approx(3.0)
-    assert urgency[0].y < lines_of(pages, "number")[0].y
+    assert urgency[0].y < lines_of(pages, "number.code")[0].y
     for page in pages.pages:
         marks = [it for it in page.items if isinstance(it, TextLine)
                  and it.source == ("secrecy", None)]
