@@ -1,0 +1,361 @@
+"""The desktop program's own settings: agency profiles, language, recent files, folders.
+
+Kept as plain JSON in the user's config folder (platformdirs) rather than QSettings so that an
+office can copy a profile file from one machine to another and read it, and so that this module
+stays free of Qt (the CLI may use the profiles too). Tests point the folders elsewhere with the
+``DLA_DRAFTER_CONFIG_DIR`` and ``DLA_DRAFTER_DATA_DIR`` environment variables so they never touch
+the real user config.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dla_drafter.model.letter import (
+    Agency,
+    Contact,
+    Letter,
+    LetterDate,
+    Number,
+    Signer,
+)
+from dla_drafter.settings import DEFAULT_DOCX_FONT, RenderSettings
+
+APP_NAME = "dla-drafter"
+PROFILE_FORMAT = "dla-drafter/profile@1"
+MAX_RECENT = 10
+
+
+def config_dir() -> Path:
+    """Folder for settings and profiles (created on demand)."""
+    override = os.environ.get("DLA_DRAFTER_CONFIG_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir() -> Path:
+    """Folder for data the program keeps for the user (recovery copies, word list)."""
+    override = os.environ.get("DLA_DRAFTER_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def recovery_dir() -> Path:
+    """Autosaved copies of open drafts live here until the draft is saved or closed."""
+    path = data_dir() / "recovery"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def user_words_path() -> Path:
+    """The clerk's own word list (one word a line), read by spelling and line breaking."""
+    return data_dir() / "user-words.txt"
+
+
+@dataclass
+class SignerPreset:
+    """A signer the office uses often (the head, a deputy signing ปฏิบัติราชการแทน …)."""
+
+    label: str = ""
+    name: str = ""
+    position: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SignerPreset:
+        position = data.get("position") or []
+        if isinstance(position, str):
+            position = [position]
+        label = str(data.get("label") or (position[0] if position else data.get("name", "")))
+        return cls(label=label, name=str(data.get("name", "")), position=[str(p) for p in position])
+
+
+@dataclass
+class AgencyProfile:
+    """What an office fills in on every letter: its name, address, code, contacts, signer.
+
+    ``profile_name`` is the label shown in the settings list; ``name`` is the printed agency.
+    """
+
+    profile_name: str = ""
+    name: str = ""
+    address: list[str] = field(default_factory=list)
+    number_code: str = ""
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    owner_unit: list[str] = field(default_factory=list)
+    signer_name: str = ""
+    signer_position: list[str] = field(default_factory=list)
+    signer_presets: list[SignerPreset] = field(default_factory=list)
+    docx_font: str = DEFAULT_DOCX_FONT
+    emblem_path: str = ""
+    digits: str = "thai"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
+        """Read a profile file; tolerant of missing keys so older or hand-written files load."""
+
+        def lines(value: Any) -> list[str]:
+            if value is None:
+                return []
+            if isinstance(value, str):
+                return [value] if value else []
+            return [str(v) for v in value]
+
+        signer = data.get("signer") or {}
+        return cls(
+            profile_name=str(data.get("profile_name") or data.get("name") or ""),
+            name=str(data.get("name", "")),
+            address=lines(data.get("address")),
+            number_code=str(data.get("number_code", "")),
+            phone=str(data.get("phone", "")),
+            fax=str(data.get("fax", "")),
+            email=str(data.get("email", "")),
+            owner_unit=lines(data.get("owner_unit")),
+            signer_name=str(signer.get("name", "")),
+            signer_position=lines(signer.get("position")),
+            signer_presets=[
+                SignerPreset.from_dict(p) for p in data.get("signer_presets") or []
+                if isinstance(p, dict)
+            ],
+            docx_font=str(data.get("docx_font") or DEFAULT_DOCX_FONT),
+            emblem_path=str(data.get("emblem_path") or ""),
+            digits=str(data.get("digits") or "thai"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The profile file's contents (same shape as ``resources/profiles/dla.json``)."""
+        return {
+            "format": PROFILE_FORMAT,
+            "profile_name": self.profile_name,
+            "name": self.name,
+            "address": list(self.address),
+            "number_code": self.number_code,
+            "phone": self.phone,
+            "fax": self.fax,
+            "email": self.email,
+            "owner_unit": list(self.owner_unit),
+            "signer": {"name": self.signer_name, "position": list(self.signer_position)},
+            "signer_presets": [asdict(p) for p in self.signer_presets],
+            "docx_font": self.docx_font,
+            "emblem_path": self.emblem_path,
+            "digits": self.digits,
+        }
+
+    def render_settings(self) -> RenderSettings:
+        """Rendering choices this office made (its Word font, its own emblem image)."""
+        emblem = Path(self.emblem_path) if self.emblem_path else None
+        if emblem is not None and not emblem.is_absolute():
+            # A relative path in a shipped profile is relative to resources/.
+            from dla_drafter.paths import resources_dir
+
+            emblem = resources_dir() / emblem
+        if emblem is not None and not emblem.is_file():
+            emblem = None
+        return RenderSettings(docx_font=self.docx_font or DEFAULT_DOCX_FONT, emblem_path=emblem)
+
+    def new_letter(self, today: tuple[int, int, int] | None = None) -> Letter:
+        """A fresh letter with this office's heading, signer and contacts filled in.
+
+        ``today`` is (day, month, Buddhist year); the day is left blank by default because
+        most letters are dated when signed.
+        """
+        if today is None:
+            today = _today_be()
+        _, month, year = today
+        return Letter(
+            number=Number(code=self.number_code),
+            agency=Agency(name=self.name, address=list(self.address)),
+            date=LetterDate(day=None, month=month, year=year),
+            body=[""],
+            signer=Signer(name=self.signer_name, position=list(self.signer_position)),
+            owner_unit=list(self.owner_unit),
+            contact=Contact(phone=self.phone, fax=self.fax, email=self.email),
+            digits=self.digits if self.digits in ("thai", "arabic", "as-typed") else "thai",
+        )
+
+
+def _today_be() -> tuple[int, int, int]:
+    """Today as (day, month, Buddhist year); uses the engine's helper when it is there."""
+    try:
+        from dla_drafter.text.thaidate import today_be
+
+        value = today_be()
+        if isinstance(value, tuple) and len(value) == 3:
+            return value  # type: ignore[return-value]
+        day, month, year = value.day, value.month, value.year  # type: ignore[union-attr]
+        return int(day), int(month), int(year)
+    except Exception:
+        import datetime
+
+        now = datetime.date.today()
+        return now.day, now.month, now.year + 543
+
+
+def bundled_profile_path() -> Path | None:
+    """The DLA profile shipped in ``resources/profiles/dla.json`` (None when missing)."""
+    try:
+        from dla_drafter.paths import resource
+
+        path = resource("profiles", "dla.json")
+    except FileNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+def read_profile_file(path: Path) -> AgencyProfile:
+    """Read a profile file handed out by an office; raises ValueError with a Thai message."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"อ่านแฟ้มโปรไฟล์ไม่ได้: {path} ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"แฟ้มโปรไฟล์ไม่ถูกต้อง: {path}")
+    fmt = data.get("format")
+    if fmt is not None and not str(fmt).startswith("dla-drafter/profile@"):
+        raise ValueError(f"แฟ้มนี้ไม่ใช่โปรไฟล์ส่วนราชการ: {path}")
+    profile = AgencyProfile.from_dict(data)
+    if not profile.profile_name:
+        profile.profile_name = profile.name or Path(path).stem
+    return profile
+
+
+def write_profile_file(profile: AgencyProfile, path: Path) -> None:
+    """Write a profile so it can be handed to another machine (atomic when possible)."""
+    text = json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    _write_text(Path(path), text)
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        from dla_drafter.atomic import atomic_write_text
+    except ImportError:  # the engine's atomic writer not there yet: plain temp + replace
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+        return
+    atomic_write_text(path, text)
+
+
+@dataclass
+class AppConfig:
+    """Everything the program remembers between runs."""
+
+    language: str = "th"
+    active_profile: str = ""
+    recent_files: list[str] = field(default_factory=list)
+    zoom: str = "fit-width"
+    window_geometry: str = ""
+    splitter_state: str = ""
+    profiles: list[AgencyProfile] = field(default_factory=list)
+
+    # --- profiles -----------------------------------------------------------------------
+
+    def profile(self) -> AgencyProfile:
+        """The active profile (first run: the bundled DLA profile)."""
+        for p in self.profiles:
+            if p.profile_name == self.active_profile:
+                return p
+        if self.profiles:
+            return self.profiles[0]
+        return AgencyProfile(profile_name="ทั่วไป")
+
+    def add_recent(self, path: Path | str) -> None:
+        """Put ``path`` first in the recent files list (no duplicates, at most 10)."""
+        text = str(Path(path).resolve())
+        self.recent_files = [text] + [p for p in self.recent_files if p != text]
+        del self.recent_files[MAX_RECENT:]
+
+    # --- files ----------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls) -> AppConfig:
+        """Read the settings; on first run (or a damaged file) start from the bundled profile."""
+        cfg = cls()
+        path = config_dir() / "config.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                data = {}
+        except (OSError, ValueError):
+            data = {}
+        cfg.language = "en" if data.get("language") == "en" else "th"
+        cfg.active_profile = str(data.get("active_profile", ""))
+        cfg.recent_files = [str(p) for p in data.get("recent_files", []) if isinstance(p, str)]
+        cfg.zoom = str(data.get("zoom", "fit-width"))
+        cfg.window_geometry = str(data.get("window_geometry", ""))
+        cfg.splitter_state = str(data.get("splitter_state", ""))
+        cfg.profiles = _load_profiles()
+        if not cfg.profiles:
+            bundled = bundled_profile_path()
+            if bundled is not None:
+                try:
+                    cfg.profiles = [read_profile_file(bundled)]
+                except ValueError:
+                    cfg.profiles = []
+        if not cfg.profiles:
+            cfg.profiles = [AgencyProfile(profile_name="ทั่วไป")]
+        if cfg.active_profile not in {p.profile_name for p in cfg.profiles}:
+            cfg.active_profile = cfg.profiles[0].profile_name
+        return cfg
+
+    def save(self) -> None:
+        """Write settings and every profile (one JSON file per profile)."""
+        data = {
+            "language": self.language,
+            "active_profile": self.active_profile,
+            "recent_files": self.recent_files,
+            "zoom": self.zoom,
+            "window_geometry": self.window_geometry,
+            "splitter_state": self.splitter_state,
+        }
+        _write_text(config_dir() / "config.json", json.dumps(data, ensure_ascii=False, indent=2))
+        folder = config_dir() / "profiles"
+        folder.mkdir(parents=True, exist_ok=True)
+        wanted = set()
+        for profile in self.profiles:
+            name = _profile_file_name(profile.profile_name)
+            wanted.add(name)
+            write_profile_file(profile, folder / name)
+        for old in folder.glob("*.json"):
+            if old.name not in wanted:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+
+
+def _profile_file_name(profile_name: str) -> str:
+    """A file name for a profile that is safe on Windows too (Thai letters are fine)."""
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", profile_name).strip("._") or "profile"
+    return safe[:80] + ".json"
+
+
+def _load_profiles() -> list[AgencyProfile]:
+    folder = config_dir() / "profiles"
+    if not folder.is_dir():
+        return []
+    profiles = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            profiles.append(read_profile_file(path))
+        except ValueError:
+            continue
+    return profiles

@@ -1,0 +1,624 @@
+"""The main window: form on the left, live page preview on the right, commands around them.
+
+The window only wires things together: the Document holds the letter and its history, the
+form edits it, the preview and the problems panel follow it, and every command (save, export,
+print) calls the same engine functions the command line uses.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from dla_drafter.app_settings import AgencyProfile, AppConfig
+from dla_drafter.model.letter import Letter
+from dla_drafter.ui.document import Document
+from dla_drafter.ui.form import LetterForm
+from dla_drafter.ui.i18n import tr
+from dla_drafter.ui.preview import PreviewPane
+from dla_drafter.ui.problems import ProblemsPanel, problem_text
+from dla_drafter.ui.recovery import RecoverySession
+from dla_drafter.ui.spell import SpellChecker
+
+APP_TITLE = "DLA Drafter"
+DRAFT_SUFFIX = ".dladraft.json"
+AUTOSAVE_MS = 30_000
+
+
+class _UndoKeysToWindow(QObject):
+    """Send Ctrl+Z/Ctrl+Y to the window's history instead of a text box's private one.
+
+    Text boxes claim these keys through ShortcutOverride; swallowing that event lets the
+    window's Undo/Redo actions fire, so undo works across every field in typing order.
+    """
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride:
+            key_event = event  # QKeyEvent
+            if key_event.matches(QKeySequence.StandardKey.Undo) or key_event.matches(
+                QKeySequence.StandardKey.Redo
+            ):
+                return True
+        return False
+
+
+_undo_filter: _UndoKeysToWindow | None = None
+
+
+def _install_undo_filter() -> None:
+    global _undo_filter
+    app = QApplication.instance()
+    if _undo_filter is None and app is not None:
+        _undo_filter = _UndoKeysToWindow(app)
+        app.installEventFilter(_undo_filter)
+
+
+def suggested_stem(letter: Letter, path: Path | None) -> str:
+    """A file name for a new draft or an export: the draft's name, else the subject."""
+    if path is not None:
+        name = path.name
+        return name[: -len(DRAFT_SUFFIX)] if name.endswith(DRAFT_SUFFIX) else path.stem
+    subject = re.sub(r'[\\/:*?"<>|\r\n\t]+', " ", letter.subject).strip()[:60]
+    return subject or tr("หนังสือไม่มีชื่อ")
+
+
+class MainWindow(QMainWindow):
+    """One open draft in one window."""
+
+    def __init__(self, config: AppConfig | None = None, letter: Letter | None = None,
+                 path: Path | None = None, spell: SpellChecker | None = None,
+                 recovery_folder: Path | None = None) -> None:
+        super().__init__()
+        _install_undo_filter()
+        self.config = config or AppConfig.load()
+        self.spell = spell if spell is not None else SpellChecker()
+        profile = self.config.profile()
+        self.doc = Document(letter or profile.new_letter(), path)
+        self.recovery = RecoverySession(recovery_folder)
+        self.render_settings = profile.render_settings()
+        self.setObjectName("mainWindow")
+        self.resize(1400, 900)
+
+        self.form = LetterForm(self.doc, self.spell)
+        self.form.set_signer_presets(profile.signer_presets)
+        self.problems = ProblemsPanel()
+        self.preview = PreviewPane()
+        self.preview.settings = self.render_settings
+        self.preview.set_zoom(self.config.zoom)
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(self.form)
+        self.left.addWidget(self.problems)
+        self.left.setStretchFactor(0, 5)
+        self.left.setStretchFactor(1, 1)
+        self.left.setSizes([760, 110])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 760])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+
+        self.doc.changed.connect(self._on_changed)
+        self.doc.replaced.connect(self._on_changed)
+        self.doc.path_changed.connect(self._update_title)
+        self.doc.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.problems.field_requested.connect(self.form.focus_field)
+        self.preview.source_clicked.connect(self.form.focus_source)
+        self.preview.pages_changed.connect(self._on_pages)
+        self.spell.ready.connect(self.form.rehighlight)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
+            app.applicationStateChanged.connect(self._app_state)
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._restore_geometry()
+        self._update_title()
+        self._on_changed()
+        QTimer.singleShot(0, self.spell.start)
+
+    # --- actions ---
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "",
+                icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(tr(text), self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if tip:
+            action.setToolTip(tr(tip))
+            action.setStatusTip(tr(tip))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        sk = QKeySequence.StandardKey
+        self.act_new = self._action("ใหม่ (&N)", self.new_draft, sk.New,
+                                    "เริ่มหนังสือฉบับใหม่จากโปรไฟล์ส่วนราชการ", sp.SP_FileIcon)
+        self.act_open = self._action("เปิด… (&O)", self.open_dialog, sk.Open,
+                                     "เปิดแฟ้มร่างหนังสือ", sp.SP_DialogOpenButton)
+        self.act_save = self._action("บันทึก (&S)", self.save, sk.Save,
+                                     "บันทึกร่างหนังสือ", sp.SP_DialogSaveButton)
+        self.act_save_as = self._action("บันทึกเป็น… (&A)", self.save_as,
+                                        QKeySequence("Ctrl+Shift+S"),
+                                        "บันทึกร่างหนังสือเป็นแฟ้มใหม่")
+        self.act_pdf = self._action("ส่งออก PDF… (&D)", lambda: self.export("pdf"),
+                                    QKeySequence("Ctrl+E"), "ส่งออกเป็นแฟ้ม PDF พร้อมพิมพ์")
+        self.act_docx = self._action("ส่งออก DOCX… (&X)", lambda: self.export("docx"),
+                                     QKeySequence("Ctrl+Shift+E"),
+                                     "ส่งออกเป็นแฟ้ม Word (DOCX) ให้แก้ไขต่อได้")
+        self.act_both = self._action("ส่งออก PDF และ DOCX… (&B)", lambda: self.export("both"),
+                                     QKeySequence("Ctrl+Alt+E"),
+                                     "ส่งออกทั้ง PDF และ DOCX ในชื่อเดียวกัน")
+        self.act_print = self._action("พิมพ์… (&P)", self.print_dialog, sk.Print,
+                                      "พิมพ์ลงกระดาษ A4 ขนาดจริง")
+        self.act_print_preview = self._action("ตัวอย่างก่อนพิมพ์… (&W)", self.print_preview,
+                                              QKeySequence("Ctrl+Shift+P"),
+                                              "ดูตัวอย่างก่อนพิมพ์")
+        self.act_quit = self._action("ออก (&Q)", self.close, sk.Quit, "ปิดโปรแกรม")
+        self.act_undo = self._action("เลิกทำ (&U)", self.doc.undo_stack.undo, sk.Undo,
+                                     "ยกเลิกการแก้ไขครั้งล่าสุด", sp.SP_ArrowBack)
+        self.act_redo = self._action("ทำซ้ำ (&R)", self.doc.undo_stack.redo,
+                                     [QKeySequence(sk.Redo), QKeySequence("Ctrl+Y")],
+                                     "ทำการแก้ไขที่ยกเลิกไปอีกครั้ง", sp.SP_ArrowForward)
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.doc.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.doc.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.act_fit_width = self._action("พอดีความกว้าง (&W)",
+                                          lambda: self.preview.set_zoom("fit-width"),
+                                          QKeySequence("Ctrl+0"), "ขยายหน้าให้พอดีความกว้าง")
+        self.act_fit_page = self._action("พอดีหน้า (&F)",
+                                         lambda: self.preview.set_zoom("fit-page"),
+                                         QKeySequence("Ctrl+9"), "แสดงทั้งหน้า")
+        self.act_zoom_in = self._action("ขยาย (&I)", lambda: self.preview.step_zoom(1),
+                                        [QKeySequence(sk.ZoomIn), QKeySequence("Ctrl+=")])
+        self.act_zoom_out = self._action("ย่อ (&O)", lambda: self.preview.step_zoom(-1),
+                                         sk.ZoomOut)
+        self.act_next_problem = self._action("ไปยังปัญหาถัดไป (&N)", self.next_problem,
+                                             QKeySequence("F8"), "ไปยังช่องที่มีปัญหาถัดไป")
+        self.act_settings = self._action("ตั้งค่า… (&S)", self.settings_dialog,
+                                         QKeySequence("Ctrl+,"),
+                                         "โปรไฟล์ส่วนราชการ ภาษา และแบบอักษร")
+        self.act_about = self._action("เกี่ยวกับ (&A)", self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("แฟ้ม (&F)"))
+        file_menu.addActions([self.act_new, self.act_open])
+        self.recent_menu = QMenu(tr("เปิดล่าสุด (&R)"), self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_pdf, self.act_docx, self.act_both])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_print_preview, self.act_print])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = bar.addMenu(tr("แก้ไข (&E)"))
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addAction(self.act_next_problem)
+        view = bar.addMenu(tr("มุมมอง (&V)"))
+        view.addActions([self.act_fit_width, self.act_fit_page, self.act_zoom_in,
+                         self.act_zoom_out])
+        tools = bar.addMenu(tr("เครื่องมือ (&T)"))
+        tools.addAction(self.act_settings)
+        help_menu = bar.addMenu(tr("ช่วยเหลือ (&H)"))
+        help_menu.addAction(self.act_about)
+        self._fill_recent()
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(tr("แถบเครื่องมือ"))
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        short = {
+            self.act_new: "ใหม่", self.act_open: "เปิด", self.act_save: "บันทึก",
+            self.act_undo: "เลิกทำ", self.act_redo: "ทำซ้ำ", self.act_pdf: "PDF",
+            self.act_docx: "DOCX", self.act_print: "พิมพ์",
+        }
+        for group in ((self.act_new, self.act_open, self.act_save),
+                      (self.act_undo, self.act_redo),
+                      (self.act_pdf, self.act_docx, self.act_print)):
+            for action in group:
+                tb.addAction(action)
+                button = tb.widgetForAction(action)
+                if button is not None:
+                    button.setText(tr(short[action]))
+                    tip = action.toolTip()
+                    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    button.setToolTip(f"{tip} ({keys})" if keys else tip)
+            tb.addSeparator()
+        self.addToolBar(tb)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = [p for p in self.config.recent_files if p]
+        for index, name in enumerate(files):
+            action = self.recent_menu.addAction(f"&{index + 1} {Path(name).name}")
+            action.setToolTip(name)
+            action.triggered.connect(lambda _c=False, n=name: self.open_recent(Path(n)))
+        if files:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(tr("ล้างรายการ"))
+            clear.triggered.connect(self._clear_recent)
+        self.recent_menu.setEnabled(bool(files))
+
+    def _clear_recent(self) -> None:
+        self.config.recent_files = []
+        self._save_config()
+        self._fill_recent()
+
+    # --- state ---
+
+    def _update_title(self) -> None:
+        with contextlib.suppress(RuntimeError):  # signals while Qt tears the window down
+            self._set_title()
+
+    def _set_title(self) -> None:
+        name = self.doc.path.name if self.doc.path else tr("หนังสือไม่มีชื่อ")
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.doc.is_modified())
+
+    def _on_changed(self, *_: Any) -> None:
+        self.preview.schedule(lambda: (self.doc.snapshot(), self.doc.revision))
+        self.problems.schedule(lambda: self.doc.letter)
+        self._update_title()
+
+    def _on_pages(self, _pages: Any) -> None:
+        """Hook for the status bar; the page count is shown by the preview itself."""
+
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if old is not None:
+            self.doc.break_merge()
+        if _new is None and old is not None and old.window() is self:
+            self.autosave()
+
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.autosave()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.autosave()
+        super().changeEvent(event)
+
+    # --- never lose work ---
+
+    def autosave(self) -> bool:
+        """Copy the draft to the recovery folder if it changed since the last copy."""
+        if not self.doc.is_modified():
+            if self.recovery.saved_revision is not None:
+                self.recovery.discard()
+            return False
+        if self.recovery.saved_revision == self.doc.revision:
+            return False
+        try:
+            self.recovery.save(self.doc.letter, self.doc.path, self.doc.revision)
+        except Exception as exc:  # the clerk keeps typing; the status bar tells why
+            self.statusBar().showMessage(tr("บันทึกอัตโนมัติไม่ได้: {e}", e=exc), 8000)
+            return False
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask before losing unsaved changes; False means the clerk cancelled."""
+        if not self.doc.is_modified():
+            return True
+        name = self.doc.path.name if self.doc.path else tr("หนังสือไม่มีชื่อ")
+        answer = QMessageBox.question(
+            self, tr("บันทึกการแก้ไขหรือไม่?"),
+            tr("หนังสือ “{name}” มีการแก้ไขที่ยังไม่ได้บันทึก", name=name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.config.zoom = str(self.preview.zoom)
+        self.config.window_geometry = base64.b64encode(bytes(self.saveGeometry())).decode()
+        self.config.splitter_state = base64.b64encode(bytes(self.splitter.saveState())).decode()
+        self._save_config()
+        self.autosave_timer.stop()
+        self.preview.shutdown()
+        self.recovery.close()
+        app = QGuiApplication.instance()
+        if app is not None:
+            try:
+                app.focusChanged.disconnect(self._focus_changed)
+                app.applicationStateChanged.disconnect(self._app_state)
+            except (RuntimeError, TypeError):
+                pass
+        event.accept()
+
+    def _restore_geometry(self) -> None:
+        try:
+            if self.config.window_geometry:
+                self.restoreGeometry(QByteArray(base64.b64decode(self.config.window_geometry)))
+            if self.config.splitter_state:
+                self.splitter.restoreState(QByteArray(base64.b64decode(
+                    self.config.splitter_state)))
+        except (ValueError, TypeError):
+            pass
+
+    def _save_config(self) -> None:
+        try:
+            self.config.save()
+        except OSError as exc:
+            self.statusBar().showMessage(tr("บันทึกการตั้งค่าไม่ได้: {e}", e=exc), 8000)
+
+    # --- file commands ---
+
+    def new_draft(self) -> None:
+        if not self.maybe_save():
+            return
+        self.recovery.discard()
+        self.doc.replace(self.config.profile().new_letter(), None)
+        self.form.focus_field("subject")
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        folder = str(self.doc.path.parent) if self.doc.path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("เปิดร่างหนังสือ"), folder,
+            tr("แฟ้มร่างหนังสือ (*.dladraft.json *.json)") + ";;" + tr("ทุกแฟ้ม (*)"))
+        if path:
+            self.open_path(Path(path), ask=False)
+
+    def open_recent(self, path: Path) -> None:
+        self.open_path(path)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open a draft file; loader problems are shown in Thai, the current draft is kept."""
+        if ask and not self.maybe_save():
+            return False
+        from dla_drafter.model.draftio import load_draft_with_warnings
+        from dla_drafter.model.problems import DraftError
+
+        try:
+            letter, warnings = load_draft_with_warnings(path)
+        except DraftError as exc:
+            lines = [problem_text(p) for p in getattr(exc, "problems", [])] or [str(exc)]
+            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"),
+                                f"{path}\n\n" + "\n".join(lines[:15]))
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{exc}")
+            return False
+        self.recovery.discard()
+        self.doc.replace(letter, Path(path).resolve())
+        self.config.add_recent(path)
+        self._save_config()
+        self._fill_recent()
+        if warnings:
+            self.statusBar().showMessage(
+                tr("เปิดแล้ว มีคำเตือน {n} รายการ: {w}", n=len(warnings),
+                   w=problem_text(warnings[0])), 15000)
+        else:
+            self.statusBar().showMessage(tr("เปิดแล้ว: {p}", p=path), 5000)
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self._write(self.doc.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        if path is None:
+            folder = self.doc.path.parent if self.doc.path else Path.home()
+            start = folder / (suggested_stem(self.doc.letter, self.doc.path) + DRAFT_SUFFIX)
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, tr("บันทึกเป็น"), str(start), tr("แฟ้มร่างหนังสือ (*.dladraft.json *.json)"))
+            if not chosen:
+                return False
+            path = Path(chosen)
+            if not path.name.endswith((DRAFT_SUFFIX, ".json")):
+                path = path.with_name(path.name + DRAFT_SUFFIX)
+        return self._write(Path(path))
+
+    def _write(self, path: Path) -> bool:
+        """Save atomically, keeping the previous version as .bak; a failure offers Save As."""
+        from dla_drafter.model.draftio import save_draft
+        from dla_drafter.model.problems import DraftError
+
+        try:
+            save_draft(self.doc.letter, path, backup=True)
+        except DraftError as exc:  # a value the file format cannot hold: say which field
+            self.autosave()
+            lines = [problem_text(p) for p in exc.problems] or [str(exc)]
+            QMessageBox.warning(self, tr("บันทึกไม่ได้"), "\n".join(lines[:12]))
+            if exc.problems:
+                self.form.focus_field(exc.problems[0].field)
+            return False
+        except OSError as exc:
+            answer = QMessageBox.warning(
+                self, tr("บันทึกไม่ได้"),
+                tr("บันทึกแฟ้มนี้ไม่ได้ แฟ้มอาจถูกเปิดอยู่ในโปรแกรมอื่นหรืออยู่ในที่ที่อ่านได้อย่างเดียว")
+                + f"\n\n{exc}\n\n" + tr("ต้องการบันทึกเป็นแฟ้มอื่นแทนหรือไม่?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            self.autosave()  # whatever happens next, the text is in the recovery folder
+            if answer == QMessageBox.StandardButton.Yes:
+                return self.save_as()
+            return False
+        self.doc.set_path_saved(path.resolve())
+        self.recovery.discard()
+        self.config.add_recent(path)
+        self._save_config()
+        self._fill_recent()
+        self.statusBar().showMessage(tr("บันทึกแล้ว: {p}", p=path), 5000)
+        return True
+
+    # --- export and print ---
+
+    def _blocking_errors(self) -> bool:
+        """True (and the clerk told why) when the letter has errors that block export."""
+        self.problems.run_now()
+        errors = self.problems.errors()
+        if not errors:
+            return False
+        text = "\n".join("• " + problem_text(p) for p in errors[:12])
+        QMessageBox.warning(self, tr("ตรวจพบข้อผิดพลาด"),
+                            tr("แก้ข้อผิดพลาดต่อไปนี้ก่อนส่งออก:") + "\n\n" + text)
+        self.form.focus_field(getattr(errors[0], "field", "subject"))
+        return True
+
+    def export(self, kind: str, path: Path | None = None) -> list[Path]:
+        """Export PDF, DOCX or both; returns the files written (empty when cancelled/failed)."""
+        if self._blocking_errors():
+            return []
+        if path is None:
+            folder = self.doc.path.parent if self.doc.path else Path.home()
+            stem = suggested_stem(self.doc.letter, self.doc.path)
+            ext = "docx" if kind == "docx" else "pdf"
+            filters = {"pdf": "PDF (*.pdf)", "docx": "Word (*.docx)",
+                       "both": tr("PDF และ DOCX (*.pdf)")}
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, tr("ส่งออก"), str(folder / f"{stem}.{ext}"), filters[kind])
+            if not chosen:
+                return []
+            path = Path(chosen)
+        targets = []
+        if kind in ("pdf", "both"):
+            targets.append(("pdf", path.with_suffix(".pdf")))
+        if kind in ("docx", "both"):
+            targets.append(("docx", path.with_suffix(".docx")))
+        from dla_drafter import pipeline
+
+        written = []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            for fmt, target in targets:
+                try:
+                    if fmt == "pdf":
+                        pipeline.export_pdf(self.doc.letter, target, self.render_settings)
+                    else:
+                        pipeline.export_docx(self.doc.letter, target, self.render_settings)
+                except Exception as exc:  # OSError with a Thai message, or an engine bug
+                    QApplication.restoreOverrideCursor()
+                    QMessageBox.warning(self, tr("ส่งออกไม่ได้"), f"{target}\n\n{exc}")
+                    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                    continue
+                written.append(target)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if written:
+            self.statusBar().showMessage(
+                tr("ส่งออกแล้ว: {p}", p=", ".join(str(p) for p in written)), 8000)
+        return written
+
+    def _printer(self) -> Any:
+        from PySide6.QtGui import QPageLayout, QPageSize
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setFullPage(True)
+        printer.setDocName(suggested_stem(self.doc.letter, self.doc.path))
+        return printer
+
+    def _paint_to(self, printer: Any) -> None:
+        from dla_drafter.pipeline import typeset_letter
+        from dla_drafter.render.painter import print_pages
+
+        pages = typeset_letter(self.doc.snapshot(), self.render_settings)
+        print_pages(pages, printer, self.render_settings)
+
+    def print_dialog(self) -> None:
+        if self._blocking_errors():
+            return
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(tr("พิมพ์"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._paint_to(printer)
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(tr("ตัวอย่างก่อนพิมพ์"))
+        dialog.paintRequested.connect(self._paint_to)
+        dialog.resize(900, 1000)
+        dialog.exec()
+
+    # --- other commands ---
+
+    def next_problem(self) -> None:
+        problems = self.problems.problems
+        if not problems:
+            return
+        row = (self.problems.list.currentRow() + 1) % len(problems)
+        self.problems.list.setCurrentRow(row)
+        item = self.problems.list.item(row)
+        if item is not None:
+            self.problems._clicked(item)
+
+    def settings_dialog(self) -> None:
+        from dla_drafter.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.config, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_config(dialog.config)
+
+    def apply_config(self, config: AppConfig) -> None:
+        self.config.language = config.language
+        self.config.profiles = config.profiles
+        self.config.active_profile = config.active_profile
+        self._save_config()
+        profile: AgencyProfile = self.config.profile()
+        self.render_settings = profile.render_settings()
+        self.form.set_signer_presets(profile.signer_presets)
+        self.preview.set_settings(self.render_settings)
+
+    def about(self) -> None:
+        QMessageBox.about(self, APP_TITLE, tr(
+            "DLA Drafter — ร่างหนังสือราชการ ส่งออก PDF และ DOCX\n"
+            "จัดหน้าตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ"))

@@ -1,0 +1,122 @@
+"""The problems panel: what is missing or against the regulation, updated as the clerk types.
+
+Fed by the engine's ``check_letter`` (and the loader's validation), each row names the field
+in Thai and jumps to it when clicked. Errors block export, warnings do not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+
+from dla_drafter.model.letter import Letter
+from dla_drafter.ui.i18n import language, tr
+
+CHECK_DELAY_MS = 120
+
+
+def check(letter: Letter) -> list[Any]:
+    """Every problem of ``letter``: the regulation checks, or structural validation alone
+    while the checks module is not installed."""
+    try:
+        from dla_drafter.model.checks import check_letter
+    except ImportError:
+        check_letter = None
+    if check_letter is not None:
+        return list(check_letter(letter))
+    try:
+        from dla_drafter.model.draftio import validate_letter
+    except ImportError:
+        return []
+    return list(validate_letter(letter))
+
+
+def problem_text(problem: Any) -> str:
+    lang = language()
+    try:
+        return str(problem.message(lang))
+    except Exception:
+        return str(getattr(problem, "message_th", problem))
+
+
+class ProblemsPanel(QWidget):
+    """A list of problems; ``field_requested(path)`` when the clerk clicks one."""
+
+    field_requested = Signal(str)
+    updated = Signal(list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[Any] = []
+        self._source: Any = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 4)
+        lay.setSpacing(2)
+        self.summary = QLabel()
+        self.summary.setObjectName("problemsSummary")
+        lay.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setObjectName("problemsList")
+        self.list.setToolTip(tr("คลิกรายการเพื่อไปยังช่องที่ต้องแก้"))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.itemActivated.connect(self._clicked)
+        lay.addWidget(self.list, 1)
+        style = self.style()
+        self._icons = {
+            True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.run_now)
+
+    def schedule(self, letter_source: Any) -> None:
+        """Check soon (coalescing keystrokes); ``letter_source()`` returns the live Letter."""
+        self._source = letter_source
+        self._timer.start()
+
+    def run_now(self) -> None:
+        if self._source is None:
+            return
+        self._timer.stop()
+        try:
+            problems = check(self._source())
+        except Exception as exc:  # a bug in a check must not take the editor down
+            problems = []
+            self.summary.setText(f"{type(exc).__name__}: {exc}")
+        self.show_problems(problems)
+
+    def show_problems(self, problems: list[Any]) -> None:
+        self.problems = list(problems)
+        self.list.clear()
+        errors = [p for p in problems if getattr(p, "severity", "") == "error"]
+        warnings = [p for p in problems if getattr(p, "severity", "") != "error"]
+        for problem in errors + warnings:
+            is_error = getattr(problem, "severity", "") == "error"
+            item = QListWidgetItem(problem_text(problem))
+            item.setIcon(self._icons[is_error])
+            item.setData(Qt.ItemDataRole.UserRole, getattr(problem, "field", ""))
+            item.setToolTip(getattr(problem, "field", ""))
+            if is_error:
+                item.setForeground(QBrush(QColor("#a00000")))
+            self.list.addItem(item)
+        if problems:
+            self.summary.setText(tr("ข้อผิดพลาด {e} · คำเตือน {w}", e=len(errors),
+                                    w=len(warnings)))
+        else:
+            self.summary.setText("✓ " + tr("ไม่พบปัญหา"))
+        self.updated.emit(self.problems)
+
+    def errors(self) -> list[Any]:
+        return [p for p in self.problems if getattr(p, "severity", "") == "error"]
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.field_requested.emit(str(path))

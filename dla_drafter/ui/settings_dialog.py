@@ -1,0 +1,283 @@
+"""Settings: interface language and the agency profiles an office fills in once.
+
+A profile holds what goes on every letter of an office (name, address, code, contacts,
+default signer and owner unit) and its rendering choices (the DOCX font name, its own emblem
+image). Profiles can be exported to a file and imported on another machine.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dla_drafter.app_settings import (
+    AgencyProfile,
+    AppConfig,
+    SignerPreset,
+    read_profile_file,
+    write_profile_file,
+)
+from dla_drafter.ui.i18n import tr
+from dla_drafter.ui.widgets import GrowingPlainText, lines_value
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of the config; the caller keeps it only when the dialog is accepted."""
+
+    def __init__(self, config: AppConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("ตั้งค่า"))
+        self.config = copy.deepcopy(config)
+        self._current = -1
+        self.resize(820, 640)
+        outer = QVBoxLayout(self)
+        top = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem("ไทย", "th")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(1 if self.config.language == "en" else 0)
+        self.language.setToolTip(tr("ภาษาของเมนูและแบบฟอร์ม (มีผลเมื่อเปิดโปรแกรมครั้งถัดไป)"))
+        top.addRow(tr("ภาษาของโปรแกรม"), self.language)
+        outer.addLayout(top)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.setObjectName("profileList")
+        self.list.setToolTip(tr("โปรไฟล์ส่วนราชการ"))
+        self.list.currentRowChanged.connect(self._select)
+        left.addWidget(self.list, 1)
+        for label, slot in (
+            (tr("โปรไฟล์ใหม่"), self._new),
+            (tr("ลบโปรไฟล์"), self._delete),
+            (tr("นำเข้าโปรไฟล์…"), self.import_dialog),
+            (tr("ส่งออกโปรไฟล์…"), self.export_dialog),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            left.addWidget(button)
+        body.addLayout(left, 1)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.f_profile = QLineEdit()
+        self.f_name = QLineEdit()
+        self.f_address = GrowingPlainText(2, 4)
+        self.f_code = QLineEdit()
+        self.f_phone = QLineEdit()
+        self.f_fax = QLineEdit()
+        self.f_email = QLineEdit()
+        self.f_owner = GrowingPlainText(1, 3)
+        self.f_signer = QLineEdit()
+        self.f_position = GrowingPlainText(2, 4)
+        self.f_font = QComboBox()
+        self.f_font.setEditable(True)
+        self.f_font.addItems(["TH SarabunPSK", "TH SarabunIT๙", "TH Sarabun New", "Sarabun"])
+        self.f_emblem = QLineEdit()
+        emblem_row = QHBoxLayout()
+        emblem_row.addWidget(self.f_emblem, 1)
+        browse = QPushButton(tr("เลือก…"))
+        browse.clicked.connect(self._browse_emblem)
+        emblem_row.addWidget(browse)
+        emblem_holder = QWidget()
+        emblem_holder.setLayout(emblem_row)
+        emblem_row.setContentsMargins(0, 0, 0, 0)
+        self.f_emblem.setToolTip(tr("ภาพตราครุฑของส่วนราชการ (SVG หรือ PNG) ว่างไว้ใช้ภาพที่มากับโปรแกรม"))
+        self.f_font.setToolTip(tr("ชื่อแบบอักษรที่เขียนลงในแฟ้ม DOCX (Word ใช้แบบอักษรในเครื่อง)"))
+        for label, widget in (
+            ("ชื่อโปรไฟล์", self.f_profile),
+            ("ชื่อส่วนราชการ", self.f_name),
+            ("ที่ตั้ง", self.f_address),
+            ("รหัสหนังสือ (เช่น มท 0816.3)", self.f_code),
+            ("โทร.", self.f_phone),
+            ("โทรสาร", self.f_fax),
+            ("ไปรษณีย์อิเล็กทรอนิกส์", self.f_email),
+            ("ส่วนราชการเจ้าของเรื่อง", self.f_owner),
+            ("ผู้ลงนามเริ่มต้น", self.f_signer),
+            ("ตำแหน่งผู้ลงนาม", self.f_position),
+            ("แบบอักษรใน DOCX", self.f_font),
+            ("ภาพตราครุฑ", emblem_holder),
+        ):
+            form.addRow(tr(label), widget)
+        right = QWidget()
+        right.setLayout(form)
+        body.addWidget(right, 3)
+        outer.addLayout(body, 1)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self._fill_list()
+
+    # --- list ---
+
+    def _fill_list(self, select: str | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for profile in self.config.profiles:
+            label = profile.profile_name
+            if profile.profile_name == self.config.active_profile:
+                label += "  ✓"
+            self.list.addItem(label)
+        self.list.blockSignals(False)
+        names = [p.profile_name for p in self.config.profiles]
+        target = select or self.config.active_profile
+        row = names.index(target) if target in names else 0
+        self._current = -1
+        self.list.setCurrentRow(row)
+        self._select(row)
+
+    def _select(self, row: int) -> None:
+        self._store()
+        self._current = row
+        if not 0 <= row < len(self.config.profiles):
+            return
+        p = self.config.profiles[row]
+        self.f_profile.setText(p.profile_name)
+        self.f_name.setText(p.name)
+        self.f_address.setPlainText("\n".join(p.address))
+        self.f_code.setText(p.number_code)
+        self.f_phone.setText(p.phone)
+        self.f_fax.setText(p.fax)
+        self.f_email.setText(p.email)
+        self.f_owner.setPlainText("\n".join(p.owner_unit))
+        self.f_signer.setText(p.signer_name)
+        self.f_position.setPlainText("\n".join(p.signer_position))
+        self.f_font.setEditText(p.docx_font)
+        self.f_emblem.setText(p.emblem_path)
+        self.config.active_profile = p.profile_name
+        self._mark_active()
+
+    def _mark_active(self) -> None:
+        for i, p in enumerate(self.config.profiles):
+            item = self.list.item(i)
+            if item is not None:
+                active = p.profile_name == self.config.active_profile
+                item.setText(p.profile_name + ("  ✓" if active else ""))
+
+    def _store(self) -> None:
+        """Copy the fields back into the profile being edited."""
+        row = self._current
+        if not 0 <= row < len(self.config.profiles):
+            return
+        p = self.config.profiles[row]
+        was_active = p.profile_name == self.config.active_profile
+        p.profile_name = self.f_profile.text().strip() or p.profile_name or tr("โปรไฟล์ใหม่")
+        p.name = self.f_name.text()
+        p.address = lines_value(self.f_address.toPlainText())
+        p.number_code = self.f_code.text()
+        p.phone = self.f_phone.text()
+        p.fax = self.f_fax.text()
+        p.email = self.f_email.text()
+        p.owner_unit = lines_value(self.f_owner.toPlainText())
+        p.signer_name = self.f_signer.text()
+        p.signer_position = lines_value(self.f_position.toPlainText())
+        p.docx_font = self.f_font.currentText().strip() or "TH SarabunPSK"
+        p.emblem_path = self.f_emblem.text().strip()
+        if was_active:
+            self.config.active_profile = p.profile_name
+
+    def _new(self) -> None:
+        self._store()
+        base = tr("โปรไฟล์ใหม่")
+        names = {p.profile_name for p in self.config.profiles}
+        name, n = base, 2
+        while name in names:
+            name, n = f"{base} {n}", n + 1
+        self.config.profiles.append(AgencyProfile(profile_name=name))
+        self._current = -1
+        self._fill_list(select=name)
+        self.f_profile.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _delete(self) -> None:
+        row = self.list.currentRow()
+        if len(self.config.profiles) <= 1 or not 0 <= row < len(self.config.profiles):
+            return
+        del self.config.profiles[row]
+        self._current = -1
+        self.config.active_profile = self.config.profiles[0].profile_name
+        self._fill_list()
+
+    def _browse_emblem(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("ภาพตราครุฑ"), "", tr("ภาพ (*.svg *.png *.jpg *.jpeg);;ทุกแฟ้ม (*)"))
+        if path:
+            self.f_emblem.setText(path)
+
+    # --- import / export ---
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("นำเข้าโปรไฟล์…"), "", tr("โปรไฟล์ (*.json);;ทุกแฟ้ม (*)"))
+        if path:
+            self.import_profile(Path(path))
+
+    def import_profile(self, path: Path) -> AgencyProfile | None:
+        try:
+            profile = read_profile_file(path)
+        except ValueError as exc:
+            QMessageBox.warning(self, tr("นำเข้าไม่ได้"), str(exc))
+            return None
+        self._store()
+        names = [p.profile_name for p in self.config.profiles]
+        if profile.profile_name in names:
+            self.config.profiles[names.index(profile.profile_name)] = profile
+        else:
+            self.config.profiles.append(profile)
+        self._current = -1
+        self.config.active_profile = profile.profile_name
+        self._fill_list(select=profile.profile_name)
+        return profile
+
+    def export_dialog(self) -> None:
+        self._store()
+        profile = self.current_profile()
+        if profile is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("ส่งออกโปรไฟล์…"), f"{profile.profile_name}.json",
+            tr("โปรไฟล์ (*.json)"))
+        if path:
+            self.export_profile(Path(path))
+
+    def export_profile(self, path: Path) -> bool:
+        self._store()
+        profile = self.current_profile()
+        if profile is None:
+            return False
+        try:
+            write_profile_file(profile, path)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("ส่งออกไม่ได้"), str(exc))
+            return False
+        return True
+
+    def current_profile(self) -> AgencyProfile | None:
+        row = self.list.currentRow()
+        return self.config.profiles[row] if 0 <= row < len(self.config.profiles) else None
+
+    def accept(self) -> None:
+        self._store()
+        self.config.language = self.language.currentData()
+        super().accept()
+
+
+__all__ = ["SettingsDialog", "SignerPreset"]

@@ -1,0 +1,183 @@
+"""Thai spelling marks in the body paragraphs.
+
+Thai has no spaces between words, so "misspelled" means: a run of Thai text that the newmm
+tokenizer (PyThaiNLP) cannot cover with dictionary words — it leaves such runs as fragments
+that are not words (``กาารศึกษ`` → ``กา`` ``าร`` ``ศึก`` ``ษ``). Those fragments are underlined.
+The dictionary is PyThaiNLP's word list plus the clerk's own word list, so an agency name
+added once ("เพิ่มในรายการคำ") stops being marked and also feeds the line breaker.
+
+Loading the dictionary takes most of a second, so it is done in a background thread after the
+window is shown; until then nothing is marked. Results are cached per paragraph text, so a
+keystroke costs one tokenization of one paragraph (well under a millisecond).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+_THAI = re.compile(r"[\u0E01-\u0E4F]")
+_THAI_DIGITS_OR_SIGNS = re.compile(r"^[\u0E50-\u0E59\u0E2F\u0E46.\s]+$")
+
+
+def user_words_file() -> Path:
+    """The user word list shared with line breaking (the engine's path when it defines one)."""
+    try:
+        from dla_drafter.text import wordbreak
+
+        for name in ("user_words_path", "user_word_list_path", "USER_WORDS_PATH"):
+            value = getattr(wordbreak, name, None)
+            if callable(value):
+                return Path(value())
+            if value is not None:
+                return Path(value)
+    except Exception:
+        pass
+    from dla_drafter.app_settings import user_words_path
+
+    return user_words_path()
+
+
+def read_user_words(path: Path | None = None) -> list[str]:
+    path = path or user_words_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+class SpellChecker(QObject):
+    """Finds misspelled spans in a paragraph; ``ready`` fires when the dictionary is loaded."""
+
+    ready = Signal()
+    words_changed = Signal()
+
+    def __init__(self, words_path: Path | None = None) -> None:
+        super().__init__()
+        self.words_path = words_path
+        self._trie = None
+        self._words: set[str] = set()
+        self._cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def is_ready(self) -> bool:
+        return self._trie is not None
+
+    def start(self) -> None:
+        """Load the dictionary in the background (idempotent)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._load, name="spell-load", daemon=True)
+            self._thread.start()
+
+    def load_now(self) -> None:
+        """Load synchronously (tests, benchmarks)."""
+        if self._trie is None:
+            self._load()
+
+    def _load(self) -> None:
+        try:
+            from pythainlp.corpus import thai_words
+            from pythainlp.util import Trie
+
+            words = set(thai_words()) | set(read_user_words(self.words_path))
+            trie = Trie(words)
+        except Exception:  # no dictionary: spelling marks are a help, never a blocker
+            return
+        with self._lock:
+            self._words = words
+            self._trie = trie
+            self._cache.clear()
+        self.ready.emit()
+
+    def is_known(self, word: str) -> bool:
+        return word in self._words
+
+    def misspelled(self, text: str) -> list[tuple[int, int]]:
+        """(start, length) of every run of Thai text that is not made of dictionary words."""
+        if self._trie is None or not _THAI.search(text):
+            return []
+        cached = self._cache.get(text)
+        if cached is not None:
+            self._cache.move_to_end(text)
+            return cached
+        from pythainlp.tokenize import word_tokenize
+
+        with self._lock:
+            tokens = word_tokenize(text, custom_dict=self._trie, engine="newmm",
+                                   keep_whitespace=True)
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for token in tokens:
+            start = text.find(token, pos)
+            if start < 0:
+                start = pos
+            pos = start + len(token)
+            if (
+                not _THAI.search(token)
+                or _THAI_DIGITS_OR_SIGNS.match(token)
+                or token in self._words
+                or token.strip("ๆฯ.") in self._words
+            ):
+                continue
+            if spans and spans[-1][0] + spans[-1][1] == start:
+                spans[-1] = (spans[-1][0], spans[-1][1] + len(token))
+            else:
+                spans.append((start, len(token)))
+        self._cache[text] = spans
+        if len(self._cache) > 500:
+            self._cache.popitem(last=False)
+        return spans
+
+    def word_at(self, text: str, position: int) -> str | None:
+        """The misspelled run under a cursor position, if any."""
+        for start, length in self.misspelled(text):
+            if start <= position <= start + length:
+                return text[start:start + length]
+        return None
+
+    def add_word(self, word: str) -> None:
+        """Add to the user word list file, this dictionary and the line breaker."""
+        word = word.strip()
+        if not word:
+            return
+        path = self.words_path or user_words_file()
+        existing = read_user_words(path)
+        if word not in existing:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as fh:
+                fh.write(word + "\n")
+        with self._lock:
+            self._words.add(word)
+            if self._trie is not None:
+                self._trie.add(word)
+            self._cache.clear()
+        try:
+            from dla_drafter.text.wordbreak import default_breaker
+
+            default_breaker().add_words([word])
+        except Exception:
+            pass  # line breaking picks the word up from the file on its next start
+        self.words_changed.emit()
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Red wavy underline under misspelled runs of one paragraph editor."""
+
+    def __init__(self, document: QTextDocument, checker: SpellChecker) -> None:
+        super().__init__(document)
+        self.checker = checker
+        self.fmt = QTextCharFormat()
+        self.fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.fmt.setUnderlineColor(QColor(Qt.GlobalColor.red))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        for start, length in self.checker.misspelled(text):
+            self.setFormat(start, length, self.fmt)
