@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QGlyphRun, QPainter, QPen, QRawFont
 
 from ..settings import RenderSettings
 from ..typeset.fonts import PT_PER_CM, FontFace, load_font_set, position_glyphs
-from ..typeset.pages import ImageBox, Item, Page, Pages, QRBox, Rule, TextLine
+from ..typeset.pages import ImageBox, Item, Page, Pages, QRBox, Rule, TextLine, item_bounds
 from .emblem import EmblemError, emblem_image
 
 _raw_fonts: dict[tuple[str, int], QRawFont] = {}
@@ -86,19 +86,6 @@ def paint_page(painter: QPainter, page: Page, settings: RenderSettings | None,
             painter.drawLine(QPointF(ox + item.x1 * scale, oy + item.y1 * scale),
                              QPointF(ox + item.x2 * scale, oy + item.y2 * scale))
     painter.restore()
-
-
-def item_bounds(item: Item) -> tuple[float, float, float, float]:
-    """(left, top, right, bottom) in cm, for hit testing and overlap checks."""
-    if isinstance(item, TextLine):
-        size_cm = item.size_pt / PT_PER_CM
-        return (item.x, item.y - size_cm * 0.95, item.x + item.width_cm, item.y + size_cm * 0.4)
-    if isinstance(item, ImageBox):
-        return (item.x, item.y, item.x + item.width, item.y + item.height)
-    if isinstance(item, QRBox):
-        return (item.x, item.y, item.x + item.size, item.y + item.size)
-    return (min(item.x1, item.x2), min(item.y1, item.y2) - 0.1,
-            max(item.x1, item.x2), max(item.y1, item.y2) + 0.1)
 
 
 def item_at(page: Page, x_cm: float, y_cm: float) -> Item | None:

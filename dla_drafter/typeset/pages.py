@@ -98,3 +98,18 @@ class Pages:
 
     def lines(self) -> list[TextLine]:
         return [it for p in self.pages for it in p.items if isinstance(it, TextLine)]
+
+
+def item_bounds(item: Item) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in cm: the ink box of a text line (ascent and descent of
+    Thai with marks) or the box of an image, QR code or rule. Used for hit testing in the
+    preview and for overlap checks in layout and tests."""
+    if isinstance(item, TextLine):
+        size_cm = item.size_pt / 72.0 * 2.54
+        return (item.x, item.y - size_cm * 0.95, item.x + item.width_cm, item.y + size_cm * 0.4)
+    if isinstance(item, ImageBox):
+        return (item.x, item.y, item.x + item.width, item.y + item.height)
+    if isinstance(item, QRBox):
+        return (item.x, item.y, item.x + item.size, item.y + item.size)
+    return (min(item.x1, item.x2), min(item.y1, item.y2) - 0.05,
+            max(item.x1, item.x2), max(item.y1, item.y2) + 0.05)
