@@ -271,11 +271,17 @@ def bundled_sarabun() -> tuple[Path, Path]:
 
 
 _font_sets: dict[tuple[str, str], FontSet] = {}
+_resolved: dict[tuple[bool, str | None], FontSet] = {}
 _font_lock = threading.Lock()
 
 
 def load_font_set(use_system: bool = True, font_dir: Path | None = None) -> FontSet:
-    """The faces to draw with, opened once per process."""
+    """The faces to draw with, found and opened once per process (the search walks the
+    system's font folders; every typesetting, preview repaint and export asks for them)."""
+    request = (use_system, str(font_dir) if font_dir else None)
+    found = _resolved.get(request)
+    if found is not None:
+        return found
     paths = None
     factor = 1.0
     if use_system:
@@ -288,4 +294,5 @@ def load_font_set(use_system: bool = True, font_dir: Path | None = None) -> Font
         if key not in _font_sets:
             _font_sets[key] = FontSet(FontFace(paths[0], False, factor),
                                       FontFace(paths[1], True, factor))
+        _resolved[request] = _font_sets[key]
         return _font_sets[key]
