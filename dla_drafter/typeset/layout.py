@@ -33,6 +33,7 @@ from .fonts import PT_PER_CM, FontSet
 from .lines import break_lines, justify_spacing
 from .pages import ImageBox, Item, Page, Pages, QRBox, Rule, Source, TextLine, item_bounds
 from .profile import DEFAULT_PROFILE, LayoutProfile
+from .qr import qr_modules
 
 # Where the baseline sits in a line box, as a fraction of the pitch. TH SarabunPSK's ascent is
 # about 70 % of its Windows line height, which is where Word puts the baseline.
@@ -347,16 +348,6 @@ def _content_bottom(page: Page) -> float:
     return max((item_bounds(item)[3] for item in page.items), default=0.0)
 
 
-def _qr_modules(url: str) -> tuple[tuple[bool, ...], ...]:
-    import qrcode  # imported here: it costs ~0.1 s and most letters carry no QR code
-    import qrcode.constants
-
-    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    qr.add_data(url)
-    qr.make(fit=True)
-    return tuple(tuple(bool(v) for v in row) for row in qr.get_matrix())
-
-
 def _place_qr(ctx: _Ctx, pages: list[Page], block: QRBlock) -> None:
     """Caption, code and URL in a column at the right of the last page's lower part, beside
     the contact block when they clear each other, otherwise below everything."""
@@ -391,7 +382,7 @@ def _place_qr(ctx: _Ctx, pages: list[Page], block: QRBlock) -> None:
                                y=top + ctx.baseline(small)))
     code_top = top + pitch_small
     page.items.append(QRBox(centre - p.qr_size / 2, code_top, p.qr_size,
-                            _qr_modules(block.url), src))
+                            qr_modules(block.url), src))
     url_top = code_top + p.qr_size + 0.15
     page.items.append(ctx.text(centre - url_w / 2, block.url, src, size=small,
                                y=url_top + ctx.baseline(small)))

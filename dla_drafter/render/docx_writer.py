@@ -1,0 +1,745 @@
+"""DOCX back end: a Composition written through a Word template an office can restyle.
+
+Why a template (docxtpl: Jinja inside a Word file) instead of building the file in code: the
+look of a letter lives in named Word styles inside ``templates/<kind>.docx`` ("DLA Body",
+"DLA Label", "DLA Signature" …). An office that wants 6 pt more after a paragraph, another
+colour for the urgency mark or a different date position opens the template (or any letter
+we produced) in Word, changes the style once, and every part that uses it follows. The
+template's body is one Jinja loop over the blocks with paragraph-level tags (``{%p … %}``);
+see ``templates/README.md`` for its structure and ``scripts/build_templates.py`` for how it
+is generated.
+
+What docxtpl cannot express is filled in after it renders, here, with lxml:
+
+* geometry that depends on the text of *this* letter: the hanging indent under a label's
+  value (label width + two spaces), the centre of the signature under the คำลงท้าย, the
+  column widths of the heading, contact/QR and initials tables;
+* the run properties Word needs for Thai, enforced on every run of the body, headers and
+  footers: the font on ``w:ascii``/``w:hAnsi``/``w:cs``/``w:eastAsia``, the size on ``w:sz``
+  *and* ``w:szCs``, ``w:bCs`` beside ``w:b``, and ``w:lang w:bidi="th-TH"``. Thai is a complex
+  script for Word: it takes the face from ``w:cs`` and the size from ``w:szCs``, which
+  python-docx's ``font.name``/``font.size`` never write;
+* the office's font name (``RenderSettings.docx_font``) in every run, style and the font
+  table, and the page-number format (Thai or Arabic digits) from the composition.
+
+Widths are measured with the same faces the typesetter uses (``typeset.fonts``: an installed
+TH Sarabun, else the bundled Sarabun scaled to TH SarabunPSK's size), so the DOCX hangs and
+centres its lines where the PDF does. Word does its own Thai line breaking: text is written as
+composed, with invisible characters (ZWSP, ZWNJ, ZWJ, soft hyphen, BOM …) removed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import threading
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment
+from lxml import etree
+
+from ..atomic import atomic_output
+from ..compose.blocks import (
+    ComplimentaryClose,
+    Composition,
+    ContactBlock,
+    CopiesTo,
+    DateLine,
+    Emblem,
+    Heading,
+    InitialsGrid,
+    Labelled,
+    Paragraph,
+    QRBlock,
+    RecipientsList,
+    Signature,
+    TopMarks,
+)
+from ..paths import templates_dir
+from ..settings import DEFAULT_DOCX_FONT, RenderSettings
+from ..text.digits import apply_digits
+from ..typeset.fonts import load_font_set
+from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
+from ..typeset.qr import qr_modules
+
+# --- geometry: one place, named with units ------------------------------------------------
+# The DOCX follows the same layout profile as the typeset engine (typeset.layout reads
+# DEFAULT_PROFILE too), so both outputs put every part at the same x.
+PROFILE: LayoutProfile = DEFAULT_PROFILE
+
+# The agency name/address block's lines start this far right of the left margin. The typeset
+# engine uses the same default (LayoutProfile.agency_x_from_margin, 9.5 cm).
+AGENCY_BLOCK_X_CM: float = PROFILE.agency_x_from_margin
+
+TWIPS_PER_CM = 1440 / 2.54
+EMU_PER_CM = 360000
+PAGE_WIDTH_TWIPS = 11906  # A4 21.0 cm, as Word writes it
+PAGE_HEIGHT_TWIPS = 16838  # A4 29.7 cm
+BODY_SIZE_PT: float = PROFILE.font_size_pt  # 16 pt [S]
+SMALL_SIZE_PT: float = PROFILE.font_size_pt - 2  # QR caption/URL, initials (as typeset)
+EMBLEM_DPI = 600  # the ครุฑ's PNG resolution: crisp at print size, ≈ 709 px tall
+QR_PIXELS_PER_MODULE = 10  # Word smooths scaled images; whole pixels keep module edges sharp
+QR_QUIET_MODULES = 2  # inside the 2.2 cm image; nothing is printed beside the code anyway
+# The secrecy mark's line at the top of every page has this exact height; when a letter is
+# secret the header starts that much higher, so the ครุฑ still starts 1.5 cm from the top
+# (the mark's baseline lands ≈ 1.05 cm from the top, as typeset draws it).
+SECRECY_LINE_CM = 1.15  # ≈ Word's single line for TH SarabunPSK at 20 pt (20 × 1.627 pt)
+SECRECY_LINE_TWENTIETHS = round(SECRECY_LINE_CM / 2.54 * 72 * 20)
+TOP_MARKS_MIDDLE_CM = 5.0  # the ครุฑ's column in page one's header table (room for wide emblems)
+FOOTER_DISTANCE_CM = 0.35  # bottom secrecy mark's baseline ≈ 0.75 cm above the paper's edge
+QR_COLUMN_GAP_CM = 0.5  # between the contact lines and the QR column (typeset's clearance)
+INITIALS_ROLE_GAP_CM = 0.2  # between a role and its dotted line (as typeset)
+INITIALS_LINE_CM = 3.0  # length of the dotted line for initials (as typeset)
+AGENCY_NUMBER_GAP_CM = 0.3  # the ที่ column ends this far before the agency block (as typeset)
+
+DOTTED_LEADER_TAB = "dot"
+
+# Characters that draw nothing but change Word's line breaking or searching: never written.
+_INVISIBLE = re.compile(
+    "[\u200b\u200c\u200d\u2060\u00ad\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
+
+# --- style ids (scripts/build_templates.py defines the styles; names are "DLA Body" …) -----
+S_NORMAL = "DLANormal"
+S_EMBLEM = "DLAEmblem"
+S_URGENCY_LINE = "DLAUrgencyLine"
+S_URGENCY = "DLAUrgency"  # character style
+S_HEADER_END = "DLAHeaderEnd"
+S_TABLE_GAP = "DLATableGap"
+S_FILE_COPY = "DLAFileCopy"
+S_SECRECY = "DLASecrecy"
+S_PAGE_NUMBER = "DLAPageNumber"
+S_NUMBER = "DLANumber"
+S_AGENCY = "DLAAgency"
+S_DATE = "DLADate"
+S_LABEL = "DLALabel"
+S_LABEL_ITEM = "DLALabelItem"
+S_BODY = "DLABody"
+S_CLOSING = "DLAClosing"
+S_CLOSE = "DLAClose"
+S_SIGNATURE = "DLASignature"
+S_CONTACT = "DLAContact"
+S_QR_CAPTION = "DLAQRCaption"
+S_QR_IMAGE = "DLAQRImage"
+S_QR_URL = "DLAQRURL"
+S_COPIES_TO = "DLACopiesTo"
+S_COPIES_TO_ITEM = "DLACopiesToItem"
+S_INITIALS = "DLAInitials"
+S_LIST_TITLE = "DLAListTitle"
+S_LIST_ITEM = "DLAListItem"
+
+# Table captions (w:tblCaption, Word's alt-text title) name the template's tables.
+T_TOP_MARKS = "DLA Top Marks"
+T_HEADING = "DLA Heading"
+T_CONTACT = "DLA Contact and QR"
+T_INITIALS = "DLA Initials"
+
+HANGING_STYLES = (S_LABEL, S_LABEL_ITEM, S_COPIES_TO, S_COPIES_TO_ITEM)
+EMBLEM_ALT_TEXT = "ตราครุฑ"
+
+
+def _schema_order(names: str) -> dict[str, int]:
+    return {qn(f"w:{name}"): rank for rank, name in enumerate(names.split())}
+
+
+# Child order of w:rPr and w:pPr in the schema: Word rejects files whose children are out of
+# order, so elements added here are inserted at their place.
+_RPR_ORDER = _schema_order(
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+)
+_PPR_ORDER = _schema_order(
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId "
+    "cnfStyle rPr sectPr pPrChange"
+)
+_TCPR_ORDER = _schema_order(
+    "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+    "vAlign hideMark"
+)
+
+W_R, W_T, W_P, W_PPR, W_RPR = qn("w:r"), qn("w:t"), qn("w:p"), qn("w:pPr"), qn("w:rPr")
+W_VAL, W_BIDI, W_RSTYLE = qn("w:val"), qn("w:bidi"), qn("w:rStyle")
+W_RFONTS, W_SZ, W_SZCS = qn("w:rFonts"), qn("w:sz"), qn("w:szCs")
+W_B, W_BCS, W_LANG = qn("w:b"), qn("w:bCs"), qn("w:lang")
+
+
+def cm_to_twips(cm: float) -> int:
+    return round(cm * TWIPS_PER_CM)
+
+
+def pt_to_half_points(pt: float) -> int:
+    return round(pt * 2)
+
+
+def clean_text(text: str) -> str:
+    """The text as Word should store it: invisible characters and control codes removed
+    (ZWSP and friends would make Word break Thai lines in odd places and foil searching)."""
+    return _INVISIBLE.sub("", text)
+
+
+# --- measuring ----------------------------------------------------------------------------
+
+def text_width_cm(text: str, settings: RenderSettings, size_pt: float = BODY_SIZE_PT,
+                  bold: bool = False) -> float:
+    """Natural width of ``text`` as the typesetter measures it (TH Sarabun if installed, else
+    Sarabun scaled to TH SarabunPSK's size — the widths Word gets with the office's font)."""
+    fonts = load_font_set(settings.use_system_th_sarabun, settings.pdf_font_dir)
+    return fonts.face(bold).width_cm(text, size_pt)
+
+
+# --- images -------------------------------------------------------------------------------
+
+_emblem_lock = threading.Lock()
+_emblem_cache: dict[tuple[str, float, int], bytes] = {}
+
+
+def _emblem_png(settings: RenderSettings) -> bytes:
+    """PNG of the ครุฑ at print resolution, encoded once per emblem file version."""
+    from .emblem import emblem_path, emblem_png
+
+    path = emblem_path(settings)
+    try:
+        mtime = Path(path).stat().st_mtime
+    except OSError:
+        mtime = -1.0  # emblem_png raises the clear "file not found" error
+    height_px = round(PROFILE.emblem_height / 2.54 * EMBLEM_DPI)
+    key = (str(path), mtime, height_px)
+    with _emblem_lock:
+        data = _emblem_cache.get(key)
+        if data is None:
+            data = emblem_png(settings, height_px)
+            _emblem_cache.clear()
+            _emblem_cache[key] = data
+        return data
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+
+def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
+    """Dark modules of the QR code for ``url`` (the layout's code, quiet zone included)."""
+    return qr_modules(url, QR_QUIET_MODULES)
+
+
+@lru_cache(maxsize=32)
+def qr_png(url: str) -> bytes:
+    """A 1-bit PNG of the QR code, drawn module by module (no imaging library needed)."""
+    matrix = qr_matrix(url)
+    scale = QR_PIXELS_PER_MODULE
+    size = len(matrix) * scale
+    raw = bytearray()
+    for row in matrix:
+        bits = "".join(("0" if dark else "1") * scale for dark in row)  # 0 = black
+        bits += "1" * (-len(bits) % 8)
+        line = b"\x00" + int(bits, 2).to_bytes(len(bits) // 8, "big")
+        raw += line * scale
+    ihdr = struct.pack(">IIBBBBB", size, size, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr)
+            + _png_chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + _png_chunk(b"IEND", b""))
+
+
+# --- the template -------------------------------------------------------------------------
+
+def template_path(kind: str) -> Path:
+    """``templates/<kind>.docx``; kinds without their own template print as external letters
+    (as ``compose`` composes them, see docs/architecture.md)."""
+    folder = templates_dir()
+    own = folder / f"{kind}.docx"
+    return own if own.is_file() else folder / "external.docx"
+
+
+@lru_cache(maxsize=8)
+def _template_bytes(path: str, mtime: float) -> bytes:
+    return Path(path).read_bytes()
+
+
+class _CachingEnvironment(Environment):
+    """Jinja environment that compiles each template source once: docxtpl compiles the body
+    and every header on each render, which would be most of a one-page letter's time."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        self._compiled: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        with self._lock:
+            hit = self._compiled.get(source)
+            if hit is None:
+                if len(self._compiled) > 64:
+                    self._compiled.clear()
+                hit = self._compiled[source] = super().from_string(source)
+            return hit
+
+
+_JINJA = _CachingEnvironment()
+_patch_cache: dict[str, str] = {}
+_patch_lock = threading.Lock()
+
+
+class _Template(DocxTemplate):
+    """docxtpl's template with its XML clean-up (a dozen regexes) memoised per source."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        with _patch_lock:
+            hit = _patch_cache.get(src_xml)
+        if hit is None:
+            hit = super().patch_xml(src_xml)
+            with _patch_lock:
+                if len(_patch_cache) > 64:
+                    _patch_cache.clear()
+                _patch_cache[src_xml] = hit
+        return hit
+
+
+@dataclass(frozen=True)
+class _StyleInfo:
+    """What the normaliser needs from a paragraph or character style: size and boldness."""
+
+    half_points: int | None
+    bold: bool | None
+    based_on: str | None
+
+
+@lru_cache(maxsize=8)
+def _style_table(template: bytes) -> dict[str, tuple[int, bool]]:
+    """Effective (size in half-points, bold) of every style of the template, basedOn chains
+    resolved, from its styles.xml."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(template)) as z:
+        root = etree.fromstring(z.read("word/styles.xml"))
+    default_size = pt_to_half_points(BODY_SIZE_PT)
+    defaults = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{W_RPR}")
+    if defaults is not None and (sz := defaults.find(qn("w:sz"))) is not None:
+        default_size = int(sz.get(W_VAL))
+    raw: dict[str, _StyleInfo] = {}
+    for style in root.iter(qn("w:style")):
+        rpr = style.find(W_RPR)
+        size = bold = None
+        if rpr is not None:
+            if (sz := rpr.find(qn("w:sz"))) is not None:
+                size = int(sz.get(W_VAL))
+            if (b := rpr.find(qn("w:b"))) is not None:
+                bold = b.get(W_VAL) not in ("0", "false", "off")
+        based = style.find(qn("w:basedOn"))
+        raw[style.get(qn("w:styleId"))] = _StyleInfo(
+            size, bold, based.get(W_VAL) if based is not None else None)
+
+    def resolve(style_id: str, depth: int = 0) -> tuple[int, bool]:
+        info = raw.get(style_id)
+        if info is None or depth > 20:
+            return default_size, False
+        parent = resolve(info.based_on, depth + 1) if info.based_on else (default_size, False)
+        return (info.half_points if info.half_points is not None else parent[0],
+                info.bold if info.bold is not None else parent[1])
+
+    return {style_id: resolve(style_id) for style_id in raw}
+
+
+# --- view model: the blocks as the template reads them -----------------------------------
+
+@dataclass
+class _Plan:
+    """Per-letter geometry applied after docxtpl renders, in document order."""
+
+    hanging: list[tuple[int, int]] = field(default_factory=list)  # (left, hanging) twips
+    signature: list[tuple[int, int]] = field(default_factory=list)  # (left, right) twips
+    tables: dict[str, list[list[int]]] = field(default_factory=dict)  # caption → col widths
+
+
+def _columns(plan: _Plan, caption: str, widths_cm: Iterable[float]) -> None:
+    """Queue a table's column widths; the last column takes the rounding so that columns
+    summing to the text width in cm sum to it exactly in twips too."""
+    widths = list(widths_cm)
+    twips = [cm_to_twips(w) for w in widths[:-1]]
+    twips.append(cm_to_twips(sum(widths)) - sum(twips))
+    plan.tables.setdefault(caption, []).append(twips)
+
+
+def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettings,
+             ) -> tuple[dict[str, Any], _Plan]:
+    p = PROFILE
+    plan = _Plan()
+    gap = p.label_gap
+    text_width = p.text_width
+
+    def width(text: str, size: float = BODY_SIZE_PT, bold: bool = False) -> float:
+        return text_width_cm(text, settings, size, bold)
+
+    ctx: dict[str, Any] = {
+        "blocks": [], "emblem": "", "urgency": "", "file_copy_note": "",
+        "secrecy": clean_text(composition.secrecy or ""),
+    }
+    blocks: list[dict[str, Any]] = ctx["blocks"]
+    close_centre = p.date_x_from_margin
+    for block in composition.blocks:
+        if isinstance(block, Emblem):
+            png = _emblem_png(settings)
+            ctx["emblem"] = InlineImage(tpl, io.BytesIO(png), height=Cm(p.emblem_height))
+            # the ครุฑ's column widens for an office's wide emblem image; still centred
+            w_px, h_px = struct.unpack(">II", png[16:24])
+            middle = min(max(TOP_MARKS_MIDDLE_CM, p.emblem_height * w_px / h_px + 0.2),
+                         text_width)
+            side = cm_to_twips((text_width - middle) / 2)
+            plan.tables.setdefault(T_TOP_MARKS, []).append(
+                [side, cm_to_twips(text_width) - 2 * side, side])
+        elif isinstance(block, TopMarks):
+            ctx["urgency"] = clean_text(block.urgency or "")
+            ctx["file_copy_note"] = clean_text(block.file_copy_note or "")
+        elif isinstance(block, Heading):
+            number_col = AGENCY_BLOCK_X_CM
+            _columns(plan, T_HEADING, (number_col, text_width - number_col))
+            lines = [clean_text(x) for x in block.agency_lines] or [""]
+            blocks.append({"kind": "heading", "number": clean_text(block.number),
+                           "agency_lines": lines})
+        elif isinstance(block, DateLine):
+            # A blank day is a tab to the date x + the blank's width: the month lands where the
+            # PDF puts it, and the clerk can write the day in before the tab.
+            text = block.text if block.day else "\t" + block.month_year
+            blocks.append({"kind": "date", "text": clean_text(text)})
+        elif isinstance(block, Labelled):
+            value_x = width(block.label + gap)
+            items = []
+            for index, item in enumerate(block.items):
+                number = f"{clean_text(item.number)} " if item.number else ""
+                text_x = value_x + (width(number) if number else 0.0)
+                lead = f"{clean_text(block.label)}{gap}" if index == 0 else ""
+                items.append({"text": f"{lead}{number}{clean_text(item.text)}",
+                              "amount": clean_text(item.amount or "")})
+                # continuation lines hang under the item's text (after its number), as typeset
+                plan.hanging.append((cm_to_twips(text_x),
+                                     cm_to_twips(text_x if index == 0 else text_x - value_x)))
+            blocks.append({"kind": "labelled", "entries": items})
+        elif isinstance(block, Paragraph):
+            blocks.append({"kind": "paragraph", "closing": block.part == "closing",
+                           "text": clean_text(block.text)})
+        elif isinstance(block, ComplimentaryClose):
+            text = clean_text(block.text)
+            close_centre = p.date_x_from_margin + width(text) / 2
+            blocks.append({"kind": "close", "text": text})
+        elif isinstance(block, Signature):
+            lines = [""] * block.blank_lines + [clean_text(block.name_line)]
+            lines += [clean_text(x) for x in block.positions]
+            # centred under the คำลงท้าย: a centred paragraph whose indents are symmetric
+            # about the close's centre (the ระเบียบ's "กึ่งกลางคำลงท้าย")
+            half = max(min(close_centre, text_width - close_centre), 0.5)
+            left = max(close_centre - half, 0.0)
+            right = max(text_width - close_centre - half, 0.0)
+            plan.signature.extend([(cm_to_twips(left), cm_to_twips(right))] * len(lines))
+            blocks.append({"kind": "signature", "lines": lines})
+        elif isinstance(block, ContactBlock):
+            blocks.append({"kind": "contact", "lines": [clean_text(x) for x in block.lines],
+                           "qr": None})
+        elif isinstance(block, QRBlock):
+            qr = {"caption": clean_text(block.caption), "url": clean_text(block.url),
+                  "image": InlineImage(tpl, io.BytesIO(qr_png(block.url)),
+                                       width=Cm(p.qr_size), height=Cm(p.qr_size))}
+            if blocks and blocks[-1]["kind"] == "contact" and blocks[-1]["qr"] is None:
+                blocks[-1]["qr"] = qr  # a column at the right of the contact lines
+            else:
+                blocks.append({"kind": "contact", "lines": [""], "qr": qr})
+        elif isinstance(block, CopiesTo):
+            value_x = cm_to_twips(width(block.label + gap))
+            lines = [clean_text(x) for x in block.lines] or [""]
+            lines[0] = f"{clean_text(block.label)}{gap}{lines[0]}"
+            plan.hanging.append((value_x, value_x))
+            plan.hanging.extend([(value_x, 0)] * (len(lines) - 1))
+            blocks.append({"kind": "copies", "lines": lines})
+        elif isinstance(block, InitialsGrid):
+            rows = [{"role": clean_text(r), "name": clean_text(n)} for r, n in block.rows]
+            role_w = max((width(r["role"], SMALL_SIZE_PT) for r in rows), default=1.0)
+            _columns(plan, T_INITIALS, (role_w + INITIALS_ROLE_GAP_CM, INITIALS_LINE_CM))
+            blocks.append({"kind": "initials", "rows": rows})
+        elif isinstance(block, RecipientsList):
+            blocks.append({"kind": "recipients", "title": clean_text(block.title),
+                           "names": [clean_text(x) for x in block.names]})
+    for b in blocks:
+        if b["kind"] == "contact":
+            qr_w = 0.0
+            if b["qr"] is not None:
+                qr_w = max(p.qr_size, width(b["qr"]["caption"], SMALL_SIZE_PT),
+                           width(b["qr"]["url"], SMALL_SIZE_PT)) + QR_COLUMN_GAP_CM
+            _columns(plan, T_CONTACT, (text_width - qr_w, qr_w) if qr_w else (text_width, 0))
+            b["lines"] = b["lines"] or [""]
+    return ctx, plan
+
+
+# --- after rendering ----------------------------------------------------------------------
+
+def _child(parent: etree._Element, tag: str, order: dict[str, int]) -> etree._Element:
+    """The ``tag`` child of ``parent``, created at its schema position when missing."""
+    found = parent.find(tag)
+    if found is not None:
+        return found
+    element = parent.makeelement(tag, {})
+    rank = order.get(tag, len(order))
+    for index, sibling in enumerate(parent):
+        if order.get(sibling.tag, -1) > rank:
+            parent.insert(index, element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _style_of(paragraph: etree._Element) -> str | None:
+    ppr = paragraph.find(W_PPR)
+    if ppr is None:
+        return None
+    style = ppr.find(qn("w:pStyle"))
+    return style.get(W_VAL) if style is not None else None
+
+
+def _first_child(parent: etree._Element, tag: str) -> etree._Element:
+    """``w:pPr`` of a paragraph, ``w:tcPr`` of a cell: found, or created as the first child."""
+    found = parent.find(tag)
+    if found is None:
+        found = parent.makeelement(tag, {})
+        parent.insert(0, found)
+    return found
+
+
+def _apply_plan(body: etree._Element, plan: _Plan) -> None:
+    """The per-letter indents, in document order (see ``_Plan``)."""
+    hanging = iter(plan.hanging)
+    signature = iter(plan.signature)
+    for paragraph in body.iter(W_P):
+        style = _style_of(paragraph)
+        if style in HANGING_STYLES:
+            left, hang = next(hanging)
+            ind = _child(_first_child(paragraph, W_PPR), qn("w:ind"), _PPR_ORDER)
+            ind.set(qn("w:left"), str(left))
+            if hang:
+                ind.set(qn("w:hanging"), str(hang))
+        elif style == S_SIGNATURE:
+            left, right = next(signature)
+            ind = _child(_first_child(paragraph, W_PPR), qn("w:ind"), _PPR_ORDER)
+            ind.set(qn("w:left"), str(left))
+            ind.set(qn("w:right"), str(right))
+    # Word merges tables that touch into one, and wants a paragraph after a table that ends
+    # the body: a small gap paragraph goes after any table not followed by a paragraph.
+    for table in body.findall(qn("w:tbl")):
+        after = table.getnext()
+        if after is None or after.tag != W_P:
+            gap = body.makeelement(W_P, {})
+            etree.SubElement(etree.SubElement(gap, W_PPR), qn("w:pStyle")).set(W_VAL, S_TABLE_GAP)
+            table.addnext(gap)
+
+
+def _apply_tables(root: etree._Element, tables: dict[str, Iterator[list[int]]]) -> None:
+    """Column widths of the captioned tables of ``root`` (grid, every cell, the total)."""
+    for table in root.iter(qn("w:tbl")):
+        caption = table.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+        if caption is None or caption.get(W_VAL) not in tables:
+            continue
+        widths = next(tables[caption.get(W_VAL)], None)
+        if widths is None:
+            continue
+        for col, width in zip(table.find(qn("w:tblGrid")), widths, strict=False):
+            col.set(qn("w:w"), str(width))
+        for row in table.iter(qn("w:tr")):
+            for cell, width in zip(row.findall(qn("w:tc")), widths, strict=False):
+                tcw = _child(_first_child(cell, qn("w:tcPr")), qn("w:tcW"), _TCPR_ORDER)
+                tcw.set(qn("w:w"), str(width))
+                tcw.set(qn("w:type"), "dxa")
+        total = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+        if total is not None:
+            total.set(qn("w:w"), str(sum(widths)))
+            total.set(qn("w:type"), "dxa")
+
+
+def _is_empty_run(run: etree._Element) -> bool:
+    children = [c for c in run if c.tag != W_RPR]
+    return bool(children) and all(c.tag == W_T and not c.text for c in children)
+
+
+def _normalise(root: etree._Element, font: str, styles: dict[str, tuple[int, bool]]) -> None:
+    """Give every run the complex-script properties Word needs for Thai (see module doc)."""
+    body_size = (pt_to_half_points(BODY_SIZE_PT), False)
+    for paragraph in list(root.iter(W_P)):
+        para_size, para_bold = styles.get(_style_of(paragraph) or S_NORMAL, body_size)
+        for run in list(paragraph.iter(W_R)):
+            if _is_empty_run(run):
+                run.getparent().remove(run)
+                continue
+            size, bold = para_size, para_bold
+            rpr = run.find(W_RPR)
+            if rpr is None:
+                rpr = run.makeelement(W_RPR, {})
+                run.insert(0, rpr)
+            char_style = rpr.find(W_RSTYLE)
+            if char_style is not None and char_style.get(W_VAL) in styles:
+                size, char_bold = styles[char_style.get(W_VAL)]
+                bold = bold or char_bold
+            _set_fonts(_child(rpr, W_RFONTS, _RPR_ORDER), font)
+            sz = rpr.find(W_SZ)
+            value = sz.get(W_VAL) if sz is not None else str(size)
+            _child(rpr, W_SZ, _RPR_ORDER).set(W_VAL, value)
+            _child(rpr, W_SZCS, _RPR_ORDER).set(W_VAL, value)
+            b = rpr.find(W_B)
+            if b is not None:
+                bold = b.get(W_VAL) not in ("0", "false", "off")
+            if bold:
+                _child(rpr, W_B, _RPR_ORDER).attrib.pop(W_VAL, None)
+                _child(rpr, W_BCS, _RPR_ORDER).attrib.pop(W_VAL, None)
+            _child(rpr, W_LANG, _RPR_ORDER).set(W_BIDI, "th-TH")
+
+
+_FONT_SLOTS = tuple(qn(f"w:{a}") for a in ("ascii", "hAnsi", "cs", "eastAsia"))
+_THEME_SLOTS = tuple(qn(f"w:{a}") for a in
+                     ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme", "hint"))
+
+
+def _set_fonts(rfonts: etree._Element, font: str) -> None:
+    """All four font slots: Word picks ``w:cs`` for Thai, ``w:ascii``/``w:hAnsi`` for Latin."""
+    for attr in _THEME_SLOTS:
+        rfonts.attrib.pop(attr, None)
+    for attr in _FONT_SLOTS:
+        rfonts.set(attr, font)
+
+
+def _section(body: etree._Element, composition: Composition) -> None:
+    """Page-number digits (w:pgNumType, read by the PAGE field) and, for a secret letter, the
+    header distance shortened by the secrecy line so the ครุฑ stays 1.5 cm from the top."""
+    thai = composition.digits == "thai"
+    for sect in body.iter(qn("w:sectPr")):
+        for fmt in sect.iter(qn("w:pgNumType")):
+            fmt.set(qn("w:fmt"), "thaiNumbers" if thai else "decimal")
+        margins = sect.find(qn("w:pgMar"))
+        if margins is not None and composition.secrecy:
+            header = cm_to_twips(PROFILE.emblem_top) - SECRECY_LINE_TWENTIETHS
+            margins.set(qn("w:header"), str(max(header, 0)))
+
+
+def _field_results(root: etree._Element, digits: str) -> None:
+    """The PAGE field's cached result (shown until Word updates it) in the letter's digits."""
+    state = None
+    for element in root.iter(qn("w:fldChar"), W_T):
+        if element.tag == qn("w:fldChar"):
+            state = element.get(qn("w:fldCharType"))
+        elif state == "separate" and element.text:
+            element.text = apply_digits(element.text, "thai" if digits == "thai" else "arabic")
+
+
+def _story_parts(tpl: DocxTemplate) -> list[Any]:
+    """The header and footer parts of the rendered document."""
+    parts = []
+    for rel in tpl.docx.part.rels.values():
+        if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external:
+            parts.append(rel.target_part)
+    return parts
+
+
+def _element(part: Any) -> etree._Element:
+    return part._element  # XmlPart: docxtpl re-creates headers as plain XmlParts
+
+
+def _retitle_fonts(tpl: DocxTemplate, font: str) -> None:
+    """The office's font in the styles (docDefaults and every style) and the font table."""
+    styles = tpl.docx.styles.element
+    for rfonts in styles.iter(qn("w:rFonts")):
+        _set_fonts(rfonts, font)
+    if font == DEFAULT_DOCX_FONT:
+        return
+    for rel in tpl.docx.part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            part = rel.target_part
+            blob = part.blob.decode("utf-8")
+            quoted = font.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+            part._blob = blob.replace(f'w:name="{DEFAULT_DOCX_FONT}"',
+                                      f'w:name="{quoted}"').encode("utf-8")
+
+
+def _alt_texts(root: etree._Element, describe: Any) -> None:
+    """Alternative text of the pictures (read aloud by screen readers, shown by Word)."""
+    for doc_pr in root.iter(qn("wp:docPr")):
+        doc_pr.set("descr", describe(doc_pr))
+
+
+def _subject(composition: Composition) -> str:
+    for block in composition.blocks:
+        if isinstance(block, Labelled) and block.part == "subject" and block.items:
+            return clean_text(block.items[0].text)
+    return ""
+
+
+# --- the entry point ----------------------------------------------------------------------
+
+def render_docx(composition: Composition, settings: RenderSettings | None = None,
+                ) -> DocxTemplate:
+    """The rendered document (docxtpl object, not yet saved): for ``write_docx`` and tests."""
+    settings = settings or RenderSettings()
+    path = template_path(composition.kind)
+    template = _template_bytes(str(path), path.stat().st_mtime)
+    tpl = _Template(io.BytesIO(template))
+    tpl.init_docx()
+    context, plan = _context(composition, tpl, settings)
+    tpl.render(context, jinja_env=_JINJA, autoescape=True)
+    font = settings.docx_font.strip() or DEFAULT_DOCX_FONT
+    styles = _style_table(template)
+    body = tpl.docx.element.body
+    _apply_plan(body, plan)
+    tables = {caption: iter(widths) for caption, widths in plan.tables.items()}
+    _apply_tables(body, tables)
+    _normalise(body, font, styles)
+    _section(body, composition)
+    qr_urls = [b.url for b in composition.blocks if isinstance(b, QRBlock)]
+    _alt_texts(body, lambda _pr: f"QR Code: {qr_urls[0]}" if qr_urls else "")
+    for part in _story_parts(tpl):
+        root = _element(part)
+        _normalise(root, font, styles)
+        _field_results(root, composition.digits)
+        _apply_tables(root, tables)
+        _alt_texts(root, lambda _pr: EMBLEM_ALT_TEXT)
+    _retitle_fonts(tpl, font)
+    props = tpl.docx.core_properties
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    props.title = _subject(composition)
+    props.created = props.modified = now
+    props.last_modified_by = "DLA Drafter"
+    return tpl
+
+
+def write_docx(composition: Composition, path: Path | str,
+               settings: RenderSettings | None = None) -> None:
+    """Write ``composition`` as a Word document at ``path``.
+
+    The file is written to a temporary name beside ``path`` and renamed over it only when
+    complete (``atomic.atomic_output``): a failure leaves the old file, or nothing, and raises
+    ``AtomicWriteError`` (an ``OSError`` with a Thai and English message) for file-system
+    errors; an emblem that cannot be read raises ``EmblemError``.
+    """
+    tpl = render_docx(composition, settings)
+    with atomic_output(path) as temp:
+        tpl.save(str(temp))
+
+
+__all__ = [
+    "AGENCY_BLOCK_X_CM",
+    "clean_text",
+    "qr_matrix",
+    "qr_png",
+    "render_docx",
+    "template_path",
+    "text_width_cm",
+    "write_docx",
+]
