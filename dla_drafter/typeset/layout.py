@@ -179,7 +179,9 @@ def _top_marks(ctx: _Ctx, block: TopMarks) -> list[Item]:
 def _heading(ctx: _Ctx, block: Heading, top: float) -> tuple[list[Item], float]:
     p = ctx.profile
     items: list[Item] = []
-    number_width = p.agency_x - p.text_left - 0.3
+    # a blank serial needs room after ที่ …/ว for the registry to write the number
+    number_width = p.agency_x - p.text_left - 0.3 - (
+        p.blank_serial_width if block.serial_blank else 0.0)
     y = top
     for line in break_lines(block.number, ctx.fonts.regular, ctx.size, number_width,
                             number_width, ctx.breaker):

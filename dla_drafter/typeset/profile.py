@@ -55,8 +55,6 @@ class LayoutProfile:
     page_number_top: float = 1.5  # top of the page number's line box
     # QR code [P]
     qr_size: float = 2.2
-    # distribution list
-    recipients_title_size_pt: float = 16.0
     # lines that must stay with the signature at a page break [P]
     keep_lines_with_close: int = 2
 

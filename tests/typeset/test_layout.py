@@ -245,3 +245,30 @@ def test_forty_page_body_paginates(eef_dict, settings):
     assert len(pages) >= 30
     numbers = [p.number for p in pages.pages]
     assert numbers == list(range(1, len(pages) + 1))
+
+
+def test_an_installed_th_sarabun_font_is_drawn_with_unscaled(tmp_path):
+    """When the office has TH Sarabun installed the letter is drawn with it, at its own size;
+    otherwise the bundled Sarabun is scaled to TH SarabunPSK's size."""
+    import shutil
+
+    from dla_drafter.typeset.fonts import bundled_sarabun, find_th_sarabun, load_font_set
+    from dla_drafter.typeset.fontscale import SARABUN_TO_TH_SARABUN_PSK
+
+    regular, bold = bundled_sarabun()
+    fonts_dir = tmp_path / "fonts" / "thai"
+    fonts_dir.mkdir(parents=True)
+    shutil.copy(regular, fonts_dir / "THSarabunNew.ttf")
+    shutil.copy(bold, fonts_dir / "THSarabunNew Bold.ttf")
+    assert find_th_sarabun([tmp_path / "fonts"]) == (fonts_dir / "THSarabunNew.ttf",
+                                                      fonts_dir / "THSarabunNew Bold.ttf")
+    installed = load_font_set(True, tmp_path / "fonts")
+    assert installed.regular.path.name == "THSarabunNew.ttf"
+    assert installed.bold.path.name == "THSarabunNew Bold.ttf"
+    assert installed.regular.size_factor == 1.0
+    bundled = load_font_set(False)
+    assert bundled.regular.size_factor == SARABUN_TO_TH_SARABUN_PSK
+    text = "กรมส่งเสริมการปกครองท้องถิ่น"
+    assert bundled.regular.width_cm(text, 16) == pytest.approx(
+        installed.regular.width_cm(text, 16) * SARABUN_TO_TH_SARABUN_PSK, rel=1e-3)
+    assert find_th_sarabun([tmp_path / "nothing"]) is None
