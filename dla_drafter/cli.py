@@ -107,6 +107,8 @@ def _render(args: argparse.Namespace) -> int:
         try:
             if out.suffix.lower() == ".pdf":
                 pages = pipeline.export_pdf(letter, out, settings)
+                for problem in pipeline.glyph_problems(pages, settings):
+                    _say(lang, problem.severity, problem.message(lang))
                 print(f"{_T[lang]['written']}: {out} ({len(pages)} {_T[lang]['pages']})")
             else:
                 pipeline.export_docx(letter, out, settings)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .compose import compose
-from .compose.blocks import Composition
 from .model.letter import Letter
+from .model.problems import Problem
 from .render.emblem_meta import emblem_file, image_aspect
 from .settings import RenderSettings
 from .typeset.fonts import FontSet, load_font_set
@@ -48,11 +48,31 @@ def export_pdf(letter: Letter, path: Path, settings: RenderSettings | None = Non
     return pages
 
 
-def composition_for_docx(letter: Letter) -> Composition:
-    return compose(letter)
-
-
 def export_docx(letter: Letter, path: Path, settings: RenderSettings | None = None) -> None:
     from .render.docx_writer import write_docx
 
     write_docx(compose(letter), Path(path), settings or RenderSettings())
+
+
+def glyph_problems(pages: Pages, settings: RenderSettings | None = None) -> list[Problem]:
+    """Warnings for characters the drawing font has no glyph for (an emoji, Chinese, a
+    symbol pasted from elsewhere): they would print as empty boxes. Each names its field."""
+    fonts = fonts_for(settings or RenderSettings())
+    missing: dict[str, set[str]] = {}
+    for line in pages.lines():
+        face = fonts.face(line.bold)
+        absent = {ch for ch in line.text if not ch.isspace() and not face.nominal_glyph(ch)}
+        if absent and line.source:
+            part, index = line.source
+            field = part if index is None else f"{part}[{index}]"
+            missing.setdefault(field, set()).update(absent)
+    problems = []
+    for field, chars in missing.items():
+        shown = " ".join(sorted(chars))
+        codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(chars))
+        problems.append(Problem(
+            field, "missing-glyph", "warning",
+            f"แบบอักษรไม่มีตัวอักษร {shown} ({codes}) จะพิมพ์เป็นช่องว่าง ควรลบหรือพิมพ์ใหม่",
+            f"the font has no glyph for {shown} ({codes}); it would print as an empty box",
+        ))
+    return problems

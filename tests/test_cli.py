@@ -90,3 +90,17 @@ def test_missing_draft_file(tmp_path):
     assert result.returncode == 1
     assert "nothing.dladraft.json" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_characters_the_font_lacks_are_reported_by_field(tmp_path):
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["subject"] = "ประชุมสัมมนา 😀 中文"
+    data["recipients"] = {}
+    out = tmp_path / "odd.pdf"
+    result = run("render", str(write(tmp_path, data)), "-o", str(out), "--bundled-font")
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stderr.splitlines() if "U+1F600" in ln]
+    assert len(lines) == 1
+    assert lines[0].startswith("คำเตือน: เรื่อง (subject): ")
+    assert "U+4E2D" in lines[0] and "U+6587" in lines[0]
+    assert out.exists()

@@ -180,9 +180,6 @@ class FontFace:
         """Natural width of ``text`` (no justification spacing) in cm."""
         return self.advance_units(text) * size_pt / self.upem / PT_PER_CM
 
-    def has_glyphs(self, text: str) -> bool:
-        return all(g.gid != 0 for g in self.shape(text).glyphs if g.text.strip())
-
 
 @dataclass(frozen=True)
 class PositionedGlyph:

@@ -301,8 +301,11 @@ class MainWindow(QMainWindow):
         self.problems.schedule(lambda: self.doc.letter)
         self._update_title()
 
-    def _on_pages(self, _pages: Any) -> None:
-        """Hook for the status bar; the page count is shown by the preview itself."""
+    def _on_pages(self, pages: Any) -> None:
+        """New pages from the preview: report characters the font cannot draw."""
+        from dla_drafter.pipeline import glyph_problems
+
+        self.problems.set_page_problems(glyph_problems(pages, self.render_settings))
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         if old is not None:

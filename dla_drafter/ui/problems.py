@@ -1,7 +1,8 @@
 """The problems panel: what is missing or against the regulation, updated as the clerk types.
 
-Fed by the engine's ``check_letter`` (and the loader's validation), each row names the field
-in Thai and jumps to it when clicked. Errors block export, warnings do not.
+Fed by the engine's ``check_letter`` and, once the preview has typeset the letter, by what
+only the pages can tell (characters the font cannot draw). Each row names the field in Thai
+and jumps to it when clicked. Errors block export, warnings do not.
 """
 
 from __future__ import annotations
@@ -19,19 +20,10 @@ CHECK_DELAY_MS = 120
 
 
 def check(letter: Letter) -> list[Any]:
-    """Every problem of ``letter``: the regulation checks, or structural validation alone
-    while the checks module is not installed."""
-    try:
-        from dla_drafter.model.checks import check_letter
-    except ImportError:
-        check_letter = None
-    if check_letter is not None:
-        return list(check_letter(letter))
-    try:
-        from dla_drafter.model.draftio import validate_letter
-    except ImportError:
-        return []
-    return list(validate_letter(letter))
+    """Every problem of ``letter`` the regulation checks find."""
+    from dla_drafter.model.checks import check_letter
+
+    return list(check_letter(letter))
 
 
 def problem_text(problem: Any) -> str:
@@ -51,6 +43,8 @@ class ProblemsPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.problems: list[Any] = []
+        self._checked: list[Any] = []
+        self._page_problems: list[Any] = []
         self._source: Any = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 2, 4, 4)
@@ -86,11 +80,17 @@ class ProblemsPanel(QWidget):
             return
         self._timer.stop()
         try:
-            problems = check(self._source())
+            self._checked = check(self._source())
         except Exception as exc:  # a bug in a check must not take the editor down
-            problems = []
+            self._checked = []
             self.summary.setText(f"{type(exc).__name__}: {exc}")
-        self.show_problems(problems)
+        self.show_problems(self._checked + self._page_problems)
+
+    def set_page_problems(self, problems: list[Any]) -> None:
+        """Problems found on the typeset pages; shown with the checks' until the next pages."""
+        if problems != self._page_problems:
+            self._page_problems = list(problems)
+            self.show_problems(self._checked + self._page_problems)
 
     def show_problems(self, problems: list[Any]) -> None:
         self.problems = list(problems)

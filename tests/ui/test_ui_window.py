@@ -386,3 +386,17 @@ def test_empty_new_window_opens_fast_and_letter_is_default(window: Any) -> None:
     assert window.doc.letter.body == [""]
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("หนังสือไม่มีชื่อ")
+
+
+def test_characters_the_font_cannot_draw_show_in_the_problems_panel(
+    qtbot: Any, window: Any
+) -> None:
+    letter = example_letter()
+    letter.subject = "ประชุม 😀"
+    window.doc.replace(letter, None)
+    wait_preview(qtbot, window)
+    qtbot.waitUntil(lambda: any(p.code == "missing-glyph" for p in window.problems.problems),
+                    timeout=5000)
+    problem = next(p for p in window.problems.problems if p.code == "missing-glyph")
+    assert problem.field == "subject" and "U+1F600" in problem.message("th")
+    assert problem.severity == "warning"
