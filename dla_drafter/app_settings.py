@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dla_drafter.atomic import atomic_write_text
 from dla_drafter.model.letter import (
     Agency,
     Contact,
@@ -26,36 +26,10 @@ from dla_drafter.model.letter import (
     Signer,
 )
 from dla_drafter.settings import DEFAULT_DOCX_FONT, RenderSettings
+from dla_drafter.userdirs import config_dir, data_dir
 
-APP_NAME = "dla-drafter"
 PROFILE_FORMAT = "dla-drafter/profile@1"
 MAX_RECENT = 10
-
-
-def config_dir() -> Path:
-    """Folder for settings and profiles (created on demand)."""
-    override = os.environ.get("DLA_DRAFTER_CONFIG_DIR")
-    if override:
-        path = Path(override)
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def data_dir() -> Path:
-    """Folder for data the program keeps for the user (recovery copies, word list)."""
-    override = os.environ.get("DLA_DRAFTER_DATA_DIR")
-    if override:
-        path = Path(override)
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def recovery_dir() -> Path:
@@ -63,11 +37,6 @@ def recovery_dir() -> Path:
     path = data_dir() / "recovery"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def user_words_path() -> Path:
-    """The clerk's own word list (one word a line), read by spelling and line breaking."""
-    return data_dir() / "user-words.txt"
 
 
 @dataclass
@@ -245,14 +214,7 @@ def write_profile_file(profile: AgencyProfile, path: Path) -> None:
 
 
 def _write_text(path: Path, text: str) -> None:
-    try:
-        from dla_drafter.atomic import atomic_write_text
-    except ImportError:  # the engine's atomic writer not there yet: plain temp + replace
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-        return
+    path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, text)
 
 

@@ -22,9 +22,9 @@ from .thaidate import (
 )
 
 if TYPE_CHECKING:
-    from .wordbreak import WordBreaker, default_breaker, read_word_file, user_words_path
+    from .wordbreak import WordBreaker, default_breaker, read_word_file, shipped_words_path
 
-_LAZY = {"WordBreaker", "default_breaker", "read_word_file", "user_words_path"}
+_LAZY = {"WordBreaker", "default_breaker", "read_word_file", "shipped_words_path"}
 
 
 def __getattr__(name: str) -> Any:
@@ -53,5 +53,5 @@ __all__ = [
     "to_arabic_digits",
     "to_thai_digits",
     "today_be",
-    "user_words_path",
+    "shipped_words_path",
 ]

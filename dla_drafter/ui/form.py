@@ -95,16 +95,10 @@ SOURCE_FIELDS = {
 
 
 def month_names() -> list[str]:
-    """Thai month names from the engine (numbers until it is there)."""
-    try:
-        from dla_drafter.text.thaidate import THAI_MONTHS
+    """The Thai month names, มกราคม … ธันวาคม."""
+    from dla_drafter.text.thaidate import THAI_MONTHS
 
-        names = [str(m) for m in THAI_MONTHS if m]
-        if len(names) >= 12:
-            return names[-12:]
-    except Exception:
-        pass
-    return [str(i) for i in range(1, 13)]
+    return list(THAI_MONTHS)
 
 
 class Binding:
@@ -572,14 +566,9 @@ class LetterForm(QScrollArea):
     # --- salutation suggestion ---
 
     def _suggest(self, addressee: str) -> Any:
-        try:
-            from dla_drafter.model.salutation import suggest
-        except ImportError:
-            return None
-        try:
-            return suggest(addressee)
-        except Exception:
-            return None
+        from dla_drafter.model.salutation import suggest
+
+        return suggest(addressee)
 
     def _mark_manual(self) -> None:
         self._salutation_manual = True

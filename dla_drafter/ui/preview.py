@@ -192,12 +192,9 @@ class PageCanvas(QWidget):
         if found is None:
             return None
         page, x, y = found
-        try:
-            from dla_drafter.render.painter import item_at
+        from dla_drafter.render.painter import item_at
 
-            item = item_at(page, x, y)
-        except ImportError:
-            item = None
+        item = item_at(page, x, y)
         source = getattr(item, "source", None) if item is not None else None
         if source:
             self.source_clicked.emit(source[0], source[1])

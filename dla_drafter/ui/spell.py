@@ -26,19 +26,8 @@ _THAI_DIGITS_OR_SIGNS = re.compile(r"^[\u0E50-\u0E59\u0E2F\u0E46.\s]+$")
 
 
 def user_words_file() -> Path:
-    """The user word list shared with line breaking (the engine's path when it defines one)."""
-    try:
-        from dla_drafter.text import wordbreak
-
-        for name in ("user_words_path", "user_word_list_path", "USER_WORDS_PATH"):
-            value = getattr(wordbreak, name, None)
-            if callable(value):
-                return Path(value())
-            if value is not None:
-                return Path(value)
-    except Exception:
-        pass
-    from dla_drafter.app_settings import user_words_path
+    """The clerk's word list, shared with line breaking (never the shipped list)."""
+    from dla_drafter.userdirs import user_words_path
 
     return user_words_path()
 

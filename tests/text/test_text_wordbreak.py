@@ -15,7 +15,7 @@ from dla_drafter.text.wordbreak import (
     WordBreaker,
     default_breaker,
     read_word_file,
-    user_words_path,
+    shipped_words_path,
 )
 
 # The two body paragraphs of the DLA circular มท 0816.3/ว (June 2565) on the teacher and school
@@ -174,7 +174,7 @@ def test_governor_breaks_only_between_its_parts(breaker: WordBreaker) -> None:
 
 
 def _shipped_entries() -> list[str]:
-    return read_word_file(user_words_path())
+    return read_word_file(shipped_words_path())
 
 
 @pytest.mark.parametrize("entry", _shipped_entries())
@@ -324,7 +324,7 @@ def test_from_files(tmp_path: Path) -> None:
 
 
 def test_shipped_list_and_default_breaker() -> None:
-    path = user_words_path()
+    path = shipped_words_path()
     assert path.name == "dla-words.txt" and path.is_file()
     entries = read_word_file(path)
     assert len(entries) >= 60
@@ -386,3 +386,17 @@ def test_hard_words_in_any_order(parts: list[str]) -> None:
     for word in HARD_WORDS:
         for start in occurrences(text, word):
             assert not breaks_inside(points, start, len(word)), (text, points)
+
+
+def test_default_breaker_reads_the_clerks_word_list(tmp_path, monkeypatch) -> None:
+    from dla_drafter.text import wordbreak
+
+    text = "ไปประชุมที่บ้านโคกสว่างวันนี้"
+    start, word = text.index("บ้านโคกสว่าง"), "บ้านโคกสว่าง"
+    monkeypatch.setenv("DLA_DRAFTER_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(wordbreak, "_DEFAULT", None)
+    assert breaks_inside(wordbreak.default_breaker().break_points(text), start, len(word))
+    (tmp_path / "user-words.txt").write_text(word + "\n", encoding="utf-8")
+    monkeypatch.setattr(wordbreak, "_DEFAULT", None)
+    assert breaks_inside(wordbreak.default_breaker().break_points(text), start,
+                         len(word)) == set()
