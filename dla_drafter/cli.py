@@ -114,13 +114,15 @@ def _render(args: argparse.Namespace) -> int:
                 pipeline.export_docx(letter, out, settings)
                 print(f"{_T[lang]['written']}: {out}")
         except OSError as exc:
-            _say(lang, "error", _T[lang]["failed"].format(name=out, why=_reason(exc)))
+            _say(lang, "error", _T[lang]["failed"].format(name=out, why=_reason(exc, lang)))
             status = EXIT_ERRORS
     return status
 
 
-def _reason(exc: OSError) -> str:
-    text = str(exc).strip()
+def _reason(exc: OSError, lang: str) -> str:
+    """The cause in the clerk's language when the error carries one (file writers and the
+    emblem loader do), else the system's own words."""
+    text = (getattr(exc, f"message_{lang}", None) or str(exc)).strip()
     return text.splitlines()[0] if text else exc.__class__.__name__
 
 

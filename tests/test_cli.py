@@ -104,3 +104,42 @@ def test_characters_the_font_lacks_are_reported_by_field(tmp_path):
     assert lines[0].startswith("คำเตือน: เรื่อง (subject): ")
     assert "U+4E2D" in lines[0] and "U+6587" in lines[0]
     assert out.exists()
+
+
+def test_a_missing_or_broken_emblem_file_is_a_clear_error(tmp_path):
+    out = tmp_path / "letter.pdf"
+    missing = run("render", str(EXAMPLE), "-o", str(out), "--emblem",
+                  str(tmp_path / "no-such-garuda.png"), "--bundled-font")
+    assert missing.returncode == 1
+    assert "Traceback" not in missing.stderr
+    assert "ไม่พบไฟล์ภาพตราครุฑ" in missing.stderr and "no-such-garuda.png" in missing.stderr
+    assert not out.exists()
+    broken = tmp_path / "garuda.png"
+    broken.write_text("not an image", encoding="utf-8")
+    result = run("render", str(EXAMPLE), "-o", str(tmp_path / "letter.docx"), "--emblem",
+                 str(broken), "--lang", "en")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "cannot read the emblem image" in result.stderr
+    assert not (tmp_path / "letter.docx").exists()
+
+
+def test_an_office_emblem_png_is_used(tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(90, 100, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#1040a0"))
+    png = tmp_path / "office-garuda.png"
+    assert image.save(str(png))
+    out = tmp_path / "letter.pdf"
+    result = run("render", str(EXAMPLE), "-o", str(out), "--emblem", str(png),
+                 "--bundled-font")
+    assert result.returncode == 0, result.stderr
+    import pdfplumber
+
+    with pdfplumber.open(out) as pdf:
+        emblem = pdf.pages[0].images[0]
+    width_cm = (emblem["x1"] - emblem["x0"]) / (72 / 2.54)
+    height_cm = (emblem["bottom"] - emblem["top"]) / (72 / 2.54)
+    assert height_cm == pytest.approx(3.0, abs=0.01)
+    assert width_cm == pytest.approx(2.7, abs=0.01)  # the office image's own proportions

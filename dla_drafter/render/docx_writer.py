@@ -210,9 +210,10 @@ _emblem_cache: dict[tuple[str, float, int], bytes] = {}
 
 def _emblem_png(settings: RenderSettings) -> bytes:
     """PNG of the ครุฑ at print resolution, encoded once per emblem file version."""
-    from .emblem import emblem_path, emblem_png
+    from .emblem import emblem_png
+    from .emblem_meta import emblem_file
 
-    path = emblem_path(settings)
+    path = emblem_file(settings)
     try:
         mtime = Path(path).stat().st_mtime
     except OSError:

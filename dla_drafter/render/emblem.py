@@ -18,12 +18,19 @@ from .emblem_meta import emblem_file
 from .qt_app import ensure_qt_app
 
 
-class EmblemError(Exception):
-    """The emblem file cannot be read; the message names the file, in Thai and English."""
+class EmblemError(OSError):
+    """The emblem file cannot be read. An OSError, so every export path that reports file
+    problems reports this one too; ``message_th``/``message_en`` name the file."""
 
-
-def emblem_path(settings: RenderSettings) -> Path:
-    return emblem_file(settings)
+    def __init__(self, path: Path, missing: bool) -> None:
+        if missing:
+            self.message_th = f"ไม่พบไฟล์ภาพตราครุฑ {path} ตรวจสอบการตั้งค่าหน่วยงาน"
+            self.message_en = f"emblem image file not found: {path}; check the agency profile"
+        else:
+            self.message_th = f"อ่านไฟล์ภาพตราครุฑ {path} ไม่ได้ ใช้ไฟล์ SVG, PNG หรือ JPEG"
+            self.message_en = f"cannot read the emblem image {path}; use an SVG, PNG or JPEG"
+        super().__init__(self.message_th)
+        self.path = path
 
 
 @lru_cache(maxsize=8)
@@ -33,9 +40,7 @@ def _render(path_str: str, mtime: float, height_px: int) -> QImage:
     if path.suffix.lower() == ".svg":
         renderer = QSvgRenderer(path_str)
         if not renderer.isValid():
-            raise EmblemError(
-                f"อ่านไฟล์ตราครุฑไม่ได้: {path} / cannot read the emblem file: {path}"
-            )
+            raise EmblemError(path, missing=False)
         size = renderer.defaultSize()
         ratio = size.width() / size.height() if size.height() else 1.0
         image = QImage(QSize(round(height_px * ratio), height_px), QImage.Format.Format_ARGB32)
@@ -47,19 +52,17 @@ def _render(path_str: str, mtime: float, height_px: int) -> QImage:
         return image
     image = QImage(path_str)
     if image.isNull():
-        raise EmblemError(f"อ่านไฟล์ตราครุฑไม่ได้: {path} / cannot read the emblem file: {path}")
+        raise EmblemError(path, missing=False)
     return image.scaledToHeight(height_px, Qt.TransformationMode.SmoothTransformation)
 
 
 def emblem_image(settings: RenderSettings, height_px: int) -> QImage:
     """The emblem as an ARGB image ``height_px`` tall (aspect ratio kept)."""
-    path = emblem_path(settings)
+    path = emblem_file(settings)
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
-        raise EmblemError(
-            f"ไม่พบไฟล์ตราครุฑ: {path} / emblem file not found: {path}"
-        ) from exc
+        raise EmblemError(path, missing=True) from exc
     return _render(str(path), mtime, height_px)
 
 
