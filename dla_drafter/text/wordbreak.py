@@ -146,7 +146,9 @@ def _may_break(text: str, i: int) -> bool:
     if kp is _Kind.SPACE:
         # After spaces anything may start a line except what must cling to the word before
         # it; a dot leader ("ลงชื่อ ............") may, though a single "." may not.
-        return kn not in (_Kind.EXT, _Kind.CLOSE, _Kind.PUNCT) or _starts_leader(text, i)
+        # A no-break space (GLUE) never starts a line either.
+        return (kn not in (_Kind.EXT, _Kind.CLOSE, _Kind.PUNCT, _Kind.GLUE)
+                or _starts_leader(text, i))
     if kn in (_Kind.EXT, _Kind.CLOSE, _Kind.PUNCT):
         return False
     if kn is _Kind.GLUE or kp in (_Kind.GLUE, _Kind.OPEN, _Kind.LEAD):

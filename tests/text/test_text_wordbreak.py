@@ -400,3 +400,11 @@ def test_default_breaker_reads_the_clerks_word_list(tmp_path, monkeypatch) -> No
     monkeypatch.setattr(wordbreak, "_DEFAULT", None)
     assert breaks_inside(wordbreak.default_breaker().break_points(text), start,
                          len(word)) == set()
+
+
+def test_no_break_before_a_no_break_space_after_a_space() -> None:
+    """Found by hypothesis: '0 \\xa0' broke before the no-break space."""
+    b = default_breaker()
+    for text in ("0 \xa0", "ก \xa0ข", "a \xa0b"):
+        assert 2 not in b.break_points(text)
+        assert_well_formed(b, text)
