@@ -19,6 +19,11 @@ The structure (see templates/README.md):
 * first-page header: the ครุฑ (inline picture, 3 cm) centred by a centre tab, the urgency mark
   before it, the file-copy note and the secrecy mark in frames; other pages' header: the page
   number ``- PAGE -`` in Thai digits; footers: the secrecy mark.
+
+Two templates come out: ``external.docx`` (หนังสือภายนอก, and the stamped letter, order and
+announcement, whose blocks have their own branches in the same body) and ``memo.docx``
+(บันทึกข้อความ): the same styles and body, but page one's header holds the small ครุฑ at the
+left with the title "บันทึกข้อความ" centred on its line.
 """
 
 from __future__ import annotations
@@ -54,6 +59,12 @@ CENTRE = dw.cm_to_twips(P.text_width / 2)
 SPACE_BEFORE = round(P.space_before_part_pt * 20)  # twentieths of a point
 BODY = dw.pt_to_half_points(P.font_size_pt)
 SMALL = dw.pt_to_half_points(dw.SMALL_SIZE_PT)
+MEMO_LABEL = dw.pt_to_half_points(dw.MEMO_LABEL_SIZE_PT)
+MEMO_TITLE = dw.pt_to_half_points(dw.MEMO_TITLE_SIZE_PT)
+KINDS = ("external", "memo")  # the templates written; other kinds use external.docx
+# the stamp note's line is centred in the seal's room, which starts at the agency name's line
+# and is the seal's diameter high (as typeset: name line, note, then the date)
+STAMP_NOTE_BEFORE = P.stamp_diameter / 2 - 1.5 * P.line_pitch
 
 
 def cm(value: float) -> int:
@@ -132,6 +143,16 @@ def labelled_paragraph(style: str) -> str:
                 run("{{ item.amount }}"), run("{%r endif %}"))
 
 
+def twentieths(cm_value: float) -> int:
+    """A length in cm as twentieths of a point (w:spacing's unit)."""
+    return round(cm_value / 2.54 * 72 * 20)
+
+
+def memo_label(text: str) -> str:
+    """A memo head label: 20 pt bold, through its character style."""
+    return run(text, MEMO_LABEL, True, dw.S_MEMO_LABEL)
+
+
 # --- the body -----------------------------------------------------------------------------
 
 def body_xml() -> str:
@@ -179,6 +200,30 @@ def body_xml() -> str:
         labelled_paragraph(dw.S_LABEL_ITEM),
         tag("{%p endif %}"),
         tag("{%p endfor %}"),
+        tag('{%p elif b.kind == "memo_head" %}'),
+        # each value ends with a tab whose dotted leader runs to the margin (or to วันที่)
+        para(dw.S_MEMO_HEAD, memo_label("{{ b.agency.label }}"), run("{{ b.agency.value }}"),
+             tab_run()),
+        para(dw.S_MEMO_NUMBER, memo_label("{{ b.number.label }}"),
+             run("{{ b.number.value }}"), tab_run(), memo_label("{{ b.date.label }}"),
+             run("{{ b.date.value }}"), tab_run()),
+        para(dw.S_MEMO_HEAD, memo_label("{{ b.subject.label }}"),
+             run("{{ b.subject.value }}"), tab_run()),
+        tag('{%p elif b.kind == "title" %}'),
+        tag("{%p for line in b.lines %}"),
+        tag("{%p if line.bold %}"),
+        para(dw.S_TITLE, run("{{ line.text }}", bold=True)),
+        tag("{%p else %}"),
+        para(dw.S_TITLE_LINE, run("{{ line.text }}")),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        para(dw.S_TITLE_RULE, run("{{ b.rule }}")),
+        tag('{%p elif b.kind == "issued" %}'),
+        para(dw.S_ISSUED, run("{{ b.text }}")),
+        tag('{%p elif b.kind == "stamp" %}'),
+        para(dw.S_STAMP_AGENCY, run("{{ b.agency }}")),
+        para(dw.S_STAMP_NOTE, run("{{ b.note }}")),
+        para(dw.S_STAMP_DATE, run("{{ b.date }}")),
         tag('{%p elif b.kind == "paragraph" %}'),
         tag("{%p if b.closing %}"),
         para(dw.S_CLOSING, run("{{ b.text }}")),
@@ -248,6 +293,29 @@ def first_header_xml() -> str:
              valign="bottom"),
         cell(middle, para(dw.S_EMBLEM, run("{{ emblem }}"))),
         cell(side, para(dw.S_FILE_COPY, run("{{ file_copy_note }}"))),
+    ))
+    return secrecy_line() + marks + para(dw.S_HEADER_END)
+
+
+def memo_header_xml() -> str:
+    """Page one of a memo: a borderless three-column table the width of the text — the ครุฑ
+    (1.5 cm) at the left, the title centred on the text area in the middle column (symmetric
+    side columns), and at the right the file-copy note (top) and the urgency mark, on a line
+    exactly as high as the ครุฑ so that its foot is level with the ครุฑ's."""
+    side = cm((P.text_width - P.memo_head_column) / 2)
+    middle = TEXT_WIDTH - 2 * side
+    urgency = dw.pt_to_half_points(P.urgency_size_pt)
+    marks = table(dw.T_MEMO_TOP, [side, middle, side], row(
+        cell(side, para(dw.S_MEMO_EMBLEM, run("{{ emblem }}"))),
+        cell(middle, para(dw.S_MEMO_TITLE, run("{{ memo_title }}", MEMO_TITLE, True)),
+             valign="bottom"),
+        cell(side,
+             tag("{%p if file_copy_note %}"),
+             para(dw.S_FILE_COPY, run("{{ file_copy_note }}")),
+             tag("{%p endif %}"),
+             tag("{%p if urgency or not file_copy_note %}"),
+             para(dw.S_MEMO_URGENCY_LINE, run("{{ urgency }}", urgency, True, dw.S_URGENCY)),
+             tag("{%p endif %}")),
     ))
     return secrecy_line() + marks + para(dw.S_HEADER_END)
 
@@ -382,6 +450,43 @@ def styles_xml() -> str:
               + spacing(0, SPACE_BEFORE) + '<w:jc w:val="center"/>',
               rpr(bold=True), based_on=n, next_style=dw.S_LIST_ITEM),
         style(dw.S_LIST_ITEM, "DLA List Item", '<w:ind w:left="567"/>', based_on=n),
+        # บันทึกข้อความ [S]: 29 pt bold title on an exact 35 pt line; 20 pt bold labels whose
+        # values end with a dotted leader to the right margin (ที่: to the วันที่ label)
+        style(dw.S_MEMO_EMBLEM, "DLA Memo Emblem", "", based_on=n),
+        style(dw.S_MEMO_TITLE, "DLA Memo Title",
+              f'<w:spacing w:before="0" w:after="0" w:line="{round(P.memo_title_line_pt * 20)}" '
+              'w:lineRule="exact"/><w:jc w:val="center"/>', rpr(MEMO_TITLE, True),
+              based_on=n),
+        style(dw.S_MEMO_LABEL, "DLA Memo Label", "", rpr(MEMO_LABEL, True), kind="character"),
+        style(dw.S_MEMO_HEAD, "DLA Memo Head", tabs(("right", TEXT_WIDTH, dw.DOTTED_LEADER_TAB)),
+              based_on=n),
+        style(dw.S_MEMO_NUMBER, "DLA Memo Number",
+              tabs(("left", cm(P.memo_date_label_x_from_margin), dw.DOTTED_LEADER_TAB),
+                   ("right", TEXT_WIDTH, dw.DOTTED_LEADER_TAB)), based_on=n),
+        style(dw.S_MEMO_URGENCY_LINE, "DLA Memo Urgency Line",
+              f'<w:spacing w:before="0" w:after="0" w:line="{twentieths(P.memo_emblem_height)}" '
+              'w:lineRule="exact"/><w:jc w:val="right"/>', based_on=n),
+        # หนังสือประทับตรา: the agency's name, the seal's room (the red note in its middle)
+        # and the date, centred where a signature would be
+        style(dw.S_STAMP_AGENCY, "DLA Stamp Agency", "<w:keepNext/>"
+              + spacing(round(P.stamp_lines_before * P.line_pitch_pt * 20))
+              + '<w:jc w:val="center"/>', based_on=n, next_style=dw.S_STAMP_NOTE),
+        style(dw.S_STAMP_NOTE, "DLA Stamp Note", "<w:keepNext/>"
+              + spacing(twentieths(STAMP_NOTE_BEFORE),
+                        twentieths(P.stamp_diameter - 2 * P.line_pitch - STAMP_NOTE_BEFORE))
+              + '<w:jc w:val="center"/>', rpr(color=RED), based_on=n,
+              next_style=dw.S_STAMP_DATE),
+        style(dw.S_STAMP_DATE, "DLA Stamp Date", '<w:jc w:val="center"/>', based_on=n),
+        # คำสั่ง / ประกาศ: the centred title, kept with the body's first lines
+        style(dw.S_TITLE, "DLA Title", '<w:keepNext/><w:jc w:val="center"/>', rpr(bold=True),
+              based_on=n, next_style=dw.S_TITLE_LINE),
+        style(dw.S_TITLE_LINE, "DLA Title Line", '<w:keepNext/><w:jc w:val="center"/>',
+              based_on=n),
+        style(dw.S_TITLE_RULE, "DLA Title Rule", '<w:keepNext/><w:jc w:val="center"/>',
+              based_on=n, next_style=dw.S_BODY),
+        style(dw.S_ISSUED, "DLA Issued", "<w:keepNext/>"
+              + spacing(round(P.issued_space_before_pt * 20))
+              + f'<w:ind w:left="{date_x}"/>', based_on=n, next_style=dw.S_SIGNATURE),
     ]
     doc_defaults = (
         f"<w:docDefaults><w:rPrDefault>{rpr()}</w:rPrDefault>"
@@ -444,7 +549,8 @@ def build(kind: str = "external") -> bytes:
     pg_num.set(qn("w:fmt"), "thaiNumbers")
     sect.find(qn("w:cols")).addprevious(pg_num)
 
-    fill_story(section.first_page_header._element, first_header_xml())
+    fill_story(section.first_page_header._element,
+               memo_header_xml() if kind == "memo" else first_header_xml())
     fill_story(section.header._element, page_number_xml())
     fill_story(section.first_page_footer._element, footer_xml())
     fill_story(section.footer._element, footer_xml())
@@ -494,9 +600,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder to write the templates to (default: templates/)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    target = args.out / "external.docx"
-    target.write_bytes(build("external"))
-    print(f"wrote {target}")
+    for kind in KINDS:
+        target = args.out / f"{kind}.docx"
+        target.write_bytes(build(kind))
+        print(f"wrote {target}")
     return 0
 
 

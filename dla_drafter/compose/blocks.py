@@ -139,6 +139,102 @@ class RecipientsList:
     names: tuple[str, ...]  # already numbered: "๑. ผู้ว่าราชการจังหวัดกระบี่"
 
 
+# --- the other kinds of letter (page-layout.md, "บันทึกข้อความ" and "Other kinds") ------------
+
+@dataclass(frozen=True)
+class FieldText:
+    """A piece of printed text and the draft field it came from.
+
+    Used where one printed value joins several fields (the memo's ส่วนราชการ: agency, owner
+    unit and phone on one dotted line), so that a click on each piece still finds its field."""
+
+    text: str
+    field: str
+    index: int | None = None
+
+
+@dataclass(frozen=True)
+class MemoRow:
+    """One labelled value of a memo's head: the label (20 pt bold), two spaces, the value
+    (16 pt) on a dotted leader. ``field`` is the draft field the label stands for (a click on
+    an empty row still finds it). ``leave_room`` leaves a blank before the value for a day the
+    clerk writes in by hand (its width: layout profile)."""
+
+    label: str
+    field: str
+    value: tuple[FieldText, ...]
+    leave_room: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(piece.text for piece in self.value if piece.text)
+
+
+@dataclass(frozen=True)
+class MemoHead:
+    """The head of a บันทึกข้อความ: the small ครุฑ at the top left with ``title`` centred on its
+    line, then ส่วนราชการ, ที่ and วันที่ on one line, and เรื่อง — each on a dotted leader."""
+
+    title: str
+    agency: MemoRow
+    number: MemoRow
+    date: MemoRow
+    subject: MemoRow
+
+
+@dataclass(frozen=True)
+class Addressed:
+    """ถึง + the addressee of a หนังสือประทับตรา, which has no salutation: laid out like a
+    labelled part (the addressee's continuation lines hang under its first character)."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StampArea:
+    """Where a หนังสือประทับตรา is sealed instead of signed: the agency's name centred under
+    the body, the room for the red ตราชื่อส่วนราชการ (``note`` marks it), then the date."""
+
+    agency: str
+    note: str
+    date: DateLine
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    """One centred line of an order's or announcement's title. ``room_at`` is where room is
+    left for a number the registry writes in (``ที่ ␣␣␣␣/๒๕๖๙``): an index into ``text``."""
+
+    text: str
+    field: str
+    bold: bool = False
+    room_at: int | None = None
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    """The centred title of a คำสั่ง or ประกาศ (``คำสั่ง<agency>``, ``ที่ n/พ.ศ.``, ``เรื่อง …``)
+    and the short line under it."""
+
+    lines: tuple[TitleLine, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class IssuedOn:
+    """``สั่ง ณ วันที่ …`` / ``ประกาศ ณ วันที่ …`` at the date's x; the signature is centred
+    under it as under a คำลงท้าย. ``day`` None leaves room before ``month_year``."""
+
+    prefix: str
+    day: str | None
+    month_year: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(x for x in (self.prefix, self.day, self.month_year) if x)
+
+
 Block = (
     Emblem
     | TopMarks
@@ -153,6 +249,11 @@ Block = (
     | CopiesTo
     | InitialsGrid
     | RecipientsList
+    | MemoHead
+    | Addressed
+    | StampArea
+    | TitleBlock
+    | IssuedOn
 )
 
 

@@ -50,6 +50,7 @@ from lxml import etree
 
 from ..atomic import atomic_output
 from ..compose.blocks import (
+    Addressed,
     ComplimentaryClose,
     Composition,
     ContactBlock,
@@ -58,11 +59,17 @@ from ..compose.blocks import (
     Emblem,
     Heading,
     InitialsGrid,
+    IssuedOn,
     Labelled,
+    LabelledItem,
+    MemoHead,
     Paragraph,
     QRBlock,
     RecipientsList,
     Signature,
+    StampArea,
+    TitleBlock,
+    TitleLine,
     TopMarks,
 )
 from ..paths import templates_dir
@@ -138,14 +145,35 @@ S_COPIES_TO_ITEM = "DLACopiesToItem"
 S_INITIALS = "DLAInitials"
 S_LIST_TITLE = "DLAListTitle"
 S_LIST_ITEM = "DLAListItem"
+# the other kinds of letter
+S_MEMO_EMBLEM = "DLAMemoEmblem"
+S_MEMO_TITLE = "DLAMemoTitle"
+S_MEMO_LABEL = "DLAMemoLabel"  # character style: ส่วนราชการ / ที่ / วันที่ / เรื่อง
+S_MEMO_HEAD = "DLAMemoHead"  # ส่วนราชการ and เรื่อง rows
+S_MEMO_NUMBER = "DLAMemoNumber"  # the ที่ + วันที่ row
+S_MEMO_URGENCY_LINE = "DLAMemoUrgencyLine"
+S_STAMP_AGENCY = "DLAStampAgency"
+S_STAMP_NOTE = "DLAStampNote"
+S_STAMP_DATE = "DLAStampDate"
+S_TITLE = "DLATitle"
+S_TITLE_LINE = "DLATitleLine"
+S_TITLE_RULE = "DLATitleRule"
+S_ISSUED = "DLAIssued"
 
 # Table captions (w:tblCaption, Word's alt-text title) name the template's tables.
 T_TOP_MARKS = "DLA Top Marks"
 T_HEADING = "DLA Heading"
 T_CONTACT = "DLA Contact and QR"
 T_INITIALS = "DLA Initials"
+T_MEMO_TOP = "DLA Memo Top"
 
-HANGING_STYLES = (S_LABEL, S_LABEL_ITEM, S_COPIES_TO, S_COPIES_TO_ITEM)
+HANGING_STYLES = (S_LABEL, S_LABEL_ITEM, S_COPIES_TO, S_COPIES_TO_ITEM, S_MEMO_HEAD)
+# paragraphs centred about a per-letter x by symmetric indents (the signature's centre)
+CENTRED_STYLES = (S_SIGNATURE, S_STAMP_AGENCY, S_STAMP_NOTE, S_STAMP_DATE)
+# paragraphs with per-letter tab stops (room for a blank day after a measured label)
+TAB_STYLES = (S_MEMO_NUMBER, S_ISSUED)
+MEMO_LABEL_SIZE_PT: float = PROFILE.memo_label_size_pt
+MEMO_TITLE_SIZE_PT: float = PROFILE.memo_title_size_pt
 EMBLEM_ALT_TEXT = "ตราครุฑ"
 
 
@@ -259,8 +287,9 @@ def qr_png(url: str) -> bytes:
 # --- the template -------------------------------------------------------------------------
 
 def template_path(kind: str) -> Path:
-    """``templates/<kind>.docx``; kinds without their own template print as external letters
-    (as ``compose`` composes them, see docs/architecture.md)."""
+    """``templates/<kind>.docx``; kinds without a template of their own use the external
+    letter's, whose body has a branch for every block (a memo's page one differs in the
+    header, so it has ``memo.docx``)."""
     folder = templates_dir()
     own = folder / f"{kind}.docx"
     return own if own.is_file() else folder / "external.docx"
@@ -366,6 +395,7 @@ class _Plan:
     hanging: list[tuple[int, int]] = field(default_factory=list)  # (left, hanging) twips
     signature: list[tuple[int, int]] = field(default_factory=list)  # (left, right) twips
     tables: dict[str, list[list[int]]] = field(default_factory=dict)  # caption → col widths
+    tabs: list[list[int]] = field(default_factory=list)  # extra left tab stops, twips
 
 
 def _columns(plan: _Plan, caption: str, widths_cm: Iterable[float]) -> None:
@@ -388,11 +418,38 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
         return text_width_cm(text, settings, size, bold)
 
     ctx: dict[str, Any] = {
-        "blocks": [], "emblem": "", "urgency": "", "file_copy_note": "",
+        "blocks": [], "emblem": "", "urgency": "", "file_copy_note": "", "memo_title": "",
         "secrecy": clean_text(composition.secrecy or ""),
     }
     blocks: list[dict[str, Any]] = ctx["blocks"]
-    close_centre = p.date_x_from_margin
+    # as typeset: under the คำลงท้าย or ``สั่ง ณ วันที่``, else where the default close would be
+    close_centre = p.date_x_from_margin + width(p.signature_anchor_text) / 2
+
+    def centred(count: int) -> None:
+        """Queue the indents that centre ``count`` paragraphs about the close's centre."""
+        half = max(min(close_centre, text_width - close_centre), 0.5)
+        left = max(close_centre - half, 0.0)
+        right = max(text_width - close_centre - half, 0.0)
+        plan.signature.extend([(cm_to_twips(left), cm_to_twips(right))] * count)
+
+    def room(width_cm: float) -> str:
+        """Spaces about ``width_cm`` wide: room in a centred line, where a tab cannot go."""
+        return " " * max(round(width_cm / width(" ")), 1)
+
+    def labelled(label: str, items: tuple[LabelledItem, ...]) -> dict[str, Any]:
+        value_x = width(label + gap)
+        entries = []
+        for index, item in enumerate(items):
+            number = f"{clean_text(item.number)} " if item.number else ""
+            text_x = value_x + (width(number) if number else 0.0)
+            lead = f"{clean_text(label)}{gap}" if index == 0 else ""
+            entries.append({"text": f"{lead}{number}{clean_text(item.text)}",
+                            "amount": clean_text(item.amount or "")})
+            # continuation lines hang under the item's text (after its number), as typeset
+            plan.hanging.append((cm_to_twips(text_x),
+                                 cm_to_twips(text_x if index == 0 else text_x - value_x)))
+        return {"kind": "labelled", "entries": entries}
+
     for block in composition.blocks:
         if isinstance(block, Emblem):
             png = _emblem_png(settings)
@@ -419,18 +476,29 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
             text = block.text if block.day else "\t" + block.month_year
             blocks.append({"kind": "date", "text": clean_text(text)})
         elif isinstance(block, Labelled):
-            value_x = width(block.label + gap)
-            items = []
-            for index, item in enumerate(block.items):
-                number = f"{clean_text(item.number)} " if item.number else ""
-                text_x = value_x + (width(number) if number else 0.0)
-                lead = f"{clean_text(block.label)}{gap}" if index == 0 else ""
-                items.append({"text": f"{lead}{number}{clean_text(item.text)}",
-                              "amount": clean_text(item.amount or "")})
-                # continuation lines hang under the item's text (after its number), as typeset
-                plan.hanging.append((cm_to_twips(text_x),
-                                     cm_to_twips(text_x if index == 0 else text_x - value_x)))
-            blocks.append({"kind": "labelled", "entries": items})
+            blocks.append(labelled(block.label, block.items))
+        elif isinstance(block, Addressed):  # ถึง: laid out as a labelled part
+            blocks.append(labelled(block.label, (LabelledItem(block.text),)))
+        elif isinstance(block, MemoHead):
+            ctx["emblem"] = InlineImage(tpl, io.BytesIO(_emblem_png(settings)),
+                                        height=Cm(p.memo_emblem_height))
+            ctx["memo_title"] = clean_text(block.title)
+            rows = {}
+            for name, row in (("agency", block.agency), ("number", block.number),
+                              ("date", block.date), ("subject", block.subject)):
+                value_x = width(row.label, MEMO_LABEL_SIZE_PT, True) + width(gap)
+                text = clean_text(row.text)
+                if name == "date":  # the ที่ + วันที่ row: room for a blank day
+                    stops = []
+                    if row.leave_room:  # a dotted tab to where the typeset value starts
+                        stops.append(cm_to_twips(p.memo_date_label_x_from_margin + value_x
+                                                 + p.blank_day_width))
+                        text = "\t" + text
+                    plan.tabs.append(stops)
+                rows[name] = {"label": clean_text(row.label), "value": gap + text}
+                if name in ("agency", "subject"):  # continuation lines hang under the value
+                    plan.hanging.append((cm_to_twips(value_x), cm_to_twips(value_x)))
+            blocks.append({"kind": "memo_head", **rows})
         elif isinstance(block, Paragraph):
             blocks.append({"kind": "paragraph", "closing": block.part == "closing",
                            "text": clean_text(block.text)})
@@ -438,16 +506,36 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
             text = clean_text(block.text)
             close_centre = p.date_x_from_margin + width(text) / 2
             blocks.append({"kind": "close", "text": text})
+        elif isinstance(block, IssuedOn):
+            prefix = clean_text(block.prefix)
+            if block.day is None:  # room for the day: a tab to where typeset puts the month
+                lead = width(prefix + " ")
+                plan.tabs.append([cm_to_twips(p.date_x_from_margin + lead + p.blank_day_width)])
+                text = f"{prefix} \t{clean_text(block.month_year)}"
+                end = lead + p.blank_day_width + width(clean_text(block.month_year))
+            else:
+                plan.tabs.append([])
+                text = clean_text(block.text)
+                end = width(text)
+            close_centre = p.date_x_from_margin + end / 2
+            blocks.append({"kind": "issued", "text": text})
         elif isinstance(block, Signature):
             lines = [""] * block.blank_lines + [clean_text(block.name_line)]
             lines += [clean_text(x) for x in block.positions]
             # centred under the คำลงท้าย: a centred paragraph whose indents are symmetric
             # about the close's centre (the ระเบียบ's "กึ่งกลางคำลงท้าย")
-            half = max(min(close_centre, text_width - close_centre), 0.5)
-            left = max(close_centre - half, 0.0)
-            right = max(text_width - close_centre - half, 0.0)
-            plan.signature.extend([(cm_to_twips(left), cm_to_twips(right))] * len(lines))
+            centred(len(lines))
             blocks.append({"kind": "signature", "lines": lines})
+        elif isinstance(block, StampArea):
+            date = block.date
+            date_text = clean_text(date.text) if date.day else (
+                room(p.blank_day_width) + clean_text(date.month_year))
+            centred(3)
+            blocks.append({"kind": "stamp", "agency": clean_text(block.agency),
+                           "note": clean_text(block.note), "date": date_text})
+        elif isinstance(block, TitleBlock):
+            blocks.append({"kind": "title", "rule": clean_text(block.rule),
+                           "lines": [_title_line(line, room) for line in block.lines]})
         elif isinstance(block, ContactBlock):
             blocks.append({"kind": "contact", "lines": [clean_text(x) for x in block.lines],
                            "qr": None})
@@ -483,6 +571,16 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
             _columns(plan, T_CONTACT, (text_width - qr_w, qr_w) if qr_w else (text_width, 0))
             b["lines"] = b["lines"] or [""]
     return ctx, plan
+
+
+def _title_line(line: TitleLine, room: Any) -> dict[str, Any]:
+    """A centred title line; the room for a blank serial is spaces (a centred line has no
+    tab stops to speak of)."""
+    text = clean_text(line.text)
+    if line.room_at is not None:
+        left, right = clean_text(line.text[:line.room_at]), clean_text(line.text[line.room_at:])
+        text = left + room(PROFILE.blank_serial_width) + right
+    return {"text": text, "bold": line.bold}
 
 
 # --- after rendering ----------------------------------------------------------------------
@@ -523,6 +621,7 @@ def _apply_plan(body: etree._Element, plan: _Plan) -> None:
     """The per-letter indents, in document order (see ``_Plan``)."""
     hanging = iter(plan.hanging)
     signature = iter(plan.signature)
+    tabs = iter(plan.tabs)
     for paragraph in body.iter(W_P):
         style = _style_of(paragraph)
         if style in HANGING_STYLES:
@@ -531,11 +630,19 @@ def _apply_plan(body: etree._Element, plan: _Plan) -> None:
             ind.set(qn("w:left"), str(left))
             if hang:
                 ind.set(qn("w:hanging"), str(hang))
-        elif style == S_SIGNATURE:
+        elif style in CENTRED_STYLES:
             left, right = next(signature)
             ind = _child(_first_child(paragraph, W_PPR), qn("w:ind"), _PPR_ORDER)
             ind.set(qn("w:left"), str(left))
             ind.set(qn("w:right"), str(right))
+        if style in TAB_STYLES:
+            stops = next(tabs, [])
+            if stops:  # added to the style's stops; dotted, so the blank shows as a line
+                holder = _child(_first_child(paragraph, W_PPR), qn("w:tabs"), _PPR_ORDER)
+                for pos in stops:
+                    etree.SubElement(holder, qn("w:tab"), {
+                        qn("w:val"): "left", qn("w:pos"): str(pos),
+                        qn("w:leader"): DOTTED_LEADER_TAB})
     # Word merges tables that touch into one, and wants a paragraph after a table that ends
     # the body: a small gap paragraph goes after any table not followed by a paragraph.
     for table in body.findall(qn("w:tbl")):
@@ -677,9 +784,16 @@ def _alt_texts(root: etree._Element, describe: Any) -> None:
 
 
 def _subject(composition: Composition) -> str:
+    """The subject, for the document's title (wherever the kind prints it)."""
     for block in composition.blocks:
         if isinstance(block, Labelled) and block.part == "subject" and block.items:
             return clean_text(block.items[0].text)
+        if isinstance(block, MemoHead):
+            return clean_text(block.subject.text)
+        if isinstance(block, TitleBlock):
+            for line in block.lines:
+                if line.field == "subject":
+                    return clean_text(line.text.removeprefix("เรื่อง").strip())
     return ""
 
 

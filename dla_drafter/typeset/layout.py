@@ -1,9 +1,12 @@
 """Typeset a Composition into Pages: place every block, break lines, paginate.
 
-The flow below the date is a list of rows (one line box each, or a taller box for the QR
-code). Pagination moves rows to a new page, honouring *keep* links between rows: a paragraph
-keeps at least two lines together at a page end and a page start, a labelled part stays whole,
-and the คำลงท้าย with the signature never stands alone — the last two body lines go with it.
+Page one's head is placed first (the external letter's ที่ / agency / date, or a memo's head);
+the flow below it is a list of rows (one line box each, or a taller box for the QR code).
+Pagination moves rows to a new page, honouring *keep* links between rows: a paragraph keeps
+at least two lines together at a page end and a page start, a labelled part stays whole, and
+the คำลงท้าย with the signature never stands alone — the last two body lines go with it.
+The other kinds reuse all of this: a memo's signature, a stamped letter's seal and an order's
+``สั่ง ณ วันที่`` keep the last body lines with them in the same way.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..compose.blocks import (
+    Addressed,
     ComplimentaryClose,
     Composition,
     ContactBlock,
@@ -19,11 +23,17 @@ from ..compose.blocks import (
     Emblem,
     Heading,
     InitialsGrid,
+    IssuedOn,
     Labelled,
+    LabelledItem,
+    MemoHead,
+    MemoRow,
     Paragraph,
     QRBlock,
     RecipientsList,
     Signature,
+    StampArea,
+    TitleBlock,
     TopMarks,
 )
 from ..text.digits import apply_digits
@@ -105,7 +115,11 @@ def typeset(
     ctx = _Ctx(fonts, profile, breaker or default_breaker(), emblem_aspect)
     first: list[Item] = []
     cursor = profile.emblem_top + profile.emblem_height  # first line under the ครุฑ
-    close_x_centre = profile.date_x
+    # the signature is centred under the คำลงท้าย (or ``สั่ง ณ วันที่``); kinds with neither
+    # centre it where an external letter's default close would put it
+    close_x_centre = _signature_anchor(ctx)
+    tail_kept = False  # the last body lines already go with what ends the letter
+    memo = any(isinstance(b, MemoHead) for b in composition.blocks)
     for block in composition.blocks:
         if isinstance(block, Emblem):
             w = profile.emblem_height * emblem_aspect
@@ -113,7 +127,10 @@ def typeset(
             first.append(ImageBox("emblem", centre - w / 2, profile.emblem_top, w,
                                   profile.emblem_height, ("emblem", None)))
         elif isinstance(block, TopMarks):
-            first.extend(_top_marks(ctx, block))
+            first.extend(_memo_top_marks(ctx, block) if memo else _top_marks(ctx, block))
+        elif isinstance(block, MemoHead):
+            items, cursor = _memo_head(ctx, block)
+            first.extend(items)
         elif isinstance(block, Heading):
             items, cursor = _heading(ctx, block, cursor)
             first.extend(items)
@@ -126,16 +143,29 @@ def typeset(
             cursor += ctx.pitch
         elif isinstance(block, Labelled):
             _labelled(ctx, block)
+        elif isinstance(block, Addressed):  # ถึง: a labelled part whose value is the addressee
+            _labelled(ctx, Labelled("addressee", block.label, (LabelledItem(block.text),)))
+        elif isinstance(block, TitleBlock):
+            _title(ctx, block)
         elif isinstance(block, Paragraph):
             _paragraph(ctx, block)
         elif isinstance(block, ComplimentaryClose):
             _mark_keep_tail(ctx.rows, profile.keep_lines_with_close)
+            tail_kept = True
             ctx.rows.append(Row(ctx.pitch, [ctx.text(profile.date_x, block.text,
                                                      ("complimentary_close", None))],
                                 profile.space_before, keep_with_next=True))
             close_x_centre = profile.date_x + ctx.width(block.text) / 2
-        elif isinstance(block, Signature):
-            _signature(ctx, block, close_x_centre)
+        elif isinstance(block, IssuedOn | Signature | StampArea):
+            if not tail_kept:  # a memo signs, a stamped letter seals, right after the body
+                _mark_keep_tail(ctx.rows, profile.keep_lines_with_close)
+                tail_kept = True
+            if isinstance(block, IssuedOn):
+                close_x_centre = _issued_on(ctx, block)
+            elif isinstance(block, Signature):
+                _signature(ctx, block, close_x_centre)
+            else:
+                _stamp_area(ctx, block, close_x_centre)
         elif isinstance(block, ContactBlock):
             _contacts(ctx, block, composition)
         elif isinstance(block, CopiesTo):
@@ -201,7 +231,133 @@ def _heading(ctx: _Ctx, block: Heading, top: float) -> tuple[list[Item], float]:
     return items, max(y, number_bottom)
 
 
+def _signature_anchor(ctx: _Ctx) -> float:
+    """x of the signature's centre in a letter without a คำลงท้าย: where the external letter's
+    default close centres it, so every kind signs at the same place."""
+    p = ctx.profile
+    return p.date_x + ctx.width(p.signature_anchor_text) / 2
+
+
+def _memo_top_marks(ctx: _Ctx, block: TopMarks) -> list[Item]:
+    """A memo's ครุฑ stands at the top left, so its marks go to the right: the urgency level
+    with the ครุฑ's foot, the file-copy note level with its head — or above it, in the top
+    margin, when the urgency takes that corner."""
+    p = ctx.profile
+    items: list[Item] = []
+    bottom = p.memo_emblem_top + p.memo_emblem_height
+    if block.urgency:
+        size = p.urgency_size_pt
+        w = ctx.width(block.urgency, bold=True, size=size)
+        items.append(ctx.text(p.text_right - w, block.urgency, ("urgency", None), bold=True,
+                              size=size, color=p.mark_color, y=bottom - 0.25))
+    if block.file_copy_note:
+        w = ctx.width(block.file_copy_note)
+        y = p.memo_emblem_top + (-p.memo_note_raise if block.urgency else ctx.baseline())
+        items.append(ctx.text(p.text_right - w, block.file_copy_note, ("file_copy", None),
+                              y=y))
+    return items
+
+
+def _memo_head(ctx: _Ctx, block: MemoHead) -> tuple[list[Item], float]:
+    """The ครุฑ (1.5 cm) at the top left, the title centred on its line, then the rows
+    ส่วนราชการ / ที่ + วันที่ / เรื่อง on dotted leaders. Returns the items and the y below."""
+    p = ctx.profile
+    items: list[Item] = []
+    w = p.memo_emblem_height * ctx.emblem_aspect
+    items.append(ImageBox("emblem", p.text_left, p.memo_emblem_top, w, p.memo_emblem_height,
+                          ("emblem", None)))
+    bottom = p.memo_emblem_top + p.memo_emblem_height
+    # the title's line box (exactly 35 pt) stands on the ครุฑ's foot
+    size = p.memo_title_size_pt
+    title_w = ctx.width(block.title, bold=True, size=size)
+    title_top = bottom - p.memo_title_pitch
+    items.append(ctx.text(p.text_left + (p.text_width - title_w) / 2, block.title,
+                          ("kind", None), bold=True, size=size,
+                          y=title_top + p.memo_title_pitch * BASELINE_RATIO))
+    y = _memo_row(ctx, items, block.agency, bottom, p.text_left, p.text_right)
+    date_x = p.memo_date_label_x
+    y = max(_memo_row(ctx, items, block.number, y, p.text_left, date_x - p.memo_leader_gap),
+            _memo_row(ctx, items, block.date, y, date_x, p.text_right))
+    y = _memo_row(ctx, items, block.subject, y, p.text_left, p.text_right)
+    return items, y
+
+
+def _memo_row(ctx: _Ctx, items: list[Item], row: MemoRow, top: float, start: float,
+              end: float) -> float:
+    """One head row from ``start`` to ``end``: the label, then the value on a dotted leader
+    from the value's x to ``end``; continuation lines hang under the value, each on its own
+    leader. The value is drawn as one run per field piece so each can be clicked. Returns
+    the y below the row."""
+    p = ctx.profile
+    label_size = p.memo_label_size_pt
+    first_pitch = p.memo_label_pitch
+    items.append(ctx.text(start, row.label, (row.field, None), bold=True, size=label_size,
+                          y=top + first_pitch * BASELINE_RATIO))
+    value_x = start + ctx.width(row.label, bold=True, size=label_size) + ctx.width(p.label_gap)
+    first_x = value_x + (p.blank_day_width if row.leave_room else 0.0)
+    pieces = [(" ".join(piece.text.split()), (piece.field, piece.index))
+              for piece in row.value]
+    pieces = [(text, source) for text, source in pieces if text]
+    joined = " ".join(text for text, _ in pieces)
+    bounds: list[tuple[int, int, Source]] = []
+    pos = 0
+    for text, source in pieces:
+        bounds.append((pos, pos + len(text), source))
+        pos += len(text) + 1
+    lines = break_lines(joined, ctx.fonts.regular, ctx.size, end - first_x, end - value_x,
+                        ctx.breaker)
+    found = 0
+    y = top
+    for n, line in enumerate(lines):
+        baseline = y + (first_pitch * BASELINE_RATIO if n == 0 else ctx.baseline())
+        x = first_x if n == 0 else value_x
+        if line.text:
+            start_at = joined.index(line.text, found)
+            stop_at = start_at + len(line.text)
+            found = stop_at
+            for lo, hi, source in bounds:
+                a, b = max(lo, start_at), min(hi, stop_at)
+                if b < stop_at and joined[b] == " ":  # the space between two fields goes
+                    b += 1  # with the first, so the text layer keeps it
+                if a < b:
+                    items.append(ctx.text(x + ctx.width(joined[start_at:a]), joined[a:b],
+                                          source, y=baseline))
+        items.append(Rule(value_x, baseline + p.memo_leader_drop, end,
+                          baseline + p.memo_leader_drop, width_pt=p.memo_leader_width_pt,
+                          dotted=True))
+        y += first_pitch if n == 0 else ctx.pitch
+    return y
+
+
 # --- the flow ------------------------------------------------------------------------
+
+def _title(ctx: _Ctx, block: TitleBlock) -> None:
+    """An order's or announcement's title: each line centred on the text area (a long
+    subject wraps into centred lines), then the short line under it; kept with the body."""
+    p = ctx.profile
+    centre = p.text_left + p.text_width / 2
+    for line in block.lines:
+        face = ctx.fonts.face(line.bold)
+        source: Source = (line.field, None)
+        if line.room_at is not None:  # room for the registry's number: ``ที่ ␣␣␣␣/๒๕๖๙``
+            left, right = line.text[:line.room_at], line.text[line.room_at:]
+            left_w = ctx.width(left, line.bold)
+            total = left_w + p.blank_serial_width + ctx.width(right, line.bold)
+            x = centre - total / 2
+            ctx.rows.append(Row(ctx.pitch, [
+                ctx.text(x, left.strip(), source, bold=line.bold),
+                ctx.text(x + left_w + p.blank_serial_width, right, source, bold=line.bold),
+            ], keep_with_next=True))
+            continue
+        for broken in break_lines(line.text, face, ctx.size, p.text_width, p.text_width,
+                                  ctx.breaker):
+            ctx.rows.append(Row(ctx.pitch, [ctx.text(centre - broken.width / 2, broken.text,
+                                                     source, bold=line.bold)],
+                                keep_with_next=True))
+    w = ctx.width(block.rule)
+    ctx.rows.append(Row(ctx.pitch, [ctx.text(centre - w / 2, block.rule, ("subject", None))],
+                        keep_with_next=True))
+
 
 def _labelled(ctx: _Ctx, block: Labelled) -> None:
     p = ctx.profile
@@ -274,6 +430,52 @@ def _signature(ctx: _Ctx, block: Signature, centre: float) -> None:
         x = min(max(centre - w / 2, p.text_left), p.text_right - w)
         ctx.rows.append(Row(ctx.pitch, [ctx.text(x, text, source)],
                             keep_with_next=n < len(lines) - 1))
+
+
+def _issued_on(ctx: _Ctx, block: IssuedOn) -> float:
+    """``สั่ง ณ วันที่ …`` at the date's x after a blank line, kept with the last body lines
+    and the signature as a คำลงท้าย is. Returns the centre the signature goes under."""
+    p = ctx.profile
+    source: Source = ("date.month", None)
+    if block.day is None:  # room for the day: ``สั่ง ณ วันที่ ␣␣␣ มกราคม พ.ศ. ๒๕๖๙``
+        lead = block.prefix + " "
+        month_x = p.date_x + ctx.width(lead) + p.blank_day_width
+        items = [ctx.text(p.date_x, block.prefix, source),
+                 ctx.text(month_x, block.month_year, source)]
+        end = month_x + ctx.width(block.month_year)
+    else:
+        items = [ctx.text(p.date_x, block.text, source)]
+        end = p.date_x + ctx.width(block.text)
+    ctx.rows.append(Row(ctx.pitch, items, p.issued_space_before, keep_with_next=True))
+    return (p.date_x + end) / 2
+
+
+def _stamp_area(ctx: _Ctx, block: StampArea, centre: float) -> None:
+    """The seal of a stamped letter: the agency's name centred where a signature would be,
+    the room for the red ตราชื่อส่วนราชการ (its diameter from the name's line down, the note
+    in red in the middle of it), then the date centred under it; kept with the last body
+    lines."""
+    p = ctx.profile
+
+    def centred(text: str, source: Source, **kw) -> TextLine:
+        return ctx.text(centre - ctx.width(text) / 2, text, source, **kw)
+
+    if p.stamp_lines_before:
+        ctx.rows.append(Row(ctx.pitch * p.stamp_lines_before, [], keep_with_next=True))
+    ctx.rows.append(Row(ctx.pitch, [centred(block.agency, ("agency.name", None))],
+                        keep_with_next=True))
+    room = max(p.stamp_diameter - ctx.pitch, ctx.pitch)
+    note_top = p.stamp_diameter / 2 - ctx.pitch * 1.5  # the note's line box, mid-circle
+    ctx.rows.append(Row(room, [centred(block.note, ("agency.name", None), color=p.mark_color,
+                                       y=note_top + ctx.baseline())], keep_with_next=True))
+    source: Source = ("date.month", None)
+    date = block.date
+    if date.day is None:  # room for the day before the month
+        w = p.blank_day_width + ctx.width(date.month_year)
+        line = ctx.text(centre - w / 2 + p.blank_day_width, date.month_year, source)
+    else:
+        line = centred(date.text, source)
+    ctx.rows.append(Row(ctx.pitch, [line]))
 
 
 def _contacts(ctx: _Ctx, block: ContactBlock, composition: Composition) -> None:

@@ -57,6 +57,35 @@ class LayoutProfile:
     qr_size: float = 2.2
     # lines that must stay with the signature at a page break [P]
     keep_lines_with_close: int = 2
+    # kinds without a คำลงท้าย (memo, stamped letter) centre the signature, and the stamped
+    # letter its seal, where an external letter's default close would put it [P]
+    signature_anchor_text: str = "ขอแสดงความนับถือ"
+
+    # --- บันทึกข้อความ (memo) -----------------------------------------------------------
+    memo_emblem_height: float = 1.5  # cm [S]
+    memo_emblem_top: float = 1.5  # cm from the paper's top, at the left margin [P] (as [S] 3 cm)
+    memo_title_size_pt: float = 29.0  # "บันทึกข้อความ", bold, centred on the text area [S]
+    memo_title_line_pt: float = 35.0  # its line height, exactly [S]
+    memo_label_size_pt: float = 20.0  # ส่วนราชการ / ที่ / วันที่ / เรื่อง, bold [S]
+    # a head row holds a 20 pt label: Word's single line for it, as the body's 16 pt pitch [P]
+    memo_label_line_pt: float = 20.0 * TH_SARABUN_PSK_LINE_EM
+    memo_date_label_x_from_margin: float = 8.0  # cm: วันที่ near the middle of the line [P]
+    memo_leader_gap: float = 0.2  # cm between the ที่ leader's end and the วันที่ label [P]
+    memo_leader_drop: float = 0.1  # cm: the dotted leader this far under the baseline [P]
+    memo_leader_width_pt: float = 0.8  # the leader's dots [P]
+    memo_head_column: float = 8.0  # cm: the title's column in the DOCX header, centred [P]
+    # an urgent memo's file-copy note: its baseline this far above the ครุฑ's top, in the
+    # top margin, because the urgency takes the corner beside the title [P]
+    memo_note_raise: float = 0.3  # cm
+
+    # --- หนังสือประทับตรา (stamped letter) ------------------------------------------------
+    # ตราชื่อส่วนราชการ: outer circle 4.5 cm (ระเบียบงานสารบรรณ ข้อ ๗๒) [S]; its room starts at
+    # the agency name's line and the date follows it
+    stamp_diameter: float = 4.5  # cm [S]
+    stamp_lines_before: int = 1  # blank lines between the body and the agency's name [P]
+
+    # --- คำสั่ง / ประกาศ (order, announcement) ---------------------------------------------
+    issued_space_before_pt: float = 16.0 * TH_SARABUN_PSK_LINE_EM  # one blank line [P]
 
     @property
     def text_left(self) -> float:
@@ -91,6 +120,24 @@ class LayoutProfile:
     @property
     def agency_x(self) -> float:
         return self.margin_left + self.agency_x_from_margin
+
+    @property
+    def memo_date_label_x(self) -> float:
+        return self.margin_left + self.memo_date_label_x_from_margin
+
+    @property
+    def memo_label_pitch(self) -> float:
+        """A memo head row's height in cm."""
+        return self.memo_label_line_pt / 72.0 * 2.54
+
+    @property
+    def memo_title_pitch(self) -> float:
+        """The memo title's line height in cm."""
+        return self.memo_title_line_pt / 72.0 * 2.54
+
+    @property
+    def issued_space_before(self) -> float:
+        return self.issued_space_before_pt / 72.0 * 2.54
 
 
 DEFAULT_PROFILE = LayoutProfile()

@@ -816,3 +816,274 @@ def test_output_is_a_valid_zip_with_every_part_parsable(letter):
                 etree.fromstring(z.read(name))
     document = docx.Document(io.BytesIO(letter.path.read_bytes()))
     assert document.sections[0].page_width.cm == pytest.approx(21.0, abs=0.01)
+
+
+# --- the other kinds: บันทึกข้อความ, คำสั่ง, หนังสือประทับตรา -----------------------------------
+
+def example_composition(name: str, **changes) -> Composition:
+    import json
+
+    from dla_drafter.compose import compose
+    from dla_drafter.model.draftio import letter_from_dict
+
+    data = json.loads((ROOT / "examples" / f"{name}.dladraft.json").read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        if isinstance(value, dict):
+            data.setdefault(key, {}).update(value)
+        else:
+            data[key] = value
+    return compose(letter_from_dict(data))
+
+
+@pytest.fixture
+def memo(tmp_path, settings) -> Docx:
+    return produce(tmp_path, example_composition("memo-2569"), settings, "memo.docx")
+
+
+@pytest.fixture
+def order(tmp_path, settings) -> Docx:
+    return produce(tmp_path, example_composition("order-2569"), settings, "order.docx")
+
+
+def run_text(run: etree._Element) -> str:
+    return "".join(t.text or "" for t in run.iter(w("t")))
+
+
+def runs_text(paragraph: etree._Element) -> str:
+    """The paragraph's printed text, tabs as \\t (tab stop definitions in w:pPr excluded)."""
+    return "".join("\t" if c.tag == w("tab") else (c.text or "")
+                   for r in paragraph.iter(w("r")) for c in r if c.tag in (w("t"), w("tab")))
+
+
+def test_committed_memo_template_is_what_the_build_script_makes():
+    spec = importlib.util.spec_from_file_location("build_templates",
+                                                  ROOT / "scripts" / "build_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build("memo") == (ROOT / "templates" / "memo.docx").read_bytes()
+    document = docx.Document(str(ROOT / "templates" / "memo.docx"))
+    names = {s.name for s in document.styles}
+    for name in ("DLA Memo Title", "DLA Memo Label", "DLA Memo Head", "DLA Memo Number",
+                 "DLA Title", "DLA Title Line", "DLA Title Rule", "DLA Issued",
+                 "DLA Stamp Agency", "DLA Stamp Note", "DLA Stamp Date"):
+        assert name in names
+
+
+def test_each_kind_picks_its_template():
+    assert dw.template_path("memo").name == "memo.docx"
+    for kind in ("external", "stamped", "order", "announcement"):
+        assert dw.template_path(kind).name == "external.docx"
+
+
+def test_memo_emblem_1_5_cm_at_the_left_and_title_29_pt_bold_centred(memo):
+    header, inline = _emblem(memo)
+    extent = inline.find("wp:extent", NS)
+    assert int(extent.get("cy")) / EMU_PER_CM == pytest.approx(1.5, abs=0.001)
+    table = header.find(w("tbl"))
+    assert table.find(f"{w('tblPr')}/{w('tblCaption')}").get(w("val")) == dw.T_MEMO_TOP
+    cells = table.find(w("tr")).findall(w("tc"))
+    assert next(inline.iterancestors(w("tc"))) is cells[0]  # the left column
+    emblem_paragraph = next(inline.iterancestors(w("p")))
+    assert memo.ppr(emblem_paragraph, "jc") is None  # left aligned, at the margin
+    [title] = [p for p in cells[1].iter(w("p")) if text_of(p)]
+    assert text_of(title) == "บันทึกข้อความ"
+    assert style_of(title) == dw.S_MEMO_TITLE
+    assert memo.ppr(title, "jc").get(w("val")) == "center"
+    line = memo.ppr(title, "spacing")
+    assert (line.get(w("line")), line.get(w("lineRule"))) == ("700", "exact")  # 35 pt
+    for run in title.iter(w("r")):
+        rpr = run.find(w("rPr"))
+        assert rpr.find(w("sz")).get(w("val")) == rpr.find(w("szCs")).get(w("val")) == "58"
+        assert rpr.find(w("b")) is not None and rpr.find(w("bCs")) is not None
+    style_rpr = memo.styles[dw.S_MEMO_TITLE].find(w("rPr"))
+    assert style_rpr.find(w("szCs")).get(w("val")) == "58"
+    widths = [int(c.get(w("w"))) for c in table.find(w("tblGrid"))]
+    assert sum(widths) == twips(16.0) and widths[0] == widths[2]  # centred on the text
+    assert memo.story("header", "default").find(f".//{w('instrText')}") is not None
+
+
+def test_memo_labels_20_pt_bold_and_dotted_leaders_at_16_cm(memo, settings):
+    head = memo.by_style(dw.S_MEMO_HEAD) + memo.by_style(dw.S_MEMO_NUMBER)
+    assert [style_of(p) for p in memo.paragraphs() if style_of(p) in (
+        dw.S_MEMO_HEAD, dw.S_MEMO_NUMBER)] == [dw.S_MEMO_HEAD, dw.S_MEMO_NUMBER,
+                                                dw.S_MEMO_HEAD]
+    labels = [r for p in head for r in p.iter(w("r"))
+              if r.find(f"{w('rPr')}/{w('rStyle')}") is not None]
+    assert sorted(run_text(r) for r in labels) == sorted(["ส่วนราชการ", "ที่", "วันที่", "เรื่อง"])
+    for run in labels:
+        rpr = run.find(w("rPr"))
+        assert rpr.find(w("rStyle")).get(w("val")) == dw.S_MEMO_LABEL
+        assert rpr.find(w("sz")).get(w("val")) == rpr.find(w("szCs")).get(w("val")) == "40"
+        assert rpr.find(w("b")) is not None and rpr.find(w("bCs")) is not None
+    label_style = memo.styles[dw.S_MEMO_LABEL]
+    assert label_style.get(w("type")) == "character"
+    assert label_style.find(f"{w('rPr')}/{w('szCs')}").get(w("val")) == "40"
+    assert label_style.find(f"{w('rPr')}/{w('bCs')}") is not None
+    values = [run_text(r) for p in head for r in p.iter(w("r")) if r not in labels]
+    assert all(run_text(r) for r in labels)
+    assert "  มท ๐๘๑๖.๓/๒๔๕๗" in values and "  ๒๐ พฤศจิกายน ๒๕๖๙" in values
+    for p in head:  # every value ends with a tab to a dotted leader
+        last = [c for r in p.iter(w("r")) for c in r if c.tag in (w("t"), w("tab"))][-1]
+        assert last.tag == w("tab")
+        stops = {(t.get(w("val")), int(t.get(w("pos"))), t.get(w("leader")))
+                 for t in memo.ppr(p, "tabs")}
+        assert ("right", twips(16.0), "dot") in stops
+    [number] = memo.by_style(dw.S_MEMO_NUMBER)
+    stops = {(t.get(w("val")), int(t.get(w("pos"))), t.get(w("leader")))
+             for t in memo.ppr(number, "tabs")}
+    assert ("left", twips(8.0), "dot") in stops  # the ที่ leader runs to วันที่
+    text = text_of(number)
+    assert text.startswith("ที่  มท") and "\tวันที่  ๒๐ พฤศจิกายน" in text
+    # a wrapped ส่วนราชการ hangs under its value (the label's width at 20 pt + two spaces)
+    agency = memo.by_style(dw.S_MEMO_HEAD)[0]
+    value_x = dw.text_width_cm("ส่วนราชการ", settings, 20, True) + dw.text_width_cm("  ", settings)
+    assert int(memo.ppr_attr(agency, "ind", "left")) == pytest.approx(twips(value_x), abs=1)
+    assert int(memo.ppr_attr(agency, "ind", "hanging")) == pytest.approx(twips(value_x), abs=1)
+    assert text_of(agency) == ("ส่วนราชการ  กองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น "
+                               "(กลุ่มงานส่งเสริมการจัดการศึกษาท้องถิ่น) โทร. ๐ ๒๒๔๑ ๙๐๐๐ ต่อ ๕๓๑๒\t")
+
+
+def test_memo_blank_day_is_a_dotted_tab_where_typeset_starts_the_month(tmp_path, settings):
+    d = produce(tmp_path, example_composition("memo-2569", date={"day": None}), settings)
+    [number] = d.by_style(dw.S_MEMO_NUMBER)
+    assert runs_text(number) == "ที่  มท ๐๘๑๖.๓/๒๔๕๗\tวันที่  \tพฤศจิกายน ๒๕๖๙\t"
+    value_x = (8.0 + dw.text_width_cm("วันที่", settings, 20, True)
+               + dw.text_width_cm("  ", settings))
+    direct = number.find(f"{w('pPr')}/{w('tabs')}")
+    [stop] = direct.findall(w("tab"))
+    assert (stop.get(w("val")), stop.get(w("leader"))) == ("left", "dot")
+    assert int(stop.get(w("pos"))) == pytest.approx(twips(value_x + 1.5), abs=1)
+
+
+def test_memo_has_no_close_and_signs_where_the_external_letter_does(memo, settings):
+    assert not memo.by_style(dw.S_CLOSE)
+    assert not any("ขอแสดงความนับถือ" in text_of(p) for p in memo.paragraphs())
+    salutation = memo.with_text("เรียน  อธิบดี")
+    assert style_of(salutation) == dw.S_LABEL
+    assert memo.ppr_attr(salutation, "spacing", "before") == "120"  # 6 pt
+    lines = memo.by_style(dw.S_SIGNATURE)
+    assert [text_of(p) for p in lines][3:] == [
+        "(นางสาวศิริพร ใจดีงาม)", "ผู้อำนวยการกองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น"]
+    centre = 7.5 + dw.text_width_cm("ขอแสดงความนับถือ", settings) / 2
+    for p in lines:
+        left = int(memo.ppr_attr(p, "ind", "left"))
+        right = int(memo.ppr_attr(p, "ind", "right"))
+        assert (left + twips(16.0) - right) / 2 == pytest.approx(twips(centre), abs=2)
+    body = memo.with_text("๑. เรื่องเดิม")
+    assert memo.ppr(body, "jc").get(w("val")) == "thaiDistribute"
+    assert int(memo.ppr_attr(body, "ind", "firstLine")) == pytest.approx(1417, abs=1)
+    assert_thai_runs(memo, "TH SarabunPSK")
+    document = docx.Document(str(memo.path))
+    assert document.core_properties.title.startswith("ขออนุมัติจัดโครงการ")
+
+
+def test_memo_text_is_the_composition_text(memo):
+    texts = [t for t in (text_of(p) for p in memo.paragraphs()) if t]
+    assert texts[:4] == [
+        "ส่วนราชการ  กองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น (กลุ่มงานส่งเสริมการจัดการศึกษาท้องถิ่น) "
+        "โทร. ๐ ๒๒๔๑ ๙๐๐๐ ต่อ ๕๓๑๒\t",
+        "ที่  มท ๐๘๑๖.๓/๒๔๕๗\tวันที่  ๒๐ พฤศจิกายน ๒๕๖๙\t",
+        "เรื่อง  ขออนุมัติจัดโครงการอบรมเชิงปฏิบัติการพัฒนาศักยภาพครูผู้สอนระดับปฐมวัย "
+        "สังกัดองค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ. ๒๕๗๐\t",
+        "เรียน  อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+    ]
+    assert texts[-1] == "ผู้อำนวยการกองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น"
+
+
+def test_memo_marks_go_to_the_right_of_the_title(tmp_path, settings):
+    c = replace(example_composition("memo-2569", urgency="ด่วนที่สุด", file_copy=True),
+                secrecy="ลับ")
+    d = produce(tmp_path, c, settings)
+    header = d.story("header", "first")
+    table = header.find(w("tbl"))
+    right = table.find(w("tr")).findall(w("tc"))[2]
+    assert [text_of(p) for p in right.iter(w("p"))] == ["(สำเนาคู่ฉบับ)", "ด่วนที่สุด"]
+    urgency = right.findall(w("p"))[-1]
+    assert d.ppr(urgency, "jc").get(w("val")) == "right"
+    [secrecy] = [p for p in header.iter(w("p")) if style_of(p) == dw.S_SECRECY]
+    assert text_of(secrecy) == "ลับ" and header.index(secrecy) < header.index(table)
+    assert_thai_runs(d, "TH SarabunPSK")
+
+
+def test_order_title_centred_bold_then_issued_on_and_signature(order, settings):
+    assert dw.template_path("order").name == "external.docx"
+    _header, inline = _emblem(order)  # the ครุฑ centred, 3 cm, as the external letter
+    assert int(inline.find("wp:extent", NS).get("cy")) / EMU_PER_CM == pytest.approx(3.0)
+    [title] = order.by_style(dw.S_TITLE)
+    assert text_of(title) == "คำสั่งกรมส่งเสริมการปกครองท้องถิ่น"
+    assert order.ppr(title, "jc").get(w("val")) == "center"
+    for run in title.iter(w("r")):
+        rpr = run.find(w("rPr"))
+        assert rpr.find(w("b")) is not None and rpr.find(w("bCs")) is not None
+        assert rpr.find(w("szCs")).get(w("val")) == "32"
+    lines = order.by_style(dw.S_TITLE_LINE)
+    assert [text_of(p) for p in lines] == [
+        "ที่ ๓๒๑/๒๕๖๙", "เรื่อง แต่งตั้งคณะทำงานขับเคลื่อนการพัฒนาคุณภาพการจัดการศึกษาท้องถิ่น"]
+    [rule] = order.by_style(dw.S_TITLE_RULE)
+    assert text_of(rule) == "-----------------"
+    for p in [title, *lines, rule]:
+        assert order.ppr(p, "jc").get(w("val")) == "center"
+        assert order.ppr(p, "keepNext") is not None
+    [issued] = order.by_style(dw.S_ISSUED)
+    assert text_of(issued) == "สั่ง ณ วันที่ ๒๐ พฤศจิกายน พ.ศ. ๒๕๖๙"
+    assert int(order.ppr_attr(issued, "ind", "left")) == twips(7.5)
+    before = int(order.ppr_attr(issued, "spacing", "before"))  # one blank line (26 pt)
+    assert before == round(16 * 1.627 * 20)
+    assert order.ppr(issued, "keepNext") is not None
+    paragraphs = order.paragraphs()
+    signature = order.by_style(dw.S_SIGNATURE)
+    assert paragraphs.index(issued) < paragraphs.index(signature[0])
+    assert paragraphs.index(rule) < paragraphs.index(order.with_text("เพื่อให้การขับเคลื่อน"))
+    centre = 7.5 + dw.text_width_cm(text_of(issued), settings) / 2
+    for p in signature:
+        left = int(order.ppr_attr(p, "ind", "left"))
+        right = int(order.ppr_attr(p, "ind", "right"))
+        assert (left + twips(16.0) - right) / 2 == pytest.approx(twips(centre), abs=2)
+    assert [text_of(p) for p in signature][3:] == ["(นายวิชัย ประเสริฐศักดิ์)",
+                                                    "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
+    for style in (dw.S_LABEL, dw.S_CLOSE, dw.S_CONTACT, dw.S_NUMBER, dw.S_DATE):
+        assert not order.by_style(style), style
+    assert_thai_runs(order, "TH SarabunPSK")
+    assert docx.Document(str(order.path)).core_properties.title.startswith("แต่งตั้งคณะทำงาน")
+
+
+def test_order_blank_day_and_serial_leave_room(tmp_path, settings):
+    c = example_composition("order-2569", date={"day": None}, number={"serial": None})
+    d = produce(tmp_path, c, settings)
+    [issued] = d.by_style(dw.S_ISSUED)
+    assert runs_text(issued) == "สั่ง ณ วันที่ \tพฤศจิกายน พ.ศ. ๒๕๖๙"
+    [stop] = issued.find(f"{w('pPr')}/{w('tabs')}").findall(w("tab"))
+    lead = dw.text_width_cm("สั่ง ณ วันที่ ", settings)
+    assert int(stop.get(w("pos"))) == pytest.approx(twips(7.5 + lead + 1.5), abs=1)
+    number = d.by_style(dw.S_TITLE_LINE)[0]
+    assert re.fullmatch(r"ที่ {10,}/๒๕๖๙", text_of(number))
+
+
+def test_stamped_letter_addressed_with_ถึง_and_sealed(tmp_path, settings):
+    c = example_composition("memo-2569", kind="stamped", agency={
+        "name": "กรมส่งเสริมการปกครองท้องถิ่น", "address": ["ถนนนครราชสีมา กทม. ๑๐๓๐๐"]})
+    d = produce(tmp_path, c, settings)
+    to = d.with_text("ถึง  อธิบดี")
+    assert style_of(to) == dw.S_LABEL
+    value_x = dw.text_width_cm("ถึง  ", settings)
+    assert int(d.ppr_attr(to, "ind", "hanging")) == pytest.approx(twips(value_x), abs=1)
+    assert not d.by_style(dw.S_CLOSE) and not d.by_style(dw.S_SIGNATURE)
+    agency, note, date = (d.by_style(s)[0] for s in (dw.S_STAMP_AGENCY, dw.S_STAMP_NOTE,
+                                                     dw.S_STAMP_DATE))
+    assert [text_of(p) for p in (agency, note, date)] == [
+        "กรมส่งเสริมการปกครองท้องถิ่น", "(ตราประทับ)", "๒๐ พฤศจิกายน ๒๕๖๙"]
+    paragraphs = d.paragraphs()
+    assert paragraphs.index(agency) < paragraphs.index(note) < paragraphs.index(date)
+    assert paragraphs.index(date) < paragraphs.index(d.with_text("กลุ่มงานส่งเสริม"))
+    color = d.styles[dw.S_STAMP_NOTE].find(f"{w('rPr')}/{w('color')}").get(w("val"))
+    assert color.upper() == "C00000"
+    centre = 7.5 + dw.text_width_cm("ขอแสดงความนับถือ", settings) / 2
+    for p in (agency, note, date):
+        assert d.ppr(p, "jc").get(w("val")) == "center"
+        left, right = int(d.ppr_attr(p, "ind", "left")), int(d.ppr_attr(p, "ind", "right"))
+        assert (left + twips(16.0) - right) / 2 == pytest.approx(twips(centre), abs=2)
+    # the seal's room: name line + note's spacing and line = the seal's 4.5 cm diameter
+    spacing = d.ppr(note, "spacing")
+    room = int(spacing.get(w("before"))) + int(spacing.get(w("after"))) + 2 * 16 * 1.627 * 20
+    assert room / 20 / 72 * 2.54 == pytest.approx(4.5, abs=0.01)
+    assert_thai_runs(d, "TH SarabunPSK")

@@ -139,3 +139,66 @@ def test_writing_into_a_missing_folder_fails_cleanly(eef_dict, settings, tmp_pat
         export_pdf(letter_from(eef_dict), target, settings)
     assert "missing" in str(info.value) or "out.pdf" in str(info.value)
     assert not target.parent.exists() or not any(target.parent.iterdir())
+
+
+# --- บันทึกข้อความ ---------------------------------------------------------------------------
+
+@pytest.fixture
+def memo_pdf(settings, tmp_path):
+    import json
+    from pathlib import Path
+
+    path = tmp_path / "memo.pdf"
+    draft = Path(__file__).resolve().parents[2] / "examples" / "memo-2569.dladraft.json"
+    letter = letter_from(json.loads(draft.read_text(encoding="utf-8")))
+    pages = export_pdf(letter, path, settings)
+    return path, letter, pages
+
+
+def test_memo_title_labels_and_body_come_out_exactly(memo_pdf):
+    path, letter, _pages = memo_pdf
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        # a 20 pt label and its 16 pt value share a baseline; pdfplumber groups lines by the
+        # glyphs' tops, which differ by (20 − 16) × the ascent ≈ 3.4 pt: just over its 3 pt
+        text = page.extract_text(y_tolerance=4)
+        words = page.extract_words(extra_attrs=["size"])
+        image = page.images[0]
+    lines = text.splitlines()
+    assert lines[0] == "บันทึกข้อความ"
+    assert lines[1] == ("ส่วนราชการ กองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น "
+                        "(กลุ่มงานส่งเสริมการจัดการศึกษาท้องถิ่น)")
+    assert lines[2] == "โทร. ๐ ๒๒๔๑ ๙๐๐๐ ต่อ ๕๓๑๒"
+    assert any(line.startswith("ที่ มท ๐๘๑๖.๓/๒๔๕๗") and line.endswith(
+        "วันที่ ๒๐ พฤศจิกายน ๒๕๖๙") for line in lines)
+    assert any(line.startswith("เรื่อง ขออนุมัติจัดโครงการ") for line in lines)
+    assert "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น" in lines
+    flat = squeeze(text)
+    for paragraph in [*letter.body, letter.closing, letter.subject]:
+        assert squeeze(paragraph) in flat
+    assert "ขอแสดงความนับถือ" not in text
+    sizes = {w["text"]: round(w["size"], 1) for w in words}
+    assert sizes["บันทึกข้อความ"] == 29.0
+    for label in ("ส่วนราชการ", "ที่", "วันที่", "เรื่อง"):
+        assert sizes[label] == 20.0, label
+    assert sizes["เรียน"] == 16.0
+    # the small ครุฑ: 1.5 cm high at the top left
+    assert (image["bottom"] - image["top"]) / PT == pytest.approx(1.5, abs=0.01)
+    assert image["top"] / PT == pytest.approx(1.5, abs=0.01)
+    assert image["x0"] / PT == pytest.approx(3.0, abs=0.01)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_pdftotext_reads_each_memo_label_with_its_value(memo_pdf):
+    path, _letter, _pages = memo_pdf
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines[:6] == [
+        "บันทึกข้อความ",
+        "ส่วนราชการ กองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น (กลุ่มงานส่งเสริมการจัดการศึกษาท้องถิ่น)",
+        "โทร. ๐ ๒๒๔๑ ๙๐๐๐ ต่อ ๕๓๑๒",
+        "ที่ มท ๐๘๑๖.๓/๒๔๕๗",
+        "วันที่ ๒๐ พฤศจิกายน ๒๕๖๙",
+        "เรื่อง ขออนุมัติจัดโครงการอบรมเชิงปฏิบัติการพัฒนาศักยภาพครูผู้สอนระดับปฐมวัย สังกัดองค์กรปกครอง",
+    ]
