@@ -94,6 +94,22 @@ SOURCE_FIELDS = {
 }
 
 
+# Fields a kind of letter does not print (its layout has no place for them): their boxes are
+# greyed out, keeping what was typed, so the clerk sees at once what will not appear.
+NOT_PRINTED: dict[str, frozenset[str]] = {
+    "external": frozenset(),
+    "memo": frozenset({"agency.address", "complimentary_close"}),
+    "stamped": frozenset({"salutation", "complimentary_close", "signer.name",
+                          "signer.position"}),
+    "order": frozenset({"salutation", "addressee", "complimentary_close", "owner_unit",
+                        "contact.phone", "contact.fax", "contact.email",
+                        "contact.coordinator"}),
+    "announcement": frozenset({"salutation", "addressee", "complimentary_close",
+                               "owner_unit", "contact.phone", "contact.fax",
+                               "contact.email", "contact.coordinator"}),
+}
+
+
 def month_names() -> list[str]:
     """The Thai month names, มกราคม … ธันวาคม."""
     from dla_drafter.text.thaidate import THAI_MONTHS
@@ -687,6 +703,24 @@ class LetterForm(QScrollArea):
         self._limit_day()
         self.names_count.setText(tr("{n} รายชื่อ", n=len(letter.recipients.names)))
         self._update_hint()
+        self._apply_kind(letter.kind)
+
+    def field_widget(self, path: str) -> QWidget | None:
+        """The input box of a field path (``subject``, ``owner_unit`` …), if the form has one."""
+        if path in self.bindings:
+            return self.bindings[path].widget
+        return self.lines.get(path) or self.lists.get(path)
+
+    def _apply_kind(self, kind: str) -> None:
+        hidden = NOT_PRINTED.get(kind, frozenset())
+        for path in frozenset().union(*NOT_PRINTED.values()):
+            widget = self.field_widget(path)
+            if widget is None:
+                continue
+            printed = path not in hidden
+            if widget.isEnabled() != printed:
+                widget.setEnabled(printed)
+                widget.setToolTip("" if printed else tr("ไม่พิมพ์ในหนังสือชนิดนี้"))
 
     def _limit_day(self) -> None:
         """Offer only the days the month has, so an impossible date cannot be typed."""

@@ -127,6 +127,7 @@ EN: dict[str, str] = {
     "ส่งออกไม่ได้": "Cannot export",
     "ส่งออกแล้ว": "Exported",
     "บันทึกแล้ว": "Saved",
+    "ไม่พิมพ์ในหนังสือชนิดนี้": "Not printed in this kind of letter",
     "แฟ้มร่างหนังสือ (*.dladraft.json *.json)": "Letter drafts (*.dladraft.json *.json)",
     "ทุกแฟ้ม (*)": "All files (*)",
     "กู้คืนร่างหนังสือ": "Recover drafts",

@@ -400,3 +400,30 @@ def test_characters_the_font_cannot_draw_show_in_the_problems_panel(
     problem = next(p for p in window.problems.problems if p.code == "missing-glyph")
     assert problem.field == "subject" and "U+1F600" in problem.message("th")
     assert problem.severity == "warning"
+
+
+def test_fields_a_kind_does_not_print_are_greyed_out(qtbot: Any, window: Any) -> None:
+    window.doc.replace(example_letter(), None)
+    close = window.form.field_widget("complimentary_close")
+    address = window.form.field_widget("agency.address")
+    addressee = window.form.field_widget("addressee")
+    assert close.isEnabled() and address.isEnabled() and addressee.isEnabled()
+    kind = window.form.bindings["kind"].widget
+
+    def choose(value: str) -> None:  # as the clerk does: pick an entry of the list
+        index = kind.findData(value)
+        kind.setCurrentIndex(index)
+        kind.activated.emit(index)
+
+    choose("memo")
+    assert window.doc.letter.kind == "memo"
+    assert not close.isEnabled() and not address.isEnabled() and addressee.isEnabled()
+    assert close.toolTip()
+    assert window.doc.letter.complimentary_close  # what was typed is kept
+    choose("order")
+    assert not addressee.isEnabled()
+    window.doc.undo_stack.undo()
+    assert window.doc.letter.kind == "memo"
+    assert not close.isEnabled() and addressee.isEnabled()
+    window.doc.undo_stack.undo()
+    assert window.doc.letter.kind == "external" and close.isEnabled()
