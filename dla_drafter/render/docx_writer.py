@@ -75,6 +75,7 @@ from ..compose.blocks import (
 from ..paths import templates_dir
 from ..settings import DEFAULT_DOCX_FONT, RenderSettings
 from ..text.digits import apply_digits
+from ..typeset.anchors import signature_centre
 from ..typeset.fonts import load_font_set
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
 from ..typeset.qr import qr_modules
@@ -422,8 +423,8 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
         "secrecy": clean_text(composition.secrecy or ""),
     }
     blocks: list[dict[str, Any]] = ctx["blocks"]
-    # as typeset: under the คำลงท้าย or ``สั่ง ณ วันที่``, else where the default close would be
-    close_centre = p.date_x_from_margin + width(p.signature_anchor_text) / 2
+    # the typesetter's rule: under the คำลงท้าย or ``สั่ง ณ วันที่``, else the default close's
+    close_centre = signature_centre(composition.blocks, lambda t: width(clean_text(t)), p)
 
     def centred(count: int) -> None:
         """Queue the indents that centre ``count`` paragraphs about the close's centre."""
@@ -503,21 +504,16 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
             blocks.append({"kind": "paragraph", "closing": block.part == "closing",
                            "text": clean_text(block.text)})
         elif isinstance(block, ComplimentaryClose):
-            text = clean_text(block.text)
-            close_centre = p.date_x_from_margin + width(text) / 2
-            blocks.append({"kind": "close", "text": text})
+            blocks.append({"kind": "close", "text": clean_text(block.text)})
         elif isinstance(block, IssuedOn):
             prefix = clean_text(block.prefix)
             if block.day is None:  # room for the day: a tab to where typeset puts the month
                 lead = width(prefix + " ")
                 plan.tabs.append([cm_to_twips(p.date_x_from_margin + lead + p.blank_day_width)])
                 text = f"{prefix} \t{clean_text(block.month_year)}"
-                end = lead + p.blank_day_width + width(clean_text(block.month_year))
             else:
                 plan.tabs.append([])
                 text = clean_text(block.text)
-                end = width(text)
-            close_centre = p.date_x_from_margin + end / 2
             blocks.append({"kind": "issued", "text": text})
         elif isinstance(block, Signature):
             lines = [""] * block.blank_lines + [clean_text(block.name_line)]

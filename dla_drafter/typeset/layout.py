@@ -39,6 +39,7 @@ from ..compose.blocks import (
 from ..text.digits import apply_digits
 from ..text.graphemes import gap_count
 from ..text.wordbreak import WordBreaker, default_breaker
+from .anchors import signature_centre
 from .fonts import PT_PER_CM, FontSet
 from .lines import break_lines, justify_spacing
 from .pages import ImageBox, Item, Page, Pages, QRBox, Rule, Source, TextLine, item_bounds
@@ -115,9 +116,7 @@ def typeset(
     ctx = _Ctx(fonts, profile, breaker or default_breaker(), emblem_aspect)
     first: list[Item] = []
     cursor = profile.emblem_top + profile.emblem_height  # first line under the ครุฑ
-    # the signature is centred under the คำลงท้าย (or ``สั่ง ณ วันที่``); kinds with neither
-    # centre it where an external letter's default close would put it
-    close_x_centre = _signature_anchor(ctx)
+    signature_x = profile.text_left + signature_centre(composition.blocks, ctx.width, profile)
     tail_kept = False  # the last body lines already go with what ends the letter
     memo = any(isinstance(b, MemoHead) for b in composition.blocks)
     for block in composition.blocks:
@@ -155,17 +154,16 @@ def typeset(
             ctx.rows.append(Row(ctx.pitch, [ctx.text(profile.date_x, block.text,
                                                      ("complimentary_close", None))],
                                 profile.space_before, keep_with_next=True))
-            close_x_centre = profile.date_x + ctx.width(block.text) / 2
         elif isinstance(block, IssuedOn | Signature | StampArea):
             if not tail_kept:  # a memo signs, a stamped letter seals, right after the body
                 _mark_keep_tail(ctx.rows, profile.keep_lines_with_close)
                 tail_kept = True
             if isinstance(block, IssuedOn):
-                close_x_centre = _issued_on(ctx, block)
+                _issued_on(ctx, block)
             elif isinstance(block, Signature):
-                _signature(ctx, block, close_x_centre)
+                _signature(ctx, block, signature_x)
             else:
-                _stamp_area(ctx, block, close_x_centre)
+                _stamp_area(ctx, block, signature_x)
         elif isinstance(block, ContactBlock):
             _contacts(ctx, block, composition)
         elif isinstance(block, CopiesTo):
@@ -229,13 +227,6 @@ def _heading(ctx: _Ctx, block: Heading, top: float) -> tuple[list[Item], float]:
                                   y=y + ctx.baseline()))
             y += ctx.pitch
     return items, max(y, number_bottom)
-
-
-def _signature_anchor(ctx: _Ctx) -> float:
-    """x of the signature's centre in a letter without a คำลงท้าย: where the external letter's
-    default close centres it, so every kind signs at the same place."""
-    p = ctx.profile
-    return p.date_x + ctx.width(p.signature_anchor_text) / 2
 
 
 def _memo_top_marks(ctx: _Ctx, block: TopMarks) -> list[Item]:
@@ -432,22 +423,18 @@ def _signature(ctx: _Ctx, block: Signature, centre: float) -> None:
                             keep_with_next=n < len(lines) - 1))
 
 
-def _issued_on(ctx: _Ctx, block: IssuedOn) -> float:
+def _issued_on(ctx: _Ctx, block: IssuedOn) -> None:
     """``สั่ง ณ วันที่ …`` at the date's x after a blank line, kept with the last body lines
-    and the signature as a คำลงท้าย is. Returns the centre the signature goes under."""
+    and the signature as a คำลงท้าย is."""
     p = ctx.profile
     source: Source = ("date.month", None)
     if block.day is None:  # room for the day: ``สั่ง ณ วันที่ ␣␣␣ มกราคม พ.ศ. ๒๕๖๙``
-        lead = block.prefix + " "
-        month_x = p.date_x + ctx.width(lead) + p.blank_day_width
+        month_x = p.date_x + ctx.width(block.prefix + " ") + p.blank_day_width
         items = [ctx.text(p.date_x, block.prefix, source),
                  ctx.text(month_x, block.month_year, source)]
-        end = month_x + ctx.width(block.month_year)
     else:
         items = [ctx.text(p.date_x, block.text, source)]
-        end = p.date_x + ctx.width(block.text)
     ctx.rows.append(Row(ctx.pitch, items, p.issued_space_before, keep_with_next=True))
-    return (p.date_x + end) / 2
 
 
 def _stamp_area(ctx: _Ctx, block: StampArea, centre: float) -> None:
