@@ -99,6 +99,13 @@ class _Ctx:
         return TextLine(x, self.baseline(size) if y is None else y, text, size, bold, color,
                         spacing, natural + spacing * gap_count(text), source)
 
+    def centred(self, text: str, source: Source | None, centre: float | None = None,
+                **kw) -> TextLine:
+        """A line centred on ``centre`` (default: the middle of the text area)."""
+        centre = self.profile.text_centre if centre is None else centre
+        w = self.width(text, kw.get("bold", False), kw.get("size"))
+        return self.text(centre - w / 2, text, source, **kw)
+
 
 def _shift(item: Item, dy: float) -> Item:
     if isinstance(item, Rule):
@@ -122,8 +129,7 @@ def typeset(
     for block in composition.blocks:
         if isinstance(block, Emblem):
             w = profile.emblem_height * emblem_aspect
-            centre = profile.text_left + profile.text_width / 2
-            first.append(ImageBox("emblem", centre - w / 2, profile.emblem_top, w,
+            first.append(ImageBox("emblem", profile.text_centre - w / 2, profile.emblem_top, w,
                                   profile.emblem_height, ("emblem", None)))
         elif isinstance(block, TopMarks):
             first.extend(_memo_top_marks(ctx, block) if memo else _top_marks(ctx, block))
@@ -260,11 +266,9 @@ def _memo_head(ctx: _Ctx, block: MemoHead) -> tuple[list[Item], float]:
     bottom = p.memo_emblem_top + p.memo_emblem_height
     # the title's line box (exactly 35 pt) stands on the ครุฑ's foot
     size = p.memo_title_size_pt
-    title_w = ctx.width(block.title, bold=True, size=size)
     title_top = bottom - p.memo_title_pitch
-    items.append(ctx.text(p.text_left + (p.text_width - title_w) / 2, block.title,
-                          ("kind", None), bold=True, size=size,
-                          y=title_top + p.memo_title_pitch * BASELINE_RATIO))
+    items.append(ctx.centred(block.title, ("kind", None), bold=True, size=size,
+                             y=title_top + p.memo_title_pitch * BASELINE_RATIO))
     y = _memo_row(ctx, items, block.agency, bottom, p.text_left, p.text_right)
     date_x = p.memo_date_label_x
     y = max(_memo_row(ctx, items, block.number, y, p.text_left, date_x - p.memo_leader_gap),
@@ -326,7 +330,7 @@ def _title(ctx: _Ctx, block: TitleBlock) -> None:
     """An order's or announcement's title: each line centred on the text area (a long
     subject wraps into centred lines), then the short line under it; kept with the body."""
     p = ctx.profile
-    centre = p.text_left + p.text_width / 2
+    centre = p.text_centre
     for line in block.lines:
         face = ctx.fonts.face(line.bold)
         source: Source = (line.field, None)
@@ -342,11 +346,9 @@ def _title(ctx: _Ctx, block: TitleBlock) -> None:
             continue
         for broken in break_lines(line.text, face, ctx.size, p.text_width, p.text_width,
                                   ctx.breaker):
-            ctx.rows.append(Row(ctx.pitch, [ctx.text(centre - broken.width / 2, broken.text,
-                                                     source, bold=line.bold)],
+            ctx.rows.append(Row(ctx.pitch, [ctx.centred(broken.text, source, bold=line.bold)],
                                 keep_with_next=True))
-    w = ctx.width(block.rule)
-    ctx.rows.append(Row(ctx.pitch, [ctx.text(centre - w / 2, block.rule, ("subject", None))],
+    ctx.rows.append(Row(ctx.pitch, [ctx.centred(block.rule, ("subject", None))],
                         keep_with_next=True))
 
 
@@ -445,7 +447,7 @@ def _stamp_area(ctx: _Ctx, block: StampArea, centre: float) -> None:
     p = ctx.profile
 
     def centred(text: str, source: Source, **kw) -> TextLine:
-        return ctx.text(centre - ctx.width(text) / 2, text, source, **kw)
+        return ctx.centred(text, source, centre, **kw)
 
     if p.stamp_lines_before:
         ctx.rows.append(Row(ctx.pitch * p.stamp_lines_before, [], keep_with_next=True))
@@ -568,15 +570,14 @@ def _place_qr(ctx: _Ctx, pages: list[Page], block: QRBlock) -> None:
         pages.append(page)
         top = p.margin_top_continuation
     src: Source = ("qr.url", None)
-    page.items.append(ctx.text(centre - caption_w / 2, block.caption, ("qr.caption", None),
-                               size=small,
-                               y=top + ctx.baseline(small)))
+    page.items.append(ctx.centred(block.caption, ("qr.caption", None), centre, size=small,
+                                  y=top + ctx.baseline(small)))
     code_top = top + pitch_small
     page.items.append(QRBox(centre - p.qr_size / 2, code_top, p.qr_size,
                             qr_modules(block.url), src))
     url_top = code_top + p.qr_size + 0.15
-    page.items.append(ctx.text(centre - url_w / 2, block.url, src, size=small,
-                               y=url_top + ctx.baseline(small)))
+    page.items.append(ctx.centred(block.url, src, centre, size=small,
+                                  y=url_top + ctx.baseline(small)))
 
 
 def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
@@ -617,9 +618,8 @@ def _recipients_pages(ctx: _Ctx, block: RecipientsList, before: int) -> list[Pag
     page = Page(before + 1)
     pages.append(page)
     y = p.margin_top_continuation
-    w = ctx.width(block.title, bold=True)
-    page.items.append(ctx.text(p.text_left + (p.text_width - w) / 2, block.title,
-                               ("recipients.title", None), bold=True, y=y + ctx.baseline()))
+    page.items.append(ctx.centred(block.title, ("recipients.title", None), bold=True,
+                                  y=y + ctx.baseline()))
     y += ctx.pitch + p.space_before
     for n, name in enumerate(block.names):
         lines = break_lines(name, ctx.fonts.regular, ctx.size, p.text_width, p.text_width,
@@ -640,17 +640,13 @@ def _page_marks(ctx: _Ctx, page: Page, composition: Composition) -> None:
     p = ctx.profile
     if page.number > 1:
         text = apply_digits(f"- {page.number} -", composition.digits)
-        w = ctx.width(text)
-        page.items.append(ctx.text(p.text_left + (p.text_width - w) / 2, text,
-                                   ("page_number", None),
-                                   y=p.page_number_top + 0.45))
+        page.items.append(ctx.centred(text, ("page_number", None),
+                                      y=p.page_number_top + 0.45))
     if composition.secrecy:
-        size = p.secrecy_size_pt
-        w = ctx.width(composition.secrecy, bold=True, size=size)
-        x = (p.page_width - w) / 2
         for y in (1.05, p.page_height - 0.75):
-            page.items.append(ctx.text(x, composition.secrecy, ("secrecy", None), bold=True,
-                                       size=size, color=p.mark_color, y=y))
+            page.items.append(ctx.centred(composition.secrecy, ("secrecy", None),
+                                          p.page_width / 2, bold=True,
+                                          size=p.secrecy_size_pt, color=p.mark_color, y=y))
 
 
 __all__ = ["typeset", "Row", "PT_PER_CM"]

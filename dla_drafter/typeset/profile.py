@@ -100,6 +100,11 @@ class LayoutProfile:
         return self.text_right - self.text_left
 
     @property
+    def text_centre(self) -> float:
+        """x of the middle of the text area (the ครุฑ and centred lines stand on it)."""
+        return self.text_left + self.text_width / 2
+
+    @property
     def line_pitch(self) -> float:
         """Line pitch in cm."""
         return self.line_pitch_pt / 72.0 * 2.54
