@@ -12,14 +12,10 @@ from .model.letter import Letter
 from .model.problems import Problem
 from .render.emblem_meta import emblem_file, image_aspect
 from .settings import RenderSettings
-from .typeset.fonts import FontSet, load_font_set
+from .typeset.fonts import fonts_for
 from .typeset.layout import typeset
 from .typeset.pages import Pages
 from .typeset.profile import DEFAULT_PROFILE, LayoutProfile
-
-
-def fonts_for(settings: RenderSettings) -> FontSet:
-    return load_font_set(settings.use_system_th_sarabun, settings.pdf_font_dir)
 
 
 def emblem_aspect(settings: RenderSettings) -> float:

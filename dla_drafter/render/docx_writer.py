@@ -76,7 +76,7 @@ from ..paths import templates_dir
 from ..settings import DEFAULT_DOCX_FONT, RenderSettings
 from ..text.digits import apply_digits
 from ..typeset.anchors import signature_centre
-from ..typeset.fonts import load_font_set
+from ..typeset.fonts import fonts_for
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
 from ..typeset.qr import qr_modules
 
@@ -227,7 +227,7 @@ def text_width_cm(text: str, settings: RenderSettings, size_pt: float = BODY_SIZ
                   bold: bool = False) -> float:
     """Natural width of ``text`` as the typesetter measures it (TH Sarabun if installed, else
     Sarabun scaled to TH SarabunPSK's size — the widths Word gets with the office's font)."""
-    fonts = load_font_set(settings.use_system_th_sarabun, settings.pdf_font_dir)
+    fonts = fonts_for(settings)
     return fonts.face(bold).width_cm(text, size_pt)
 
 

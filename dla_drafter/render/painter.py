@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGlyphRun, QPainter, QPen, QRawFont
 
 from ..settings import RenderSettings
-from ..typeset.fonts import PT_PER_CM, FontFace, load_font_set, position_glyphs
+from ..typeset.fonts import PT_PER_CM, FontFace, fonts_for, position_glyphs
 from ..typeset.pages import ImageBox, Item, Page, Pages, QRBox, Rule, TextLine, item_bounds
 from .emblem import EmblemError, emblem_image
 
@@ -38,7 +38,7 @@ def paint_page(painter: QPainter, page: Page, settings: RenderSettings | None,
                target: QRectF) -> None:
     """Paint ``page`` (white paper included) scaled into ``target`` (device coordinates)."""
     settings = settings or RenderSettings()
-    fonts = load_font_set(settings.use_system_th_sarabun, settings.pdf_font_dir)
+    fonts = fonts_for(settings)
     scale = target.width() / page.width  # device units per cm
     ox, oy = target.left(), target.top()
     painter.save()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
+from ..settings import RenderSettings
 from ..text.graphemes import clusters
 from .fontscale import SARABUN_TO_TH_SARABUN_PSK, scale_units_per_em
 
@@ -293,3 +294,8 @@ def load_font_set(use_system: bool = True, font_dir: Path | None = None) -> Font
                                       FontFace(paths[1], True, factor))
         _resolved[request] = _font_sets[key]
         return _font_sets[key]
+
+
+def fonts_for(settings: RenderSettings) -> FontSet:
+    """The faces a letter is drawn with under these settings (every back end asks here)."""
+    return load_font_set(settings.use_system_th_sarabun, settings.pdf_font_dir)
