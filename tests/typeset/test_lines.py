@@ -14,7 +14,8 @@ from dla_drafter.text.graphemes import clusters
 from dla_drafter.typeset.fonts import load_font_set
 from dla_drafter.typeset.lines import break_lines, justify_spacing
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+# Copies of shared/samples, so the tests pass from a clone of the repository alone.
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 # marks and following vowels: a line must never start with one
 NO_LINE_START = re.compile(r"^[\u0e30-\u0e3a\u0e45-\u0e4e]")
 LEADING_VOWEL_END = re.compile(r"[\u0e40-\u0e44]$")

@@ -1,0 +1,69 @@
+"""``dla-drafter``: the desktop program, and the letter engine on the command line.
+
+    dla-drafter                      open the desktop program with a new draft
+    dla-drafter DRAFT                open DRAFT in the desktop program
+    dla-drafter COMMAND …            a command (``dla-drafter --help`` lists them)
+
+Each command lives in its own module of this package (``render.py``, ``check.py`` …) with two
+functions: ``add_parser(subparsers)`` declares its arguments and ``run(args) -> int`` does the
+work by calling the same library functions the desktop program calls. Modules are found by
+name, so adding a command is adding a file. Heavy imports stay inside ``run`` so that the
+first line of ``--help`` or the window appears fast.
+
+Errors go to stderr, one readable line each, in Thai (``--lang en`` for English); no output
+file is ever left half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from ._common import EXIT_ERRORS, EXIT_USAGE
+
+
+def command_modules() -> list[str]:
+    """Names of the command modules, in a stable order (``_`` modules are helpers)."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dla-drafter",
+        description="ร่างหนังสือราชการ / draft Thai official letters (PDF and DOCX)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in command_modules():
+        module = importlib.import_module(f"{__name__}.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in command_modules() and not argv[0].startswith("-")):
+        return _gui(argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+        sys.stderr.reconfigure(encoding="utf-8", errors="replace")
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return EXIT_ERRORS
+
+
+def _gui(argv: list[str]) -> int:
+    try:
+        from ..ui.app import main as gui_main
+    except ImportError as exc:  # the desktop part is missing from this installation
+        print(f"ข้อผิดพลาด: เปิดหน้าต่างโปรแกรมไม่ได้ ({exc})", file=sys.stderr)
+        _parser().print_help()
+        return EXIT_USAGE
+    return gui_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""``dla-drafter check DRAFT``: validation and regulation warnings; exit 1 on errors."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ._common import EXIT_ERRORS, EXIT_OK, add_lang, load, say, text
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("check", help="ตรวจไฟล์ร่าง / check a draft")
+    parser.add_argument("draft")
+    add_lang(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..model.checks import check_letter
+
+    letter, warnings = load(Path(args.draft), args.lang)
+    if letter is None:
+        return EXIT_ERRORS
+    problems = list(warnings) + check_letter(letter)
+    for problem in problems:
+        say(args.lang, problem.severity, problem.message(args.lang))
+    if any(p.severity == "error" for p in problems):
+        return EXIT_ERRORS
+    print(text(args.lang, "ok"))
+    return EXIT_OK
