@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 __version__ = "0.1.0"
@@ -23,3 +24,18 @@ def _guard_none_refcount() -> None:
 
 
 _guard_none_refcount()
+
+
+def _keep_pythainlp_home() -> None:
+    """PyThaiNLP keeps its data in ``~/pythainlp-data`` unless told otherwise, and may try to
+    download corpora. A clerk's home folder is not ours to fill and the program never goes
+    online: its data folder is the program's own (``…/dla-drafter/pythainlp``) and it runs
+    offline. Set before any module imports PyThaiNLP; a user's own setting wins."""
+    if not (os.environ.get("PYTHAINLP_DATA") or os.environ.get("PYTHAINLP_DATA_DIR")):
+        from .userdirs import data_dir_path
+
+        os.environ["PYTHAINLP_DATA"] = str(data_dir_path() / "pythainlp")
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+
+_keep_pythainlp_home()

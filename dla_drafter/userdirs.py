@@ -12,18 +12,25 @@ from pathlib import Path
 APP_NAME = "dla-drafter"
 
 
-def _folder(variable: str, kind: str) -> Path:
+def _locate(variable: str, kind: str) -> Path:
     override = os.environ.get(variable)
     if override:
-        path = Path(override)
-    else:
-        import platformdirs
+        return Path(override)
+    import platformdirs
 
-        finder = (platformdirs.user_config_dir if kind == "config"
-                  else platformdirs.user_data_dir)
-        path = Path(finder(APP_NAME, appauthor=False))
+    finder = platformdirs.user_config_dir if kind == "config" else platformdirs.user_data_dir
+    return Path(finder(APP_NAME, appauthor=False))
+
+
+def _folder(variable: str, kind: str) -> Path:
+    path = _locate(variable, kind)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def data_dir_path() -> Path:
+    """Where :func:`data_dir` is, without creating it (for start-up, which must not write)."""
+    return _locate("DLA_DRAFTER_DATA_DIR", "data")
 
 
 def config_dir() -> Path:
