@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui(argv: list[str]) -> int:
+    from ..ui.qt_libs import missing_message, missing_packages, uses_xcb
+
+    if uses_xcb() and (absent := missing_packages()):
+        print(missing_message(absent), file=sys.stderr)
+        return EXIT_USAGE
     try:
         from ..ui.app import main as gui_main
     except ImportError as exc:  # the desktop part is missing from this installation
