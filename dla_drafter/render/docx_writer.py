@@ -16,9 +16,11 @@ What docxtpl cannot express is filled in after it renders, here, with lxml:
   column widths of the heading, contact/QR and initials tables;
 * the run properties Word needs for Thai, enforced on every run of the body, headers and
   footers: the font on ``w:ascii``/``w:hAnsi``/``w:cs``/``w:eastAsia``, the size on ``w:sz``
-  *and* ``w:szCs``, ``w:bCs`` beside ``w:b``, and ``w:lang w:bidi="th-TH"``. Thai is a complex
-  script for Word: it takes the face from ``w:cs`` and the size from ``w:szCs``, which
-  python-docx's ``font.name``/``font.size`` never write;
+  *and* ``w:szCs``, ``w:bCs`` beside ``w:b``, ``w:lang w:bidi="th-TH"``, and ``<w:cs/>`` on
+  runs holding Thai, as Word writes them. Thai is a complex script for Word: it takes the
+  face from ``w:cs`` and the size from ``w:szCs``, which python-docx's
+  ``font.name``/``font.size`` never write. ``w:bidi="th-TH"`` is on the runs only, never in
+  the template's ``docDefaults`` (WPS Writer then draws ำ wrongly);
 * the office's font name (``RenderSettings.docx_font``) in every run, style and the font
   table, and the page-number format (Thai or Arabic digits) from the composition.
 
@@ -205,6 +207,8 @@ W_R, W_T, W_P, W_PPR, W_RPR = qn("w:r"), qn("w:t"), qn("w:p"), qn("w:pPr"), qn("
 W_VAL, W_BIDI, W_RSTYLE = qn("w:val"), qn("w:bidi"), qn("w:rStyle")
 W_RFONTS, W_SZ, W_SZCS = qn("w:rFonts"), qn("w:sz"), qn("w:szCs")
 W_B, W_BCS, W_LANG = qn("w:b"), qn("w:bCs"), qn("w:lang")
+W_CS = qn("w:cs")
+_THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 def cm_to_twips(cm: float) -> int:
@@ -706,6 +710,15 @@ def _normalise(root: etree._Element, font: str, styles: dict[str, tuple[int, boo
                 _child(rpr, W_B, _RPR_ORDER).attrib.pop(W_VAL, None)
                 _child(rpr, W_BCS, _RPR_ORDER).attrib.pop(W_VAL, None)
             _child(rpr, W_LANG, _RPR_ORDER).set(W_BIDI, "th-TH")
+            if _holds_thai(run):
+                _child(rpr, W_CS, _RPR_ORDER)
+
+
+def _holds_thai(run: etree._Element) -> bool:
+    """Whether a run's text has a Thai character: Word marks such runs ``<w:cs/>`` (complex
+    script) so that every reader, not only Word's own script detection, uses the ``w:cs``
+    font and ``w:szCs`` size for them; Thai DOCX checkers flag Thai runs without it."""
+    return any(t.text and _THAI.search(t.text) for t in run.iter(W_T))
 
 
 _FONT_SLOTS = tuple(qn(f"w:{a}") for a in ("ascii", "hAnsi", "cs", "eastAsia"))

@@ -370,7 +370,34 @@ def assert_thai_runs(d: Docx, font: str) -> int:
             assert rpr.find(w("lang")).get(w("bidi")) == "th-TH"
             if rpr.find(w("b")) is not None:
                 assert rpr.find(w("bCs")) is not None
+            if THAI.search("".join(t.text or "" for t in run.iter(w("t")))):
+                assert rpr.find(w("cs")) is not None, etree.tostring(run, encoding="unicode")
     return count
+
+
+THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+def test_every_run_holding_thai_is_marked_complex_script(full):
+    """A Thai DOCX checker flags every Thai run without ``<w:cs/>``; Latin-only runs (the
+    e-mail address, a tab) are not marked, as Word writes them."""
+    thai, latin = 0, []
+    for root in full.stories():
+        for run in root.iter(w("r")):
+            text = "".join(t.text or "" for t in run.iter(w("t")))
+            marked = run.find(f"{w('rPr')}/{w('cs')}") is not None
+            if THAI.search(text):
+                thai += 1
+                assert marked, etree.tostring(run, encoding="unicode")
+            elif text.strip():
+                latin.append((text, marked))
+    assert thai > 30
+    assert (QR_URL, False) in latin
+    # the schema puts w:cs after w:szCs and before w:lang: Word refuses other orders
+    for run in full.body.iter(w("r")):
+        tags = [etree.QName(c).localname for c in run.find(w("rPr"))]
+        if "cs" in tags:
+            assert tags.index("szCs") < tags.index("cs") < tags.index("lang"), tags
 
 
 def test_every_run_sets_the_thai_font_and_complex_script_size(full):
@@ -386,7 +413,11 @@ def test_styles_carry_the_thai_defaults_too(letter):
     assert {fonts.get(w(s)) for s in ("ascii", "hAnsi", "cs", "eastAsia")} == {"TH SarabunPSK"}
     assert not [a for a in fonts.attrib if a.endswith("Theme") or a.endswith("theme")]
     assert defaults.find(w("sz")).get(w("val")) == defaults.find(w("szCs")).get(w("val")) == "32"
-    assert defaults.find(w("lang")).get(w("bidi")) == "th-TH"
+    # no w:bidi="th-TH" in docDefaults: WPS Writer draws ำ wrongly with it there; the styles
+    # (and every run) say th-TH instead
+    assert defaults.find(w("lang")).get(w("bidi")) is None
+    normal = styles.find(f"{w('style')}[@{w('styleId')}='{dw.S_NORMAL}']")
+    assert normal.find(f"{w('rPr')}/{w('lang')}").get(w("bidi")) == "th-TH"
 
 
 def test_a_custom_font_appears_everywhere_instead(tmp_path):
