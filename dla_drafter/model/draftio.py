@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import io
 import json
 import math
 import os
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -994,8 +996,69 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+# What a file that is not a draft most likely is, from its first bytes: (Thai, English).
+# A clerk picks the letter's PDF or DOCX instead of its draft more often than a broken file.
+_ZIP_KINDS = (
+    ("word/", ("เอกสาร Word (.docx)", "a Word document (.docx)")),
+    ("xl/", ("สมุดงาน Excel (.xlsx)", "an Excel workbook (.xlsx)")),
+    ("ppt/", ("งานนำเสนอ PowerPoint (.pptx)", "a PowerPoint presentation (.pptx)")),
+    ("content.xml", ("เอกสาร OpenDocument (.odt/.ods)", "an OpenDocument file (.odt/.ods)")),
+)
+_MAGIC_KINDS = (
+    (b"%PDF-", ("เอกสาร PDF (.pdf)", "a PDF document (.pdf)")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+     ("เอกสาร Word หรือ Excel รุ่นเก่า (.doc/.xls)", "an old Word or Excel file (.doc/.xls)")),
+    (b"{\\rtf", ("เอกสาร RTF (.rtf)", "an RTF document (.rtf)")),
+    (b"\x89PNG", ("รูปภาพ PNG", "a PNG image")),
+    (b"\xff\xd8\xff", ("รูปภาพ JPEG", "a JPEG image")),
+)
+
+
+def _file_kind(data: bytes) -> tuple[str, str] | None:
+    """What ``data`` is when it is plainly not a draft (a PDF, a DOCX, a ZIP, binary), or None."""
+    for magic, kind in _MAGIC_KINDS:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, ValueError, OSError):
+            names = []
+        for prefix, kind in _ZIP_KINDS:
+            if any(name.startswith(prefix) for name in names):
+                return kind
+        return "ไฟล์บีบอัด ZIP", "a ZIP archive"
+    head = data[:8192]
+    if b"\x00" in head and not _looks_utf16(head):
+        return "ข้อมูลไบนารี (ไม่ใช่ข้อความ)", "a binary file (not text)"
+    return None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 text, with or without a BOM (a JSON object: ``{`` then no NUL characters)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    even = head[: len(head) - len(head) % 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = even.decode(encoding, errors="replace")
+        if text.lstrip(" \t\r\n").startswith("{") and "\x00" not in text:
+            return True
+    return False
+
+
 def _decode(data: bytes, path: Path | None) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    kind = _file_kind(data)
+    if kind is not None:
+        problem = _file_problem(
+            "file-not-draft",
+            f"ไฟล์นี้เป็น{kind[0]} ไม่ใช่ไฟล์ร่างหนังสือ เปิดได้เฉพาะไฟล์ .dladraft.json "
+            "(ไฟล์ร่างที่บันทึกจากโปรแกรมนี้)",
+            f"this file is {kind[1]}, not a letter draft; only .dladraft.json files "
+            "(drafts saved by this program) can be opened",
+        )
+        raise DraftError([problem], path)
+    if _looks_utf16(data[:8192]):
         problem = _file_problem(
             "file-encoding",
             "ไฟล์ถูกบันทึกเป็น UTF-16 ต้องบันทึกเป็น UTF-8",

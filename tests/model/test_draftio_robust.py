@@ -1,0 +1,99 @@
+"""Input that used to give a traceback or a misleading message, and files that must never
+be lost (issue 6, items 13, 16, 17): each test opens or writes real files."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from pypdf import PdfWriter
+
+from dla_drafter.model.draftio import load_draft
+from dla_drafter.model.problems import DraftError
+
+
+def load_error(path: Path) -> DraftError:
+    with pytest.raises(DraftError) as info:
+        load_draft(path)
+    return info.value
+
+
+# --- a file that is not a draft says what it is (item 13) ---------------------------------
+
+def _pdf(path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    with open(path, "wb") as stream:
+        writer.write(stream)
+
+
+def _docx(path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("เรื่อง ทดสอบ")
+    document.save(str(path))
+
+
+def _xlsx(path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "ชื่อ"
+    book.save(path)
+
+
+def _zip(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("draft.dladraft.json", "{}")
+
+
+def _binary(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 4)
+
+
+@pytest.mark.parametrize(("make", "suffix", "th", "en"), [
+    (_pdf, ".pdf", "เอกสาร PDF (.pdf)", "a PDF document"),
+    (_docx, ".docx", "เอกสาร Word (.docx)", "a Word document (.docx)"),
+    (_xlsx, ".xlsx", "สมุดงาน Excel (.xlsx)", "an Excel workbook"),
+    (_zip, ".zip", "ไฟล์บีบอัด ZIP", "a ZIP archive"),
+    (_binary, ".bin", "ข้อมูลไบนารี", "a binary file"),
+])
+def test_a_pdf_docx_xlsx_zip_or_binary_file_is_named_for_what_it_is(
+    tmp_path: Path, make, suffix: str, th: str, en: str
+) -> None:
+    # named like a draft on purpose: the content decides, not the name
+    path = tmp_path / f"letter{suffix}"
+    make(path)
+    error = load_error(path)
+    [problem] = error.problems
+    assert problem.code == "file-not-draft"
+    assert f"ไฟล์นี้เป็น{th}" in problem.message_th
+    assert "เปิดได้เฉพาะไฟล์ .dladraft.json" in problem.message_th
+    assert en in problem.message_en and ".dladraft.json" in problem.message_en
+    assert "UTF-8" not in problem.message_th and "TIS-620" not in problem.message_th
+
+
+def test_utf16_without_a_bom_is_named_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "u16.dladraft.json"
+    path.write_bytes(json.dumps({"subject": "เรื่อง"}, ensure_ascii=False).encode("utf-16-le"))
+    [problem] = load_error(path).problems
+    assert problem.code == "file-encoding" and "UTF-16" in problem.message_en
+
+
+def test_a_zip_that_is_not_an_archive_after_all_is_still_named(tmp_path: Path) -> None:
+    path = tmp_path / "broken.dladraft.json"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    [problem] = load_error(path).problems
+    assert problem.code == "file-not-draft" and "ZIP" in problem.message_en
+
+
+def test_xlsx_bytes_are_recognised_in_memory_too() -> None:
+    from dla_drafter.model.draftio import loads_draft
+
+    stream = io.BytesIO()
+    openpyxl.Workbook().save(stream)
+    with pytest.raises(DraftError) as info:
+        loads_draft(stream.getvalue())
+    assert info.value.problems[0].code == "file-not-draft"
