@@ -85,8 +85,9 @@ THAI_MONTHS = (
 _ENGLISH_MONTHS = tuple(calendar.month_name[1:])
 
 # C0 and C1 controls (TAB, CR, LF and NUL included: paragraphs are separate list items), the
-# Unicode line/paragraph separators, and lone surrogates (cannot be written as UTF-8).
-_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Unicode line/paragraph separators, lone surrogates (cannot be written as UTF-8) and the
+# noncharacters U+FFFE/U+FFFF (not allowed in XML: Word files cannot hold them).
+_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _BAD_CHAR_NAMES = {
     "\x00": ("ค่าว่าง", "NUL"),
     "\t": ("แท็บ", "TAB"),
@@ -311,7 +312,7 @@ class _Reader:
         where_en = f"at character {index + 1:,}"
         more_th = f" (รวม {count:,} ตัว)" if count > 1 else ""
         more_en = f" ({count:,} in all)" if count > 1 else ""
-        if "\ud800" <= char <= "\udfff":
+        if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":
             self.error(
                 path, "invalid-char",
                 f"มีอักขระที่ไม่ถูกต้อง ({code}) {where_th}{more_th}",
@@ -326,6 +327,17 @@ class _Reader:
             path, "control-char",
             f"มีอักขระ{th_name} ({code} {en_name}) {where_th}{more_th} ซึ่งใช้ในช่องนี้ไม่ได้{hint_th}",
             f"contains {code} {en_name} {where_en}{more_en}, not allowed here{hint_en}",
+        )  # fmt: skip
+
+    def _bad_key(self, path: str, key: str) -> None:
+        shown = f'"{_printable(key)}"'
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in _SURROGATE.findall(key)}))
+        self.error(
+            path, "invalid-key",
+            f"มีคีย์ชื่อ {shown} ที่มีอักขระไม่ถูกต้อง ({codes}) ซึ่งบันทึกเป็น UTF-8 ไม่ได้ "
+            "ไฟล์อาจเสียหาย ลบหรือแก้ชื่อคีย์นี้ในไฟล์",
+            f"has a key named {shown} holding an invalid character ({codes}) that cannot be "
+            "saved as UTF-8; the file may be damaged: remove or rename this key",
         )  # fmt: skip
 
     def _strip_invisible(self, path: str, value: str) -> str:
@@ -478,10 +490,18 @@ class _Reader:
         return result
 
     def extra(self, obj: dict[str, Any], known: tuple[str, ...], path: str) -> dict[str, Any]:
-        """Keys this version does not know, kept as they are (checked only for JSON-ness)."""
+        """Keys this version does not know, kept as they are (checked only for JSON-ness).
+
+        A key whose *name* holds a lone surrogate (``"\\ud800"`` in the file) is refused on
+        load, naming it: such a name cannot be written as UTF-8, so keeping it would open a
+        draft that no save could ever write (values with one are refused the same way).
+        """
         kept: dict[str, Any] = {}
         for key, value in obj.items():
             if key in known:
+                continue
+            if _SURROGATE.search(key):
+                self._bad_key(path, key)
                 continue
             key_path = f"{path}.{key}" if path else key
             kept[key] = _copy_json(value, key_path, self.errors, copy=not self.owned)
@@ -567,8 +587,14 @@ def _spell(where: _Where) -> str:
     parts: list[str] = []
     while isinstance(where, tuple):
         where, key, is_index = where
-        parts.append(f"[{key}]" if is_index else f".{key}")
+        parts.append(f"[{key}]" if is_index else f".{_printable(str(key))}")
     return where + "".join(reversed(parts))
+
+
+def _printable(name: str) -> str:
+    """A key name that can be printed and saved: lone surrogates spelled ``\\udXXX``
+    (a field path holding one would crash the terminal or the log that shows it)."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", name)
 
 
 _CONTAINERS = (dict, list)
@@ -737,13 +763,14 @@ def _format_problem(data: dict[str, Any]) -> tuple[Problem | None, bool]:
     if value == FORMAT_V1:
         return None, False
     match = _FORMAT_PATTERN.fullmatch(value) if isinstance(value, str) else None
-    if match is not None and int(match.group(1)) > 1:
+    if match is not None and _newer_version(match.group(1)):
+        shown = value if len(value) <= 40 else value[:39] + "…"
         return (
             Problem(
                 "format", "format-newer", "error",
-                f"ไฟล์นี้สร้างด้วย DLA Drafter รุ่นที่ใหม่กว่า ({value}) "
+                f"ไฟล์นี้สร้างด้วย DLA Drafter รุ่นที่ใหม่กว่า ({shown}) "
                 "โปรดปรับปรุงโปรแกรมเป็นรุ่นล่าสุดเพื่อเปิดไฟล์นี้",
-                f"this file was made by a newer version of DLA Drafter ({value}); "
+                f"this file was made by a newer version of DLA Drafter ({shown}); "
                 "update the program to open it",
             ),
             True,
@@ -757,6 +784,13 @@ def _format_problem(data: dict[str, Any]) -> tuple[Problem | None, bool]:
         ),
         True,
     )  # fmt: skip
+
+
+def _newer_version(digits: str) -> bool:
+    """Whether a format version's digits mean a version above 1, without ``int()`` on a long
+    string (Python refuses more than 4,300 digits with a ValueError, which was a traceback)."""
+    significant = digits.lstrip("0")
+    return len(significant) > 18 or (bool(significant) and int(significant) > 1)
 
 
 def letter_from_dict_with_warnings(data: object) -> tuple[Letter, list[Problem]]:
@@ -894,6 +928,7 @@ def dumps_draft(letter: Letter, *, strict: bool = True) -> str:
     clean, _ = _from_dict(letter_to_dict(letter), owned=True)  # to_dict made fresh copies
     try:
         text = json.dumps(letter_to_dict(clean), ensure_ascii=False, indent=2, allow_nan=False)
+        text.encode("utf-8")  # a lone surrogate anywhere would only fail at the disk
     except (TypeError, ValueError, RecursionError) as exc:  # defensive: validated above
         raise DraftError(
             [Problem("", "write-failed", "error", f"แปลงเป็น JSON ไม่ได้: {exc}", str(exc))]

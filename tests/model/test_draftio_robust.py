@@ -97,3 +97,83 @@ def test_xlsx_bytes_are_recognised_in_memory_too() -> None:
     with pytest.raises(DraftError) as info:
         loads_draft(stream.getvalue())
     assert info.value.problems[0].code == "file-not-draft"
+
+
+# --- values that broke a writer after the file opened (item 16) ----------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "circular-2565-eef.dladraft.json"
+
+
+def example() -> dict:
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def load_text_error(text: str) -> DraftError:
+    from dla_drafter.model.draftio import loads_draft
+
+    with pytest.raises(DraftError) as info:
+        loads_draft(text)
+    return info.value
+
+
+@pytest.mark.parametrize(("field", "char"), [("subject", "\ufffe"), ("qr.url", "\uffff")])
+def test_noncharacters_fffe_ffff_are_refused_naming_the_field(field: str, char: str) -> None:
+    data = example()
+    if field == "subject":
+        data["subject"] += char
+    else:
+        data["qr"] = {"url": f"https://www.dla.go.th/{char}", "caption": "QR"}
+    error = load_text_error(json.dumps(data, ensure_ascii=False))
+    [problem] = error.problems
+    assert problem.field == field and problem.code == "invalid-char"
+    assert f"U+{ord(char):04X}" in problem.message_th and f"({field})" in problem.message("th")
+
+
+def test_noncharacters_typed_in_the_gui_are_found_by_validation_and_check() -> None:
+    from dataclasses import replace
+
+    from dla_drafter.model.checks import check_letter
+    from dla_drafter.model.draftio import letter_from_dict, validate_letter
+
+    letter = letter_from_dict(example())
+    letter = replace(letter, subject=letter.subject + "\uffff",
+                     qr=replace(letter.qr, url="https://x.go.th/\ufffe"))
+    for problems in (validate_letter(letter), check_letter(letter)):
+        fields = {p.field for p in problems if p.is_error}
+        assert {"subject", "qr.url"} <= fields
+
+
+def test_a_format_version_of_4301_digits_is_a_newer_format_not_a_traceback() -> None:
+    data = example()
+    data["format"] = "dla-drafter/letter@" + "9" * 4301
+    [problem] = load_text_error(json.dumps(data)).problems
+    assert problem.field == "format" and problem.code == "format-newer"
+    assert len(problem.message_en) < 300  # the 4,301 digits are not all quoted back
+    data["format"] = "dla-drafter/letter@" + "0" * 5000 + "1"  # that is version 1 spelt oddly
+    [problem] = load_text_error(json.dumps(data)).problems
+    assert problem.code == "format-unknown"
+
+
+@pytest.mark.parametrize(("where", "field"), [("top", ""), ("qr", "qr"), ("date", "date")])
+def test_an_unknown_key_named_with_a_lone_surrogate_is_refused_on_load(
+    where: str, field: str, tmp_path: Path
+) -> None:
+    """Decision: refuse, naming the key. Kept, it opened a draft that no save could write."""
+    data = example()
+    target = data if where == "top" else data.setdefault(where, {})
+    target["future\ud800"] = 1
+    path = tmp_path / "surrogate.dladraft.json"
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="ascii")
+    error = load_error(path)
+    [problem] = error.problems
+    assert problem.field == field and problem.code == "invalid-key"
+    assert '"future\\ud800"' in problem.message_th
+    str(error).encode("utf-8")  # printable: a terminal or a log can show it
+
+
+def test_a_surrogate_deep_inside_unknown_data_gives_a_printable_path() -> None:
+    data = example()
+    data["future"] = {"a\udc00": {"b": "\ud800"}}
+    error = load_text_error(json.dumps(data))
+    assert error.problems and all(p.field.startswith("future") for p in error.problems)
+    str(error).encode("utf-8")
