@@ -75,8 +75,9 @@ from ..compose.blocks import (
     TopMarks,
 )
 from ..paths import templates_dir
-from ..settings import DEFAULT_DOCX_FONT, RenderSettings
+from ..settings import DEFAULT_DOCX_FONT, DocxFontError, RenderSettings, docx_font_problem
 from ..text.digits import apply_digits
+from ..text.graphemes import clusters
 from ..typeset.anchors import signature_centre
 from ..typeset.fonts import fonts_for
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
@@ -115,10 +116,14 @@ AGENCY_NUMBER_GAP_CM = 0.3  # the ที่ column ends this far before the agen
 DOTTED_LEADER_TAB = "dot"
 
 # Characters that draw nothing but change Word's line breaking or searching: never written.
+# Also what XML 1.0 cannot hold at all (lone surrogates, U+FFFE/U+FFFF): validation refuses
+# them on the field first; this keeps a caller that skipped it from a half-made document.
 _INVISIBLE = re.compile(
     "[\u200b\u200c\u200d\u2060\u00ad\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 )
+# Word and python-docx limit a core property (the document's title) to 255 characters.
+CORE_PROPERTY_MAX_CHARS = 255
 
 # --- style ids (scripts/build_templates.py defines the styles; names are "DLA Body" …) -----
 S_NORMAL = "DLANormal"
@@ -806,6 +811,20 @@ def _subject(composition: Composition) -> str:
     return ""
 
 
+def core_title(subject: str) -> str:
+    """The subject as the document's title property, which holds at most 255 characters:
+    a longer subject (it prints in full in the letter) is cut at a whole Thai character
+    cluster, never between a consonant and its vowel or tone mark, and ends with "…"."""
+    if len(subject) <= CORE_PROPERTY_MAX_CHARS:
+        return subject
+    kept = ""
+    for cluster in clusters(subject):
+        if len(kept) + len(cluster) > CORE_PROPERTY_MAX_CHARS - 1:
+            break
+        kept += cluster
+    return kept.rstrip() + "…"
+
+
 # --- the entry point ----------------------------------------------------------------------
 
 def render_docx(composition: Composition, settings: RenderSettings | None = None,
@@ -819,6 +838,8 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     context, plan = _context(composition, tpl, settings)
     tpl.render(context, jinja_env=_JINJA, autoescape=True)
     font = settings.docx_font.strip() or DEFAULT_DOCX_FONT
+    if (problem := docx_font_problem(font)) is not None:
+        raise DocxFontError(problem)
     styles = _style_table(template)
     body = tpl.docx.element.body
     _apply_plan(body, plan)
@@ -826,7 +847,7 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     _apply_tables(body, tables)
     _normalise(body, font, styles)
     _section(body, composition)
-    qr_urls = [b.url for b in composition.blocks if isinstance(b, QRBlock)]
+    qr_urls = [clean_text(b.url) for b in composition.blocks if isinstance(b, QRBlock)]
     _alt_texts(body, lambda _pr: f"QR Code: {qr_urls[0]}" if qr_urls else "")
     for part in _story_parts(tpl):
         root = _element(part)
@@ -837,7 +858,7 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     _retitle_fonts(tpl, font)
     props = tpl.docx.core_properties
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    props.title = _subject(composition)
+    props.title = core_title(_subject(composition))
     props.created = props.modified = now
     props.last_modified_by = "DLA Drafter"
     return tpl
@@ -859,7 +880,9 @@ def write_docx(composition: Composition, path: Path | str,
 
 __all__ = [
     "AGENCY_BLOCK_X_CM",
+    "CORE_PROPERTY_MAX_CHARS",
     "clean_text",
+    "core_title",
     "qr_matrix",
     "qr_png",
     "render_docx",
