@@ -967,7 +967,9 @@ def save_draft(letter: Letter, path: str | os.PathLike[str], *, backup: bool = F
     """Write ``letter`` to ``path`` atomically; with ``backup`` the old file becomes ``.bak``.
 
     Raises :class:`DraftError` when the letter itself is invalid (nothing is written) and
-    :class:`~dla_drafter.atomic.AtomicWriteError` when the disk refuses.
+    :class:`~dla_drafter.atomic.AtomicWriteError` when the disk refuses, or when ``path`` is
+    a read-only file (it is never replaced). Temporary files an earlier, killed save of
+    ``path`` left behind are removed once this save succeeds (``atomic.remove_stale_temps``).
     """
     text = dumps_draft(letter)
     atomic_write_text(path, text, backup=backup)

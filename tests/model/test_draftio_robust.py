@@ -177,3 +177,39 @@ def test_a_surrogate_deep_inside_unknown_data_gives_a_printable_path() -> None:
     error = load_text_error(json.dumps(data))
     assert error.problems and all(p.field.startswith("future") for p in error.problems)
     str(error).encode("utf-8")
+
+
+# --- saving never loses a file (item 17) ---------------------------------------------------
+
+def test_saving_over_a_read_only_draft_is_refused_and_the_file_kept(tmp_path: Path) -> None:
+    from dla_drafter.atomic import AtomicWriteError
+    from dla_drafter.model.draftio import letter_from_dict, save_draft
+
+    path = tmp_path / "signed.dladraft.json"
+    path.write_bytes(EXAMPLE.read_bytes())
+    path.chmod(0o444)
+    letter = letter_from_dict(example())
+    try:
+        with pytest.raises(AtomicWriteError) as info:  # an OSError: the GUI shows its text
+            save_draft(letter, path, backup=True)
+    finally:
+        path.chmod(0o644)
+    assert "อ่านอย่างเดียว" in str(info.value) and "read-only" in str(info.value)
+    assert path.read_bytes() == EXAMPLE.read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == ["signed.dladraft.json"]
+
+
+def test_the_next_save_removes_what_a_killed_save_left(tmp_path: Path) -> None:
+    from dla_drafter.model.draftio import letter_from_dict, save_draft
+
+    path = tmp_path / "letter.dladraft.json"
+    letter = letter_from_dict(example())
+    save_draft(letter, path)
+    stale = [tmp_path / ".letter.dladraft.1f2e3d4c.tmp.json",
+             tmp_path / ".letter.dladraft.json.a0b1c2d3.tmp.bak"]
+    for file in stale:
+        file.write_text("{", encoding="utf-8")  # half a draft, as a kill leaves it
+    save_draft(letter, path, backup=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "letter.dladraft.json", "letter.dladraft.json.bak"]
+    assert load_draft(path) == letter
