@@ -13,6 +13,13 @@ from ..model.problems import Problem
 QR_MAX_BYTES = 2331
 
 
+# Any text up to this many UTF-8 bytes fits, whatever modes the encoder picks: 8 bits a byte
+# plus at most ~30 bits of mode header per chunk (chunks are >= 20 characters) stays far
+# below version 40-M's 18,672 data bits. Short URLs, nearly all of them, skip the encoder,
+# which costs ~2 ms a call (check runs as the clerk types).
+_SURELY_FITS_BYTES = 1024
+
+
 class QRCapacityError(ValueError):
     """The text does not fit in the largest QR code; the message says so in Thai and English.
 
@@ -43,9 +50,11 @@ def qr_fits(url: str) -> bool:
     :func:`qr_modules` will meet. qrcode raises DataOverflowError or, for some lengths just
     past the limit, a ValueError about version 41: both mean "too long".
     """
+    size = len(url.encode("utf-8"))  # a lone surrogate is not "too long": its error passes
+    if size <= _SURELY_FITS_BYTES:
+        return True
     from qrcode.exceptions import DataOverflowError
 
-    url.encode("utf-8")  # a lone surrogate is not "too long": let its own error through
     try:
         _code(url).best_fit()
     except (DataOverflowError, ValueError):

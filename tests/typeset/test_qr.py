@@ -59,3 +59,17 @@ def test_a_lone_surrogate_is_not_called_too_long():
     letter = letter_with_url("https://x.go.th/\ud800")
     codes = {p.code for p in check_letter(letter) if p.field == "qr.url"}
     assert "invalid-char" in codes and "qr-url-too-long" not in codes
+
+
+@pytest.mark.parametrize("text", ["a1" * 512, "A1b" * 341, "ก" * 341, "é" * 512,
+                                  ("12345678901234567890abc" * 45)[:1024]])
+def test_the_short_cut_for_short_urls_agrees_with_the_encoder(text):
+    """qr_fits answers True without the encoder up to 1,024 bytes; the encoder agrees, with
+    room to spare, for mixes of digits, capitals, Latin and Thai."""
+    import qrcode
+    import qrcode.constants
+
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(text)
+    assert len(text.encode("utf-8")) <= 1024
+    assert qr_fits(text) and code.best_fit() <= 30
