@@ -154,6 +154,10 @@ def remove_stale_temps(path: str | os.PathLike[str]) -> list[Path]:
     Only names this module makes for this very target match (``.<stem>.<8 hex>.tmp<suffix>``
     and ``.<name>.<8 hex>.tmp.bak``), and only regular files: a clerk's own ``.tmp`` files and
     other drafts' temporaries are never touched. Returns what was removed.
+
+    A save of the same file running at that very moment in another window would lose its
+    temporary and report that it failed; the target itself is never touched, so at worst a
+    save is retried, while without this every killed save leaves a hidden file for good.
     """
     target = Path(path)
     patterns = (_temp_pattern(target), _temp_pattern(backup_path(target)))

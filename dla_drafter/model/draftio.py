@@ -8,6 +8,12 @@ who fixes one thing at a time by trial and error gives up.
 
 Limits (file size, string length, list length) exist so that a damaged or hostile file costs
 milliseconds and a clear message, not a frozen window or a traceback.
+
+Unknown keys are kept only when they can be written back: a value or a key *name* holding a
+lone surrogate (``"\\ud800"`` escaped in the JSON), NaN, or nesting deeper than
+``MAX_DEPTH`` is refused on load, naming the key, because a draft that opens but can never
+be saved again loses the clerk's work at the first save. A file that is not a draft at all
+(a PDF, a Word or Excel file, a ZIP, binary data) is named for what it is.
 """
 
 from __future__ import annotations
