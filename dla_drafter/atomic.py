@@ -6,6 +6,13 @@ temporary file in the *same* folder (so the final rename never crosses file syst
 fsync it, then ``os.replace`` it over the target, which is atomic on POSIX and on Windows. On any
 failure the temporary file is removed and :class:`AtomicWriteError` says, in Thai and English,
 which path failed and why.
+
+Three more rules keep files from being lost: a file set read-only is never replaced (the
+clerk or the office set it so on purpose; ``os.replace`` would ignore it on POSIX); the
+temporary files an earlier, killed save left beside the target (``.<stem>.<8 hex>.tmp<suffix>``,
+and ``.<name>.<8 hex>.tmp.bak`` of its backup, exactly the names made here) are removed on the
+next successful write of that target; and :func:`atomic_write_all` writes several files all
+or none (``dla-drafter render -o a.pdf -o a.docx``).
 """
 
 from __future__ import annotations
@@ -13,10 +20,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import shutil
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation on os.write
@@ -63,7 +71,16 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
     code = cause.errno if isinstance(cause, OSError) else None
     winerror = getattr(cause, "winerror", None)
     detail = str(cause)
-    if winerror in _WINDOWS_SHARING_VIOLATIONS:
+    if isinstance(cause, ReadOnlyTargetError):
+        th = (
+            "ไฟล์นี้ถูกตั้งเป็นอ่านอย่างเดียว (read-only) จึงไม่บันทึกทับ "
+            "บันทึกเป็นไฟล์ชื่ออื่น หรือยกเลิกการตั้งค่าอ่านอย่างเดียวของไฟล์ก่อน"
+        )
+        en = (
+            "the file is set read-only, so it is not replaced; save under another name, "
+            "or clear the file's read-only setting first"
+        )
+    elif winerror in _WINDOWS_SHARING_VIOLATIONS:
         th = "ไฟล์ถูกโปรแกรมอื่นเปิดใช้อยู่ (เช่น Word หรือโปรแกรมอ่าน PDF) ปิดไฟล์นั้นแล้วลองใหม่"
         en = "the file is open in another program (e.g. Word or a PDF viewer); close it and retry"
     elif code == errno.ENOENT and not _probe(folder.is_dir):
@@ -102,6 +119,61 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
         f"บันทึกไฟล์ {path} ไม่สำเร็จ: {th}",
         f"Could not save {path}: {en}",
     )
+
+
+class ReadOnlyTargetError(PermissionError):
+    """The target exists and is read-only; raised (wrapped in AtomicWriteError) before any
+    temporary file is made."""
+
+
+def _refuse_read_only(target: Path) -> None:
+    """Refuse to replace a read-only file. ``os.replace`` only needs the *folder* to be
+    writable, so without this a draft marked read-only is silently replaced. Root passes
+    ``os.access``, hence the write bits are looked at too (Windows' read-only attribute
+    clears them all)."""
+    try:
+        info = os.stat(target)
+    except OSError:
+        return  # absent (a new file), or the write itself will say what is wrong
+    if not stat.S_ISREG(info.st_mode):
+        return
+    if not stat.S_IMODE(info.st_mode) & 0o222 or not os.access(target, os.W_OK):
+        raise ReadOnlyTargetError(errno.EACCES, "read-only file", str(target))
+
+
+def _temp_pattern(path: Path) -> re.Pattern[str]:
+    """The exact names :func:`_create_temp` gives temporaries of ``path``."""
+    return re.compile(
+        re.escape(f".{path.stem}.") + "[0-9a-f]{8}" + re.escape(f".tmp{path.suffix}")
+    )
+
+
+def remove_stale_temps(path: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporaries an interrupted write of ``path`` (or of its .bak) left behind.
+
+    Only names this module makes for this very target match (``.<stem>.<8 hex>.tmp<suffix>``
+    and ``.<name>.<8 hex>.tmp.bak``), and only regular files: a clerk's own ``.tmp`` files and
+    other drafts' temporaries are never touched. Returns what was removed.
+
+    A save of the same file running at that very moment in another window would lose its
+    temporary and report that it failed; the target itself is never touched, so at worst a
+    save is retried, while without this every killed save leaves a hidden file for good.
+    """
+    target = Path(path)
+    patterns = (_temp_pattern(target), _temp_pattern(backup_path(target)))
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not any(p.fullmatch(entry.name) for p in patterns):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
 
 
 def _resolve(path: str | os.PathLike[str]) -> Path:
@@ -164,6 +236,11 @@ def _make_backup(target: Path) -> None:
     if not _probe(target.is_file):
         return
     bak = backup_path(target)
+    if _probe(lambda: bak.exists() and os.path.samefile(target, bak)):
+        # An earlier save linked the .bak and then failed to replace the target: the .bak
+        # already is this version. Linking again would make a temp that ``os.replace`` onto
+        # the same file leaves in place (POSIX: renaming a link onto itself does nothing).
+        return
     temp, fd = _create_temp(bak)
     os.close(fd)
     try:
@@ -173,10 +250,9 @@ def _make_backup(target: Path) -> None:
         except OSError:
             shutil.copy2(target, temp)
         os.replace(temp, bak)
-    except BaseException:
+    finally:
         with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+            os.unlink(temp)  # gone after a normal replace; left by a no-op or a failure
 
 
 def _commit(temp: Path, target: Path, backup: bool) -> None:
@@ -185,6 +261,7 @@ def _commit(temp: Path, target: Path, backup: bool) -> None:
         _make_backup(target)
     os.replace(temp, target)
     _fsync_folder(target.parent)
+    remove_stale_temps(target)
 
 
 def _remove(temp: Path) -> None:
@@ -201,6 +278,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: boo
     target = _resolve(path)
     temp: Path | None = None
     try:
+        _refuse_read_only(target)
         temp, fd = _create_temp(target)
         try:
             view = memoryview(data)
@@ -247,6 +325,7 @@ def atomic_output(path: str | os.PathLike[str], *, backup: bool = False) -> Iter
     """
     target = _resolve(path)
     try:
+        _refuse_read_only(target)
         temp, fd = _create_temp(target)
         os.close(fd)
     except OSError as exc:
@@ -269,3 +348,96 @@ def atomic_output(path: str | os.PathLike[str], *, backup: bool = False) -> Iter
     except BaseException:
         _remove(temp)
         raise
+
+
+def _write_temp(target: Path, data: bytes) -> Path:
+    temp, fd = _create_temp(target)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        _remove(temp)
+        raise
+    return temp
+
+
+def _rollback_copy(target: Path) -> Path | None:
+    """A temporary second name for the current ``target`` (hard link, else a copy), so that
+    a later failure can put it back; None when there is no file yet."""
+    if not _probe(target.is_file):
+        return None
+    keep, fd = _create_temp(target)
+    os.close(fd)
+    try:
+        try:
+            os.unlink(keep)
+            os.link(target, keep)
+        except OSError:
+            shutil.copy2(target, keep)
+    except BaseException:
+        _remove(keep)
+        raise
+    return keep
+
+
+def atomic_write_all(files: Mapping[str | os.PathLike[str], bytes]) -> None:
+    """Write every file of ``files`` ({path: bytes}) or none of them.
+
+    All contents go to temporary files beside their targets first (written and fsynced);
+    only then are the targets replaced, one after another. If anything fails — a folder
+    missing, a disk full, a target that is read-only or a folder — the targets replaced so
+    far get their old contents back (or are removed when they did not exist), no temporary
+    file remains, and :class:`AtomicWriteError` names the path that failed.
+    """
+    targets = [_resolve(p) for p in files]
+    if len({os.path.normcase(os.path.abspath(t)) for t in targets}) != len(targets):
+        raise ValueError("the same file is given twice")
+    temps: dict[Path, Path] = {}
+    current = targets[0] if targets else Path()
+    try:
+        for current, data in zip(targets, files.values(), strict=True):
+            _refuse_read_only(current)
+            temps[current] = _write_temp(current, data)
+    except OSError as exc:
+        for temp in temps.values():
+            _remove(temp)
+        raise _error(current, exc) from exc
+    except BaseException:
+        for temp in temps.values():
+            _remove(temp)
+        raise
+    keeps: list[Path] = []  # second names of the old contents, until all are replaced
+    done: list[tuple[Path, Path | None]] = []  # replaced targets and their old contents
+    try:
+        for current in targets:
+            keep = _rollback_copy(current)
+            if keep is not None:
+                keeps.append(keep)
+            _keep_mode(temps[current], current)
+            os.replace(temps[current], current)
+            del temps[current]
+            done.append((current, keep))
+    except BaseException as exc:
+        for target, keep in reversed(done):
+            with contextlib.suppress(OSError):
+                if keep is not None:
+                    os.replace(keep, target)
+                else:  # it did not exist before this call
+                    os.unlink(target)
+        for leftover in [*temps.values(), *keeps]:
+            _remove(leftover)
+        if isinstance(exc, OSError):
+            raise _error(current, exc) from exc
+        raise
+    for keep in keeps:
+        _remove(keep)
+    for folder in {t.parent for t in targets}:
+        _fsync_folder(folder)
+    for target in targets:
+        remove_stale_temps(target)

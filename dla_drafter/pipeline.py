@@ -50,6 +50,28 @@ def export_docx(letter: Letter, path: Path, settings: RenderSettings | None = No
     write_docx(compose(letter), Path(path), settings or RenderSettings())
 
 
+def pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
+              profile: LayoutProfile = DEFAULT_PROFILE) -> tuple[bytes, Pages]:
+    """The PDF file's bytes and the pages, in memory: for writing several outputs all or
+    none (``atomic.atomic_write_all``), where nothing may touch the disk until all are made."""
+    from .render.pdf import pdf_bytes as render_pdf
+
+    settings = settings or RenderSettings()
+    pages = typeset_letter(letter, settings, profile)
+    return render_pdf(pages, fonts_for(settings), settings, title=letter.subject), pages
+
+
+def docx_bytes(letter: Letter, settings: RenderSettings | None = None) -> bytes:
+    """The DOCX file's bytes, in memory (see :func:`pdf_bytes`)."""
+    import io
+
+    from .render.docx_writer import render_docx
+
+    stream = io.BytesIO()
+    render_docx(compose(letter), settings or RenderSettings()).save(stream)
+    return stream.getvalue()
+
+
 def glyph_problems(pages: Pages, settings: RenderSettings | None = None) -> list[Problem]:
     """Warnings for characters the drawing font has no glyph for (an emoji, Chinese, a
     symbol pasted from elsewhere): they would print as empty boxes. Each names its field."""

@@ -3,10 +3,45 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .model.problems import Problem
+
 DEFAULT_DOCX_FONT = "TH SarabunPSK"
+# Characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/U+FFFF), plus line and
+# paragraph separators: a font name is one line of text in every part of the DOCX.
+_BAD_FONT_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+DOCX_FONT_FIELD = "docx_font"
+
+
+def docx_font_problem(name: str) -> Problem | None:
+    """Why ``name`` cannot be the DOCX font (a control character pasted into the setting or
+    given to ``--docx-font``), as an error naming the setting; None when it is usable.
+
+    Checked before any file is written; the DOCX writer refuses the same names
+    (:class:`DocxFontError`) so a caller that skipped the check gets the same words.
+    """
+    bad = _BAD_FONT_CHAR.search(name)
+    if bad is None:
+        return None
+    code = f"U+{ord(bad.group()):04X}"
+    return Problem(
+        DOCX_FONT_FIELD, "docx-font-invalid", "error",
+        f"ชื่อแบบอักษรใน DOCX (--docx-font หรือการตั้งค่า \"แบบอักษรใน DOCX\") มีอักขระควบคุม"
+        f"หรืออักขระที่ใช้ไม่ได้ ({code}) ที่ตัวอักษรที่ {bad.start() + 1} พิมพ์ชื่อแบบอักษรใหม่",
+        f"the DOCX font name (--docx-font or the \"DOCX font\" setting) contains a control "
+        f"or invalid character ({code}) at character {bad.start() + 1}; type the name again",
+    )
+
+
+class DocxFontError(ValueError):
+    """The DOCX font name cannot be written (see :func:`docx_font_problem`)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(f"{problem.message('th')}\n{problem.message('en')}")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ wants another look still edits the styles in Word — in the template or in any 
 The structure (see templates/README.md):
 
 * styles.xml: docDefaults with the Thai font on all four font slots, 16 pt on ``w:sz`` and
-  ``w:szCs``, ``w:lang w:bidi="th-TH"``; one named style per part ("DLA Body", "DLA Label" …);
+  ``w:szCs`` (no ``w:lang w:bidi``: WPS Writer misdraws ำ with it there; the styles and runs
+  carry ``w:bidi="th-TH"``); one named style per part ("DLA Body", "DLA Label" …);
 * document.xml: one ``{%p for b in blocks %}`` loop; each kind of block is a ``{%p if %}``
   branch holding the paragraphs (or a borderless table) of that block, with its style;
 * first-page header: the ครุฑ (inline picture, 3 cm) centred by a centre tab, the urgency mark
@@ -492,10 +493,10 @@ def styles_xml() -> str:
         f"<w:docDefaults><w:rPrDefault>{rpr()}</w:rPrDefault>"
         f"<w:pPrDefault><w:pPr>{spacing()}</w:pPr></w:pPrDefault></w:docDefaults>"
     )
-    # the run defaults carry lang val/eastAsia too, as Word writes for a Thai document
+    # the run defaults carry lang val/eastAsia, as Word writes, but no w:bidi: WPS Writer
+    # draws ำ (SARA AM) wrongly when docDefaults say th-TH; every run and style says it instead
     doc_defaults = doc_defaults.replace(
-        '<w:lang w:bidi="th-TH"/>', '<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="th-TH"/>',
-        1)
+        '<w:lang w:bidi="th-TH"/>', '<w:lang w:val="en-US" w:eastAsia="en-US"/>', 1)
     return f"<w:styles {NS}>{doc_defaults}{''.join(defs)}</w:styles>"
 
 

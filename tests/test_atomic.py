@@ -219,3 +219,102 @@ def test_windows_sharing_violation_says_file_is_open(tmp_path: Path) -> None:
     cause.winerror = 32  # type: ignore[attr-defined]
     error = atomic._error(tmp_path / "a.docx", cause)
     assert "เปิดใช้อยู่" in error.message_th and "open in another program" in error.message_en
+
+
+# --- files that must never be lost (issue 6, item 17) -------------------------------------
+
+def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "a.dladraft.json"
+    target.write_bytes(b"kept")
+    target.chmod(0o444)
+    try:
+        for write in (lambda: atomic_write_bytes(target, b"new", backup=True),
+                      lambda: atomic_write_text(target, "new")):
+            with pytest.raises(AtomicWriteError) as info:
+                write()
+            assert "อ่านอย่างเดียว" in info.value.message_th
+            assert "read-only" in info.value.message_en
+            assert info.value.path == target
+        with pytest.raises(AtomicWriteError), atomic_output(target) as temp:
+            temp.write_bytes(b"new")
+        assert target.read_bytes() == b"kept"
+        assert names(tmp_path) == ["a.dladraft.json"]  # no temp, no .bak
+    finally:
+        target.chmod(0o644)
+
+
+def test_stale_temps_of_a_killed_save_are_removed_on_the_next_save(tmp_path: Path) -> None:
+    target = tmp_path / "a.dladraft.json"
+    target.write_bytes(b"v1")
+    ours = [".a.dladraft.0123abcd.tmp.json", ".a.dladraft.json.89abcdef.tmp.bak"]
+    others = [
+        ".a.dladraft.tmp.json",  # not our pattern (no 8 hex digits)
+        ".b.dladraft.0123abcd.tmp.json",  # another draft's temporary
+        ".a.dladraft.0123abcd.tmp.json.keep",  # a longer name
+        "a.dladraft.0123abcd.tmp.json",  # not hidden: not ours
+        ".a.dladraft.0123ABCD.tmp.json",  # capitals: secrets.token_hex never makes them
+    ]
+    for name in ours + others:
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / ".a.dladraft.fedcba98.tmp.json").mkdir()  # a folder is never removed
+    atomic_write_bytes(target, b"v2", backup=True)
+    assert names(tmp_path) == sorted(
+        ["a.dladraft.json", "a.dladraft.json.bak", ".a.dladraft.fedcba98.tmp.json", *others])
+    assert target.read_bytes() == b"v2"
+
+
+def test_a_backup_already_linked_to_the_target_leaves_no_tmp_bak(tmp_path: Path) -> None:
+    """What a save leaves when the final rename failed after the backup was linked: the .bak
+    and the target are one file. Linking it again and renaming onto itself did nothing and
+    left a ``.tmp.bak`` beside them (a second backup of the same version)."""
+    target = tmp_path / "a.json"
+    target.write_bytes(b"v1")
+    os.link(target, backup_path(target))
+    atomic_write_bytes(target, b"v2", backup=True)
+    assert names(tmp_path) == ["a.json", "a.json.bak"]
+    assert backup_path(target).read_bytes() == b"v1" and target.read_bytes() == b"v2"
+
+
+def test_write_all_writes_every_file(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "a.docx"
+    a.write_bytes(b"old")
+    atomic.atomic_write_all({a: b"pdf", b: b"docx"})
+    assert a.read_bytes() == b"pdf" and b.read_bytes() == b"docx"
+    assert names(tmp_path) == ["a.docx", "a.pdf"]
+
+
+def test_write_all_writes_none_when_one_folder_is_missing(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "no" / "a.docx"
+    a.write_bytes(b"old")
+    with pytest.raises(AtomicWriteError) as info:
+        atomic.atomic_write_all({a: b"pdf", b: b"docx"})
+    assert info.value.path == b
+    assert a.read_bytes() == b"old"
+    assert names(tmp_path) == ["a.pdf"]
+
+
+def test_write_all_puts_back_what_it_replaced_when_a_later_rename_fails(tmp_path: Path) -> None:
+    """The second target is a folder: its temp is written fine, the rename onto it fails
+    after the first target was already replaced; the first gets its old bytes back and a
+    file that did not exist before is taken away again."""
+    a, new, folder = tmp_path / "a.pdf", tmp_path / "new.pdf", tmp_path / "a.docx"
+    a.write_bytes(b"old")
+    folder.mkdir()
+    with pytest.raises(AtomicWriteError) as info:
+        atomic.atomic_write_all({a: b"pdf", new: b"pdf2", folder: b"docx"})
+    assert info.value.path == folder
+    assert a.read_bytes() == b"old"
+    assert names(tmp_path) == ["a.docx", "a.pdf"]
+    assert list(folder.iterdir()) == []
+
+
+def test_write_all_refuses_a_read_only_target_before_writing_anything(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "a.docx"
+    b.write_bytes(b"old docx")
+    b.chmod(0o444)
+    try:
+        with pytest.raises(AtomicWriteError):
+            atomic.atomic_write_all({a: b"pdf", b: b"docx"})
+    finally:
+        b.chmod(0o644)
+    assert names(tmp_path) == ["a.docx"] and b.read_bytes() == b"old docx"

@@ -143,3 +143,64 @@ def test_an_office_emblem_png_is_used(tmp_path):
     height_cm = (emblem["bottom"] - emblem["top"]) / (72 / 2.54)
     assert height_cm == pytest.approx(3.0, abs=0.01)
     assert width_cm == pytest.approx(2.7, abs=0.01)  # the office image's own proportions
+
+
+# --- bad input stops before any file is written; several outputs: all or none ------------
+
+def _draft_with(tmp_path: Path, change) -> Path:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "draft.dladraft.json"
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("change", "extra", "field"), [
+    (lambda d: d.update(subject=d["subject"] + "\ufffe"), [], "(subject)"),
+    (lambda d: d.update(qr={"url": "https://x.go.th/\uffff"}), [], "(qr.url)"),
+    (lambda d: d.update(qr={"url": "https://x.go.th/" + "a" * 2400}), [], "(qr.url)"),
+    (lambda d: d.update(format="dla-drafter/letter@" + "7" * 4301), [], "(format)"),
+    (lambda d: d.update({"future\ud800": 1}), [], "future\\ud800"),
+    (lambda d: None, ["--docx-font", "TH Sarabun\x01PSK"], "docx_font"),
+], ids=["fffe-subject", "ffff-qr", "qr-too-long", "format-digits", "surrogate-key", "font"])
+def test_bad_input_names_the_field_and_writes_no_file(tmp_path, change, extra, field):
+    pdf, docx_out = tmp_path / "letter.pdf", tmp_path / "letter.docx"
+    result = run("render", str(_draft_with(tmp_path, change)), "-o", str(pdf), "-o",
+                 str(docx_out), "--bundled-font", *extra)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("ข้อผิดพลาด: ")]
+    assert any(field in ln for ln in errors), result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.dladraft.json"]
+
+
+def test_a_subject_over_255_characters_renders_both_outputs(tmp_path):
+    long_subject = "โครงการพัฒนาครูและโรงเรียนเพื่อยกระดับคุณภาพการศึกษาอย่างต่อเนื่อง " * 5
+    draft = _draft_with(tmp_path, lambda d: d.update(subject=long_subject.strip()))
+    pdf, docx_out = tmp_path / "letter.pdf", tmp_path / "letter.docx"
+    result = run("render", str(draft), "-o", str(pdf), "-o", str(docx_out), "--bundled-font")
+    assert result.returncode == 0, result.stderr
+    assert len(Document(str(docx_out)).core_properties.title) <= 255
+    assert PdfReader(pdf).metadata.title == long_subject.strip()
+
+
+def test_render_writes_all_outputs_or_none(tmp_path):
+    """The .docx target is a folder: today the PDF was written and the DOCX failed; now the
+    existing PDF keeps its old bytes and no temporary file stays."""
+    pdf, docx_out = tmp_path / "letter.pdf", tmp_path / "letter.docx"
+    pdf.write_bytes(b"the PDF of yesterday")
+    docx_out.mkdir()
+    result = run("render", str(EXAMPLE), "-o", str(pdf), "-o", str(docx_out), "--bundled-font")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "letter.docx" in result.stderr and "ไม่ได้เขียนไฟล์ใดเลย" in result.stderr
+    assert pdf.read_bytes() == b"the PDF of yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.docx", "letter.pdf"]
+    assert list(docx_out.iterdir()) == []
+
+
+def test_the_same_output_twice_is_a_usage_error(tmp_path):
+    out = tmp_path / "letter.pdf"
+    result = run("render", str(EXAMPLE), "-o", str(out), "-o", str(out), "--bundled-font")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert not out.exists()

@@ -19,6 +19,9 @@ _T = {
         "pages": "หน้า",
         "failed": "เขียนไฟล์ {name} ไม่สำเร็จ: {why}",
         "font": "โหลดแบบอักษรไม่ได้: {why}",
+        "none_written": "ไม่ได้เขียนไฟล์ใดเลย ไฟล์เดิมยังอยู่ครบ",
+        "same_output": "ระบุไฟล์ผลลัพธ์ {name} ซ้ำ",
+        "render_failed": "สร้าง {name} ไม่สำเร็จ: {why}",
     },
     "en": {
         "error": "error",
@@ -30,6 +33,9 @@ _T = {
         "pages": "pages",
         "failed": "could not write {name}: {why}",
         "font": "cannot load the font: {why}",
+        "none_written": "no file was written; existing files are unchanged",
+        "same_output": "the output {name} is given twice",
+        "render_failed": "could not make {name}: {why}",
     },
 }
 

@@ -8,16 +8,24 @@ who fixes one thing at a time by trial and error gives up.
 
 Limits (file size, string length, list length) exist so that a damaged or hostile file costs
 milliseconds and a clear message, not a frozen window or a traceback.
+
+Unknown keys are kept only when they can be written back: a value or a key *name* holding a
+lone surrogate (``"\\ud800"`` escaped in the JSON), NaN, or nesting deeper than
+``MAX_DEPTH`` is refused on load, naming the key, because a draft that opens but can never
+be saved again loses the clerk's work at the first save. A file that is not a draft at all
+(a PDF, a Word or Excel file, a ZIP, binary data) is named for what it is.
 """
 
 from __future__ import annotations
 
 import calendar
 import codecs
+import io
 import json
 import math
 import os
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -83,8 +91,9 @@ THAI_MONTHS = (
 _ENGLISH_MONTHS = tuple(calendar.month_name[1:])
 
 # C0 and C1 controls (TAB, CR, LF and NUL included: paragraphs are separate list items), the
-# Unicode line/paragraph separators, and lone surrogates (cannot be written as UTF-8).
-_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Unicode line/paragraph separators, lone surrogates (cannot be written as UTF-8) and the
+# noncharacters U+FFFE/U+FFFF (not allowed in XML: Word files cannot hold them).
+_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _BAD_CHAR_NAMES = {
     "\x00": ("ค่าว่าง", "NUL"),
     "\t": ("แท็บ", "TAB"),
@@ -309,7 +318,7 @@ class _Reader:
         where_en = f"at character {index + 1:,}"
         more_th = f" (รวม {count:,} ตัว)" if count > 1 else ""
         more_en = f" ({count:,} in all)" if count > 1 else ""
-        if "\ud800" <= char <= "\udfff":
+        if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":
             self.error(
                 path, "invalid-char",
                 f"มีอักขระที่ไม่ถูกต้อง ({code}) {where_th}{more_th}",
@@ -324,6 +333,17 @@ class _Reader:
             path, "control-char",
             f"มีอักขระ{th_name} ({code} {en_name}) {where_th}{more_th} ซึ่งใช้ในช่องนี้ไม่ได้{hint_th}",
             f"contains {code} {en_name} {where_en}{more_en}, not allowed here{hint_en}",
+        )  # fmt: skip
+
+    def _bad_key(self, path: str, key: str) -> None:
+        shown = f'"{_printable(key)}"'
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in _SURROGATE.findall(key)}))
+        self.error(
+            path, "invalid-key",
+            f"มีคีย์ชื่อ {shown} ที่มีอักขระไม่ถูกต้อง ({codes}) ซึ่งบันทึกเป็น UTF-8 ไม่ได้ "
+            "ไฟล์อาจเสียหาย ลบหรือแก้ชื่อคีย์นี้ในไฟล์",
+            f"has a key named {shown} holding an invalid character ({codes}) that cannot be "
+            "saved as UTF-8; the file may be damaged: remove or rename this key",
         )  # fmt: skip
 
     def _strip_invisible(self, path: str, value: str) -> str:
@@ -476,10 +496,18 @@ class _Reader:
         return result
 
     def extra(self, obj: dict[str, Any], known: tuple[str, ...], path: str) -> dict[str, Any]:
-        """Keys this version does not know, kept as they are (checked only for JSON-ness)."""
+        """Keys this version does not know, kept as they are (checked only for JSON-ness).
+
+        A key whose *name* holds a lone surrogate (``"\\ud800"`` in the file) is refused on
+        load, naming it: such a name cannot be written as UTF-8, so keeping it would open a
+        draft that no save could ever write (values with one are refused the same way).
+        """
         kept: dict[str, Any] = {}
         for key, value in obj.items():
             if key in known:
+                continue
+            if _SURROGATE.search(key):
+                self._bad_key(path, key)
                 continue
             key_path = f"{path}.{key}" if path else key
             kept[key] = _copy_json(value, key_path, self.errors, copy=not self.owned)
@@ -565,8 +593,14 @@ def _spell(where: _Where) -> str:
     parts: list[str] = []
     while isinstance(where, tuple):
         where, key, is_index = where
-        parts.append(f"[{key}]" if is_index else f".{key}")
+        parts.append(f"[{key}]" if is_index else f".{_printable(str(key))}")
     return where + "".join(reversed(parts))
+
+
+def _printable(name: str) -> str:
+    """A key name that can be printed and saved: lone surrogates spelled ``\\udXXX``
+    (a field path holding one would crash the terminal or the log that shows it)."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", name)
 
 
 _CONTAINERS = (dict, list)
@@ -735,13 +769,14 @@ def _format_problem(data: dict[str, Any]) -> tuple[Problem | None, bool]:
     if value == FORMAT_V1:
         return None, False
     match = _FORMAT_PATTERN.fullmatch(value) if isinstance(value, str) else None
-    if match is not None and int(match.group(1)) > 1:
+    if match is not None and _newer_version(match.group(1)):
+        shown = value if len(value) <= 40 else value[:39] + "…"
         return (
             Problem(
                 "format", "format-newer", "error",
-                f"ไฟล์นี้สร้างด้วย DLA Drafter รุ่นที่ใหม่กว่า ({value}) "
+                f"ไฟล์นี้สร้างด้วย DLA Drafter รุ่นที่ใหม่กว่า ({shown}) "
                 "โปรดปรับปรุงโปรแกรมเป็นรุ่นล่าสุดเพื่อเปิดไฟล์นี้",
-                f"this file was made by a newer version of DLA Drafter ({value}); "
+                f"this file was made by a newer version of DLA Drafter ({shown}); "
                 "update the program to open it",
             ),
             True,
@@ -755,6 +790,13 @@ def _format_problem(data: dict[str, Any]) -> tuple[Problem | None, bool]:
         ),
         True,
     )  # fmt: skip
+
+
+def _newer_version(digits: str) -> bool:
+    """Whether a format version's digits mean a version above 1, without ``int()`` on a long
+    string (Python refuses more than 4,300 digits with a ValueError, which was a traceback)."""
+    significant = digits.lstrip("0")
+    return len(significant) > 18 or (bool(significant) and int(significant) > 1)
 
 
 def letter_from_dict_with_warnings(data: object) -> tuple[Letter, list[Problem]]:
@@ -892,6 +934,7 @@ def dumps_draft(letter: Letter, *, strict: bool = True) -> str:
     clean, _ = _from_dict(letter_to_dict(letter), owned=True)  # to_dict made fresh copies
     try:
         text = json.dumps(letter_to_dict(clean), ensure_ascii=False, indent=2, allow_nan=False)
+        text.encode("utf-8")  # a lone surrogate anywhere would only fail at the disk
     except (TypeError, ValueError, RecursionError) as exc:  # defensive: validated above
         raise DraftError(
             [Problem("", "write-failed", "error", f"แปลงเป็น JSON ไม่ได้: {exc}", str(exc))]
@@ -930,7 +973,9 @@ def save_draft(letter: Letter, path: str | os.PathLike[str], *, backup: bool = F
     """Write ``letter`` to ``path`` atomically; with ``backup`` the old file becomes ``.bak``.
 
     Raises :class:`DraftError` when the letter itself is invalid (nothing is written) and
-    :class:`~dla_drafter.atomic.AtomicWriteError` when the disk refuses.
+    :class:`~dla_drafter.atomic.AtomicWriteError` when the disk refuses, or when ``path`` is
+    a read-only file (it is never replaced). Temporary files an earlier, killed save of
+    ``path`` left behind are removed once this save succeeds (``atomic.remove_stale_temps``).
     """
     text = dumps_draft(letter)
     atomic_write_text(path, text, backup=backup)
@@ -994,8 +1039,69 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+# What a file that is not a draft most likely is, from its first bytes: (Thai, English).
+# A clerk picks the letter's PDF or DOCX instead of its draft more often than a broken file.
+_ZIP_KINDS = (
+    ("word/", ("เอกสาร Word (.docx)", "a Word document (.docx)")),
+    ("xl/", ("สมุดงาน Excel (.xlsx)", "an Excel workbook (.xlsx)")),
+    ("ppt/", ("งานนำเสนอ PowerPoint (.pptx)", "a PowerPoint presentation (.pptx)")),
+    ("content.xml", ("เอกสาร OpenDocument (.odt/.ods)", "an OpenDocument file (.odt/.ods)")),
+)
+_MAGIC_KINDS = (
+    (b"%PDF-", ("เอกสาร PDF (.pdf)", "a PDF document (.pdf)")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+     ("เอกสาร Word หรือ Excel รุ่นเก่า (.doc/.xls)", "an old Word or Excel file (.doc/.xls)")),
+    (b"{\\rtf", ("เอกสาร RTF (.rtf)", "an RTF document (.rtf)")),
+    (b"\x89PNG", ("รูปภาพ PNG", "a PNG image")),
+    (b"\xff\xd8\xff", ("รูปภาพ JPEG", "a JPEG image")),
+)
+
+
+def _file_kind(data: bytes) -> tuple[str, str] | None:
+    """What ``data`` is when it is plainly not a draft (a PDF, a DOCX, a ZIP, binary), or None."""
+    for magic, kind in _MAGIC_KINDS:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, ValueError, OSError):
+            names = []
+        for prefix, kind in _ZIP_KINDS:
+            if any(name.startswith(prefix) for name in names):
+                return kind
+        return "ไฟล์บีบอัด ZIP", "a ZIP archive"
+    head = data[:8192]
+    if b"\x00" in head and not _looks_utf16(head):
+        return "ข้อมูลไบนารี (ไม่ใช่ข้อความ)", "a binary file (not text)"
+    return None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 text, with or without a BOM (a JSON object: ``{`` then no NUL characters)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    even = head[: len(head) - len(head) % 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = even.decode(encoding, errors="replace")
+        if text.lstrip(" \t\r\n").startswith("{") and "\x00" not in text:
+            return True
+    return False
+
+
 def _decode(data: bytes, path: Path | None) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    kind = _file_kind(data)
+    if kind is not None:
+        problem = _file_problem(
+            "file-not-draft",
+            f"ไฟล์นี้เป็น{kind[0]} ไม่ใช่ไฟล์ร่างหนังสือ เปิดได้เฉพาะไฟล์ .dladraft.json "
+            "(ไฟล์ร่างที่บันทึกจากโปรแกรมนี้)",
+            f"this file is {kind[1]}, not a letter draft; only .dladraft.json files "
+            "(drafts saved by this program) can be opened",
+        )
+        raise DraftError([problem], path)
+    if _looks_utf16(data[:8192]):
         problem = _file_problem(
             "file-encoding",
             "ไฟล์ถูกบันทึกเป็น UTF-16 ต้องบันทึกเป็น UTF-8",

@@ -16,9 +16,11 @@ What docxtpl cannot express is filled in after it renders, here, with lxml:
   column widths of the heading, contact/QR and initials tables;
 * the run properties Word needs for Thai, enforced on every run of the body, headers and
   footers: the font on ``w:ascii``/``w:hAnsi``/``w:cs``/``w:eastAsia``, the size on ``w:sz``
-  *and* ``w:szCs``, ``w:bCs`` beside ``w:b``, and ``w:lang w:bidi="th-TH"``. Thai is a complex
-  script for Word: it takes the face from ``w:cs`` and the size from ``w:szCs``, which
-  python-docx's ``font.name``/``font.size`` never write;
+  *and* ``w:szCs``, ``w:bCs`` beside ``w:b``, ``w:lang w:bidi="th-TH"``, and ``<w:cs/>`` on
+  runs holding Thai, as Word writes them. Thai is a complex script for Word: it takes the
+  face from ``w:cs`` and the size from ``w:szCs``, which python-docx's
+  ``font.name``/``font.size`` never write. ``w:bidi="th-TH"`` is on the runs only, never in
+  the template's ``docDefaults`` (WPS Writer then draws ำ wrongly);
 * the office's font name (``RenderSettings.docx_font``) in every run, style and the font
   table, and the page-number format (Thai or Arabic digits) from the composition.
 
@@ -73,8 +75,9 @@ from ..compose.blocks import (
     TopMarks,
 )
 from ..paths import templates_dir
-from ..settings import DEFAULT_DOCX_FONT, RenderSettings
+from ..settings import DEFAULT_DOCX_FONT, DocxFontError, RenderSettings, docx_font_problem
 from ..text.digits import apply_digits
+from ..text.graphemes import clusters
 from ..typeset.anchors import signature_centre
 from ..typeset.fonts import fonts_for
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
@@ -113,10 +116,14 @@ AGENCY_NUMBER_GAP_CM = 0.3  # the ที่ column ends this far before the agen
 DOTTED_LEADER_TAB = "dot"
 
 # Characters that draw nothing but change Word's line breaking or searching: never written.
+# Also what XML 1.0 cannot hold at all (lone surrogates, U+FFFE/U+FFFF): validation refuses
+# them on the field first; this keeps a caller that skipped it from a half-made document.
 _INVISIBLE = re.compile(
     "[\u200b\u200c\u200d\u2060\u00ad\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
 )
+# Word and python-docx limit a core property (the document's title) to 255 characters.
+CORE_PROPERTY_MAX_CHARS = 255
 
 # --- style ids (scripts/build_templates.py defines the styles; names are "DLA Body" …) -----
 S_NORMAL = "DLANormal"
@@ -205,6 +212,8 @@ W_R, W_T, W_P, W_PPR, W_RPR = qn("w:r"), qn("w:t"), qn("w:p"), qn("w:pPr"), qn("
 W_VAL, W_BIDI, W_RSTYLE = qn("w:val"), qn("w:bidi"), qn("w:rStyle")
 W_RFONTS, W_SZ, W_SZCS = qn("w:rFonts"), qn("w:sz"), qn("w:szCs")
 W_B, W_BCS, W_LANG = qn("w:b"), qn("w:bCs"), qn("w:lang")
+W_CS = qn("w:cs")
+_THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 def cm_to_twips(cm: float) -> int:
@@ -706,6 +715,15 @@ def _normalise(root: etree._Element, font: str, styles: dict[str, tuple[int, boo
                 _child(rpr, W_B, _RPR_ORDER).attrib.pop(W_VAL, None)
                 _child(rpr, W_BCS, _RPR_ORDER).attrib.pop(W_VAL, None)
             _child(rpr, W_LANG, _RPR_ORDER).set(W_BIDI, "th-TH")
+            if _holds_thai(run):
+                _child(rpr, W_CS, _RPR_ORDER)
+
+
+def _holds_thai(run: etree._Element) -> bool:
+    """Whether a run's text has a Thai character: Word marks such runs ``<w:cs/>`` (complex
+    script) so that every reader, not only Word's own script detection, uses the ``w:cs``
+    font and ``w:szCs`` size for them; Thai DOCX checkers flag Thai runs without it."""
+    return any(t.text and _THAI.search(t.text) for t in run.iter(W_T))
 
 
 _FONT_SLOTS = tuple(qn(f"w:{a}") for a in ("ascii", "hAnsi", "cs", "eastAsia"))
@@ -793,6 +811,20 @@ def _subject(composition: Composition) -> str:
     return ""
 
 
+def core_title(subject: str) -> str:
+    """The subject as the document's title property, which holds at most 255 characters:
+    a longer subject (it prints in full in the letter) is cut at a whole Thai character
+    cluster, never between a consonant and its vowel or tone mark, and ends with "…"."""
+    if len(subject) <= CORE_PROPERTY_MAX_CHARS:
+        return subject
+    kept = ""
+    for cluster in clusters(subject):
+        if len(kept) + len(cluster) > CORE_PROPERTY_MAX_CHARS - 1:
+            break
+        kept += cluster
+    return kept.rstrip() + "…"
+
+
 # --- the entry point ----------------------------------------------------------------------
 
 def render_docx(composition: Composition, settings: RenderSettings | None = None,
@@ -806,6 +838,8 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     context, plan = _context(composition, tpl, settings)
     tpl.render(context, jinja_env=_JINJA, autoescape=True)
     font = settings.docx_font.strip() or DEFAULT_DOCX_FONT
+    if (problem := docx_font_problem(font)) is not None:
+        raise DocxFontError(problem)
     styles = _style_table(template)
     body = tpl.docx.element.body
     _apply_plan(body, plan)
@@ -813,7 +847,7 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     _apply_tables(body, tables)
     _normalise(body, font, styles)
     _section(body, composition)
-    qr_urls = [b.url for b in composition.blocks if isinstance(b, QRBlock)]
+    qr_urls = [clean_text(b.url) for b in composition.blocks if isinstance(b, QRBlock)]
     _alt_texts(body, lambda _pr: f"QR Code: {qr_urls[0]}" if qr_urls else "")
     for part in _story_parts(tpl):
         root = _element(part)
@@ -824,7 +858,7 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     _retitle_fonts(tpl, font)
     props = tpl.docx.core_properties
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    props.title = _subject(composition)
+    props.title = core_title(_subject(composition))
     props.created = props.modified = now
     props.last_modified_by = "DLA Drafter"
     return tpl
@@ -846,7 +880,9 @@ def write_docx(composition: Composition, path: Path | str,
 
 __all__ = [
     "AGENCY_BLOCK_X_CM",
+    "CORE_PROPERTY_MAX_CHARS",
     "clean_text",
+    "core_title",
     "qr_matrix",
     "qr_png",
     "render_docx",

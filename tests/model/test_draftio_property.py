@@ -35,11 +35,12 @@ from dla_drafter.model.letter import (
     Signer,
 )
 
-# Valid field text: no control characters, separators, surrogates or invisible characters.
+# Valid field text: no control characters, separators, surrogates, invisible characters or
+# the noncharacters U+FFFE/U+FFFF (XML, hence DOCX, cannot hold them).
 _char = st.one_of(
     st.characters(
         blacklist_categories=("Cc", "Cs"),
-        blacklist_characters="\u2028\u2029" + "".join(INVISIBLE_CHARS),
+        blacklist_characters="\u2028\u2029\ufffe\uffff" + "".join(INVISIBLE_CHARS),
     ),
     st.sampled_from("กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮะัาำิีึืุู็่้๊๋์เแโใไ๐๑๒๓ ."),
 )

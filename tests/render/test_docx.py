@@ -370,7 +370,34 @@ def assert_thai_runs(d: Docx, font: str) -> int:
             assert rpr.find(w("lang")).get(w("bidi")) == "th-TH"
             if rpr.find(w("b")) is not None:
                 assert rpr.find(w("bCs")) is not None
+            if THAI.search("".join(t.text or "" for t in run.iter(w("t")))):
+                assert rpr.find(w("cs")) is not None, etree.tostring(run, encoding="unicode")
     return count
+
+
+THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+def test_every_run_holding_thai_is_marked_complex_script(full):
+    """A Thai DOCX checker flags every Thai run without ``<w:cs/>``; Latin-only runs (the
+    e-mail address, a tab) are not marked, as Word writes them."""
+    thai, latin = 0, []
+    for root in full.stories():
+        for run in root.iter(w("r")):
+            text = "".join(t.text or "" for t in run.iter(w("t")))
+            marked = run.find(f"{w('rPr')}/{w('cs')}") is not None
+            if THAI.search(text):
+                thai += 1
+                assert marked, etree.tostring(run, encoding="unicode")
+            elif text.strip():
+                latin.append((text, marked))
+    assert thai > 30
+    assert (QR_URL, False) in latin
+    # the schema puts w:cs after w:szCs and before w:lang: Word refuses other orders
+    for run in full.body.iter(w("r")):
+        tags = [etree.QName(c).localname for c in run.find(w("rPr"))]
+        if "cs" in tags:
+            assert tags.index("szCs") < tags.index("cs") < tags.index("lang"), tags
 
 
 def test_every_run_sets_the_thai_font_and_complex_script_size(full):
@@ -386,7 +413,11 @@ def test_styles_carry_the_thai_defaults_too(letter):
     assert {fonts.get(w(s)) for s in ("ascii", "hAnsi", "cs", "eastAsia")} == {"TH SarabunPSK"}
     assert not [a for a in fonts.attrib if a.endswith("Theme") or a.endswith("theme")]
     assert defaults.find(w("sz")).get(w("val")) == defaults.find(w("szCs")).get(w("val")) == "32"
-    assert defaults.find(w("lang")).get(w("bidi")) == "th-TH"
+    # no w:bidi="th-TH" in docDefaults: WPS Writer draws ำ wrongly with it there; the styles
+    # (and every run) say th-TH instead
+    assert defaults.find(w("lang")).get(w("bidi")) is None
+    normal = styles.find(f"{w('style')}[@{w('styleId')}='{dw.S_NORMAL}']")
+    assert normal.find(f"{w('rPr')}/{w('lang')}").get(w("bidi")) == "th-TH"
 
 
 def test_a_custom_font_appears_everywhere_instead(tmp_path):
@@ -1087,3 +1118,61 @@ def test_stamped_letter_addressed_with_ถึง_and_sealed(tmp_path, settings):
     room = int(spacing.get(w("before"))) + int(spacing.get(w("after"))) + 2 * 16 * 1.627 * 20
     assert room / 20 / 72 * 2.54 == pytest.approx(4.5, abs=0.01)
     assert_thai_runs(d, "TH SarabunPSK")
+
+
+# --- input that used to break the writer after the PDF was written (issue 6, item 16) ------
+
+def test_a_subject_over_255_characters_is_written_whole_and_titled_short(tmp_path, settings):
+    subject = "ขออนุมัติโครงการพัฒนาครูและโรงเรียนเพื่อยกระดับคุณภาพการศึกษาอย่างต่อเนื่อง " * 5
+    subject = subject.strip()
+    assert len(subject) > 255
+    composition = eef_composition()
+    blocks = [Labelled("subject", "เรื่อง", (LabelledItem(subject),))
+              if isinstance(b, Labelled) and b.part == "subject" else b
+              for b in composition.blocks]
+    path = tmp_path / "long.docx"
+    write_docx(replace(composition, blocks=tuple(blocks)), path, settings)
+    document = docx.Document(str(path))
+    title = document.core_properties.title
+    assert len(title) <= 255 and title.endswith("…")
+    assert subject.startswith(title[:-1])
+    # the letter itself carries the whole subject
+    assert subject in "".join(p.text for p in document.paragraphs)
+
+
+def test_core_title_never_splits_a_thai_cluster():
+    subject = "ก" * 253 + "ที่" + "ข" * 10  # 253 + ท + ี + ่: the cut falls inside "ที่"
+    title = dw.core_title(subject)
+    assert len(title) <= 255
+    assert title == "ก" * 253 + "…"  # "ที่" kept whole or not at all
+    assert dw.core_title("สั้น") == "สั้น"
+
+
+def test_noncharacters_never_reach_the_xml(tmp_path, settings):
+    """Validation refuses U+FFFE/U+FFFF on the field; the writer still never breaks on them
+    (the subject goes into the title property, the QR URL into the picture's alt text)."""
+    composition = eef_composition()
+    subject = "โครงการ\ufffeพัฒนาครู"
+    blocks = []
+    for b in composition.blocks:
+        if isinstance(b, Labelled) and b.part == "subject":
+            b = Labelled("subject", "เรื่อง", (LabelledItem(subject),))
+        elif isinstance(b, QRBlock):
+            b = QRBlock(b.caption, QR_URL + "\uffff")
+        blocks.append(b)
+    d = produce(tmp_path, replace(composition, blocks=tuple(blocks)), settings)
+    assert docx.Document(str(d.path)).core_properties.title == "โครงการพัฒนาครู"
+    alt = [pr.get("descr") for pr in d.body.iter(f"{{{NS['wp']}}}docPr")]
+    assert f"QR Code: {QR_URL}" in alt
+
+
+def test_a_control_character_in_the_font_name_is_a_clear_error_and_writes_nothing(tmp_path):
+    from dla_drafter.settings import DocxFontError
+
+    path = tmp_path / "letter.docx"
+    with pytest.raises(DocxFontError) as info:
+        write_docx(eef_composition(), path,
+                   RenderSettings(docx_font="TH Sarabun\x01PSK", use_system_th_sarabun=False))
+    assert info.value.problem.field == "docx_font"
+    assert "U+0001" in str(info.value) and "แบบอักษร" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
