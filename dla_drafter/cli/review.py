@@ -5,6 +5,8 @@
     review approve DRAFT --role ROLE [--name NAME]      signs with the user's key
     review return DRAFT --text REASON                   ส่งกลับแก้ไข
     review status DRAFT [--json]
+    review whoami [--json]                              the user's identity and public key
+                                                        (to give the office for its profile)
 
 Names default to the user's identity (Settings), else the login name. The key and identity
 come from the user's folders (``XDG_CONFIG_HOME``/``XDG_DATA_HOME`` on Linux), so each
@@ -52,7 +54,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     status.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON")
     add_lang(status)
 
+    whoami = verbs.add_parser("whoami", help="ผู้ใช้และกุญแจสาธารณะ / identity and public key")
+    whoami.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON")
+    add_lang(whoami)
+
     parser.set_defaults(run=run)
+
+
+def _whoami(as_json: bool, lang: str) -> int:
+    from ..review.identity import IdentityError, load_identity, signing_key
+    from ..review.integrity import key_fingerprint, public_key_text
+
+    me = load_identity()
+    try:
+        public = public_key_text(signing_key().public_key())
+    except IdentityError as exc:
+        say(lang, "error", exc.message_th if lang == "th" else exc.message_en)
+        return EXIT_ERRORS
+    data = {"name": me.display_name(), "position": me.position,
+            "abbreviation": me.abbreviation, "public_key": public}
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    th = lang == "th"
+    print(f"{'ชื่อ' if th else 'name'}: {data['name']}")
+    print(f"{'ตำแหน่ง' if th else 'position'}: {me.position}")
+    print(f"{'ชื่อย่อ' if th else 'abbreviation'}: {me.abbreviation}")
+    print(f"{'กุญแจสาธารณะ' if th else 'public key'}: {public} ({key_fingerprint(public)})")
+    return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
     from ..review.identity import IdentityError, load_identity, signing_key, user_keyring
 
     lang = args.lang
+    if args.review_command == "whoami":
+        return _whoami(args.json, lang)
     path = Path(args.draft)
     letter, warnings = load(path, lang)
     if letter is None:

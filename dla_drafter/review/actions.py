@@ -31,7 +31,7 @@ from .integrity import (
     letter_snapshot,
     sign_approval,
 )
-from .record import Approval, ReviewRecord, make_delta, raw_record, read_record
+from .record import Approval, Comment, ReviewRecord, make_delta, raw_record, read_record
 
 
 class ReviewError(Exception):
@@ -202,6 +202,23 @@ def approve(
 def approval_statuses(letter: Letter, keyring: Keyring) -> list[tuple[Approval, Status]]:
     current = content_hash(letter)
     return [(a, approval_status(a.raw, current, keyring)) for a in record_of(letter).approvals]
+
+
+def locate_comment(letter: Letter, comment: Comment) -> tuple[int, int] | None:
+    """Where a comment's quote is in its field now, as (start, end) character offsets.
+
+    The place it was made (``offset``) when the quote is still there, else its first
+    occurrence in the field; None when the field no longer holds the quoted text (the clerk
+    changed it: the comment is *outdated*, and the UI shows it without a highlight).
+    """
+    text = field_texts(letter_snapshot(letter)).get(comment.field)
+    if text is None:
+        return None
+    end = (comment.offset or 0) + len(comment.quote)
+    if comment.offset is not None and text[comment.offset : end] == comment.quote:
+        return comment.offset, end
+    start = text.find(comment.quote)
+    return None if start < 0 else (start, start + len(comment.quote))
 
 
 def changes_since_sent(letter: Letter) -> LetterDiff | None:

@@ -119,3 +119,16 @@ def test_diff_exit_codes(reviewers, memo_draft, tmp_path):
     assert result.returncode == 1 and "เรื่อง (subject):" in result.stdout
     result = clerk.run("diff", str(memo_draft), str(tmp_path / "missing.dladraft.json"))
     assert result.returncode == 2 and "missing.dladraft.json" in result.stderr
+
+
+def test_whoami_gives_the_public_key_that_signs(reviewers, memo_draft):
+    head = reviewers["head"]
+    set_identity(head, "นางสาวศรีสุดา ใจดี", HEAD_ROLE)
+    result = head.run("review", "whoami", "--json")
+    assert result.returncode == 0, result.stderr
+    me = json.loads(result.stdout)
+    assert (me["name"], me["abbreviation"]) == ("นางสาวศรีสุดา ใจดี", HEAD_ROLE)
+    assert me["public_key"].startswith("ed25519:")
+    assert head.run("review", "approve", str(memo_draft), "--role", HEAD_ROLE).returncode == 0
+    record = json.loads(memo_draft.read_text(encoding="utf-8"))["review"]
+    assert record["approvals"][0]["public_key"] == me["public_key"]

@@ -84,3 +84,33 @@ def test_format_change_marks_words_and_shortens_the_rest(memo):
     assert text.startswith("ข้อความ ย่อหน้าที่ ๒ (body[1]):")
     assert "{+เพิ่มเติม+}" in text or "{+ เพิ่มเติม+}" in text
     assert len(text) < len(new.body[1])
+
+
+def test_the_clerk_sees_what_the_reviewer_changed_since_sending(memo):
+    from dla_drafter.review import actions
+
+    letter = copy.deepcopy(memo)
+    assert actions.changes_since_sent(letter) is None
+    actions.send_for_review(letter, by="สมศรี")
+    assert not actions.changes_since_sent(letter)
+    letter.subject = letter.subject.replace("ปฐมวัย", "ประถมศึกษา")  # the reviewer's own edit
+    actions.return_for_changes(letter, "ปรับชื่อเรื่อง", by="สมชาย")
+    changes = actions.changes_since_sent(letter)
+    assert [(c.field, h.old_text, h.new_text) for c, h in changes.steps] == [
+        ("subject", "ปฐมวัย", "ประถมศึกษา"),
+    ]  # fmt: skip
+
+
+def test_a_comment_follows_its_quote_and_is_outdated_when_the_quote_goes(memo):
+    from dla_drafter.review import actions
+
+    letter = copy.deepcopy(memo)
+    quote = "ระดับปฐมวัย"
+    actions.add_comment(letter, "subject", quote, "ระบุช่วงอายุ", author="สมชาย")
+    [comment] = actions.record_of(letter).comments
+    start = memo.subject.index(quote)
+    assert actions.locate_comment(letter, comment) == (start, start + len(quote))
+    letter.subject = "ด่วน " + letter.subject
+    assert actions.locate_comment(letter, comment) == (start + 5, start + 5 + len(quote))
+    letter.subject = letter.subject.replace(quote, "ระดับประถมศึกษา")
+    assert actions.locate_comment(letter, comment) is None
