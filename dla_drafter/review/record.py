@@ -299,10 +299,13 @@ def make_delta(previous: dict[str, Any] | None, snapshot: dict[str, Any]) -> dic
     """The keys of a version entry that store ``snapshot`` given the version before it."""
     if previous is None:
         return {"content": snapshot}
+    from .integrity import canonical_json
+
     changes: dict[str, Any] = {}
     list_changes: dict[str, Any] = {}
     for key, value in snapshot.items():
-        if key in previous and previous[key] == value:
+        # Compared as JSON: in Python 1 == True, in a draft they are different values.
+        if key in previous and canonical_json(previous[key]) == canonical_json(value):
             continue
         old = previous.get(key)
         if isinstance(value, list) and isinstance(old, list):
