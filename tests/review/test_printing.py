@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdfium2
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from docx import Document
 
 from dla_drafter import pipeline
 from dla_drafter.model.draftio import load_draft
@@ -34,6 +35,15 @@ def pdf_text(path: Path) -> str:
         return "\n".join(page.get_textpage().get_text_range() for page in pdf)
     finally:
         pdf.close()
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph of the document, table cells included, as Word shows them."""
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
 
 
 def rows(letter) -> list[tuple[str, str]]:
@@ -81,8 +91,14 @@ def test_the_exported_pdf_shows_the_approver_only_while_valid(ipst, own_folders,
     pdf = tmp_path / "approved.pdf"
     pipeline.export_pdf(letter, pdf, settings)
     assert "ทดสอบลงนาม" in pdf_text(pdf)
+    docx = tmp_path / "approved.docx"
+    pipeline.export_docx(letter, docx, settings)
+    assert "ทดสอบลงนาม" in docx_text(docx)
     letter.subject += " (แก้ไข)"
     stale = tmp_path / "stale.pdf"
     pipeline.export_pdf(letter, stale, settings)
     text = pdf_text(stale)
+    assert "ผอ.กศ." in text and "ทดสอบลงนาม" not in text
+    pipeline.export_docx(letter, docx, settings)
+    text = docx_text(docx)
     assert "ผอ.กศ." in text and "ทดสอบลงนาม" not in text
