@@ -283,7 +283,12 @@ def _read_versions(r: _Reader, raw: dict[str, Any]) -> list[Version]:
                 )  # fmt: skip
         event = r.text(item, "event", path)
         if event not in EVENTS:
-            r.wrong(f"{path}.event", "text", event)
+            names = ", ".join(EVENTS)
+            r.problems.append(
+                _warning(f"{path}.event", "review-event",
+                         f"ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {names}",
+                         f"must be one of {names}")
+            )  # fmt: skip
         versions.append(
             Version(index, event, r.text(item, "by", path), r.text(item, "at", path),
                     r.text(item, "note", path), snapshot)

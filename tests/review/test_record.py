@@ -67,6 +67,7 @@ def test_a_file_with_review_data_keeps_it_through_the_v1_reader(memo, tmp_path):
         ({"comments": [{"quote": "a", "text": "b"}]}, "review.comments[0].field"),
         ({"versions": [{"event": "sent", "changes": {}}]}, "review.versions[0]"),
         ({"versions": [{"event": "sent", "content": []}]}, "review.versions[0]"),
+        ({"versions": [{"event": "ส่ง", "content": {}}]}, "review.versions[0].event"),
     ],
 )
 def test_a_malformed_record_never_stops_the_letter_from_opening(memo, record, path):
