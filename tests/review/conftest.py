@@ -13,7 +13,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 MEMO = ROOT / "examples" / "memo-2569.dladraft.json"
-CIRCULAR = ROOT / "examples" / "circular-2565-eef.dladraft.json"
 
 
 @pytest.fixture
@@ -21,13 +20,6 @@ def memo():
     from dla_drafter.model.draftio import load_draft
 
     return load_draft(MEMO)
-
-
-@pytest.fixture
-def circular():
-    from dla_drafter.model.draftio import load_draft
-
-    return load_draft(CIRCULAR)
 
 
 @pytest.fixture
