@@ -57,6 +57,24 @@ class SignerPreset:
 
 
 @dataclass
+class ReviewerKey:
+    """A person whose approvals the office accepts: name, abbreviation (ผอ.กศ.) and the
+    public key their copy of the program made (``ed25519:…``, see ``dla_drafter.review``)."""
+
+    name: str = ""
+    abbreviation: str = ""
+    public_key: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReviewerKey:
+        return cls(
+            name=str(data.get("name") or ""),
+            abbreviation=str(data.get("abbreviation") or ""),
+            public_key=str(data.get("public_key") or ""),
+        )
+
+
+@dataclass
 class AgencyProfile:
     """What an office fills in on every letter: its name, address, code, contacts, signer.
 
@@ -77,6 +95,7 @@ class AgencyProfile:
     docx_font: str = DEFAULT_DOCX_FONT
     emblem_path: str = ""
     digits: str = "thai"
+    reviewers: list[ReviewerKey] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
@@ -108,6 +127,10 @@ class AgencyProfile:
             docx_font=str(data.get("docx_font") or DEFAULT_DOCX_FONT),
             emblem_path=str(data.get("emblem_path") or ""),
             digits=str(data.get("digits") or "thai"),
+            reviewers=[
+                ReviewerKey.from_dict(r) for r in data.get("reviewers") or []
+                if isinstance(r, dict)
+            ],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,6 +150,7 @@ class AgencyProfile:
             "docx_font": self.docx_font,
             "emblem_path": self.emblem_path,
             "digits": self.digits,
+            "reviewers": [asdict(r) for r in self.reviewers],
         }
 
     def render_settings(self) -> RenderSettings:

@@ -23,6 +23,13 @@ def emblem_aspect(settings: RenderSettings) -> float:
     return image_aspect(emblem_file(settings))
 
 
+def printable(letter: Letter) -> Letter:
+    """The letter as it prints: valid review approvals in the initials grid (``review``)."""
+    from .review.printing import letter_for_print
+
+    return letter_for_print(letter)
+
+
 def typeset_letter(
     letter: Letter,
     settings: RenderSettings | None = None,
@@ -30,7 +37,7 @@ def typeset_letter(
 ) -> Pages:
     """Pages of ``letter``: pure Python, no Qt, safe in a worker thread."""
     settings = settings or RenderSettings()
-    return typeset(compose(letter), fonts_for(settings), profile,
+    return typeset(compose(printable(letter)), fonts_for(settings), profile,
                    emblem_aspect=emblem_aspect(settings))
 
 
@@ -47,7 +54,7 @@ def export_pdf(letter: Letter, path: Path, settings: RenderSettings | None = Non
 def export_docx(letter: Letter, path: Path, settings: RenderSettings | None = None) -> None:
     from .render.docx_writer import write_docx
 
-    write_docx(compose(letter), Path(path), settings or RenderSettings())
+    write_docx(compose(printable(letter)), Path(path), settings or RenderSettings())
 
 
 def pdf_bytes(letter: Letter, settings: RenderSettings | None = None,

@@ -17,11 +17,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..model.checks import check_letter
+    from ..review.actions import review_problems
+    from ..review.identity import user_keyring
 
     letter, warnings = load(Path(args.draft), args.lang)
     if letter is None:
         return EXIT_ERRORS
     problems = list(warnings) + check_letter(letter)
+    if letter.extra.get("review") is not None:
+        problems += review_problems(letter, user_keyring())
     for problem in problems:
         say(args.lang, problem.severity, problem.message(args.lang))
     if any(p.severity == "error" for p in problems):

@@ -107,7 +107,11 @@ class Initial:
 
 @dataclass
 class Letter:
-    """One draft letter. ``extra`` keeps keys this version does not know, for round trips."""
+    """One draft letter. ``extra`` keeps keys this version does not know, for round trips.
+
+    The review record rides there too, as ``extra["review"]``: the model does not read it
+    (``dla_drafter.review`` does), so it survives every load and save like any unknown key.
+    """
 
     subject: str = ""
     addressee: str = ""

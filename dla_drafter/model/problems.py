@@ -74,6 +74,24 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "initials.role": ("หน้าที่", "role"),
     "initials.name": ("ชื่อหรือชื่อย่อ", "name"),
     "digits": ("รูปแบบตัวเลข", "digits"),
+    # The review record (docs/draft-format.md; read by dla_drafter.review).
+    "review": ("บันทึกการตรวจ", "review record"),
+    "review.state": ("สถานะการตรวจ", "review state"),
+    "review.versions": ("ฉบับที่ส่งตรวจ", "review version"),
+    "review.versions.event": ("เหตุการณ์", "event"),
+    "review.versions.by": ("ผู้ส่ง", "by"),
+    "review.versions.at": ("เวลา", "time"),
+    "review.versions.note": ("หมายเหตุ", "note"),
+    "review.comments": ("ความเห็น", "comment"),
+    "review.comments.field": ("ช่องที่แสดงความเห็น", "field"),
+    "review.comments.quote": ("ข้อความที่อ้างถึง", "quote"),
+    "review.comments.text": ("ข้อความความเห็น", "text"),
+    "review.comments.author": ("ผู้แสดงความเห็น", "author"),
+    "review.comments.at": ("เวลา", "time"),
+    "review.comments.resolved": ("แก้ไขแล้ว", "resolved"),
+    "review.comments.replies": ("คำตอบ", "reply"),
+    "review.comments.replies.text": ("ข้อความตอบ", "text"),
+    "review.approvals": ("การอนุมัติ", "approval"),
 }
 
 # How one item of a list field is counted: (Thai word, English word).
@@ -87,6 +105,10 @@ _ITEM_WORDS: dict[str, tuple[str, str]] = {
     "copies_to": ("รายการที่", "item"),
     "recipients.names": ("ลำดับที่", "name"),
     "initials": ("แถวที่", "row"),
+    "review.versions": ("รายการที่", "item"),
+    "review.comments": ("รายการที่", "item"),
+    "review.comments.replies": ("รายการที่", "item"),
+    "review.approvals": ("รายการที่", "item"),
 }
 
 _SEGMENT = re.compile(r"^([^\[\]]*)((?:\[\d+\])*)$")

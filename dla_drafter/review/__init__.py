@@ -1,0 +1,36 @@
+"""The review loop, offline: comments, versions, signed approvals and the word diff (no Qt).
+
+The draft file travels between the clerk and the reviewers (shared folder, e-mail, USB, an
+e-saraban attachment) and carries the whole review inside it, in the optional top-level key
+``review`` (``docs/draft-format.md``). The model layer does not know this package: it keeps
+the record as an unknown key (``letter.extra["review"]``), so every release opens such files.
+
+Modules, bottom up:
+
+* :mod:`.integrity` — the letter's canonical *content* and its SHA-256 (what an approval
+  covers: not ``number.serial``, ``date``, ``initials``, ``file_copy`` or the record), Ed25519
+  signing, and an approval's status, decided in the order invalid → stale → unknown key.
+* :mod:`.identity` — the user's :class:`~.identity.Identity` (config folder) and private key
+  (data folder, 0600, created on first use, never in a draft); :func:`~.identity.user_keyring`
+  is the known keys on this PC: the active agency profile's ``reviewers`` and the user's own.
+* :mod:`.record` — :func:`~.record.read_record` turns the raw record into a read-only
+  :class:`~.record.ReviewRecord` (state, versions with rebuilt snapshots, comments, approvals)
+  plus warnings naming paths like ``review.comments[3].field``; it never raises.
+* :mod:`.actions` — the verbs, for the CLI and the desktop program alike:
+  :func:`~.actions.send_for_review` (ส่งตรวจ), :func:`~.actions.add_comment`,
+  :func:`~.actions.reply_to_comment`, :func:`~.actions.set_resolved`,
+  :func:`~.actions.approve`, :func:`~.actions.return_for_changes`; and the readers
+  :func:`~.actions.status_json`, :func:`~.actions.approval_statuses`,
+  :func:`~.actions.review_problems` (for the problems panel and ``check``) and
+  :func:`~.actions.changes_since_sent`. Verbs change the letter in place and raise
+  :class:`~.actions.ReviewError` before changing anything; the caller saves.
+* :mod:`.diff` — :func:`~.diff.diff_letters`: field-by-field, word-level changes (words from
+  the typesetter's Thai word breaker), with pieces to draw and hunks to step through.
+* :mod:`.printing` — :func:`~.printing.letter_for_print`: valid approvals into the initials
+  grid; ``pipeline`` calls it, so compose, the PDF and the DOCX writers need nothing new.
+
+A thin UI typically does: ``record_of(letter)`` to list comments and versions,
+``approval_statuses(letter, user_keyring())`` for the badges, a verb from :mod:`.actions`
+on a button, then saves the draft as after any edit. A DOCX writer adding Word comments reads
+``record_of(letter).comments`` (field, quote, offset, author, time, replies).
+"""

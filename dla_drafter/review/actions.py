@@ -1,0 +1,282 @@
+"""The review loop's verbs: what the CLI calls now and the desktop program will call later.
+
+Every function changes ``letter`` in place (its ``extra["review"]`` record) and leaves saving
+to the caller, exactly like an edit typed in the form. A verb that cannot be done raises
+:class:`ReviewError` *before* changing anything, naming the field in Thai and English — so a
+caller that saves only on success never writes a half-done change.
+
+Verbs append to the raw record rather than rewriting it from the parsed view, so entries this
+version could not read (a newer release's, or a damaged one) are kept as they are.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from dla_drafter.model.letter import Letter
+from dla_drafter.model.problems import Problem, field_label
+
+from .diff import LetterDiff, diff_snapshots, field_texts
+from .integrity import (
+    REVIEW_KEY,
+    Keyring,
+    Status,
+    approval_status,
+    content_hash,
+    content_hash_of,
+    letter_snapshot,
+    sign_approval,
+)
+from .record import Approval, Comment, ReviewRecord, make_delta, raw_record, read_record
+
+
+class ReviewError(Exception):
+    """A review action refused; ``field`` is the path it concerns ("" for the whole record)."""
+
+    def __init__(self, field: str, message_th: str, message_en: str) -> None:
+        self.problem = Problem(field, "review-refused", "error", message_th, message_en)
+        super().__init__(self.problem.message("th"))
+
+    def message(self, lang: str = "th") -> str:
+        return self.problem.message(lang)
+
+
+def now_text() -> str:
+    """The time of an event as stored: ISO 8601, UTC, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def record_of(letter: Letter) -> ReviewRecord:
+    return read_record(raw_record(letter))
+
+
+def _writable(letter: Letter, *lists: str) -> dict[str, Any]:
+    """The raw record, created when missing; refuses to overwrite one it cannot read."""
+    raw = letter.extra.get(REVIEW_KEY)
+    if raw is None:
+        raw = {"state": "draft", "versions": [], "comments": [], "approvals": []}
+    if not isinstance(raw, dict):
+        raise ReviewError(
+            REVIEW_KEY,
+            "บันทึกการตรวจในไฟล์นี้เสียหาย (ไม่ใช่ออบเจกต์) จึงเพิ่มข้อมูลไม่ได้ แก้ไฟล์ก่อน",
+            "the review record in this file is damaged (not an object); fix it first",
+        )
+    for key in lists:
+        if key not in raw:
+            continue
+        if not isinstance(raw[key], list):
+            raise ReviewError(
+                f"{REVIEW_KEY}.{key}",
+                "ไม่ใช่รายการ บันทึกการตรวจนี้จึงเพิ่มข้อมูลไม่ได้ แก้ไฟล์ก่อน",
+                "is not a list, so nothing can be added to it; fix the file first",
+            )
+    return raw
+
+
+def _commit(letter: Letter, raw: dict[str, Any]) -> None:
+    letter.extra[REVIEW_KEY] = raw
+
+
+def _add_version(letter: Letter, event: str, by: str, at: str, note: str = "") -> None:
+    raw = _writable(letter, "versions")
+    record = read_record(raw)
+    snapshot = letter_snapshot(letter)
+    previous = record.versions[-1].snapshot if record.versions else None
+    entry: dict[str, Any] = {"event": event, "by": by, "at": at}
+    if note:
+        entry["note"] = note
+    entry["content_sha256"] = content_hash_of(snapshot)
+    entry.update(make_delta(previous, snapshot))
+    raw.setdefault("versions", []).append(entry)
+    return_state = "in_review" if event == "sent" else "returned"
+    raw["state"] = return_state
+    _commit(letter, raw)
+
+
+def send_for_review(letter: Letter, by: str, at: str | None = None) -> None:
+    """ส่งตรวจ: freeze this version of the letter and wait for review (state ``in_review``)."""
+    _add_version(letter, "sent", by, at or now_text())
+
+
+def return_for_changes(letter: Letter, reason: str, by: str, at: str | None = None) -> None:
+    """ส่งกลับแก้ไข: freeze the letter as the reviewer leaves it, with the reason."""
+    if not reason.strip():
+        raise ReviewError(REVIEW_KEY, "ต้องระบุเหตุผลที่ส่งกลับแก้ไข", "give the reason for returning")
+    _add_version(letter, "returned", by, at or now_text(), reason)
+
+
+def add_comment(
+    letter: Letter, field: str, quote: str, text: str, author: str, at: str | None = None
+) -> str:
+    """A comment on ``quote`` in ``field`` (``body[2]``, ``subject`` …); returns its id.
+
+    Refused, naming the field, when the field does not exist or does not contain ``quote``.
+    """
+    texts = field_texts(letter_snapshot(letter))
+    if field not in texts:
+        raise ReviewError(
+            field,
+            "ไม่มีช่องนี้ในหนังสือ จึงแสดงความเห็นที่ช่องนี้ไม่ได้",
+            "there is no such field in the letter to comment on",
+        )
+    offset = texts[field].find(quote)
+    if offset < 0:
+        raise ReviewError(
+            field,
+            f"ไม่พบข้อความ \u201c{quote}\u201d ในช่อง{field_label(field)}",
+            f"the text \u201c{quote}\u201d is not in the field {field_label(field, 'en')}",
+        )
+    if not text.strip():
+        raise ReviewError(field, "ต้องมีข้อความความเห็น", "the comment has no text")
+    raw = _writable(letter, "comments")
+    comment_id = "c" + secrets.token_hex(4)
+    raw.setdefault("comments", []).append(
+        {
+            "id": comment_id,
+            "field": field,
+            "quote": quote,
+            "offset": offset,
+            "text": text,
+            "author": author,
+            "at": at or now_text(),
+            "resolved": False,
+            "replies": [],
+        }
+    )
+    _commit(letter, raw)
+    return comment_id
+
+
+def _comment_entry(letter: Letter, comment_id: str) -> dict[str, Any]:
+    raw = _writable(letter, "comments")
+    comment = read_record(raw).comment(comment_id)
+    if comment is None:
+        raise ReviewError(
+            f"{REVIEW_KEY}.comments",
+            f"ไม่พบความเห็นรหัส {comment_id}",
+            f"there is no comment with id {comment_id}",
+        )
+    return raw["comments"][comment.index]
+
+
+def reply_to_comment(
+    letter: Letter, comment_id: str, text: str, author: str, at: str | None = None
+) -> None:
+    entry = _comment_entry(letter, comment_id)
+    if not text.strip():
+        raise ReviewError(f"{REVIEW_KEY}.comments", "ต้องมีข้อความตอบ", "the reply has no text")
+    replies = entry.get("replies")
+    if not isinstance(replies, list):
+        replies = entry["replies"] = []
+    replies.append({"author": author, "at": at or now_text(), "text": text})
+
+
+def set_resolved(letter: Letter, comment_id: str, resolved: bool = True) -> None:
+    _comment_entry(letter, comment_id)["resolved"] = resolved
+
+
+def approve(
+    letter: Letter, role: str, name: str, key: Ed25519PrivateKey, at: str | None = None
+) -> None:
+    """อนุมัติ/ลงชื่อย่อ: sign the letter's current content as ``role`` (e.g. ``ผอ.กศ.``)."""
+    if not role.strip():
+        raise ReviewError(f"{REVIEW_KEY}.approvals", "ต้องระบุตำแหน่งหรือชื่อย่อของผู้อนุมัติ",
+                          "give the approver's role or abbreviation")
+    if not name.strip():
+        raise ReviewError(f"{REVIEW_KEY}.approvals", "ต้องระบุชื่อผู้อนุมัติ",
+                          "give the approver's name")
+    raw = _writable(letter, "approvals")
+    entry = sign_approval(key, role.strip(), name.strip(), at or now_text(), content_hash(letter))
+    raw.setdefault("approvals", []).append(entry)
+    raw["state"] = "approved"
+    _commit(letter, raw)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def approval_statuses(letter: Letter, keyring: Keyring) -> list[tuple[Approval, Status]]:
+    current = content_hash(letter)
+    return [(a, approval_status(a.raw, current, keyring)) for a in record_of(letter).approvals]
+
+
+def locate_comment(letter: Letter, comment: Comment) -> tuple[int, int] | None:
+    """Where a comment's quote is in its field now, as (start, end) character offsets.
+
+    The place it was made (``offset``) when the quote is still there, else its first
+    occurrence in the field; None when the field no longer holds the quoted text (the clerk
+    changed it: the comment is *outdated*, and the UI shows it without a highlight).
+    """
+    text = field_texts(letter_snapshot(letter)).get(comment.field)
+    if text is None:
+        return None
+    end = (comment.offset or 0) + len(comment.quote)
+    if comment.offset is not None and text[comment.offset : end] == comment.quote:
+        return comment.offset, end
+    start = text.find(comment.quote)
+    return None if start < 0 else (start, start + len(comment.quote))
+
+
+def changes_since_sent(letter: Letter) -> LetterDiff | None:
+    """What changed since the last version sent for review (None when never sent)."""
+    version = record_of(letter).last_version("sent")
+    if version is None or version.snapshot is None:
+        return None
+    return diff_snapshots(version.snapshot, letter_snapshot(letter))
+
+
+def status_json(letter: Letter, keyring: Keyring) -> dict[str, Any]:
+    """``dla-drafter review status --json``: state, comments and approvals with statuses."""
+    record = record_of(letter)
+    return {
+        "state": record.state,
+        "comments": [
+            {"field": c.field, "quote": c.quote, "text": c.text, "author": c.author,
+             "resolved": c.resolved}
+            for c in record.comments
+        ],  # fmt: skip
+        "approvals": [
+            {"role": a.role, "name": a.name, "at": a.at, "status": status}
+            for a, status in approval_statuses(letter, keyring)
+        ],
+    }
+
+
+_WHY: dict[str, tuple[str, str]] = {
+    "invalid": (
+        "การอนุมัติของ {who} ไม่ถูกต้อง (บันทึกถูกแก้ไขหรือลายมือชื่อดิจิทัลไม่ตรง) จึงไม่พิมพ์ในช่องลงชื่อย่อ",
+        "the approval by {who} is invalid (the record was edited or the signature does not "
+        "verify), so it does not print in the initials grid",
+    ),
+    "stale": (
+        "หนังสือถูกแก้ไขหลังจาก {who} อนุมัติ จึงไม่พิมพ์ในช่องลงชื่อย่อ ต้องส่งตรวจใหม่",
+        "the letter changed after {who} approved it, so the approval does not print in the "
+        "initials grid; send it for review again",
+    ),
+    "unknown_key": (
+        "กุญแจของ {who} ไม่อยู่ในรายชื่อผู้ตรวจของโปรไฟล์ส่วนราชการ จึงไม่พิมพ์ในช่องลงชื่อย่อ",
+        "the key of {who} is not in the agency profile's list of reviewers, so the approval "
+        "does not print in the initials grid",
+    ),
+}
+
+
+def review_problems(letter: Letter, keyring: Keyring) -> list[Problem]:
+    """Warnings for the problems panel and ``check``: a damaged record, and each approval
+    that does not print, with why (field ``review.approvals[i]``)."""
+    record = record_of(letter)
+    problems = list(record.problems)
+    for approval, status in approval_statuses(letter, keyring):
+        if status == "valid":
+            continue
+        who = " ".join(p for p in (approval.role, approval.name) if p) or "?"
+        th, en = _WHY[status]
+        problems.append(
+            Problem(f"{REVIEW_KEY}.approvals[{approval.index}]", f"approval-{status}", "warning",
+                    th.format(who=who), en.format(who=who))
+        )  # fmt: skip
+    return problems

@@ -1,0 +1,104 @@
+"""Only valid approvals print into the initials grid of the file copy."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from docx import Document
+
+from dla_drafter import pipeline
+from dla_drafter.model.draftio import load_draft
+from dla_drafter.model.letter import STANDARD_INITIAL_ROLES
+from dla_drafter.review import actions, identity
+from dla_drafter.review.integrity import Keyring, public_key_text
+from dla_drafter.review.printing import letter_for_print
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+KEY = Ed25519PrivateKey.generate()
+KNOWN = Keyring({public_key_text(KEY.public_key()): "สมชาย"})
+
+
+@pytest.fixture
+def ipst():
+    """A file copy whose initials grid lists office abbreviations (ผอ.กศ. …)."""
+    return load_draft(EXAMPLES / "circular-2565-ipst.dladraft.json")
+
+
+def pdf_text(path: Path) -> str:
+    """The text layer, as a reader's search finds it (pypdfium2: fast on glyph XObjects)."""
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph of the document, table cells included, as Word shows them."""
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def rows(letter) -> list[tuple[str, str]]:
+    return [(i.role, i.name) for i in letter.initials]
+
+
+def test_a_valid_approval_fills_the_row_of_its_role(ipst):
+    letter = copy.deepcopy(ipst)
+    actions.approve(letter, "ผอ.กศ.", "สมชาย", KEY)
+    printed = letter_for_print(letter, KNOWN)
+    assert ("ผอ.กศ.", "สมชาย") in rows(printed)
+    assert len(printed.initials) == len(ipst.initials)
+    assert rows(letter) == rows(ipst)  # the draft itself is not changed
+
+
+def test_a_role_the_grid_lacks_gets_a_row_and_the_standard_rows_stay(memo):
+    letter = copy.deepcopy(memo)
+    letter.file_copy = True
+    assert letter.initials == []
+    actions.approve(letter, "หน.ฝ.กศ.", "สมศรี", KEY)
+    printed = letter_for_print(letter, KNOWN)
+    assert rows(printed) == [(r, "") for r in STANDARD_INITIAL_ROLES] + [("หน.ฝ.กศ.", "สมศรี")]
+
+
+@pytest.mark.parametrize("why", ["stale", "unknown_key", "invalid"])
+def test_any_other_approval_prints_nothing(ipst, why):
+    letter = copy.deepcopy(ipst)
+    key = KEY if why != "unknown_key" else Ed25519PrivateKey.generate()
+    actions.approve(letter, "ผอ.กศ.", "สมชาย", key)
+    if why == "stale":
+        letter.body[0] += " เพิ่ม"
+    if why == "invalid":
+        letter.extra["review"]["approvals"][0]["name"] = "สมหญิง"
+    printed = letter_for_print(letter, KNOWN)
+    assert rows(printed) == rows(ipst)
+    [problem] = actions.review_problems(letter, KNOWN)
+    assert problem.code == f"approval-{why}" and "ช่องลงชื่อย่อ" in problem.message_th
+
+
+def test_the_exported_pdf_shows_the_approver_only_while_valid(ipst, own_folders, settings,
+                                                               tmp_path):
+    """Through pipeline.export_pdf, with this PC's own key (the user approving their own)."""
+    letter = copy.deepcopy(ipst)
+    actions.approve(letter, "ผอ.กศ.", "ทดสอบลงนาม", identity.signing_key())
+    pdf = tmp_path / "approved.pdf"
+    pipeline.export_pdf(letter, pdf, settings)
+    assert "ทดสอบลงนาม" in pdf_text(pdf)
+    docx = tmp_path / "approved.docx"
+    pipeline.export_docx(letter, docx, settings)
+    assert "ทดสอบลงนาม" in docx_text(docx)
+    letter.subject += " (แก้ไข)"
+    stale = tmp_path / "stale.pdf"
+    pipeline.export_pdf(letter, stale, settings)
+    text = pdf_text(stale)
+    assert "ผอ.กศ." in text and "ทดสอบลงนาม" not in text
+    pipeline.export_docx(letter, docx, settings)
+    text = docx_text(docx)
+    assert "ผอ.กศ." in text and "ทดสอบลงนาม" not in text
