@@ -148,11 +148,10 @@ def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate] | None = Non
     checked: list[tuple[int, SignatureReport]] = []
     broken: list[SignatureReport] = []
     for name, _value, sig_field in filled:
-        try:
-            checked.append(_check(reader, sig_field, name, roots))
-        except Exception:  # noqa: BLE001 - any parse failure means a damaged signature
-            # pyHanko raises many kinds (asn1crypto, PdfError, validation errors) for a
-            # mangled /Contents; all mean the same to a reader: this signature is broken
+        validated = _validate(reader, sig_field, name, roots)
+        if validated is not None:
+            checked.append(_report(*validated, name, roots, data))
+        else:
             broken.append(SignatureReport(
                 field_name=name, signer_name="", signing_time=None, intact=False,
                 valid=False, trusted=False if roots else None, modified_after=False,
@@ -161,15 +160,45 @@ def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate] | None = Non
     return Report(ordered + broken, trust_checked=bool(roots))
 
 
-def _check(reader, sig_field, name: str, roots: list) -> tuple[int, SignatureReport]:
-    """(signed revision, report) for one filled signature field."""
-    from pyhanko.sign.fields import SigSeedSubFilter
+def _tampered_outside_digest(sig, data: bytes) -> bool:
+    """Bytes pyHanko's digest check does not see, changed or added after signing.
+
+    The hex /Contents is reserved larger than the signature and padded with zeros, and the
+    digest skips it; pyHanko also accepts junk after the last signed byte when no later
+    revision follows. Neither is ever written by a signer, so either means the file was
+    edited after signing.
+    """
+    from asn1crypto import parser
+
+    contents = bytes(sig.sig_object["/Contents"])
+    _class, _method, _tag, header, body, trailer = parser.parse(contents, strict=False)
+    if contents[len(header) + len(body) + len(trailer):].strip(b"\x00"):
+        return True
+    if sig.signed_revision == sig.reader.xrefs.total_revisions - 1:  # nothing signed after
+        byte_range = [int(n) for n in sig.sig_object["/ByteRange"]]
+        return bool(data[byte_range[2] + byte_range[3]:].strip(b"\r\n\t\x0c \x00"))
+    return False
+
+
+def _validate(reader, sig_field, name: str, roots: list):
+    """(embedded signature, pyHanko's status), or None when the signature cannot be parsed."""
     from pyhanko.sign.validation import EmbeddedPdfSignature, validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    sig = EmbeddedPdfSignature(reader, sig_field, name)
-    context = ValidationContext(trust_roots=roots, allow_fetching=False)
-    status = validate_pdf_signature(sig, context)
+    try:
+        sig = EmbeddedPdfSignature(reader, sig_field, name)
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        return sig, validate_pdf_signature(sig, context)
+    except Exception:  # noqa: BLE001 - only pyHanko runs here
+        # pyHanko raises many kinds (asn1crypto's ValueError, PdfError, validation errors)
+        # for a mangled /Contents; all mean the same to a reader: this signature is broken
+        return None
+
+
+def _report(sig, status, name: str, roots: list, data: bytes) -> tuple[int, SignatureReport]:
+    """(signed revision, report) for one validated signature."""
+    from pyhanko.sign.fields import SigSeedSubFilter
+
     return sig.signed_revision, SignatureReport(
         field_name=name,
         signer_name=_signer_name(status.signing_cert),
@@ -177,6 +206,7 @@ def _check(reader, sig_field, name: str, roots: list) -> tuple[int, SignatureRep
         intact=status.intact,
         valid=status.valid,
         trusted=status.trusted if roots else None,
-        modified_after=_modified_after(status),
+        modified_after=(_modified_after(status)
+                        or _tampered_outside_digest(sig, data)),
         pades=sig.sig_object.get("/SubFilter") == SigSeedSubFilter.PADES.value,
     )

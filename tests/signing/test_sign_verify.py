@@ -251,3 +251,22 @@ def test_is_signed_pdf_tells_signed_from_unsigned(signed, exported, tmp_path):
     assert not signing.is_signed_pdf(exported.pdf)
     assert not signing.is_signed_pdf(tmp_path / "missing.pdf")
     assert not signing.is_signed_pdf(tmp_path)
+
+
+def test_bytes_added_after_the_signed_range_are_reported(signed):
+    """pyHanko alone accepts junk after the last signed byte; a clerk must not."""
+    assert signing.verify_pdf(signed + b"\r\n").ok  # a line end is harmless
+    report = signing.verify_pdf(signed + b"% appended\n")
+    assert not report.ok and report.signatures[0].modified_after
+
+
+def test_a_changed_padding_byte_of_the_signature_is_reported(signed):
+    """The reserved /Contents is padded with zeros outside the digest: changing one is an
+    edit after signing even though the signature still parses."""
+    start = signed.index(b"/Contents <") + len(b"/Contents <")
+    end = signed.index(b">", start)
+    at = end - 10  # well inside the zero padding
+    assert signed[at:at + 1] == b"0"
+    tampered = signed[:at] + b"1" + signed[at + 1:]
+    report = signing.verify_pdf(tampered)
+    assert not report.ok and report.signatures[0].modified_after
