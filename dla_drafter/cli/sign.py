@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from ._common import EXIT_ERRORS, EXIT_OK, add_lang, load, reason, say
 _T = {
     "th": {
         "prompt": "รหัสผ่านไฟล์ใบรับรอง {p12}: ",
-        "same": "ไฟล์ผลลัพธ์ {out} คือไฟล์ต้นฉบับ ใช้ชื่อไฟล์อื่น (ไม่เขียนทับต้นฉบับ)",
         "read": "อ่านไฟล์ {name} ไม่ได้: {why}",
         "visible": "ลายมือชื่อแบบมองเห็นได้ หน้า {page}",
         "invisible": "ลายมือชื่อแบบมองไม่เห็น",
@@ -30,8 +28,6 @@ _T = {
     },
     "en": {
         "prompt": "Passphrase of {p12}: ",
-        "same": "the output {out} is the input file; choose another name (it is never "
-                "overwritten)",
         "read": "cannot read {name}: {why}",
         "visible": "visible signature on page {page}",
         "invisible": "invisible signature",
@@ -76,24 +72,16 @@ def _passphrase(args: argparse.Namespace) -> str | None:
     return ""
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
-
-
-def _box(args: argparse.Namespace):
-    """(box, page count, note): the visible box from the draft, or why there is none.
+def _pages(args: argparse.Namespace):
+    """(pages, note): the draft typeset again for the visible box, or None and why not.
     Returns None after saying why the draft could not be used."""
-    from .. import signing
     from ..settings import RenderSettings
 
     lang = args.lang
     if args.invisible:
-        return None, None, None
+        return None, None
     if not args.draft:
-        return None, None, _T[lang]["no_draft"]
+        return None, _T[lang]["no_draft"]
     letter, _warnings = load(Path(args.draft), lang)
     if letter is None:
         return None
@@ -106,46 +94,34 @@ def _box(args: argparse.Namespace):
     except OSError as exc:  # the emblem or a font could not be read
         say(lang, "error", reason(exc, lang))
         return None
-    box = signing.signature_box(pages)
-    return box, len(pages), None if box else _T[lang]["no_gap"]
+    return pages, None
 
 
 def run(args: argparse.Namespace) -> int:
     from .. import signing
-    from ..atomic import atomic_write_bytes
 
     lang = args.lang
-    source, out = Path(args.pdf), Path(args.output)
-    if out.exists() and _same_file(source, out):
-        say(lang, "error", _T[lang]["same"].format(out=out))
-        return EXIT_ERRORS
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        why = exc.strerror or exc.__class__.__name__
-        say(lang, "error", _T[lang]["read"].format(name=source, why=why))
-        return EXIT_ERRORS
     passphrase = _passphrase(args)
     if passphrase is None:
         return EXIT_ERRORS
-    placed = _box(args)
+    placed = _pages(args)
     if placed is None:
         return EXIT_ERRORS
-    box, page_count, note = placed
+    pages, note = placed
     try:
-        signing.refuse_signed(out)
         key = signing.load_pkcs12_file(args.p12, passphrase)
-        signed = signing.sign_pdf(data, key, box, reason=args.reason, location=args.location,
-                                  page_count=page_count)
-        atomic_write_bytes(out, signed)
+        box = signing.sign_file(args.pdf, args.output, key, pages,
+                                reason=args.reason, location=args.location)
     except signing.SigningError as exc:
         say(lang, "error", getattr(exc, f"message_{lang}"))
         return EXIT_ERRORS
     except OSError as exc:
         say(lang, "error", reason(exc, lang))
         return EXIT_ERRORS
+    if pages is not None and box is None:
+        note = _T[lang]["no_gap"]
     if note:
         say(lang, "warning", note)
     how = (_T[lang]["visible"].format(page=box.page) if box else _T[lang]["invisible"])
-    print(_T[lang]["signed"].format(out=out, name=key.name, how=how))
+    print(_T[lang]["signed"].format(out=args.output, name=key.name, how=how))
     return EXIT_OK

@@ -4,17 +4,18 @@ No Qt here: the command line (``dla-drafter sign`` / ``verify``) and the app's "
 call the same few functions. A thin UI does, in a worker thread::
 
     from dla_drafter import signing
-    from dla_drafter.atomic import atomic_write_bytes
 
-    key = signing.load_pkcs12_file(p12_path, passphrase)        # SigningError: say why
-    box = signing.signature_box(pages)  # the Pages the PDF was exported from; None: invisible
-    signed = signing.sign_pdf(pdf_path.read_bytes(), key, box, reason=..., location=...)
-    atomic_write_bytes(out_path, signed)                        # never over the input
+    key = signing.load_pkcs12_file(p12_path, passphrase)   # SigningError says what is wrong
+    box = signing.sign_file(pdf_path, out_path, key, pages, reason=None, location=None)
+    # pages: the Pages export_pdf returned for that PDF (or typeset_letter of the same letter
+    # and settings): visible above the signer's name; None: invisible. Written atomically,
+    # never over the input or another signed PDF. Returns the box used (None: invisible).
 
     report = signing.verify_pdf(data, trust_roots=None)         # Report: .ok, .signatures
     for sig in report.signatures: sig.signer_name, sig.signing_time, sig.problems("th")
 
-Every failure is a :class:`SigningError` (``message_th``/``message_en``); none is a traceback.
+``sign_pdf(data, key, box)`` is the bytes-to-bytes step underneath. Every failure is a
+:class:`SigningError` (``message_th``/``message_en``); none is a traceback.
 Numbering comes before signing: a signed PDF is never changed afterwards, so
 ``pipeline.export_pdf`` refuses to write over one (:class:`SignedPdfError`, an ``OSError``
 with the same two messages), using the cheap :func:`is_signed_pdf` byte scan.
@@ -36,12 +37,12 @@ from .placement import SignatureBox, signature_box
 
 if TYPE_CHECKING:
     from .keys import SignerKey, load_pkcs12_data, load_pkcs12_file
-    from .sign import sign_pdf
+    from .sign import sign_file, sign_pdf
     from .verify import Report, SignatureReport, load_trust_roots, verify_pdf
 
 _LAZY = {
     "SignerKey": "keys", "load_pkcs12_data": "keys", "load_pkcs12_file": "keys",
-    "sign_pdf": "sign",
+    "sign_pdf": "sign", "sign_file": "sign",
     "Report": "verify", "SignatureReport": "verify", "load_trust_roots": "verify",
     "verify_pdf": "verify",
 }
@@ -49,7 +50,7 @@ _LAZY = {
 __all__ = [
     "Report", "SignatureBox", "SignatureReport", "SignedPdfError", "SignerKey",
     "SigningError", "is_signed_pdf", "load_pkcs12_data", "load_pkcs12_file",
-    "load_trust_roots", "refuse_signed", "sign_pdf", "signature_box", "verify_pdf",
+    "load_trust_roots", "refuse_signed", "sign_file", "sign_pdf", "signature_box", "verify_pdf",
 ]
 
 

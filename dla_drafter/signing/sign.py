@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import SigningError
 from .keys import SignerKey
 from .placement import SignatureBox
+
+if TYPE_CHECKING:
+    from ..typeset.pages import Pages
 
 # pyHanko logs expected outcomes (no path to a trust root when none was given) as warnings
 # with tracebacks; the reports say it in words, so keep them off a bare terminal. An app that
@@ -134,3 +140,52 @@ def sign_pdf(
     except (PdfError, ValueError) as exc:
         raise SigningError(f"ลงนามไม่สำเร็จ: {exc}", f"signing failed: {exc}") from exc
     return out.getvalue()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def sign_file(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    signer: SignerKey,
+    pages: Pages | None = None,
+    *,
+    reason: str | None = None,
+    location: str | None = None,
+) -> SignatureBox | None:
+    """Sign the PDF at ``source`` into ``target``: what the CLI and the app's button call.
+
+    ``pages`` are the typeset pages the PDF was exported from; with them the signature is
+    visible in the gap above the signer's name, without them (or when the letter has no such
+    gap) invisible. Returns the box used, or None for an invisible signature. ``target`` is
+    written atomically and is never ``source`` itself nor another signed PDF; failures are
+    :class:`SigningError` or, for the file system, :class:`OSError` with ``message_th``.
+    """
+    from ..atomic import atomic_write_bytes
+    from .detect import refuse_signed
+    from .placement import signature_box
+
+    source, target = Path(source), Path(target)
+    if target.exists() and _same_file(source, target):
+        raise SigningError(
+            f"ไฟล์ผลลัพธ์ {target} คือไฟล์ต้นฉบับ ใช้ชื่อไฟล์อื่น (ไม่เขียนทับต้นฉบับ)",
+            f"the output {target} is the input file; choose another name (it is never "
+            "overwritten)",
+        )
+    refuse_signed(target)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        why = exc.strerror or exc.__class__.__name__
+        raise SigningError(f"อ่านไฟล์ {source} ไม่ได้ ({why})",
+                           f"cannot read {source} ({why})") from exc
+    box = signature_box(pages) if pages is not None else None
+    signed = sign_pdf(data, signer, box, reason=reason, location=location,
+                      page_count=len(pages) if pages is not None else None)
+    atomic_write_bytes(target, signed)
+    return box

@@ -270,3 +270,24 @@ def test_a_changed_padding_byte_of_the_signature_is_reported(signed):
     tampered = signed[:at] + b"1" + signed[at + 1:]
     report = signing.verify_pdf(tampered)
     assert not report.ok and report.signatures[0].modified_after
+
+
+def test_sign_file_writes_a_visible_signature_and_guards_its_files(exported, signer_key, pki,
+                                                                   tmp_path):
+    source = tmp_path / "letter.pdf"
+    source.write_bytes(exported.data)
+    target = tmp_path / "letter-signed.pdf"
+    box = signing.sign_file(source, target, signer_key, exported.pages, reason="อนุมัติ")
+    assert box == signing.signature_box(exported.pages)
+    assert signing.verify_pdf(target.read_bytes(), [pki.root]).ok
+    assert source.read_bytes() == exported.data
+
+    with pytest.raises(signing.SigningError) as same:
+        signing.sign_file(source, source, signer_key)
+    assert "ไฟล์ต้นฉบับ" in same.value.message_th
+    signed_before = target.read_bytes()
+    with pytest.raises(signing.SignedPdfError):
+        signing.sign_file(source, target, signer_key)
+    assert target.read_bytes() == signed_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter-signed.pdf", "letter.pdf"]
+    assert signing.sign_file(source, tmp_path / "invisible.pdf", signer_key) is None
