@@ -291,3 +291,27 @@ def test_sign_file_writes_a_visible_signature_and_guards_its_files(exported, sig
     assert target.read_bytes() == signed_before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter-signed.pdf", "letter.pdf"]
     assert signing.sign_file(source, tmp_path / "invisible.pdf", signer_key) is None
+
+
+def test_an_issuing_ca_from_the_p12_is_embedded_so_the_root_alone_is_enough(exported):
+    """Thai CAs sign through an intermediate; the reader's trust list has only the root."""
+    chained = make_pki(intermediate=True)
+    key = signing.load_pkcs12_data(chained.p12(), PASSPHRASE)
+    assert key.chain[0] == chained.intermediates[0]
+    data = signing.sign_pdf(exported.data, key, None)
+    _embedded, status = pyhanko_status(data, [asn1(chained.root)])
+    assert status.trusted
+    assert signing.verify_pdf(data, [chained.root]).ok
+
+
+def test_trust_roots_load_from_pem_and_der_and_bad_files_say_so(pki, tmp_path):
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    pem, der, bad = tmp_path / "a.pem", tmp_path / "b.cer", tmp_path / "c.pem"
+    pem.write_bytes(pki.root_pem())
+    der.write_bytes(pki.root.public_bytes(Encoding.DER))
+    bad.write_text("not a certificate", encoding="utf-8")
+    assert signing.load_trust_roots([str(pem), str(der)]) == [pki.root, pki.root]
+    with pytest.raises(signing.SigningError) as caught:
+        signing.load_trust_roots([str(bad)])
+    assert "ไม่ใช่ใบรับรอง" in caught.value.message_th and "c.pem" in caught.value.message_th
