@@ -33,7 +33,8 @@ class SignatureReport:
     ``modified_after`` is True when the file was changed after this signature in a way that
     is not just adding later signatures; ``pades`` is True for the ETSI.CAdES.detached
     sub-filter; ``readable`` is False when the signature data itself is damaged (then nothing
-    else about it could be checked)."""
+    else about it could be checked); ``trust_problem`` is pyHanko's AdES sub-indication name
+    when trust failed (``EXPIRED``, ``REVOKED``, ``NO_CERTIFICATE_CHAIN_FOUND`` …)."""
 
     field_name: str
     signer_name: str
@@ -44,6 +45,7 @@ class SignatureReport:
     modified_after: bool
     pades: bool
     readable: bool = True
+    trust_problem: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -67,9 +69,24 @@ class SignatureReport:
             out.append("มีการแก้ไขไฟล์หลังลงนาม" if th else
                        "the file was modified after signing")
         if self.trusted is False:
-            out.append("ใบรับรองของผู้ลงนามไม่ได้ออกโดยผู้ออกใบรับรองที่เชื่อถือ" if th else
-                       "the signer's certificate does not chain to a trusted CA")
+            out.append(_trust_message(self.trust_problem, th))
         return out
+
+
+_EXPIRED = {"EXPIRED", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED", "NOT_YET_VALID"}
+_REVOKED = {"REVOKED", "REVOKED_NO_POE", "REVOKED_CA_NO_POE"}
+
+
+def _trust_message(problem: str | None, th: bool) -> str:
+    """Why the chain of trust failed, in the words a clerk can act on."""
+    if problem in _EXPIRED:
+        return ("ใบรับรองของผู้ลงนามหมดอายุหรือยังไม่เริ่มใช้ ณ เวลาที่ตรวจ" if th else
+                "the signer's certificate is expired or not yet valid at validation time")
+    if problem in _REVOKED:
+        return ("ใบรับรองของผู้ลงนามถูกเพิกถอนแล้ว" if th else
+                "the signer's certificate has been revoked")
+    return ("ใบรับรองของผู้ลงนามไม่ได้ออกโดยผู้ออกใบรับรองที่เชื่อถือ" if th else
+            "the signer's certificate does not chain to a trusted CA")
 
 
 @dataclass(frozen=True)
@@ -206,6 +223,9 @@ def _report(sig, status, name: str, roots: list, data: bytes) -> tuple[int, Sign
         intact=status.intact,
         valid=status.valid,
         trusted=status.trusted if roots else None,
+        trust_problem=(status.trust_problem_indic.name
+                       if roots and not status.trusted and status.trust_problem_indic
+                       else None),
         modified_after=(_modified_after(status)
                         or _tampered_outside_digest(sig, data)),
         pades=sig.sig_object.get("/SubFilter") == SigSeedSubFilter.PADES.value,

@@ -315,3 +315,17 @@ def test_trust_roots_load_from_pem_and_der_and_bad_files_say_so(pki, tmp_path):
     with pytest.raises(signing.SigningError) as caught:
         signing.load_trust_roots([str(bad)])
     assert "ไม่ใช่ใบรับรอง" in caught.value.message_th and "c.pem" in caught.value.message_th
+
+
+def test_a_signature_by_an_expired_certificate_says_expired(exported):
+    """load_pkcs12 refuses expired keys; a key built around the check still cannot pass."""
+    from dla_drafter.signing.keys import SignerKey
+
+    old = make_pki(expired=True)
+    key = SignerKey(old.signer_key, old.signer, (old.root,))
+    data = signing.sign_pdf(exported.data, key, None)
+    report = signing.verify_pdf(data, [old.root])
+    assert not report.ok
+    (sig,) = report.signatures
+    assert sig.intact and sig.valid and sig.trusted is False
+    assert any("หมดอายุ" in p for p in sig.problems("th"))
