@@ -46,6 +46,11 @@ def test_pyhanko_reports_the_signature_intact_valid_and_trusted(signed, pki, exp
     assert status.bottom_line
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     assert embedded.sig_object["/SubFilter"] == "/ETSI.CAdES.detached"
+    # PAdES B-B: the signer certificate is bound by ESS signing-certificate-v2, and the time
+    # is the dictionary's /M, not a CMS signingTime attribute
+    signed_attrs = [a["type"].native for a in embedded.signer_info["signed_attrs"]]
+    assert "signing_certificate_v2" in signed_attrs and "signing_time" not in signed_attrs
+    assert "/M" in embedded.sig_object
     assert status.signing_cert.subject.native["common_name"] == SIGNER_NAME
     assert embedded.sig_object["/Reason"] == "อนุมัติ"
     # an incremental update: the exported letter's bytes are untouched at the start
