@@ -24,7 +24,10 @@ Modules: ``keys`` (PKCS#12 loading and its errors), ``placement`` (the box in th
 gap above the signer's name, from the typeset pages), ``sign`` (pyHanko PAdES B-B with a Thai
 appearance in Sarabun), ``verify`` (pyHanko's validator, offline), ``detect`` (the guard).
 pyHanko and cryptography are imported only when signing or verifying, so the export guard
-costs nothing at start-up.
+costs nothing at start-up. pyHanko runs its own ``asyncio.run`` inside ``sign_pdf`` and
+``verify_pdf``: call them from a plain worker thread (a QThread/QThreadPool task is fine), not
+from inside a running asyncio loop. Signing takes about a quarter of a second once pyHanko is
+loaded (``benchmarks/signing.py``); its first import takes one to two seconds.
 """
 
 from __future__ import annotations

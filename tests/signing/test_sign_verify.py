@@ -334,3 +334,19 @@ def test_a_signature_by_an_expired_certificate_says_expired(exported):
     (sig,) = report.signatures
     assert sig.intact and sig.valid and sig.trusted is False
     assert any("หมดอายุ" in p for p in sig.problems("th"))
+
+
+def test_an_empty_signature_field_is_not_a_signed_pdf(exported, tmp_path):
+    """Forms from elsewhere may carry an unsigned field: that PDF may still be replaced."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
+    writer = IncrementalPdfFileWriter(BytesIO(exported.data))
+    append_signature_field(writer, SigFieldSpec("Empty", box=(100, 100, 200, 150)))
+    out = BytesIO()
+    writer.write(out)
+    path = tmp_path / "form.pdf"
+    path.write_bytes(out.getvalue())
+    assert b"/FT /Sig" in out.getvalue() or b"/FT/Sig" in out.getvalue()
+    assert not signing.is_signed_pdf(path)
+    assert signing.verify_pdf(out.getvalue()).signatures == []
