@@ -43,8 +43,12 @@ def typeset_letter(
 
 def export_pdf(letter: Letter, path: Path, settings: RenderSettings | None = None,
                profile: LayoutProfile = DEFAULT_PROFILE) -> Pages:
+    """Typeset and write ``letter`` to ``path``; refuses (SignedPdfError) to overwrite a
+    signed PDF, because numbering and edits come before signing, never after."""
     from .render.pdf import write_pdf
+    from .signing.detect import refuse_signed
 
+    refuse_signed(path)
     settings = settings or RenderSettings()
     pages = typeset_letter(letter, settings, profile)
     write_pdf(pages, fonts_for(settings), Path(path), settings, title=letter.subject)
