@@ -97,3 +97,61 @@ class PostgresServer:
         if self.running():
             self.stop("immediate")
         shutil.rmtree(self.base, ignore_errors=True)
+
+
+def _issue_worker(url: str, code: str, circular: bool, count: int, start, results) -> None:
+    """One clerk: open the register, wait for the others, issue ``count`` numbers."""
+    import time
+
+    from .store import Details, Store
+
+    try:
+        store = Store(url)
+        start.wait(60)
+        began = time.perf_counter()
+        serials = [store.issue(code, circular, details=Details(subject=f"ทดสอบ {i}")).serial
+                   for i in range(count)]
+        results.put(("ok", serials, time.perf_counter() - began))
+        store.close()
+    except BaseException as exc:  # reported to the parent, which fails the test
+        results.put(("error", repr(exc), 0.0))
+
+
+def concurrent_issue(url: str, *, processes: int = 4, per_process: int = 250,
+                     code: str = "มท 0816.3", circular: bool = False,
+                     ) -> tuple[list[int], float]:
+    """``processes`` real processes issue at the same moment; returns every serial they got
+    and the wall time from the start signal to the last issue."""
+    import multiprocessing
+    import queue
+    import time
+
+    ctx = multiprocessing.get_context("spawn")
+    start, results = ctx.Event(), ctx.Queue()
+    workers = [ctx.Process(target=_issue_worker,
+                           args=(url, code, circular, per_process, start, results))
+               for _ in range(processes)]
+    for w in workers:
+        w.start()
+    time.sleep(0.5)  # let every worker import, connect and migrate before the start signal
+    began = time.perf_counter()
+    start.set()
+    serials: list[int] = []
+    errors: list[str] = []
+    try:
+        for _ in workers:
+            status, value, _elapsed = results.get(timeout=600)
+            if status == "ok":
+                serials.extend(value)
+            else:
+                errors.append(value)
+    except queue.Empty:
+        errors.append("a worker did not finish within 600 s")
+    wall = time.perf_counter() - began
+    for w in workers:
+        w.join(30)
+        if w.is_alive():
+            w.kill()
+    if errors:
+        raise RuntimeError("; ".join(errors))
+    return serials, wall
