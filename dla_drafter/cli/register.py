@@ -3,13 +3,15 @@
     register issue DRAFT [--db URL] [--date YYYY-MM-DD]    next number into the draft; prints it
     register reserve CODE [--circular] [--db URL]          จองเลข; prints the reserved number
     register cancel NUMBER --reason TEXT [--db URL]        ยกเลิกเลข (kept, never reused)
+    register attach NUMBER --pdf FILE [--db URL]           record the exported PDF's SHA-256
     register list [--db URL] [--year BE] [--json]          the entries
     register export -o FILE.xlsx|FILE.csv|FILE.pdf [--db URL] [--year BE]
 
 Without ``--db`` the URL is the settings' ``register_url``, else this PC's SQLite file. A SQLite
-file on a network share is not safe for several clerks: an office shares PostgreSQL
-(``--db postgresql://user@server/register``). A date may be given in ค.ศ. or พ.ศ.
-(``2026-12-02`` or ``2569-12-02``); the serial's year is the พ.ศ. year of that date.
+file on a network share is not safe for several clerks (a warning says so when the file is
+on one): an office shares PostgreSQL (``--db postgresql://user@server/register``). A date
+may be given in ค.ศ. or พ.ศ. (``2026-12-02`` or ``2569-12-02``); the serial's year is the
+พ.ศ. year of that date.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _T = {
         "issued": "ออกเลขแล้ว",
         "reserved": "จองเลขแล้ว",
         "cancelled": "ยกเลิกเลขแล้ว",
+        "attached": "บันทึก SHA-256 ของ PDF แล้ว",
+        "no_pdf": "อ่านไฟล์ PDF ไม่ได้: {name} ({why})",
         "written": "เขียนไฟล์แล้ว",
         "bad_ext": "ไม่รู้จักชนิดไฟล์ {name}: ใช้ .xlsx .csv หรือ .pdf",
         "failed": "เขียนไฟล์ {name} ไม่สำเร็จ: {why}",
@@ -36,6 +40,8 @@ _T = {
         "issued": "issued",
         "reserved": "reserved",
         "cancelled": "cancelled",
+        "attached": "recorded the PDF's SHA-256",
+        "no_pdf": "cannot read the PDF {name} ({why})",
         "written": "written",
         "bad_ext": "unknown file type {name}: use .xlsx, .csv or .pdf",
         "failed": "could not write {name}: {why}",
@@ -52,7 +58,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", metavar="URL",
-                       help="sqlite:///… หรือ postgresql://… (ไม่ระบุ: ตามการตั้งค่า)")
+                       help="sqlite:///… หรือ postgresql://… (ไม่ระบุ: ตามการตั้งค่า) — "
+                            "ไฟล์ SQLite บนโฟลเดอร์เครือข่ายไม่ปลอดภัยเมื่อหลายคนออกเลข "
+                            "สำนักงานควรใช้ PostgreSQL")
         add_lang(p)
 
     issue = commands.add_parser("issue", help="ออกเลขให้ไฟล์ร่าง / issue the next number")
@@ -78,6 +86,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     cancel.add_argument("--year", type=int, help="ปี พ.ศ. ของเลข (ไม่ระบุ: ปีล่าสุดที่มีเลขนี้)")
     common(cancel)
     cancel.set_defaults(run=_cancel)
+
+    attach = commands.add_parser("attach", help="บันทึก SHA-256 ของ PDF ที่ส่งออก "
+                                 "/ record the exported PDF")
+    attach.add_argument("number")
+    attach.add_argument("--pdf", required=True)
+    attach.add_argument("--year", type=int, help="ปี พ.ศ. ของเลข")
+    common(attach)
+    attach.set_defaults(run=_attach)
 
     listing = commands.add_parser("list", help="รายการในทะเบียน / list entries")
     listing.add_argument("--year", type=int, help="ปี พ.ศ.")
@@ -110,9 +126,14 @@ def parse_date(text: str | None) -> dt.date | None:
 
 
 def _store(args: argparse.Namespace):
-    from ..register.store import open_store
+    from ..register.shares import share_warning
+    from ..register.store import configured_url, open_store
 
-    return open_store(args.db)
+    url = configured_url(args.db)
+    warning = share_warning(url, args.lang)
+    if warning:
+        say(args.lang, "warning", warning)
+    return open_store(url)
 
 
 def _run(args: argparse.Namespace, work) -> int:
@@ -163,6 +184,26 @@ def _cancel(args: argparse.Namespace) -> int:
         with _store(args) as store:
             entry = store.cancel(args.number, args.reason, year=args.year)
         print(f"{_T[args.lang]['cancelled']}: {entry.number}")
+        return EXIT_OK
+
+    return _run(args, work)
+
+
+def _attach(args: argparse.Namespace) -> int:
+    import hashlib
+
+    pdf = Path(args.pdf)
+    try:
+        digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    except OSError as exc:
+        say(args.lang, "error",
+            _T[args.lang]["no_pdf"].format(name=pdf, why=reason(exc, args.lang)))
+        return EXIT_ERRORS
+
+    def work() -> int:
+        with _store(args) as store:
+            entry = store.record_pdf(args.number, digest, year=args.year)
+        print(f"{_T[args.lang]['attached']}: {entry.number} {digest}")
         return EXIT_OK
 
     return _run(args, work)

@@ -20,6 +20,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the connection to the register database was lost while saving: nothing was "
         "recorded and no number was issued (the draft is unchanged); try again when connected",
     ),
+    "busy": (
+        "ฐานข้อมูลทะเบียน ({where}) ถูกเครื่องอื่นใช้อยู่นานเกินไป: ยังไม่ได้ออกเลข ลองใหม่อีกครั้ง",
+        "the register database ({where}) stayed busy too long: no number was issued; "
+        "try again",
+    ),
     "bad_url": (
         "ที่อยู่ฐานข้อมูลทะเบียนไม่ถูกต้อง: {where} (ใช้ sqlite:///… หรือ postgresql://…)",
         "invalid register database URL: {where} (use sqlite:///… or postgresql://…)",

@@ -137,8 +137,10 @@ def _engine_for(url: str):
     if backend == "postgresql":
         # psycopg 3, whatever driver the URL named (postgresql:// means psycopg2 to SQLAlchemy)
         parsed = parsed.set(drivername="postgresql+psycopg")
-        return sa.create_engine(parsed, pool_pre_ping=True,
-                                connect_args={"connect_timeout": 10})
+        # A dead server or cable is noticed within seconds rather than TCP's minutes.
+        return sa.create_engine(parsed, pool_pre_ping=True, connect_args={
+            "connect_timeout": 10, "keepalives": 1, "keepalives_idle": 10,
+            "keepalives_interval": 5, "keepalives_count": 3, "tcp_user_timeout": 30_000})
     if backend != "sqlite" or not parsed.database or parsed.database == ":memory:":
         raise RegisterError("bad_url", url)
     Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -212,6 +214,8 @@ class Store:
             raise RegisterError("database", str(exc.orig).splitlines()[0],
                                 detail=str(exc.orig)) from exc
         except sa_exc.DBAPIError as exc:
+            if self.backend == "sqlite" and "locked" in str(exc.orig):
+                raise RegisterError("busy", self.display_url, detail=str(exc.orig)) from exc
             if exc.connection_invalidated or (
                     self.backend == "postgresql" and isinstance(exc, sa_exc.OperationalError)):
                 raise RegisterError("connection_lost", self.display_url,
