@@ -138,13 +138,19 @@ def _store(args: argparse.Namespace):
 
 def _run(args: argparse.Namespace, work) -> int:
     """Run ``work()`` and turn every register failure into one line on stderr."""
+    from ..model.problems import DraftError
     from ..register.errors import RegisterError
 
     try:
         return work()
     except RegisterError as exc:
         say(args.lang, "error", exc.message(args.lang))
-        return EXIT_ERRORS
+    except DraftError as exc:  # the draft changed on disk between reading and issuing
+        for problem in exc.problems:
+            say(args.lang, problem.severity, problem.message(args.lang))
+    except OSError as exc:  # the draft cannot be read or written back
+        say(args.lang, "error", reason(exc, args.lang))
+    return EXIT_ERRORS
 
 
 def _issue(args: argparse.Namespace) -> int:

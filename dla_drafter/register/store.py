@@ -22,6 +22,7 @@ from ..text.digits import to_arabic_digits
 from .errors import RegisterError
 
 SQLITE_BUSY_SECONDS = 60
+_WRITE = "dla_drafter_write"  # connection info key: does this transaction write?
 STATUSES = ("issued", "reserved", "cancelled")
 BE_OFFSET = 543
 
@@ -152,7 +153,8 @@ def _engine_for(url: str):
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock before reading counters
+        # Writers take the write lock before reading counters; readers do not queue behind.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get(_WRITE, True) else "BEGIN")
 
     return engine
 
@@ -198,13 +200,14 @@ class Store:
     # --- transactions --------------------------------------------------------------------
 
     @contextmanager
-    def _transaction(self) -> Iterator[Any]:
+    def _transaction(self, write: bool = True) -> Iterator[Any]:
         import sqlalchemy.exc as sa_exc
 
         try:
             conn = self._engine.connect()
         except sa_exc.DBAPIError as exc:
             raise RegisterError("unreachable", self.display_url, detail=str(exc.orig)) from exc
+        conn.info[_WRITE] = write
         try:
             with conn, conn.begin():
                 yield conn
@@ -355,7 +358,7 @@ class Store:
     def get(self, number: str, *, year: int | None = None) -> Entry:
         """The entry of ``number`` (latest year holding it unless ``year`` is given)."""
         code, circular, serial = parse_number(number)
-        with self._transaction() as conn:
+        with self._transaction(write=False) as conn:
             return self._row(conn, code, circular, serial, year)
 
     def entries(self, *, year: int | None = None, text: str = "", addressee: str = "",
@@ -382,7 +385,7 @@ class Store:
             query = query.where(entries.c.addressee.contains(addressee, autoescape=True))
         query = query.order_by(entries.c.year, entries.c.code, entries.c.circular,
                                entries.c.serial)
-        with self._transaction() as conn:
+        with self._transaction(write=False) as conn:
             found = [_entry(row) for row in conn.execute(query).mappings()]
         if number:
             wanted = " ".join(to_arabic_digits(number).split())
@@ -399,7 +402,7 @@ class Store:
 
         from .schema import counters
 
-        with self._transaction() as conn:
+        with self._transaction(write=False) as conn:
             value = conn.execute(sa.select(counters.c.next_serial).where(
                 counters.c.code == normalise_code(code), counters.c.circular == bool(circular),
                 counters.c.year == year)).scalar()

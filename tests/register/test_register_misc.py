@@ -51,21 +51,24 @@ def test_share_warning_names_the_file_and_points_to_postgresql(capsys, tmp_path)
 def test_a_locked_sqlite_file_is_a_clear_message_and_issues_nothing(tmp_path, monkeypatch):
     file = tmp_path / "register.sqlite3"
     url = "sqlite:///" + file.as_posix()
-    Store(url).close()
     monkeypatch.setattr(store_module, "SQLITE_BUSY_SECONDS", 0.2)
+    opened = Store(url)
+    opened.issue("มท 0816.3")
     other = sqlite3.connect(file, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another clerk's PC holds the write lock
     try:
-        with pytest.raises(RegisterError) as err:
-            Store(url)
-        assert err.value.code == "busy"
-        assert "ถูกเครื่องอื่นใช้อยู่" in err.value.message("th")
+        for attempt in (lambda: Store(url), lambda: opened.issue("มท 0816.3")):
+            with pytest.raises(RegisterError) as err:
+                attempt()
+            assert err.value.code == "busy"
+            assert "ถูกเครื่องอื่นใช้อยู่" in err.value.message("th")
+        # Reading the register does not wait for the writer.
+        assert [e.number for e in opened.entries()] == ["มท 0816.3/1"]
     finally:
         other.execute("ROLLBACK")
         other.close()
-    with Store(url) as store:
-        assert store.entries() == []
-        assert store.issue("มท 0816.3").serial == 1
+    assert opened.issue("มท 0816.3").serial == 2  # the refused attempt used no number
+    opened.close()
 
 
 def test_attach_records_the_sha256_of_the_exported_pdf(capsys, tmp_path, draft):
