@@ -21,7 +21,9 @@ API for the program's window (Qt-free; SQLAlchemy and psycopg load only when a s
     store.cancel(number, reason)          # ยกเลิก
     store.entries(year=2569, text="…", date_from=…, date_to=…)   # list and search
     store.record_pdf(number, sha256)
-    export.write_csv / write_xlsx / write_pdf(entries, path)
+    export.write(entries, "ทะเบียน.xlsx" | ".csv" | ".pdf")   # by extension
+    shares.share_warning(url, lang)       # Thai warning for a SQLite file on a network share
+    store.default_url(), store.configured_url(None)           # where the register is
 
 Every failure is a :class:`RegisterError` (``.code``, ``.message("th"|"en")``) after which
 nothing was recorded; a lost connection is ``code == "connection_lost"``. Call the store
