@@ -210,7 +210,8 @@ def register_pages(entries: Sequence[Entry], fonts, *, heading: str = ""):
                     if not text:
                         continue
                     w = face.width_cm(text, SIZE_PT)
-                    x = (edges[col] + (COLUMN_CM[col] - w) / 2 if r.centred
+                    centred = r.centred or col == 0  # the serial sits in the middle
+                    x = (edges[col] + (COLUMN_CM[col] - w) / 2 if centred
                          else edges[col] + PAD_CM)
                     base = top + PAD_CM + i * PITCH_CM + BASELINE_CM
                     items.append(TextLine(x, base, text, SIZE_PT, r.bold, width_cm=w))
