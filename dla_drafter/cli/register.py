@@ -4,8 +4,9 @@
     register reserve CODE [--circular] [--db URL]          จองเลข; prints the reserved number
     register cancel NUMBER --reason TEXT [--db URL]        ยกเลิกเลข (kept, never reused)
     register attach NUMBER --pdf FILE [--db URL]           record the exported PDF's SHA-256
-    register list [--db URL] [--year BE] [--json]          the entries
-    register export -o FILE.xlsx|FILE.csv|FILE.pdf [--db URL] [--year BE]
+    register list [--db URL] [--year BE] [--json]          the entries (also --search TEXT,
+                                                           --from/--to YYYY-MM-DD)
+    register export -o FILE.xlsx|FILE.csv|FILE.pdf [--db URL] [--year BE] [--from/--to …]
 
 Without ``--db`` the URL is the settings' ``register_url``, else this PC's SQLite file. A SQLite
 file on a network share is not safe for several clerks (a warning says so when the file is
@@ -98,6 +99,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     listing = commands.add_parser("list", help="รายการในทะเบียน / list entries")
     listing.add_argument("--year", type=int, help="ปี พ.ศ.")
     listing.add_argument("--search", default="", help="ค้นในเรื่อง ผู้รับ หรือเลขที่")
+    _date_range(listing)
     listing.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON")
     common(listing)
     listing.set_defaults(run=_list)
@@ -105,8 +107,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help="ส่งออกทะเบียน / export (xlsx, csv, pdf)")
     export.add_argument("-o", "--output", required=True)
     export.add_argument("--year", type=int, help="ปี พ.ศ.")
+    _date_range(export)
     common(export)
     export.set_defaults(run=_export)
+
+
+def _date_range(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", help="ตั้งแต่วันที่ YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", help="ถึงวันที่ YYYY-MM-DD")
+
+
+def _selected(store, args: argparse.Namespace) -> list:
+    return store.entries(year=args.year, text=getattr(args, "search", ""),
+                         date_from=parse_date(args.date_from), date_to=parse_date(args.date_to))
 
 
 def parse_date(text: str | None) -> dt.date | None:
@@ -220,7 +233,7 @@ def _list(args: argparse.Namespace) -> int:
         from ..register.export import STATUS_NAMES, row
 
         with _store(args) as store:
-            entries = store.entries(year=args.year, text=args.search)
+            entries = _selected(store, args)
         if args.json:
             print(json.dumps([e.as_json() for e in entries], ensure_ascii=False, indent=1))
             return EXIT_OK
@@ -246,7 +259,7 @@ def _export(args: argparse.Namespace) -> int:
         from ..register import export
 
         with _store(args) as store:
-            entries = store.entries(year=args.year)
+            entries = _selected(store, args)
         heading = _T[args.lang]["year"].format(year=args.year) if args.year else ""
         try:
             export.write(entries, out, heading=heading)

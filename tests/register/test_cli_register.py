@@ -53,6 +53,9 @@ def test_issue_writes_serial_and_date_into_the_draft_and_records_it(capsys, regi
     assert (code, out) == (0, "มท 0816.3/ว 2\n")
     assert [e["serial"] for e in listed(capsys, register_url, "--year", "2569")] == [1, 2]
     assert listed(capsys, register_url, "--year", "2570") == []
+    assert [e["serial"] for e in listed(capsys, register_url, "--from", "2569-12-03")] == [2]
+    assert [e["serial"] for e in listed(capsys, register_url, "--to", "2026-12-02")] == [1]
+    assert [e["serial"] for e in listed(capsys, register_url, "--search", "ว 2")] == [2]
 
 
 def test_reserve_cancel_and_issue_a_reserved_number(capsys, register_url, draft):
