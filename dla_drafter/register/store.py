@@ -181,8 +181,12 @@ class Store:
         # Test-only hook: called inside the issuing transaction after the number is taken and
         # its entry written, before commit (tests stop the server here).
         self._before_commit_hook: Callable[[], None] | None = None
-        with self._transaction() as conn:
-            migrate(conn)
+        try:
+            with self._transaction() as conn:
+                migrate(conn)
+        except BaseException:
+            self._engine.dispose()
+            raise
 
     @property
     def backend(self) -> str:

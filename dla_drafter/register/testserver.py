@@ -8,12 +8,14 @@ folder is handed to that user. Not used by the program itself.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 
@@ -107,13 +109,14 @@ def _issue_worker(url: str, code: str, circular: bool, count: int, start, result
 
     try:
         store = Store(url)
-        start.wait(60)
+        start.wait(120)  # a barrier: every worker connected, then all issue at once
         began = time.perf_counter()
         serials = [store.issue(code, circular, details=Details(subject=f"ทดสอบ {i}")).serial
                    for i in range(count)]
         results.put(("ok", serials, time.perf_counter() - began))
         store.close()
     except BaseException as exc:  # reported to the parent, which fails the test
+        start.abort()  # nobody waits for a clerk who will not come
         results.put(("error", repr(exc), 0.0))
 
 
@@ -127,15 +130,15 @@ def concurrent_issue(url: str, *, processes: int = 4, per_process: int = 250,
     import time
 
     ctx = multiprocessing.get_context("spawn")
-    start, results = ctx.Event(), ctx.Queue()
+    start, results = ctx.Barrier(processes + 1), ctx.Queue()
     workers = [ctx.Process(target=_issue_worker,
                            args=(url, code, circular, per_process, start, results))
                for _ in range(processes)]
     for w in workers:
         w.start()
-    time.sleep(0.5)  # let every worker import, connect and migrate before the start signal
+    with contextlib.suppress(threading.BrokenBarrierError):  # a worker failed: it reports
+        start.wait(120)
     began = time.perf_counter()
-    start.set()
     serials: list[int] = []
     errors: list[str] = []
     try:
