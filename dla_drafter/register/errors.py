@@ -15,10 +15,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no number was issued",
     ),
     "connection_lost": (
-        "การเชื่อมต่อกับฐานข้อมูลทะเบียนหนังสือส่งขาดระหว่างบันทึก: รายการนี้ไม่ถูกบันทึก"
-        "และไม่มีการออกเลข (ไฟล์ร่างคงเดิม) ลองใหม่อีกครั้งเมื่อเชื่อมต่อได้",
-        "the connection to the register database was lost while saving: nothing was "
-        "recorded and no number was issued (the draft is unchanged); try again when connected",
+        "การเชื่อมต่อกับฐานข้อมูลทะเบียนหนังสือส่งขาดระหว่างบันทึก: ไม่มีการออกเลขและไม่มีสิ่งใด"
+        "ถูกบันทึก ทะเบียนและไฟล์ร่างคงเดิม ลองใหม่อีกครั้งเมื่อเชื่อมต่อได้",
+        "the connection to the register database was lost while saving: no number was "
+        "issued and nothing was recorded; register and draft are unchanged; try again when "
+        "connected",
     ),
     "busy": (
         "ฐานข้อมูลทะเบียน ({where}) ถูกเครื่องอื่นใช้อยู่นานเกินไป: ยังไม่ได้ออกเลข ลองใหม่อีกครั้ง",
