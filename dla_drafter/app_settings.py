@@ -253,6 +253,10 @@ class AppConfig:
     window_geometry: str = ""
     splitter_state: str = ""
     profiles: list[AgencyProfile] = field(default_factory=list)
+    # The outgoing-number register: "" is this PC's SQLite file (register.store.default_url);
+    # an office shares one PostgreSQL server (postgresql://…). A SQLite file on a network
+    # share is not safe for several writers.
+    register_url: str = ""
 
     # --- profiles -----------------------------------------------------------------------
 
@@ -290,6 +294,7 @@ class AppConfig:
         cfg.zoom = str(data.get("zoom", "fit-width"))
         cfg.window_geometry = str(data.get("window_geometry", ""))
         cfg.splitter_state = str(data.get("splitter_state", ""))
+        cfg.register_url = str(data.get("register_url") or "")
         cfg.profiles = _load_profiles()
         if not cfg.profiles:
             bundled = bundled_profile_path()
@@ -313,6 +318,7 @@ class AppConfig:
             "zoom": self.zoom,
             "window_geometry": self.window_geometry,
             "splitter_state": self.splitter_state,
+            "register_url": self.register_url,
         }
         _write_text(config_dir() / "config.json", json.dumps(data, ensure_ascii=False, indent=2))
         folder = config_dir() / "profiles"
