@@ -582,14 +582,22 @@ def _place_qr(ctx: _Ctx, pages: list[Page], block: QRBlock) -> None:
 
 def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
     """The file copy's initials grid at the bottom right of the last letter page: each row
-    a role and a dotted line (or the initials) ending at the right margin."""
+    a role and a dotted line (or the initials) ending at the right margin. The name column
+    is as wide as the longest name, at least ``initials_line_width``, and never wider than
+    the text area leaves it: a longer name wraps within it rather than run off the page."""
     p = ctx.profile
     size = p.font_size_pt - 2
     pitch = ctx.pitch * size / p.font_size_pt
+    face = ctx.fonts.regular
     role_w = max(ctx.width(role, size=size) for role, _ in block.rows)
-    grid_w = role_w + 0.2 + 3.0
-    left = p.text_right - grid_w
-    height = pitch * len(block.rows)
+    room = max(p.text_width - role_w - p.initials_gap, p.initials_line_width)
+    widest = max((ctx.width(name, size=size) for _, name in block.rows), default=0.0)
+    name_w = min(max(p.initials_line_width, widest), room)
+    left = p.text_right - role_w - p.initials_gap - name_w
+    line_x = left + role_w + p.initials_gap
+    names = [break_lines(name, face, size, name_w, name_w, ctx.breaker) if name else []
+             for _, name in block.rows]
+    height = pitch * sum(max(len(lines), 1) for lines in names)
     page = pages[-1]
     top = p.bottom_limit - height
     occupied = [it for it in page.items
@@ -600,16 +608,19 @@ def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
             page = Page(len(pages) + 1)
             pages.append(page)
             top = p.margin_top_continuation
-    for n, (role, name) in enumerate(block.rows):
-        baseline = top + n * pitch + ctx.baseline(size)
+    y = top
+    for n, ((role, _name), lines) in enumerate(zip(block.rows, names, strict=True)):
+        baseline = y + ctx.baseline(size)
         src: Source = ("initials", n)
         page.items.append(ctx.text(left, role, src, size=size, y=baseline))
-        line_x = left + role_w + 0.2
-        if name:
-            page.items.append(ctx.text(line_x, name, src, size=size, y=baseline))
+        if lines:
+            for k, line in enumerate(lines):
+                page.items.append(ctx.text(line_x, line.text, src, size=size,
+                                           y=baseline + k * pitch))
         else:
             page.items.append(Rule(line_x, baseline + 0.05, p.text_right, baseline + 0.05,
                                    width_pt=0.8, dotted=True))
+        y += pitch * max(len(lines), 1)
 
 
 def _recipients_pages(ctx: _Ctx, block: RecipientsList, before: int) -> list[Page]:

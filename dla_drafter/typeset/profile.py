@@ -55,6 +55,9 @@ class LayoutProfile:
     page_number_top: float = 1.5  # top of the page number's line box
     # QR code [P]
     qr_size: float = 2.2
+    # the file copy's initials grid: gap after the role, least length of a name's line [P]
+    initials_gap: float = 0.2  # cm
+    initials_line_width: float = 3.0  # cm
     # lines that must stay with the signature at a page break [P]
     keep_lines_with_close: int = 2
     # kinds without a คำลงท้าย (memo, stamped letter) centre the signature, and the stamped
