@@ -31,7 +31,8 @@ def typeset_letter(
     """Pages of ``letter``: pure Python, no Qt, safe in a worker thread."""
     settings = settings or RenderSettings()
     return typeset(compose(letter), fonts_for(settings), profile,
-                   emblem_aspect=emblem_aspect(settings))
+                   emblem_aspect=emblem_aspect(settings),
+                   continuation_word=settings.continuation_word)
 
 
 def export_pdf(letter: Letter, path: Path, settings: RenderSettings | None = None,

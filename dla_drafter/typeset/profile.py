@@ -53,6 +53,10 @@ class LayoutProfile:
     signature_blank_lines: int = 3
     # page numbers [S/P]
     page_number_top: float = 1.5  # top of the page number's line box
+    # the continuation word (``/ คำแรก…``) at the foot right of every page but the last takes
+    # the text area's last line, flush right, as offices type it in Word: the flow of such a
+    # page stops this many lines higher [P]
+    continuation_lines: int = 1
     # QR code [P]
     qr_size: float = 2.2
     # the file copy's initials grid: gap after the role, least length of a name's line [P]
