@@ -400,12 +400,13 @@ def _paragraph(ctx: _Ctx, block: Paragraph) -> None:
     p = ctx.profile
     source: Source = (block.part, block.index)
     lines = break_lines(block.text, ctx.fonts.regular, ctx.size,
-                        p.text_width - p.first_line_indent, p.text_width, ctx.breaker)
+                        p.text_width - p.first_line_indent, p.text_width, ctx.breaker,
+                        p.max_justify_gap)
     count = len(lines)
     for n, line in enumerate(lines):
         x = p.text_left + (p.first_line_indent if n == 0 else 0.0)
         measure = p.text_right - x
-        spacing = justify_spacing(line, measure)
+        spacing = justify_spacing(line, measure, p.max_justify_gap)
         # keep two lines together at the end and at the start of a page (orphans/widows)
         keep = n == 0 or n == count - 2
         ctx.rows.append(Row(ctx.pitch, [ctx.text(x, line.text, source, spacing=spacing)],

@@ -44,6 +44,9 @@ class LayoutProfile:
     blank_serial_width: float = 2.0  # room after ที่ … /ว for the registry
     # body [S]
     first_line_indent: float = 2.5
+    # Thai distributed justification adds at most this much per cluster gap [P]: past it a
+    # line is left short, at its natural spacing, rather than spaced out (แ ล ะ ภ า พ)
+    max_justify_gap_pt: float = 1.0
     label_gap: str = "  "  # label + two spaces + value [S]
     # marks [S]
     urgency_size_pt: float = 32.0
@@ -115,6 +118,11 @@ class LayoutProfile:
     def line_pitch(self) -> float:
         """Line pitch in cm."""
         return self.line_pitch_pt / 72.0 * 2.54
+
+    @property
+    def max_justify_gap(self) -> float:
+        """``max_justify_gap_pt`` in cm."""
+        return self.max_justify_gap_pt / 72.0 * 2.54
 
     @property
     def space_before(self) -> float:
