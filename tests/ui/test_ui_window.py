@@ -446,6 +446,9 @@ def test_greyed_boxes_say_which_kind_does_not_print_them(qtbot: Any, window: Any
     choose("stamped")
     assert not subject.isEnabled()
     assert subject.toolTip().startswith("หนังสือประทับตราไม่พิมพ์")
+    # and the problems panel says it too, naming the field
+    qtbot.waitUntil(lambda: any(p.code == "not-printed" and p.field == "subject"
+                                for p in window.problems.problems), timeout=5000)
     choose("order")
     assert subject.isEnabled() and subject.placeholderText() == placeholder
     for path in ("references", "enclosures", "agency.address", "number.code"):
