@@ -406,7 +406,7 @@ def _unprinted(letter: Letter) -> list[Problem]:
         note_en = " (it is only the document's title)" if path == "subject" else ""
         found.append(_warn(
             path, "not-printed",
-            f"{kind}ไม่พิมพ์{th} ข้อความที่กรอกไว้ยังเก็บอยู่ในไฟล์แต่จะไม่ปรากฏในหนังสือ{note_th}",
+            f"{kind}ไม่พิมพ์ {th} ข้อความที่กรอกไว้ยังเก็บอยู่ในไฟล์แต่จะไม่ปรากฏในหนังสือ{note_th}",
             f"a letter of kind {letter.kind} does not print the {en}; what was typed is kept "
             f"in the file but will not appear on paper{note_en}",
         ))

@@ -48,7 +48,7 @@ def test_every_filled_field_a_kind_does_not_print_is_named_in_a_warning(example)
     letter.signer.name = "นายสมชาย ใจดี"
     found = {p.field: p for p in check_letter(letter, TODAY) if p.code == "not-printed"}
     assert set(found) == {"subject", "signer.name", "signer.position"}
-    assert "หนังสือประทับตราไม่พิมพ์เรื่อง" in found["subject"].message("th")
+    assert "หนังสือประทับตราไม่พิมพ์ เรื่อง" in found["subject"].message("th")
     assert "subject" not in printed_parts(letter)
     # a stamped letter needs no subject: it prints none
     letter.subject = ""
