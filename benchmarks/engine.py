@@ -55,6 +55,10 @@ def clear_caches() -> None:
     breaker._analyse.cache_clear()
     breaker._tokenize_run.cache_clear()
     pdf._line_cache.clear()
+    from dla_drafter.typeset import lines
+
+    if hasattr(lines, "_break_cached"):
+        lines._break_cached.cache_clear()
 
 
 def median_ms(fn, runs: int, fresh: bool = False) -> float:

@@ -5,6 +5,7 @@ The CLI and the GUI call only these functions, so a letter comes out the same fr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from .compose import compose
@@ -38,7 +39,8 @@ def typeset_letter(
     """Pages of ``letter``: pure Python, no Qt, safe in a worker thread."""
     settings = settings or RenderSettings()
     return typeset(compose(printable(letter)), fonts_for(settings), profile,
-                   emblem_aspect=emblem_aspect(settings))
+                   emblem_aspect=emblem_aspect(settings),
+                   continuation_word=settings.continuation_word)
 
 
 def export_pdf(letter: Letter, path: Path, settings: RenderSettings | None = None,
@@ -79,8 +81,19 @@ def docx_bytes(letter: Letter, settings: RenderSettings | None = None) -> bytes:
     from .render.docx_writer import render_docx
 
     stream = io.BytesIO()
-    render_docx(compose(letter), settings or RenderSettings()).save(stream)
+    render_docx(compose(printable(letter)), settings or RenderSettings()).save(stream)
     return stream.getvalue()
+
+
+def write_outputs(files: Mapping[Path, bytes]) -> None:
+    """Write every output made in memory, or none (``atomic.atomic_write_all``); never over a
+    signed PDF (SignedPdfError), because a signed letter is never changed afterwards."""
+    from .atomic import atomic_write_all
+    from .signing.detect import refuse_signed
+
+    for path in files:
+        refuse_signed(path)
+    atomic_write_all(files)
 
 
 def glyph_problems(pages: Pages, settings: RenderSettings | None = None) -> list[Problem]:

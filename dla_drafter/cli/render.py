@@ -70,7 +70,6 @@ def run(args: argparse.Namespace) -> int:
         say(lang, "error", text(lang, "blocked"))
         return EXIT_ERRORS
     from .. import pipeline
-    from ..atomic import atomic_write_all
 
     made: dict[Path, bytes] = {}
     notes: list[str] = []
@@ -90,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_ERRORS
         made[out] = data
     try:
-        atomic_write_all(made)
+        pipeline.write_outputs(made)
     except OSError as exc:
         failed = getattr(exc, "path", None) or "?"
         say(lang, "error", text(lang, "failed").format(name=failed, why=reason(exc, lang)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..model.kinds import closing_printed
 from ..model.letter import STANDARD_INITIAL_ROLES, Letter
 from ..text.digits import apply_digits
 from ..text.thaidate import format_month_year
@@ -60,6 +61,8 @@ def number_value(letter: Letter) -> tuple[str, bool]:
             text += f" {serial}"
     elif serial:
         text += f"/{serial}"
+    elif code and not code.endswith("/"):
+        text += "/"  # the registry writes the serial after it, in the room left blank
     return apply_digits(text, letter.digits), not serial
 
 
@@ -89,8 +92,9 @@ def subject(letter: Letter) -> Labelled:
 
 def salutation(letter: Letter) -> Labelled:
     """คำขึ้นต้น + addressee (เรียน  ผู้ว่าราชการจังหวัด…)."""
-    return Labelled("salutation", letter.salutation.strip() or "เรียน",
-                    (LabelledItem(printer(letter)(letter.addressee)),))
+    t = printer(letter)
+    return Labelled("salutation", t(letter.salutation) or "เรียน",
+                    (LabelledItem(t(letter.addressee)),))
 
 
 def references_and_enclosures(letter: Letter) -> list[Block]:
@@ -111,12 +115,13 @@ def references_and_enclosures(letter: Letter) -> list[Block]:
     return blocks
 
 
-def body(letter: Letter, *, closing: bool = True) -> list[Block]:
-    """The body paragraphs, then the concluding paragraph (when asked for and typed)."""
+def body(letter: Letter) -> list[Block]:
+    """The body paragraphs, then the concluding paragraph when typed and the kind has a
+    place for it (``model.kinds.closing_printed``: no ``จึงเรียนมา…`` in an order)."""
     t = printer(letter)
     blocks: list[Block] = [Paragraph("body", t(text), index)
                            for index, text in enumerate(letter.body) if text.strip()]
-    if closing and letter.closing.strip():
+    if closing_printed(letter):
         blocks.append(Paragraph("closing", t(letter.closing)))
     return blocks
 

@@ -14,8 +14,14 @@ import re
 from urllib.parse import urlsplit
 
 from dla_drafter.model.draftio import BE_OFFSET, THAI_MONTHS, validate_letter
+from dla_drafter.model.kinds import (
+    KIND_NAMES,
+    closing_printed,
+    filled_unprinted,
+    kinds_printing,
+)
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import Problem, thai_digits
+from dla_drafter.model.problems import FIELD_NAMES, Problem, thai_digits
 from dla_drafter.model.salutation import (
     CLOSE_MONK,
     CLOSE_MONK_SENIOR,
@@ -25,14 +31,16 @@ from dla_drafter.model.salutation import (
     suggest,
 )
 
-# Which parts each kind of letter prints (page-layout.md): a stamped letter uses ถึง and has
-# no close, a memo has no close, orders and announcements have no addressee at all.
-KINDS_WITH_ADDRESSEE = frozenset({"external", "memo", "stamped"})
-KINDS_WITH_SALUTATION = frozenset({"external", "memo"})
-KINDS_WITH_CLOSE = frozenset({"external"})
-KINDS_WITH_CLOSING_PARAGRAPH = frozenset({"external", "memo"})
-KINDS_WITH_SIGNER = frozenset({"external", "memo", "order", "announcement"})
-KINDS_WITH_CODE = frozenset({"external", "memo", "stamped"})
+# Which parts each kind of letter prints, from the one table in ``model.kinds``: a stamped
+# letter uses ถึง and has no close, a memo has no close, orders and announcements have no
+# addressee at all. A letter that opens with a salutation ends with a concluding paragraph.
+KINDS_WITH_ADDRESSEE = kinds_printing("addressee")
+KINDS_WITH_SALUTATION = kinds_printing("salutation")
+KINDS_WITH_CLOSE = kinds_printing("complimentary_close")
+KINDS_WITH_CLOSING_PARAGRAPH = KINDS_WITH_SALUTATION
+KINDS_WITH_SIGNER = kinds_printing("signer.position")
+KINDS_WITH_CODE = kinds_printing("number.code")
+KINDS_WITH_SUBJECT = kinds_printing("subject")
 
 _MONK_CLOSE_RANK = {CLOSE_MONK: 0, CLOSE_MONK_SENIOR: 1, CLOSE_MONK_SUPREME: 2}
 _LIST_ADDRESSEE = re.compile(r"ตาม(?:บัญชี)?รายชื่อ")  # ตามรายชื่อแนบท้าย, ตามบัญชีรายชื่อ…
@@ -70,6 +78,7 @@ def check_letter(letter: Letter, today: datetime.date | None = None) -> list[Pro
     problems += _enclosures(letter)
     problems += _qr(letter)
     problems += _signer(letter)
+    problems += _unprinted(letter)
     seen: set[tuple[str, str]] = set()
     unique = []
     for problem in problems:
@@ -82,7 +91,7 @@ def check_letter(letter: Letter, today: datetime.date | None = None) -> list[Pro
 
 def _completeness(letter: Letter) -> list[Problem]:
     found: list[Problem] = []
-    if _blank(letter.subject):
+    if letter.kind in KINDS_WITH_SUBJECT and _blank(letter.subject):
         found.append(_err("subject", "subject-missing", "ยังไม่ได้กรอก", "is empty"))
     if letter.kind in KINDS_WITH_ADDRESSEE and _blank(letter.addressee):
         found.append(_err("addressee", "addressee-missing", "ยังไม่ได้กรอก", "is empty"))
@@ -388,4 +397,31 @@ def _signer(letter: Letter) -> list[Problem]:
                 "leave out the parentheses; the program adds them",
             )
         )
+    return found
+
+
+def _unprinted(letter: Letter) -> list[Problem]:
+    """One warning per filled field the letter's kind will not print, naming the field, so
+    the clerk is not surprised by what is missing on paper (what was typed is kept)."""
+    kind = KIND_NAMES.get(letter.kind, KIND_NAMES["external"])
+    found: list[Problem] = []
+    for path in filled_unprinted(letter):
+        th, en = FIELD_NAMES.get(path, (path, path))
+        note_th = " (ใช้เป็นชื่อเอกสารเท่านั้น)" if path == "subject" else ""
+        note_en = " (it is only the document's title)" if path == "subject" else ""
+        found.append(_warn(
+            path, "not-printed",
+            f"{kind}ไม่พิมพ์ {th} ข้อความที่กรอกไว้ยังเก็บอยู่ในไฟล์แต่จะไม่ปรากฏในหนังสือ{note_th}",
+            f"a letter of kind {letter.kind} does not print the {en}; what was typed is kept "
+            f"in the file but will not appear on paper{note_en}",
+        ))
+    if letter.closing.strip() and not closing_printed(letter):
+        found.append(_warn(
+            "closing", "not-printed",
+            f"{kind}ไม่มีผู้รับ จึงไม่พิมพ์ข้อความ \"{letter.closing.strip()[:40]}\" "
+            "ให้ลงท้ายด้วยข้อความของ" + kind + " เช่น \"ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป\"",
+            f"a letter of kind {letter.kind} has no addressee, so the closing paragraph "
+            f"\"{letter.closing.strip()[:40]}\" is not printed; end it as such a letter "
+            "does, e.g. \"ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป\"",
+        ))
     return found

@@ -20,7 +20,15 @@ Rules, on top of "only between words" (they follow UAX #14 where it applies to T
 * a number may break from the Thai text after it (``๔๓ จังหวัด``, ``๔๓|จังหวัด``) but a Thai
   letter never breaks from a number straight after it (``ว๑๗๕๐``);
 * inside a word from the user list, only at the places that list allows (see the file's
-  header): an agency name is never cut where the clerk did not allow it.
+  header): an agency name is never cut where the clerk did not allow it;
+* never between a title and the name it belongs to (``นาย|สมชาย``, ``ดร. |สมชาย``: the
+  ``TITLES`` table), nor between a number and its classifier (``60 |คน``, ``๕ |ล้านบาท``:
+  ``CLASSIFIERS``).
+
+``breaks`` adds what only the line breaker should use, each with a penalty: a heavy one after
+a standalone การ / ความ (a line ending "…การ" reads as a broken word), and breaks inside a URL
+or an e-mail address after ``/ . - _ ? & = #`` (never inside a ``%xx``) for when the link
+would otherwise leave a line half empty.
 
 ``"".join(segments(text)) == text`` exactly, and every break point is a segment boundary.
 """
@@ -31,7 +39,7 @@ import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 
@@ -90,6 +98,47 @@ _CLOSE = ")]}⟩〉》」』】〕〗〙〛»›”’"
 _PUNCT = ".,;:!?…‥%‰‱℃℉ๆฯ๚๛、。-‐‒–—―"
 _GLUE = "/\\@°\u00a0\u2007\u202f\u2011\u2060\ufeff\u00ad"
 _INFIX = ".,:;"  # UAX #14 IS: no break before a letter or digit that follows directly
+
+# --- break rules that read, not just parse (one table each) ------------------------------
+
+#: Titles that belong to the name after them: no line break between (with or without a
+#: space). Abbreviated ones may be chained (``ผศ.ดร.``, ``พล.ต.อ.``).
+TITLES = frozenset({
+    "นาย", "นาง", "นางสาว", "น.ส.", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ.", "ว่าที่ร้อยตรี",
+    "ว่าที่ร้อยโท", "ว่าที่ร้อยเอก", "ว่าที่", "ดร.", "ศ.", "รศ.", "ผศ.", "นพ.", "พญ.", "ทพ.",
+    "ทพญ.", "ภก.", "ภญ.", "สพ.ญ.", "น.สพ.", "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.",
+    "ร.อ.", "ร.ท.", "ร.ต.", "จ.ส.อ.", "ส.อ.", "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.",
+    "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.", "ด.ต.", "จ.ส.ต.", "ส.ต.อ.", "ม.ร.ว.",
+    "ม.ล.", "หม่อมราชวงศ์", "หม่อมหลวง", "คุณ",
+})
+#: Classifiers and units that stay with the number before them (``60 คน``, ``๑ ชุด``).
+CLASSIFIERS = frozenset({
+    "คน", "ราย", "ท่าน", "รูป", "องค์", "ชุด", "ฉบับ", "เล่ม", "แผ่น", "หน้า", "ข้อ", "รายการ",
+    "เรื่อง", "ครั้ง", "รอบ", "รุ่น", "แห่ง", "หลัง", "ห้อง", "โรง", "คัน", "ลำ", "เครื่อง",
+    "ตัว", "อัน", "ชิ้น", "ใบ", "กล่อง", "ถุง", "ขวด", "ซอง", "คู่", "กลุ่ม", "ทีม", "หน่วย",
+    "อัตรา", "ตำแหน่ง", "บาท", "สตางค์", "ล้าน", "ล้านบาท", "แสน", "แสนบาท", "หมื่น",
+    "หมื่นบาท", "พัน", "พันบาท", "ร้อย", "วัน", "คืน", "สัปดาห์", "เดือน", "ปี", "ชั่วโมง",
+    "ชม.", "นาที", "วินาที", "ไร่", "งาน", "ตารางวา", "ตารางเมตร", "ตร.ม.", "เมตร", "กิโลเมตร",
+    "กม.", "กิโลกรัม", "กก.", "กรัม", "ลิตร", "เปอร์เซ็นต์", "คะแนน", "ระดับ", "ชั้น",
+    "โครงการ", "โรงเรียน", "อำเภอ", "ตำบล", "หมู่บ้าน",
+})
+#: Words a line should not end with when they stand alone: they start the noun after them
+#: (การ|ประชุม, ความ|ร่วมมือ).
+PREFIX_WORDS = frozenset({"การ", "ความ"})
+#: Penalties of ``WordBreaker.breaks`` (0 = an ordinary break between words). The line
+#: breaker weighs them against the badness of a line, whose scale is 100 for a line spaced
+#: at the most it may be (``LayoutProfile.max_justify_gap_pt``).
+PREFIX_PENALTY = 1000
+LINK_PENALTY = 50
+#: Characters after which a URL or an e-mail address may break (no hyphen is added).
+LINK_BREAK_AFTER = "/.-_?&=#"
+#: A title holds the name after it up to the next space, if that run is no longer than
+#: this (characters); a longer run is text, not a name, and only the title stays with it.
+MAX_NAME_RUN = 30
+
+_TITLE_RE = re.compile("(?:" + "|".join(
+    re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + ")+")
+_NUMBER_RE = re.compile(r"[0-9๐-๙](?:[0-9๐-๙,.]*[0-9๐-๙])?")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -366,6 +415,9 @@ class WordBreaker:
         self._entries: dict[str, tuple[int, ...]] = {}
         self._by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
         self._analyse = functools.lru_cache(maxsize=cache_size)(self._compute)
+        # bumped whenever the words change, so caches built on the breaks (the typesetter's
+        # broken lines) know theirs are stale
+        self.generation = 0
         # Thai runs (text between spaces and punctuation) recur across paragraphs and across
         # keystrokes in one paragraph: only the run being edited needs newmm again.
         self._tokenize_run = functools.lru_cache(maxsize=8 * cache_size)(self._newmm)
@@ -415,6 +467,7 @@ class WordBreaker:
                 self._by_head = by_head
                 self._tokenize_run.cache_clear()
                 self._analyse.cache_clear()
+                self.generation += 1
 
     def segments(self, text: str) -> list[str]:
         """Words, spaces (a run of them is one segment), numbers, links and punctuation, in
@@ -425,17 +478,30 @@ class WordBreaker:
         """Offsets ``0 < i < len(text)`` where a line may end at ``text[:i]``, ascending."""
         return list(self._analyse(text)[1])
 
+    def breaks(self, text: str) -> list[tuple[int, int]]:
+        """``(offset, penalty)`` of every place the line breaker may end a line, ascending:
+        the break points (penalty 0, or ``PREFIX_PENALTY`` after a standalone การ / ความ)
+        and the places inside links (``LINK_PENALTY``)."""
+        return list(self._analyse(text)[2])
+
     # -- internals
 
-    def _compute(self, text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    def _compute(
+        self, text: str
+    ) -> tuple[tuple[str, ...], tuple[int, ...], tuple[tuple[int, int], ...]]:
         with self._lock:
             bounds = self._boundaries(text)
         cuts = sorted(bounds)
         edges = [0, *cuts, len(text)]
         segs = tuple(text[a:b] for a, b in zip(edges, edges[1:], strict=False) if b > a)
         lead = len(text) - len(text.lstrip(_SPACE_STR))
-        points = tuple(i for i in cuts if i > lead and _may_break(text, i))
-        return segs, points
+        points = {i for i in cuts if i > lead and _may_break(text, i)}
+        penalties = _reading_rules(text, segs, points, self._is_word)
+        breaks = {i: penalties.get(i, 0) for i in points}
+        for i in _link_breaks(text):
+            if i > lead:
+                breaks.setdefault(i, LINK_PENALTY)
+        return segs, tuple(sorted(points)), tuple(sorted(breaks.items()))
 
     def _boundaries(self, text: str) -> set[int]:
         n = len(text)
@@ -472,6 +538,9 @@ class WordBreaker:
         bounds.discard(n)
         return bounds
 
+    def _is_word(self, word: str) -> bool:
+        return word in self._trie
+
     def _newmm(self, run: str) -> tuple[str, ...]:
         return tuple(
             word_tokenize(run, custom_dict=self._trie, engine="newmm", join_broken_num=False)
@@ -504,6 +573,64 @@ class WordBreaker:
                 i += 1
 
 
+def _reading_rules(text: str, segs: tuple[str, ...], points: set[int],
+                   is_word: Callable[[str], bool]) -> dict[int, int]:
+    """Apply the tables above to the break points (in place): drop the breaks between a
+    title and the end of the name after it, and between a number and its classifier; return
+    the penalties of the breaks after a standalone การ / ความ. ``is_word`` tells a
+    dictionary word that merely starts like a title (นายก, นางพยาบาล) from a title newmm
+    glued to an unknown name (นายสม|ชาย)."""
+    starts: list[int] = []
+    pos = 0
+    for seg in segs:
+        starts.append(pos)
+        pos += len(seg)
+    n = len(text)
+    penalties: dict[int, int] = {}
+    for k, seg in enumerate(segs):
+        start = starts[k]
+        end = start + len(seg)
+        title = _TITLE_RE.match(seg)
+        if title and (title.end() == len(seg) or not is_word(seg)):
+            name = title.end() + start
+            while name < n and text[name] in _SPACES:
+                name += 1
+            if name < n and text[name].isalpha():
+                stop = name
+                while stop < n and text[stop] not in _SPACES:
+                    stop += 1
+                if stop - start > MAX_NAME_RUN:  # not a name: keep only the title with it
+                    stop = name + 1
+                points.difference_update(range(start + 1, stop))
+            continue
+        if _NUMBER_RE.fullmatch(seg):
+            j = k + 1
+            while j < len(segs) and segs[j][0] in _SPACES:
+                j += 1
+            last = None
+            while j < len(segs) and segs[j] in CLASSIFIERS:  # ๕ ล้าน|บาท: the whole unit
+                last = starts[j] + len(segs[j])
+                j += 1
+            if last is not None:
+                points.difference_update(range(end, last))
+            continue
+        if seg in PREFIX_WORDS and end in points:
+            penalties[end] = PREFIX_PENALTY
+    return penalties
+
+
+def _link_breaks(text: str) -> list[int]:
+    """Offsets inside URLs and e-mail addresses after a run of ``LINK_BREAK_AFTER``
+    characters (``https://|bit.ly/|3I4Rmeo``), never inside a ``%xx`` escape."""
+    out: list[int] = []
+    for start, end in link_spans(text):
+        for i in range(start + 2, end - 1):
+            if (text[i - 1] in LINK_BREAK_AFTER and text[i] not in LINK_BREAK_AFTER
+                    and "%" not in text[max(start, i - 2):i + 1]):
+                out.append(i)
+    return out
+
+
 def _pieces(word: str, cuts: tuple[int, ...]) -> list[str]:
     edges = [0, *cuts, len(word)]
     return [word[a:b] for a, b in zip(edges, edges[1:], strict=False)]
@@ -528,7 +655,11 @@ def default_breaker() -> WordBreaker:
 
 
 __all__ = [
+    "CLASSIFIERS",
     "FOLLOWING_VOWELS",
+    "LINK_PENALTY",
+    "PREFIX_PENALTY",
+    "TITLES",
     "LEADING_VOWELS",
     "WordBreaker",
     "default_breaker",

@@ -119,7 +119,10 @@ def typeset(
     profile: LayoutProfile = DEFAULT_PROFILE,
     breaker: WordBreaker | None = None,
     emblem_aspect: float = 0.92,
+    continuation_word: bool = True,
 ) -> Pages:
+    """Pages of ``composition``. ``continuation_word`` prints the first word of the next
+    page at the foot of every letter page but the last (``RenderSettings``)."""
     ctx = _Ctx(fonts, profile, breaker or default_breaker(), emblem_aspect)
     first: list[Item] = []
     cursor = profile.emblem_top + profile.emblem_height  # first line under the ครุฑ
@@ -180,11 +183,14 @@ def typeset(
     initials = next((b for b in composition.blocks if isinstance(b, InitialsGrid)), None)
     recipients = next((b for b in composition.blocks if isinstance(b, RecipientsList)), None)
 
-    pages = _paginate(ctx, first, cursor)
+    reserve = profile.continuation_lines * ctx.pitch if continuation_word else 0.0
+    pages = _paginate(ctx, first, cursor, reserve)
     if qr is not None:
         _place_qr(ctx, pages, qr)
     if initials is not None:
         _place_initials(ctx, pages, initials)
+    if continuation_word:
+        _continuation_words(ctx, pages)
     if recipients is not None:
         pages.extend(_recipients_pages(ctx, recipients, len(pages)))
     for page in pages:
@@ -394,12 +400,13 @@ def _paragraph(ctx: _Ctx, block: Paragraph) -> None:
     p = ctx.profile
     source: Source = (block.part, block.index)
     lines = break_lines(block.text, ctx.fonts.regular, ctx.size,
-                        p.text_width - p.first_line_indent, p.text_width, ctx.breaker)
+                        p.text_width - p.first_line_indent, p.text_width, ctx.breaker,
+                        p.max_justify_gap)
     count = len(lines)
     for n, line in enumerate(lines):
         x = p.text_left + (p.first_line_indent if n == 0 else 0.0)
         measure = p.text_right - x
-        spacing = justify_spacing(line, measure)
+        spacing = justify_spacing(line, measure, p.max_justify_gap)
         # keep two lines together at the end and at the start of a page (orphans/widows)
         keep = n == 0 or n == count - 2
         ctx.rows.append(Row(ctx.pitch, [ctx.text(x, line.text, source, spacing=spacing)],
@@ -468,7 +475,11 @@ def _stamp_area(ctx: _Ctx, block: StampArea, centre: float) -> None:
 
 
 def _contacts(ctx: _Ctx, block: ContactBlock, composition: Composition) -> None:
+    """ส่วนราชการเจ้าของเรื่อง and โทร. … at the left under the signature (or seal), tied to
+    it: a page holding nothing but these lines tells the reader nothing."""
     p = ctx.profile
+    if ctx.rows:
+        ctx.rows[-1].keep_with_next = True
     ctx.rows.append(Row(ctx.pitch, [], keep_with_next=True))  # one blank line after the name
     for n, line in enumerate(block.lines):
         width = p.text_width
@@ -498,7 +509,11 @@ def _copies_to(ctx: _Ctx, block: CopiesTo) -> None:
 
 # --- pagination ----------------------------------------------------------------------
 
-def _paginate(ctx: _Ctx, first_items: list[Item], cursor: float) -> list[Page]:
+def _paginate(ctx: _Ctx, first_items: list[Item], cursor: float,
+              reserve: float = 0.0) -> list[Page]:
+    """Place the rows on pages. ``reserve`` (cm) is kept free at the foot of every page but
+    the last, for the continuation word: a row may use it only when every row left fits on
+    the page, which makes that page the last."""
     p = ctx.profile
     pages = [Page(1, list(first_items))]
     page_rows: list[tuple[Row, float]] = []  # rows placed on the current page, with their top
@@ -509,7 +524,11 @@ def _paginate(ctx: _Ctx, first_items: list[Item], cursor: float) -> list[Page]:
         row = rows[i]
         at_top = not page_rows and len(pages) > 1
         top = y + (0.0 if at_top else row.space_before)
-        if top + row.height <= p.bottom_limit + 1e-9 or at_top:
+        limit = p.bottom_limit - reserve
+        if reserve and top + row.height > limit + 1e-9 and \
+                _rest_fits(rows, i, y, p.bottom_limit, at_top):
+            limit = p.bottom_limit
+        if top + row.height <= limit + 1e-9 or at_top:
             page_rows.append((row, top))
             y = top + row.height
             i += 1
@@ -528,6 +547,15 @@ def _paginate(ctx: _Ctx, first_items: list[Item], cursor: float) -> list[Page]:
         i -= moved
     _commit(pages[-1], page_rows)
     return pages
+
+
+def _rest_fits(rows: list[Row], start: int, y: float, limit: float, at_top: bool) -> bool:
+    """Do rows ``start`` … end all fit between ``y`` and ``limit``?"""
+    for n, row in enumerate(rows[start:]):
+        y += (0.0 if at_top and n == 0 else row.space_before) + row.height
+        if y > limit + 1e-9:
+            return False
+    return True
 
 
 def _commit(page: Page, placed: list[tuple[Row, float]]) -> None:
@@ -582,14 +610,22 @@ def _place_qr(ctx: _Ctx, pages: list[Page], block: QRBlock) -> None:
 
 def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
     """The file copy's initials grid at the bottom right of the last letter page: each row
-    a role and a dotted line (or the initials) ending at the right margin."""
+    a role and a dotted line (or the initials) ending at the right margin. The name column
+    is as wide as the longest name, at least ``initials_line_width``, and never wider than
+    the text area leaves it: a longer name wraps within it rather than run off the page."""
     p = ctx.profile
     size = p.font_size_pt - 2
     pitch = ctx.pitch * size / p.font_size_pt
+    face = ctx.fonts.regular
     role_w = max(ctx.width(role, size=size) for role, _ in block.rows)
-    grid_w = role_w + 0.2 + 3.0
-    left = p.text_right - grid_w
-    height = pitch * len(block.rows)
+    room = max(p.text_width - role_w - p.initials_gap, p.initials_line_width)
+    widest = max((ctx.width(name, size=size) for _, name in block.rows), default=0.0)
+    name_w = min(max(p.initials_line_width, widest), room)
+    left = p.text_right - role_w - p.initials_gap - name_w
+    line_x = left + role_w + p.initials_gap
+    names = [break_lines(name, face, size, name_w, name_w, ctx.breaker) if name else []
+             for _, name in block.rows]
+    height = pitch * sum(max(len(lines), 1) for lines in names)
     page = pages[-1]
     top = p.bottom_limit - height
     occupied = [it for it in page.items
@@ -600,16 +636,19 @@ def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
             page = Page(len(pages) + 1)
             pages.append(page)
             top = p.margin_top_continuation
-    for n, (role, name) in enumerate(block.rows):
-        baseline = top + n * pitch + ctx.baseline(size)
+    y = top
+    for n, ((role, _name), lines) in enumerate(zip(block.rows, names, strict=True)):
+        baseline = y + ctx.baseline(size)
         src: Source = ("initials", n)
         page.items.append(ctx.text(left, role, src, size=size, y=baseline))
-        line_x = left + role_w + 0.2
-        if name:
-            page.items.append(ctx.text(line_x, name, src, size=size, y=baseline))
+        if lines:
+            for k, line in enumerate(lines):
+                page.items.append(ctx.text(line_x, line.text, src, size=size,
+                                           y=baseline + k * pitch))
         else:
             page.items.append(Rule(line_x, baseline + 0.05, p.text_right, baseline + 0.05,
                                    width_pt=0.8, dotted=True))
+        y += pitch * max(len(lines), 1)
 
 
 def _recipients_pages(ctx: _Ctx, block: RecipientsList, before: int) -> list[Page]:
@@ -633,6 +672,40 @@ def _recipients_pages(ctx: _Ctx, block: RecipientsList, before: int) -> list[Pag
                                        y=y + ctx.baseline()))
             y += ctx.pitch
     return pages
+
+
+def continuation_text(first_line: str, breaker: WordBreaker) -> str:
+    """``/ word…`` for a page whose next page starts with ``first_line``: its first word,
+    with a leading item number (``๒.``, ``(๓)``) kept with the word after it."""
+    word = ""
+    for segment in breaker.segments(first_line.strip()):
+        word += segment
+        if any(ch.isalpha() for ch in segment):
+            break
+    return f"/ {word.strip()}…"
+
+
+def _continuation_words(ctx: _Ctx, pages: list[Page]) -> None:
+    """On the last line of the text area of every page but the last, flush right, the first
+    word of the next page, as offices type it so a reader knows the letter goes on (and a
+    lost page shows). Pagination kept that line free; when what is placed after the flow
+    (a QR code, the initials grid) spilled onto a new page and took it, the word is left
+    out rather than printed over them."""
+    p = ctx.profile
+    line_top = p.bottom_limit - p.continuation_lines * ctx.pitch
+    for page, following in zip(pages, pages[1:], strict=False):
+        lines = [it for it in following.items if isinstance(it, TextLine) and it.text.strip()]
+        if not lines:
+            continue
+        first = min(lines, key=lambda it: (round(it.y, 3), it.x))
+        text = continuation_text(first.text, ctx.breaker)
+        w = ctx.width(text)
+        x = p.text_right - w
+        if any(item_bounds(it)[3] > line_top + 1e-6 and item_bounds(it)[2] > x
+               for it in page.items):
+            continue
+        page.items.append(ctx.text(x, text, ("continuation", None),
+                                   y=line_top + ctx.baseline()))
 
 
 def _page_marks(ctx: _Ctx, page: Page, composition: Composition) -> None:

@@ -44,6 +44,9 @@ class LayoutProfile:
     blank_serial_width: float = 2.0  # room after ที่ … /ว for the registry
     # body [S]
     first_line_indent: float = 2.5
+    # Thai distributed justification adds at most this much per cluster gap [P]: past it a
+    # line is left short, at its natural spacing, rather than spaced out (แ ล ะ ภ า พ)
+    max_justify_gap_pt: float = 1.0
     label_gap: str = "  "  # label + two spaces + value [S]
     # marks [S]
     urgency_size_pt: float = 32.0
@@ -53,8 +56,15 @@ class LayoutProfile:
     signature_blank_lines: int = 3
     # page numbers [S/P]
     page_number_top: float = 1.5  # top of the page number's line box
+    # the continuation word (``/ คำแรก…``) at the foot right of every page but the last takes
+    # the text area's last line, flush right, as offices type it in Word: the flow of such a
+    # page stops this many lines higher [P]
+    continuation_lines: int = 1
     # QR code [P]
     qr_size: float = 2.2
+    # the file copy's initials grid: gap after the role, least length of a name's line [P]
+    initials_gap: float = 0.2  # cm
+    initials_line_width: float = 3.0  # cm
     # lines that must stay with the signature at a page break [P]
     keep_lines_with_close: int = 2
     # kinds without a คำลงท้าย (memo, stamped letter) centre the signature, and the stamped
@@ -108,6 +118,11 @@ class LayoutProfile:
     def line_pitch(self) -> float:
         """Line pitch in cm."""
         return self.line_pitch_pt / 72.0 * 2.54
+
+    @property
+    def max_justify_gap(self) -> float:
+        """``max_justify_gap_pt`` in cm."""
+        return self.max_justify_gap_pt / 72.0 * 2.54
 
     @property
     def space_before(self) -> float:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dla_drafter.model.kinds import KIND_NAMES, NOT_PRINTED
 from dla_drafter.model.letter import (
     KINDS,
     SECRECIES,
@@ -91,22 +92,6 @@ SOURCE_FIELDS = {
     "page_number": "subject",
     "date": "date.month",
     "close": "complimentary_close",
-}
-
-
-# Fields a kind of letter does not print (its layout has no place for them): their boxes are
-# greyed out, keeping what was typed, so the clerk sees at once what will not appear.
-NOT_PRINTED: dict[str, frozenset[str]] = {
-    "external": frozenset(),
-    "memo": frozenset({"agency.address", "complimentary_close"}),
-    "stamped": frozenset({"salutation", "complimentary_close", "signer.name",
-                          "signer.position"}),
-    "order": frozenset({"salutation", "addressee", "complimentary_close", "owner_unit",
-                        "contact.phone", "contact.fax", "contact.email",
-                        "contact.coordinator"}),
-    "announcement": frozenset({"salutation", "addressee", "complimentary_close",
-                               "owner_unit", "contact.phone", "contact.fax",
-                               "contact.email", "contact.coordinator"}),
 }
 
 
@@ -712,15 +697,27 @@ class LetterForm(QScrollArea):
         return self.lines.get(path) or self.lists.get(path)
 
     def _apply_kind(self, kind: str) -> None:
-        hidden = NOT_PRINTED.get(kind, frozenset())
+        """Grey the boxes of the fields ``kind`` does not print (``model.kinds``), keeping
+        what was typed, and say why in the tooltip and, when the box is empty, in it."""
+        hidden = NOT_PRINTED.get(kind, NOT_PRINTED["external"])
+        why = tr("{kind}ไม่พิมพ์ช่องนี้ (ข้อความที่กรอกไว้ยังเก็บอยู่)",
+                 kind=KIND_NAMES.get(kind, KIND_NAMES["external"]))
+        saved = self.__dict__.setdefault("_printed_hints", {})
         for path in frozenset().union(*NOT_PRINTED.values()):
             widget = self.field_widget(path)
             if widget is None:
                 continue
+            has_placeholder = hasattr(widget, "setPlaceholderText")
+            if path not in saved:  # the box's own hints, to restore when it prints again
+                saved[path] = (widget.toolTip(),
+                               widget.placeholderText() if has_placeholder else "")
+            tip, placeholder = saved[path]
             printed = path not in hidden
-            if widget.isEnabled() != printed:
+            if widget.isEnabled() != printed or (not printed and widget.toolTip() != why):
                 widget.setEnabled(printed)
-                widget.setToolTip("" if printed else tr("ไม่พิมพ์ในหนังสือชนิดนี้"))
+                widget.setToolTip(tip if printed else why)
+                if has_placeholder:
+                    widget.setPlaceholderText(placeholder if printed else why)
 
     def _limit_day(self) -> None:
         """Offer only the days the month has, so an impossible date cannot be typed."""

@@ -127,7 +127,8 @@ EN: dict[str, str] = {
     "ส่งออกไม่ได้": "Cannot export",
     "ส่งออกแล้ว": "Exported",
     "บันทึกแล้ว": "Saved",
-    "ไม่พิมพ์ในหนังสือชนิดนี้": "Not printed in this kind of letter",
+    "{kind}ไม่พิมพ์ช่องนี้ (ข้อความที่กรอกไว้ยังเก็บอยู่)":
+        "This kind of letter ({kind}) does not print this box (what was typed is kept)",
     "แฟ้มร่างหนังสือ (*.dladraft.json *.json)": "Letter drafts (*.dladraft.json *.json)",
     "ทุกแฟ้ม (*)": "All files (*)",
     "กู้คืนร่างหนังสือ": "Recover drafts",

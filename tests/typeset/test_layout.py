@@ -194,6 +194,26 @@ def test_standard_initials_rows_when_none_given(ipst_dict, settings):
     assert [r.text for r in lines_of(pages, "initials")] == ["ร่าง", "พิมพ์", "ทาน", "ตรวจ"]
 
 
+def test_a_long_name_in_the_initials_grid_stays_inside_the_text_area(ipst_dict, settings):
+    long_name = ("นายสมศักดิ์ศรีสวัสดิ์ ประเสริฐวงศ์ตระกูลไทย (ผู้อำนวยการกองส่งเสริมและพัฒนา"
+                 "การจัดการศึกษาท้องถิ่น กรมส่งเสริมการปกครองท้องถิ่น)")
+    ipst_dict["initials"] = [{"role": "ร่าง", "name": long_name},
+                             {"role": "ตรวจ", "name": "สช."}, {"role": "ทาน", "name": ""}]
+    pages = typeset_letter(letter_from(ipst_dict), settings)
+    rows = lines_of(pages, "initials")
+    names = [r for r in rows if r.source == ("initials", 0)][1:]  # after the role
+    assert "".join(r.text for r in names).replace(" ", "") == long_name.replace(" ", "")
+    assert len(names) >= 2  # wrapped
+    for item in rows:
+        assert P.text_left - 1e-6 <= item.x and item.x + item.width_cm <= P.text_right + 1e-6
+    # each row starts below the previous row's last line
+    ys = [r.y for r in rows]
+    assert ys == sorted(ys)
+    page = page_of(pages, rows[0])
+    [dotted] = [it for it in page.items if isinstance(it, Rule) and it.dotted]
+    assert dotted.y1 > max(r.y for r in rows if r.source[1] == 1)
+
+
 def test_distribution_list_on_its_own_pages(eef):
     title = lines_of(eef, "recipients.title")[0]
     names = lines_of(eef, "recipients.names")

@@ -427,3 +427,34 @@ def test_fields_a_kind_does_not_print_are_greyed_out(qtbot: Any, window: Any) ->
     assert not close.isEnabled() and addressee.isEnabled()
     window.doc.undo_stack.undo()
     assert window.doc.letter.kind == "external" and close.isEnabled()
+    assert not close.toolTip().startswith("บันทึกข้อความ")
+
+
+def test_greyed_boxes_say_which_kind_does_not_print_them(qtbot: Any, window: Any) -> None:
+    """The stamped letter prints no เรื่อง; an order no อ้างถึง, สิ่งที่ส่งมาด้วย, ที่ตั้ง or
+    รหัสหนังสือ: their boxes are greyed and say so, in the box when it is empty."""
+    window.doc.replace(example_letter(), None)
+    kind = window.form.bindings["kind"].widget
+    subject = window.form.field_widget("subject")
+    placeholder = subject.placeholderText()
+
+    def choose(value: str) -> None:
+        index = kind.findData(value)
+        kind.setCurrentIndex(index)
+        kind.activated.emit(index)
+
+    choose("stamped")
+    assert not subject.isEnabled()
+    assert subject.toolTip().startswith("หนังสือประทับตราไม่พิมพ์")
+    # and the problems panel says it too, naming the field
+    qtbot.waitUntil(lambda: any(p.code == "not-printed" and p.field == "subject"
+                                for p in window.problems.problems), timeout=5000)
+    choose("order")
+    assert subject.isEnabled() and subject.placeholderText() == placeholder
+    for path in ("references", "enclosures", "agency.address", "number.code"):
+        widget = window.form.field_widget(path)
+        assert widget is not None and not widget.isEnabled(), path
+        assert widget.toolTip().startswith("คำสั่งไม่พิมพ์"), path
+    address = window.form.field_widget("agency.address")
+    choose("announcement")
+    assert address.toolTip().startswith("ประกาศไม่พิมพ์")
