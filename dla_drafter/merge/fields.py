@@ -148,7 +148,7 @@ Setter = Callable[[str], None]
 
 
 def text_slots(letter: Letter) -> Iterator[tuple[str, str, Setter]]:
-    """Every text of ``letter`` as (field path, text, setter), in form order.
+    """Every text of ``letter`` as (field path, text, setter), in the model's field order.
 
     Walks the dataclasses generically (strings, lists of strings, nested objects, lists of
     objects), so a field added to the model is mergeable without a change here. ``extra``
@@ -186,8 +186,8 @@ def _item_setter(items: list, index: int) -> Setter:
 
 
 def letter_fields(letter: Letter) -> list[FieldRef]:
-    """Every field the letter uses, with its path (``body[2]``), in form order; raises
-    FieldError on a malformed field."""
+    """Every field the letter uses, with its path (``body[2]``), in the model's field order;
+    raises FieldError on a malformed field."""
     found: list[FieldRef] = []
     for path, text, _ in text_slots(letter):
         if has_fields(text):
@@ -207,8 +207,8 @@ def columns_used(letter: Letter) -> list[str]:
 def merge_letter(letter: Letter, values: Mapping[str, str]) -> Letter:
     """A copy of ``letter`` with every field filled from ``values``; ``letter`` is unchanged.
 
-    Raises FieldError for a malformed field or a name that ``values`` lacks (the first one in
-    form order).
+    Raises FieldError for a malformed field or a name that ``values`` lacks (the first one
+    found).
     """
     result = copy.deepcopy(letter)
     for path, text, set_text in list(text_slots(result)):
