@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 from docx import Document
-from pypdf import PdfReader
 
 from dla_drafter.model.problems import thai_digits
 
@@ -72,8 +71,20 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+def pdf_pages(path: Path) -> list[str]:
+    """The text a reader copies from each page (PDFium, as Chrome reads it; ten times faster
+    than pypdf on these files, which matters over 76 letters)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+    finally:
+        document.close()
+
+
 def pdf_text(path: Path) -> str:
-    return squeeze("".join(page.extract_text() for page in PdfReader(path).pages))
+    return squeeze("".join(pdf_pages(path)))
 
 
 def docx_text(path: Path) -> str:
