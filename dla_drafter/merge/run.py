@@ -6,9 +6,10 @@ blank value, a value the check refuses) is reported with its row number, column 
 the other rows still come out. Every file is written atomically, and a row's PDF and DOCX come
 out together or not at all, so an interrupted or failed merge never leaves a half file.
 
-Rows are shared among worker processes (``spawn`` on every platform, one engine import per
-worker) when the batch is large enough to repay the start-up; results come back as they are
-done, in any order, and ``progress`` is called for each in the caller's thread. ``cancel`` is
+Rows are shared between the calling process and worker processes (``spawn`` on every
+platform, one engine import per worker) when the batch is large enough to repay the
+start-up; results come back as they are done, in any order, and ``progress`` is called for
+each in the caller's thread (a GUI calls :func:`merge` from a worker thread). ``cancel`` is
 polled between results: no new row is started after it returns True, rows already running
 finish (their files are complete), the combined PDF is not written, and no temporary file is
 left behind.
@@ -364,7 +365,8 @@ def merge(
     when only ``combined`` is wanted. ``name_pattern``: see :func:`file_stems` (default
     ``หนังสือ-{n}``). ``combined``: path of one PDF with every letter, each numbering its own
     pages. ``progress(done, total, result)`` after each row; ``cancel()`` polled between rows.
-    ``workers``: processes to use (default: the CPU count, 1 for small batches).
+    ``workers``: processes to use, this one included (default: the CPU count; 1 for small
+    batches).
 
     Raises :class:`MergeError` before writing anything when the merge cannot work for any row.
     """
@@ -449,50 +451,75 @@ def _serial(engine: _Engine, jobs: list[_Job], cancel: Cancel | None) -> Iterato
         yield make_row(engine, job)
 
 
+def _warm_up() -> bool:
+    """Run in each worker before it takes rows: make the draft itself once (fonts, word list,
+    emblem, DOCX template all loaded), so that no row waits for a booting worker."""
+    assert _ENGINE is not None
+    with contextlib.suppress(Exception):  # a draft that cannot be made fails in its rows
+        _render(_ENGINE, _ENGINE.letter)
+    return True
+
+
 def _parallel(engine: _Engine, jobs: list[_Job], count: int,
               cancel: Cancel | None) -> Iterator[RowResult]:
-    """Results as workers finish them. A few rows per worker are queued ahead so no core
-    waits; on cancel the queued ones are withdrawn and the running ones finish. If the pool
-    breaks (a worker killed, or a frozen program that cannot start workers), the rows not yet
-    done are made in this process instead."""
+    """Results as they are made, by this process and ``count - 1`` worker processes.
+
+    This process makes rows from the start while the workers boot (a spawned interpreter
+    needs a second or two to import and warm up the engine, as long as some batches take
+    in all); a worker gets rows only once it is warm, two at a time, so at the end nobody
+    waits long for a straggler. On cancel no new row is given out and the running ones
+    finish. If the pool breaks (a worker killed, or a frozen program that cannot start
+    workers), its rows are made here instead.
+    """
+    from collections import deque
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_init_worker,
+    helpers = count - 1
+    pool = ProcessPoolExecutor(helpers, mp_context=context, initializer=_init_worker,
                                initargs=(engine,))
+    warm: list[Future] = [pool.submit(_warm_up) for _ in range(helpers)]
+    ready = 0
     pending: dict[Future, _Job] = {}
-    queue = iter(jobs)
-    leftover: list[_Job] = []
+    queue = deque(jobs)
+    broken = False
     try:
         while True:
             stopping = cancel is not None and cancel()
-            while not stopping and len(pending) < count * 3:
-                job = next(queue, None)
-                if job is None:
-                    break
+            if not broken:
+                for future in [f for f in warm if f.done()]:
+                    warm.remove(future)
+                    try:
+                        future.result()
+                        ready += 1
+                    except BrokenProcessPool:
+                        broken = True
+            while not broken and not stopping and queue and len(pending) < ready * 2:
+                job = queue.popleft()
                 pending[pool.submit(_work, job)] = job
-            if not pending:
-                return
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
+            for future in [f for f in pending if f.done()]:
                 job = pending.pop(future)
                 if future.cancelled():
                     continue
                 try:
                     result = future.result()
                 except BrokenProcessPool:
-                    leftover = [job, *pending.values(), *queue]
-                    pending.clear()
-                    break
+                    broken = True
+                    queue.appendleft(job)
+                    continue
                 yield result
-            if leftover:
-                break
+            if broken and pending:
+                queue.extendleft(pending.pop(f) for f in list(pending))
+            if queue and not stopping:
+                yield make_row(engine, queue.pop())  # this process works from the far end
+            elif pending:
+                wait(pending, return_when=FIRST_COMPLETED)
+            else:
+                return
     finally:
-        for future in pending:
+        for future in [*pending, *warm]:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
-    leftover.sort(key=lambda j: j.index)
-    yield from _serial(engine, leftover, cancel)
 
 
 def _remove_temp_files(directory: Path, stems: list[str], formats: Sequence[str]) -> None:
