@@ -482,7 +482,7 @@ def _parallel(engine: _Engine, jobs: list[_Job], count: int,
     ready = 0
     pending: dict[Future, _Job] = {}
     queue = deque(jobs)
-    broken = False
+    broken = stopping = False
     try:
         while True:
             stopping = cancel is not None and cancel()
@@ -519,7 +519,10 @@ def _parallel(engine: _Engine, jobs: list[_Job], count: int,
     finally:
         for future in [*pending, *warm]:
             future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+        # After a complete run nothing is left to wait for: the idle workers exit on their
+        # own (a second under load) instead of delaying the summary. Otherwise wait, so the
+        # rows still running have finished writing before temporary files are swept.
+        pool.shutdown(wait=bool(pending) or stopping or broken, cancel_futures=True)
 
 
 def _remove_temp_files(directory: Path, stems: list[str], formats: Sequence[str]) -> None:

@@ -209,13 +209,16 @@ def _cell_text(cell) -> str:
         return f"{value.day}/{value.month}/{value.year}"
     if isinstance(value, int | float):
         fmt = getattr(cell, "number_format", "") or ""
-        places = fmt.split(".", 1)[1].count("0") if "." in fmt and "0" in fmt else None
-        grouped = "#,##" in fmt
-        if places is not None:
-            return f"{value:{',' if grouped else ''}.{places}f}"
-        if float(value).is_integer():
-            return f"{int(value):{',' if grouped else ''}}"
-        return f"{value:{',' if grouped else ''}}"
+        percent = "%" if "%" in fmt else ""
+        if percent:
+            value = value * 100
+        group = "," if "#,##" in fmt else ""
+        if "." in fmt:
+            places = fmt.split(".", 1)[1].count("0")
+            return f"{value:{group}.{places}f}{percent}"
+        if float(value).is_integer() or fmt.rstrip("%").endswith("0"):
+            return f"{round(value):{group}}{percent}"
+        return f"{float(value):{group}.10g}{percent}"  # General: no binary noise (0.1+0.2)
     return str(value)
 
 

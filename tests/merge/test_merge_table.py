@@ -87,3 +87,21 @@ def test_unknown_or_missing_files_are_refused_in_thai(tmp_path):
     with pytest.raises(TableError) as caught:
         read_table(tmp_path / "bad.xlsx")
     assert "Excel" in caught.value.message("th")
+
+
+def test_xlsx_cells_read_as_excel_shows_them(tmp_path):
+    import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ก", "ข", "ค", "ง", "จ", "ฉ"])
+    sheet.append([1500, 1500.5, 0.1 + 0.2, 0.075, datetime.date(2026, 12, 2), "  ตาก  "])
+    sheet["A2"].number_format = "#,##0"
+    sheet["B2"].number_format = "#,##0.00"
+    sheet["D2"].number_format = "0.0%"
+    book.save(tmp_path / "cells.xlsx")
+    (row,) = read_table(tmp_path / "cells.xlsx").rows
+    assert row.values == {"ก": "1,500", "ข": "1,500.50", "ค": "0.3", "ง": "7.5%",
+                          "จ": "2/12/2026", "ฉ": "ตาก"}
