@@ -228,10 +228,40 @@ def _columns_of(refs: Sequence[FieldRef], path: str) -> list[str]:
     return names
 
 
-def _from_problem(problem: Problem, row: int | None, refs: Sequence[FieldRef]) -> RowProblem:
-    columns = _columns_of(refs, problem.field)
+def _from_problem(problem: Problem, row: int | None, refs: Sequence[FieldRef],
+                  columns: Sequence[str] | None = None) -> RowProblem:
+    columns = _columns_of(refs, problem.field) if columns is None else columns
     return RowProblem(row, ", ".join(columns) if columns else None, problem.field,
                       problem.severity, problem.message_th, problem.message_en)
+
+
+_CODE_POINT = re.compile(r"U\+([0-9A-F]{4,6})")
+
+
+def _culprits(engine: _Engine, row: Row, problem: Problem) -> list[str]:
+    """The columns whose value in ``row`` causes ``problem``, when its field joins several
+    (``จังหวัด«จังหวัด»ได้ «งบประมาณ» บาท``): a clerk should be sent to the right cell.
+
+    A missing glyph is in the values holding that character; for the check's own problems,
+    a column is to blame when putting a plain word in its place makes the problem go away.
+    """
+    from ..model.checks import check_letter
+    from .fields import merge_letter
+
+    columns = _columns_of(engine.refs, problem.field)
+    if len(columns) < 2:
+        return columns
+    if problem.code == "missing-glyph":
+        chars = {chr(int(code, 16)) for code in _CODE_POINT.findall(problem.message_en)}
+        found = [c for c in columns if chars & set(row.values[c])]
+        return found or columns
+    found = []
+    for column in columns:
+        trial = merge_letter(engine.letter, {**row.values, column: "ก"})
+        if not any((p.field, p.code) == (problem.field, problem.code)
+                   for p in check_letter(trial)):
+            found.append(column)
+    return found or columns
 
 
 def _from_field_error(error: FieldError, row: int | None) -> RowProblem:
@@ -264,14 +294,17 @@ def make_row(engine: _Engine, job: _Job) -> RowResult:
     except FieldError as exc:
         return RowResult(job.index, row.number, problems=(_from_field_error(exc, row.number),))
     checked = [p for p in check_letter(letter) if _columns_of(engine.refs, p.field)]
-    problems = [_from_problem(p, row.number, engine.refs) for p in checked]
-    if any(p.severity == "error" for p in problems):
-        return RowResult(job.index, row.number,
-                         problems=tuple(p for p in problems if p.severity == "error"))
+    errors = [p for p in checked if p.is_error]
+    if errors:
+        return RowResult(job.index, row.number, problems=tuple(
+            _from_problem(p, row.number, engine.refs, _culprits(engine, row, p))
+            for p in errors))
+    problems = [_from_problem(p, row.number, engine.refs, _culprits(engine, row, p))
+                for p in checked]
     try:
         pages, outputs, glyphs = _render(engine, letter)
-        problems += [_from_problem(p, row.number, engine.refs) for p in glyphs
-                     if _columns_of(engine.refs, p.field)]
+        problems += [_from_problem(p, row.number, engine.refs, _culprits(engine, row, p))
+                     for p in glyphs if _columns_of(engine.refs, p.field)]
         files = _write_all(engine.out_dir, job.stem, outputs)
     except Exception as exc:  # noqa: BLE001  one bad row must not stop the others
         th = getattr(exc, "message_th", None) or f"สร้างหนังสือไม่สำเร็จ: {exc}"

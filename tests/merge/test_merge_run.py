@@ -208,3 +208,30 @@ def test_file_names_are_safe_on_windows_and_unique():
     assert file_stems("หนังสือ-{n}-«ชื่อ»", table)[:2] == ["หนังสือ-1-ตาก", "หนังสือ-2-ตาก"]
     with pytest.raises(MergeError, match="no column"):
         file_stems("«ไม่มี»", table)
+
+
+def test_a_row_whose_docx_cannot_be_written_leaves_no_pdf_either(
+        tmp_path, template, render_settings):
+    (tmp_path / f"{PROVINCES[1]}.docx").mkdir()  # a folder where the DOCX should go
+    summary = merge(template, small_table(rows_of(3)), tmp_path, ("pdf", "docx"), "«จังหวัด»",
+                    settings=render_settings, workers=1)
+    assert (summary.made, summary.failed_rows) == (2, [3])
+    (problem,) = summary.failures
+    assert "โฟลเดอร์ชื่อเดียวกัน" in problem.message() and problem.message().startswith("แถวที่ ๓")
+    assert not (tmp_path / f"{PROVINCES[1]}.pdf").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"{PROVINCES[0]}.pdf", f"{PROVINCES[0]}.docx", f"{PROVINCES[1]}.docx",
+         f"{PROVINCES[2]}.pdf", f"{PROVINCES[2]}.docx"])
+
+
+def test_values_are_checked_like_typed_text_and_warnings_name_the_row(
+        tmp_path, template, render_settings):
+    table = small_table(rows_of(3, r0={"งบประมาณ": "๑๒\n๕๐๐"}, r1={"งบประมาณ": "๑๐ 😀"}))
+    summary = merge(template, table, tmp_path, ("pdf",), "«จังหวัด»", settings=render_settings)
+    (error,) = summary.failures
+    assert (error.row, error.column, error.field) == (2, "งบประมาณ", "body[1]")
+    assert "ขึ้นบรรทัดใหม่" in error.message()
+    (warning,) = [p for p in summary.problems if p.severity == "warning"]
+    assert (warning.row, warning.column, warning.field) == (3, "งบประมาณ", "body[1]")
+    assert "U+1F600" in warning.message()
+    assert summary.made == 2
