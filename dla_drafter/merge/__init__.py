@@ -11,6 +11,8 @@ Use from a program (e.g. a dialog running this in a worker thread)::
 
     table = read_table("จังหวัด.xlsx")           # or .csv; encoding="cp874" to force
     table.columns                                # header names, for "แทรกช่องข้อมูล"
+    field_for("จังหวัด")                          # "«จังหวัด»", the text to insert
+    escape("«ตัวอย่าง»")                          # literal guillemets in a merged draft
     columns_used(letter)                         # the columns the draft needs
     summary = merge(
         letter, table, "ออก/",                    # one file per row in this folder
@@ -37,7 +39,16 @@ package does not exist on main; a hook belongs in :func:`merge` once it does.
 
 from __future__ import annotations
 
-from .fields import FieldError, FieldRef, columns_used, letter_fields, merge_letter, substitute
+from .fields import (
+    FieldError,
+    FieldRef,
+    columns_used,
+    escape,
+    field_for,
+    letter_fields,
+    merge_letter,
+    substitute,
+)
 from .run import (
     DEFAULT_NAME_PATTERN,
     FORMATS,
@@ -64,6 +75,8 @@ __all__ = [
     "Table",
     "TableError",
     "columns_used",
+    "escape",
+    "field_for",
     "file_stems",
     "letter_fields",
     "merge",

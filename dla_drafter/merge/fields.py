@@ -108,6 +108,20 @@ def parse(text: str, path: str = "") -> list[Piece]:
     return pieces
 
 
+def escape(text: str) -> str:
+    """``text`` written so that a merge prints it exactly: ``«`` and ``»`` doubled (for a
+    form that pastes literal guillemets into a draft that has fields)."""
+    return text.replace(OPEN, OPEN * 2).replace(CLOSE, CLOSE * 2)
+
+
+def field_for(name: str) -> str:
+    """The field for column ``name`` as it is written in the draft (``«จังหวัด»``), for the
+    form's "แทรกช่องข้อมูล"; a name holding a guillemet cannot be a field."""
+    if OPEN in name or CLOSE in name or not name.strip():
+        raise ValueError(f"not a usable column name for a merge field: {name!r}")
+    return f"{OPEN}{name.strip()}{CLOSE}"
+
+
 def fields_in(text: str, path: str = "") -> list[str]:
     """The column names ``text`` uses, in order of first use."""
     names: list[str] = []

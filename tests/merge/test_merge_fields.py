@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from dla_drafter.merge import FieldError, columns_used, letter_fields, merge_letter, substitute
+from dla_drafter.merge import (
+    FieldError,
+    columns_used,
+    escape,
+    field_for,
+    letter_fields,
+    merge_letter,
+    substitute,
+)
 from dla_drafter.model.letter import Enclosure, Letter
 
 
@@ -73,3 +83,19 @@ def test_merge_letter_fills_a_copy_and_leaves_the_draft_alone():
     assert merged.body == ["ยะลา"]
     assert merged.enclosures[0].text == "ขอเชิญประชุม"
     assert letter.subject == "«เรื่อง»" and letter.body == ["«จังหวัด»"]
+
+
+@given(st.text(), st.dictionaries(st.text(min_size=1).filter(lambda n: n.strip() == n and
+                                                            "«" not in n and "»" not in n),
+                                  st.text(), max_size=3))
+def test_escaped_text_comes_out_exactly_and_fields_take_values_verbatim(text, values):
+    assert substitute(escape(text), values) == text
+    for name, value in values.items():
+        assert substitute(escape(text) + field_for(name), values) == text + value
+
+
+def test_field_refuses_names_that_cannot_be_fields():
+    assert field_for(" จังหวัด ") == "«จังหวัด»"
+    for bad in ("", "  ", "ก»ข", "«ก"):
+        with pytest.raises(ValueError):
+            field_for(bad)
