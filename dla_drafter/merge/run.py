@@ -414,6 +414,10 @@ def merge(
         raise MergeError([RowProblem(None, None, None, "error",
                                      "ไม่ได้เลือกผลลัพธ์ (ไฟล์ PDF/DOCX หรือ PDF รวมเล่ม)",
                                      "no output chosen (PDF/DOCX files or a combined PDF)")])
+    if not table.rows:
+        raise MergeError([RowProblem(None, None, None, "error",
+                                     "ตารางข้อมูลมีแต่หัวตาราง ไม่มีแถวข้อมูล",
+                                     "the data table has a header but no rows")])
     refs = prepare(letter, table)
     stems = file_stems(name_pattern or DEFAULT_NAME_PATTERN, table)
     directory = Path(out_dir) if out_dir is not None else Path(".")
@@ -442,11 +446,9 @@ def merge(
                     pages_by_index[result.index] = result.pages
             if progress is not None:
                 progress(done, len(jobs), _without_pages(result))
-            if cancel is not None and cancel():
-                summary.cancelled = True
     finally:
         stream.close()
-        if summary.cancelled or done < len(jobs):
+        if done < len(jobs):  # cancelled (or interrupted): some rows were never made
             summary.cancelled = True
             _remove_temp_files(directory, [j.stem for j in jobs if j.stem], formats)
     summary.problems.sort(key=lambda p: (p.row or 0))

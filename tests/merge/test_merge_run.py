@@ -235,3 +235,18 @@ def test_values_are_checked_like_typed_text_and_warnings_name_the_row(
     assert (warning.row, warning.column, warning.field) == (3, "งบประมาณ", "body[1]")
     assert "U+1F600" in warning.message()
     assert summary.made == 2
+
+
+def test_a_table_without_rows_is_refused(tmp_path, template):
+    with pytest.raises(MergeError, match="no rows"):
+        merge(template, Table(["จังหวัด", "งบประมาณ"]), tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cancel_after_the_last_row_is_not_a_cancelled_merge(tmp_path, template,
+                                                            render_settings):
+    stop = threading.Event()
+    summary = merge(template, small_table(rows_of(2)), None, (), combined=tmp_path / "all.pdf",
+                    progress=lambda done, total, result: done == total and stop.set(),
+                    cancel=stop.is_set, settings=render_settings)
+    assert summary.ok and summary.combined == tmp_path / "all.pdf"
