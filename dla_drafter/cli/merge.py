@@ -43,18 +43,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "merge", help="หนังสือหลายฉบับจากตารางข้อมูล / batch letters from a table",
         description="สร้างหนังสือหนึ่งฉบับต่อหนึ่งแถวของตาราง CSV/XLSX "
                     "โดยแทนช่อง «ชื่อคอลัมน์» ในไฟล์ร่าง")
-    parser.add_argument("draft")
-    parser.add_argument("--data", required=True,
+    parser.add_argument("draft", metavar="DRAFT")
+    parser.add_argument("--data", required=True, metavar="FILE.csv|FILE.xlsx",
                         help="ตารางข้อมูล .csv หรือ .xlsx (แถวแรกเป็นชื่อคอลัมน์)")
-    parser.add_argument("-o", "--output", help="โฟลเดอร์สำหรับไฟล์ของแต่ละฉบับ")
-    parser.add_argument("--format", default="pdf",
+    parser.add_argument("-o", "--output", metavar="DIR", help="โฟลเดอร์สำหรับไฟล์ของแต่ละฉบับ")
+    parser.add_argument("--format", default="pdf", metavar="pdf,docx",
                         help="ชนิดไฟล์ของแต่ละฉบับ: pdf, docx หรือ pdf,docx (ค่าเริ่มต้น pdf)")
-    parser.add_argument("--name", help="รูปแบบชื่อไฟล์ เช่น «จังหวัด» หรือ หนังสือ-{n} "
+    parser.add_argument("--name", metavar="PATTERN", help="รูปแบบชื่อไฟล์ เช่น «จังหวัด» หรือ หนังสือ-{n} "
                                        "(ค่าเริ่มต้น หนังสือ-{n})")
-    parser.add_argument("--combined", help="PDF ไฟล์เดียวรวมทุกฉบับ สำหรับสั่งพิมพ์")
-    parser.add_argument("--encoding", help="รหัสอักษรของไฟล์ CSV: utf-8 หรือ cp874 "
-                                           "(ค่าเริ่มต้น ตรวจให้เอง)")
-    parser.add_argument("--workers", type=int, help="จำนวนโพรเซสที่ใช้ (ค่าเริ่มต้น ทุกแกน)")
+    parser.add_argument("--combined", metavar="FILE.pdf", help="PDF ไฟล์เดียวรวมทุกฉบับ สำหรับสั่งพิมพ์")
+    parser.add_argument("--encoding", metavar="utf-8|cp874",
+                        help="รหัสอักษรของไฟล์ CSV: utf-8 หรือ cp874 (ค่าเริ่มต้น ตรวจให้เอง)")
+    parser.add_argument("--workers", type=int, metavar="N", help="จำนวนโพรเซสที่ใช้ (ค่าเริ่มต้น ทุกแกน)")
     parser.add_argument("--bundled-font", action="store_true",
                         help="ใช้แบบอักษร Sarabun ที่มากับโปรแกรมแม้มี TH Sarabun ในเครื่อง")
     add_lang(parser)
