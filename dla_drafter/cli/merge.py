@@ -49,8 +49,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="DIR", help="โฟลเดอร์สำหรับไฟล์ของแต่ละฉบับ")
     parser.add_argument("--format", default="pdf", metavar="pdf,docx",
                         help="ชนิดไฟล์ของแต่ละฉบับ: pdf, docx หรือ pdf,docx (ค่าเริ่มต้น pdf)")
-    parser.add_argument("--name", metavar="PATTERN", help="รูปแบบชื่อไฟล์ เช่น «จังหวัด» หรือ หนังสือ-{n} "
-                                       "(ค่าเริ่มต้น หนังสือ-{n})")
+    parser.add_argument("--name", metavar="PATTERN",
+                        help="รูปแบบชื่อไฟล์ เช่น «จังหวัด» หรือ หนังสือ-{n} (ค่าเริ่มต้น หนังสือ-{n})")
     parser.add_argument("--combined", metavar="FILE.pdf", help="PDF ไฟล์เดียวรวมทุกฉบับ สำหรับสั่งพิมพ์")
     parser.add_argument("--encoding", metavar="utf-8|cp874",
                         help="รหัสอักษรของไฟล์ CSV: utf-8 หรือ cp874 (ค่าเริ่มต้น ตรวจให้เอง)")
