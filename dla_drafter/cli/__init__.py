@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A frozen Windows build starts merge workers by running this executable again; without
+    # this call each worker would open the program instead of doing its rows.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in command_modules() and not argv[0].startswith("-")):
         return _gui(argv)
