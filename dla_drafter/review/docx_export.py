@@ -28,9 +28,19 @@ OUTDATED_NOTE = "(ข้อความที่อ้างถึงถูก�
 REPLY_MARK = "↳ "
 
 
+# Titles written before a Thai name (longest first): not part of the initials.
+NAME_TITLES = ("ว่าที่ร้อยตรี", "นางสาว", "น.ส.", "ดร.", "นาง", "นาย")
+
+
 def initials_of(name: str) -> str:
-    """Word shows a comment's initials in its margin: the first letter of up to two words
-    (a Thai leading vowel is skipped: ``เกศินี`` → ``ก``)."""
+    """Word shows a comment's initials in its margin: the first letter of the given name
+    and the surname, after a title (``นางสาวศรีสุดา ใจดี`` → ``ศจ``); a Thai leading vowel is
+    skipped (``เกศินี`` → ``ก``)."""
+    name = name.strip()
+    for title in NAME_TITLES:
+        if name.startswith(title) and name[len(title):].strip():
+            name = name[len(title):].strip()
+            break
     letters = []
     for word in name.split()[:2]:
         letter = next((ch for ch in word if ch not in "เแโใไ"), word[0])
