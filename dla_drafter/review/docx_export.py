@@ -7,9 +7,8 @@ the whole field, with :data:`OUTDATED_NOTE` as its last line. Resolved comments 
 exported. A comment on a field that does not print (``number.code``, ``date.day`` …) has no
 characters to hang on and is left out; :func:`word_comments` returns those too.
 
-Replies are written into the comment, one paragraph each, as ``↳ ชื่อ: ข้อความ`` (Word's own
-threaded replies need a ``commentsExtended`` part that python-docx does not write); the
-import reads those lines back as replies.
+Replies become Word's own threaded replies (Word 2013 and later show them under the comment;
+a reader that knows no threads shows them as further comments on the same words).
 """
 
 from __future__ import annotations
@@ -18,14 +17,13 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from dla_drafter.model.letter import Letter
-from dla_drafter.render.docx_comments import WordComment
+from dla_drafter.render.docx_comments import WordComment, WordReply
 
 from .actions import locate_comment, record_of
 from .docx_fields import field_spans
 from .record import Comment
 
 OUTDATED_NOTE = "(ข้อความที่อ้างถึงถูกแก้ไขแล้ว)"
-REPLY_MARK = "↳ "
 
 
 # Titles written before a Thai name (longest first): not part of the initials.
@@ -54,10 +52,6 @@ def parse_time(text: str) -> datetime | None:
         return datetime.fromisoformat(text) if text else None
     except ValueError:
         return None
-
-
-def reply_line(author: str, text: str) -> str:
-    return f"{REPLY_MARK}{author or '?'}: {text}"
 
 
 def word_comments(
@@ -89,6 +83,7 @@ def word_comments(
         placed.append(
             WordComment(span.paragraph, start, end, text, comment.author,
                         initials_of(comment.author), parse_time(comment.at),
-                        tuple(reply_line(r.author, r.text) for r in comment.replies))
+                        tuple(WordReply(r.text, r.author, initials_of(r.author),
+                                        parse_time(r.at)) for r in comment.replies))
         )  # fmt: skip
     return placed, unplaced

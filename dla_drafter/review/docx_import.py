@@ -5,11 +5,13 @@ mapping the export uses (:func:`~.docx_fields.field_spans`): the paragraph the c
 in, the field printed there that its characters overlap most, and the overlapped characters
 taken back to the text as typed (the printout's Thai digits become the draft's digits
 again). The comment is added with :func:`~.actions.add_comment` — author from Word, time
-from the comment's date — and the ``↳ ชื่อ: ข้อความ`` lines the export writes come back as
-replies, :data:`~.docx_export.OUTDATED_NOTE` is dropped.
+from the comment's date — and :data:`~.docx_export.OUTDATED_NOTE` is dropped. Word's
+threaded replies (``commentsExtended.xml``) become replies of the comment they answer.
 
 A comment already in the record (same field, quote and text; for one the export marked
-outdated, same field and text) is skipped, so importing the same file twice adds nothing. A
+outdated, same field and text) is skipped, and so is a reply the comment already has (same
+author and text): importing the same file twice adds nothing, while a supervisor's reply in
+Word to an exported comment is added to that comment. A
 comment that cannot be placed on a field (on a label, the date, the ครุฑ, in a header) is
 not dropped silently: it is listed in the summary by its author and text. Changes the letter
 in place; the caller saves, as after any verb. No Qt.
@@ -30,7 +32,7 @@ from dla_drafter.render.docx_comments import (
 )
 
 from .actions import ReviewError, add_comment, now_text, record_of, reply_to_comment
-from .docx_export import OUTDATED_NOTE, REPLY_MARK
+from .docx_export import OUTDATED_NOTE
 from .docx_fields import FieldSpan, field_spans
 
 
@@ -57,7 +59,8 @@ class Unmatched:
 @dataclass
 class ImportSummary:
     imported: list[str] = field(default_factory=list)  # ids of the comments added
-    duplicates: int = 0
+    replies: int = 0  # replies added (to new or to existing comments)
+    duplicates: int = 0  # comments and replies already in the draft
     unmatched: list[Unmatched] = field(default_factory=list)
 
     def lines(self, lang: str = "th") -> list[str]:
@@ -65,6 +68,9 @@ class ImportSummary:
         th = lang == "th"
         out = [f"นำเข้าความเห็น {len(self.imported)} รายการ" if th
                else f"imported {len(self.imported)} comment(s)"]
+        if self.replies:
+            out.append(f"นำเข้าคำตอบ {self.replies} รายการ" if th
+                       else f"imported {self.replies} reply(ies)")
         if self.duplicates:
             out.append(f"ข้าม {self.duplicates} รายการที่มีอยู่แล้ว" if th
                        else f"skipped {self.duplicates} already in the draft")
@@ -96,23 +102,12 @@ def _best_span(spans: list[FieldSpan], start: int, end: int) -> tuple[FieldSpan,
     return None
 
 
-def _split_text(lines: tuple[str, ...]) -> tuple[str, list[tuple[str, str]], bool]:
-    """A Word comment's paragraphs as (text, replies, marked outdated by the export)."""
-    body: list[str] = []
-    replies: list[tuple[str, str]] = []
-    outdated = False
-    for line in lines:
-        if line.startswith(REPLY_MARK) and ": " in line and body:
-            author, _, text = line[len(REPLY_MARK):].partition(": ")
-            replies.append((author, text))
-        elif line == OUTDATED_NOTE and body and not replies:
-            outdated = True
-        elif not replies:
-            body.append(line)
-        else:  # a reply's text that went on over several paragraphs
-            author, text = replies[-1]
-            replies[-1] = (author, f"{text}\n{line}")
-    return "\n".join(body).strip(), replies, outdated
+def _split_text(lines: tuple[str, ...]) -> tuple[str, bool]:
+    """A Word comment's paragraphs as (text, marked outdated by the export)."""
+    outdated = len(lines) > 1 and lines[-1] == OUTDATED_NOTE
+    if outdated:
+        lines = lines[:-1]
+    return "\n".join(lines).strip(), outdated
 
 
 def _time(comment: AnchoredComment) -> str:
@@ -155,8 +150,12 @@ def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
     for span in spans.values():
         by_paragraph.setdefault(span.paragraph, []).append(span)
     summary = ImportSummary()
+    placed: dict[int, str] = {}  # Word comment id → id of the draft comment it is or joins
     for comment in read_comments(document):
-        text, replies, outdated = _split_text(comment.paragraphs)
+        text, outdated = _split_text(comment.paragraphs)
+        if comment.parent is not None:
+            _reply(letter, comment, text, placed, summary)
+            continue
         hit = None
         if comment.paragraph is not None:
             hit = _best_span(by_paragraph.get(comment.paragraph, []), comment.start,
@@ -169,23 +168,39 @@ def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
         raw_start = to_raw[lo - span.start]
         raw_end = to_raw[hi - 1 - span.start] + 1 if hi > lo else raw_start
         quote = span.field.raw[raw_start:raw_end]
-        existing = record_of(letter).comments
-        if any(c.field == span.field.field and c.text == text
-               and (outdated or c.quote == quote) for c in existing):
+        same = next((c for c in record_of(letter).comments
+                     if c.field == span.field.field and c.text == text
+                     and (outdated or c.quote == quote)), None)  # fmt: skip
+        if same is not None:
             summary.duplicates += 1
+            placed[comment.comment_id] = same.id
             continue
         try:
             comment_id = add_comment(letter, span.field.field, quote, text, comment.author,
                                      _time(comment), offset=raw_start)
-            for author, reply in replies:
-                if reply.strip():
-                    reply_to_comment(letter, comment_id, reply, author,
-                                     _time(comment))
         except ReviewError:
             summary.unmatched.append(Unmatched(comment.author, text, comment.anchored))
             continue
+        placed[comment.comment_id] = comment_id
         summary.imported.append(comment_id)
     return summary
+
+
+def _reply(letter: Letter, comment: AnchoredComment, text: str, placed: dict[int, str],
+           summary: ImportSummary) -> None:
+    """A Word reply: added to the draft comment its thread starts with, unless it is there."""
+    target = placed.get(comment.parent) if comment.parent is not None else None
+    if target is None or not text:
+        summary.unmatched.append(Unmatched(comment.author, text, comment.anchored))
+        return
+    placed[comment.comment_id] = target
+    existing = record_of(letter).comment(target)
+    if existing is not None and any(r.author == comment.author and r.text == text
+                                    for r in existing.replies):
+        summary.duplicates += 1
+        return
+    reply_to_comment(letter, target, text, comment.author, _time(comment))
+    summary.replies += 1
 
 
 __all__ = ["DocxImportError", "ImportSummary", "Unmatched", "import_docx_comments"]

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import zipfile
+from copy import deepcopy
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from dla_drafter import pipeline
 from dla_drafter.model.draftio import load_draft, save_draft
@@ -71,6 +74,22 @@ def anchored_texts(path: Path) -> dict[int, str]:
     return texts
 
 
+def threads(path: Path) -> dict[int, int]:
+    """Reply's comment id → the id of the comment it answers, read from the package's
+    commentsExtended.xml and the w14:paraId of each comment's last paragraph."""
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+    w15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+    with zipfile.ZipFile(path) as z:
+        comments = etree.fromstring(z.read("word/comments.xml"))
+        extended = etree.fromstring(z.read("word/commentsExtended.xml"))
+        assert "commentsExtended" in z.read("[Content_Types].xml").decode()
+        assert "commentsExtended.xml" in z.read("word/_rels/document.xml.rels").decode()
+    by_para = {c.findall(qn("w:p"))[-1].get(w14): int(c.get(qn("w:id")))
+               for c in comments.findall(qn("w:comment"))}
+    return {by_para[e.get(f"{w15}paraId")]: by_para[e.get(f"{w15}paraIdParent")]
+            for e in extended.iter(f"{w15}commentEx") if e.get(f"{w15}paraIdParent")}
+
+
 def exported(letter, tmp_path: Path, name: str = "letter.docx") -> Path:
     path = tmp_path / name
     pipeline.export_docx(letter, path)
@@ -92,11 +111,14 @@ def test_open_comments_are_word_comments_on_their_exact_text(reviewed, tmp_path)
     path = exported(reviewed, tmp_path)
     comments = word_comments(path)
     assert comments == [
-        (HEAD, f"ชื่อโครงการยาวไป\n↳ {CLERK}: ใช้ชื่อตามหนังสืออนุมัติ\n↳ {HEAD}: ตกลง",
-         "โครงการพัฒนาครู"),
+        (HEAD, "ชื่อโครงการยาวไป", "โครงการพัฒนาครู"),
+        (CLERK, "ใช้ชื่อตามหนังสืออนุมัติ", "โครงการพัฒนาครู"),  # replies: on the same words
+        (HEAD, "ตกลง", "โครงการพัฒนาครู"),
         (DIRECTOR, "ตรวจสอบปีงบประมาณ", BODY1_PRINTED),
         (HEAD, "แนบรายชื่อเป็นไฟล์ Excel ด้วย", "สถานศึกษา"),
     ]  # the resolved one is not exported
+    # Word's threads: the two replies point at the subject's comment in commentsExtended.xml
+    assert threads(path) == {1: 0, 2: 0}
     document = docx.Document(str(path))
     first = next(iter(document.comments))
     assert first.initials == "ศจ"
@@ -146,33 +168,50 @@ def test_export_then_import_into_a_draft_without_comments_gives_the_same_comment
     reviewed, tmp_path
 ):
     path = exported(reviewed, tmp_path)
-    copy = fresh()
-    summary = import_docx_comments(copy, path)
-    assert len(summary.imported) == 3 and not summary.unmatched
+    clean = fresh()
+    summary = import_docx_comments(clean, path)
+    assert len(summary.imported) == 3 and summary.replies == 2 and not summary.unmatched
     open_ones = {(c.field, c.quote, c.text) for c in actions.record_of(reviewed).comments
                  if not c.resolved}
-    assert as_triples(copy) == open_ones
-    by_field = {c.field: c for c in actions.record_of(copy).comments}
+    assert as_triples(clean) == open_ones
+    by_field = {c.field: c for c in actions.record_of(clean).comments}
     assert by_field["body[1]"].quote == BODY1_QUOTE  # the draft's digits again
     assert by_field["body[1]"].author == DIRECTOR
     assert by_field["body[1]"].at == "2026-11-30T11:00:00+00:00"
     assert [(r.author, r.text) for r in by_field["subject"].replies] == [
         (CLERK, "ใช้ชื่อตามหนังสืออนุมัติ"), (HEAD, "ตกลง")]
     # offsets point at the quote, so the desktop program highlights the right words
-    for comment in actions.record_of(copy).comments:
-        assert actions.locate_comment(copy, comment) is not None
+    for comment in actions.record_of(clean).comments:
+        assert actions.locate_comment(clean, comment) is not None
 
 
 def test_importing_twice_or_into_the_original_adds_nothing(reviewed, tmp_path):
     path = exported(reviewed, tmp_path)
     before = len(actions.record_of(reviewed).comments)
     summary = import_docx_comments(reviewed, path)
-    assert summary.imported == [] and summary.duplicates == 3
+    assert summary.imported == [] and summary.replies == 0
+    assert summary.duplicates == 5  # three comments, two replies
     assert len(actions.record_of(reviewed).comments) == before
-    copy = fresh()
-    import_docx_comments(copy, path)
-    again = import_docx_comments(copy, path)
-    assert again.imported == [] and len(actions.record_of(copy).comments) == 3
+    clean = fresh()
+    import_docx_comments(clean, path)
+    again = import_docx_comments(clean, path)
+    assert again.imported == [] and len(actions.record_of(clean).comments) == 3
+
+
+def test_a_reply_written_in_word_joins_the_comment_it_answers(reviewed, tmp_path):
+    """The supervisor answers the clerk's exported comment in Word; importing the file back
+    adds the answer to that comment, not a new comment."""
+    answered = load_draft(EEF)
+    answered.extra = deepcopy(reviewed.extra)
+    body1 = next(c for c in actions.record_of(answered).comments if c.field == "body[1]")
+    actions.reply_to_comment(answered, body1.id, "ปีงบประมาณถูกต้องแล้ว", DIRECTOR,
+                             "2026-12-01T08:00:00+00:00")
+    summary = import_docx_comments(reviewed, exported(answered, tmp_path))
+    assert summary.imported == [] and summary.replies == 1
+    assert "นำเข้าคำตอบ 1 รายการ" in summary.lines("th")
+    after = next(c for c in actions.record_of(reviewed).comments if c.field == "body[1]")
+    assert [(r.author, r.text, r.at) for r in after.replies] == [
+        (DIRECTOR, "ปีงบประมาณถูกต้องแล้ว", "2026-12-01T08:00:00+00:00")]
 
 
 def test_a_supervisors_word_comment_lands_on_the_right_field(tmp_path):
@@ -229,7 +268,7 @@ def test_review_import_docx_command_prints_the_summary_and_saves(reviewed, tmp_p
     assert len(actions.record_of(load_draft(draft)).comments) == 3
     assert main(["review", "import-docx", str(draft), str(path), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "imported 0 comment(s)" in out and "skipped 3" in out
+    assert "imported 0 comment(s)" in out and "skipped 5" in out
     assert main(["review", "import-docx", str(draft), str(tmp_path / "none.docx")]) == 1
     assert len(actions.record_of(load_draft(draft)).comments) == 3
 
@@ -251,16 +290,21 @@ def test_libreoffice_opens_the_commented_docx_and_keeps_the_comments(reviewed, t
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
     assert (out / "letter.pdf").stat().st_size > 10_000
-    # what LibreOffice understood of the comments, written back as Word: same anchors
-    again = {(author, text.split("\n")[0], anchored)
-             for author, text, anchored in word_comments(out / "letter.docx")}
-    assert again == {(HEAD, "ชื่อโครงการยาวไป", "โครงการพัฒนาครู"),
-                     (DIRECTOR, "ตรวจสอบปีงบประมาณ", BODY1_PRINTED),
-                     (HEAD, "แนบรายชื่อเป็นไฟล์ Excel ด้วย", "สถานศึกษา")}
-    copy = fresh()
-    import_docx_comments(copy, out / "letter.docx")
-    assert as_triples(copy) == {(c.field, c.quote, c.text)
-                                for c in actions.record_of(reviewed).comments if not c.resolved}
+    # what LibreOffice understood of the comments, written back as Word: the same anchors
+    assert sorted(word_comments(out / "letter.docx")) == sorted(word_comments(path))
+    clean = fresh()
+    summary = import_docx_comments(clean, out / "letter.docx")
+    assert not summary.unmatched
+    # LibreOffice 7.4 writes no commentsExtended.xml: the replies come back as comments on
+    # the same words of the same field
+    subject = {(c.quote, c.text) for c in actions.record_of(clean).comments
+               if c.field == "subject"}
+    assert subject == {("โครงการพัฒนาครู", "ชื่อโครงการยาวไป"),
+                       ("โครงการพัฒนาครู", "ใช้ชื่อตามหนังสืออนุมัติ"), ("โครงการพัฒนาครู", "ตกลง")}
+    assert {(c.field, c.quote, c.text) for c in actions.record_of(clean).comments
+            if c.field != "subject"} == {
+        ("body[1]", BODY1_QUOTE, "ตรวจสอบปีงบประมาณ"),
+        ("enclosures[0].text", "สถานศึกษา", "แนบรายชื่อเป็นไฟล์ Excel ด้วย")}
 
 
 @pytest.mark.parametrize("example", ["memo-2569", "order-2569"])
@@ -275,6 +319,6 @@ def test_the_other_kinds_round_trip_their_own_heads(example, tmp_path):
             actions.add_comment(letter, field, words[-8:], f"ดู {field}", HEAD)
     word = exported(letter, tmp_path)
     assert len(word_comments(word)) == len(actions.record_of(letter).comments) >= 3
-    copy = load_draft(path)
-    assert not import_docx_comments(copy, word).unmatched
-    assert as_triples(copy) == as_triples(letter)
+    clean = load_draft(path)
+    assert not import_docx_comments(clean, word).unmatched
+    assert as_triples(clean) == as_triples(letter)
