@@ -11,7 +11,8 @@ threaded replies (``commentsExtended.xml``) become replies of the comment they a
 A comment already in the record (same field, quote and text; for one the export marked
 outdated, same field and text) is skipped, and so is a reply the comment already has (same
 author and text): importing the same file twice adds nothing, while a supervisor's reply in
-Word to an exported comment is added to that comment. A
+Word to an exported comment is added to that comment, and one the supervisor marked
+resolved in Word (``w15:done``) is marked resolved in the draft too. A
 comment that cannot be placed on a field (on a label, the date, the ครุฑ, in a header) is
 not dropped silently: it is listed in the summary by its author and text. Changes the letter
 in place; the caller saves, as after any verb. No Qt.
@@ -31,7 +32,14 @@ from dla_drafter.render.docx_comments import (
     read_comments,
 )
 
-from .actions import ReviewError, add_comment, now_text, record_of, reply_to_comment
+from .actions import (
+    ReviewError,
+    add_comment,
+    now_text,
+    record_of,
+    reply_to_comment,
+    set_resolved,
+)
 from .docx_export import OUTDATED_NOTE
 from .docx_fields import FieldSpan, field_spans
 
@@ -61,6 +69,7 @@ class ImportSummary:
     imported: list[str] = field(default_factory=list)  # ids of the comments added
     replies: int = 0  # replies added (to new or to existing comments)
     duplicates: int = 0  # comments and replies already in the draft
+    resolved: int = 0  # comments already in the draft that Word marked resolved
     unmatched: list[Unmatched] = field(default_factory=list)
 
     def lines(self, lang: str = "th") -> list[str]:
@@ -71,6 +80,9 @@ class ImportSummary:
         if self.replies:
             out.append(f"นำเข้าคำตอบ {self.replies} รายการ" if th
                        else f"imported {self.replies} reply(ies)")
+        if self.resolved:
+            out.append(f"ทำเครื่องหมายแก้แล้ว {self.resolved} รายการ (ตามที่ทำใน Word)" if th
+                       else f"marked {self.resolved} resolved (as done in Word)")
         if self.duplicates:
             out.append(f"ข้าม {self.duplicates} รายการที่มีอยู่แล้ว" if th
                        else f"skipped {self.duplicates} already in the draft")
@@ -174,6 +186,9 @@ def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
         if same is not None:
             summary.duplicates += 1
             placed[comment.comment_id] = same.id
+            if comment.done and not same.resolved:
+                set_resolved(letter, same.id)
+                summary.resolved += 1
             continue
         try:
             comment_id = add_comment(letter, span.field.field, quote, text, comment.author,
@@ -183,6 +198,8 @@ def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
             continue
         placed[comment.comment_id] = comment_id
         summary.imported.append(comment_id)
+        if comment.done:
+            set_resolved(letter, comment_id)
     return summary
 
 

@@ -214,6 +214,39 @@ def test_a_reply_written_in_word_joins_the_comment_it_answers(reviewed, tmp_path
         (DIRECTOR, "ปีงบประมาณถูกต้องแล้ว", "2026-12-01T08:00:00+00:00")]
 
 
+def mark_done_in_word(path: Path, text: str, out: Path) -> None:
+    """What Word's "Resolve" does to a comment: w15:done="1" on its commentsExtended entry."""
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+    w15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    comments = etree.fromstring(parts["word/comments.xml"])
+    target = next(c for c in comments.findall(qn("w:comment"))
+                  if "".join(c.itertext()) == text).findall(qn("w:p"))[-1].get(w14)
+    extended = etree.fromstring(parts["word/commentsExtended.xml"])
+    for entry in extended.iter(f"{w15}commentEx"):
+        if entry.get(f"{w15}paraId") == target:
+            entry.set(f"{w15}done", "1")
+    parts["word/commentsExtended.xml"] = etree.tostring(extended, xml_declaration=True,
+                                                        encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_a_comment_resolved_in_word_is_resolved_in_the_draft(reviewed, tmp_path):
+    returned = tmp_path / "returned.docx"
+    mark_done_in_word(exported(reviewed, tmp_path), "ตรวจสอบปีงบประมาณ", returned)
+    summary = import_docx_comments(reviewed, returned)
+    assert summary.imported == [] and summary.resolved == 1
+    resolved = {c.field for c in actions.record_of(reviewed).comments if c.resolved}
+    assert resolved == {"body[1]", "closing"}  # the closing's was resolved before
+    assert import_docx_comments(reviewed, returned).resolved == 0  # once is enough
+    clean = fresh()  # into a draft without the comments: added, and resolved
+    import_docx_comments(clean, returned)
+    assert {c.field for c in actions.record_of(clean).comments if c.resolved} == {"body[1]"}
+
+
 def test_a_supervisors_word_comment_lands_on_the_right_field(tmp_path):
     letter = fresh()
     path = exported(letter, tmp_path)
