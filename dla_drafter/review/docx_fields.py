@@ -99,12 +99,13 @@ def field_order(letter: Letter) -> list[str]:
     order: list[str] = []
     for block in compose(letter).blocks:
         if isinstance(block, Heading):
-            order += ["agency.name", *_kept(letter.agency.address, "agency.address")]
+            order += ["number.code", "agency.name",
+                      *_kept(letter.agency.address, "agency.address")]
         elif isinstance(block, Labelled):
             if block.part == "subject":
                 order.append("subject")
             elif block.part == "salutation":
-                order.append("addressee")
+                order += ["salutation", "addressee"]
             elif block.part == "references":
                 order += _kept(letter.references, "references")
             elif block.part == "enclosures":
@@ -114,7 +115,7 @@ def field_order(letter: Letter) -> list[str]:
         elif isinstance(block, Addressed):
             order.append("addressee")
         elif isinstance(block, MemoHead):
-            for row in (block.agency, block.subject):
+            for row in (block.agency, block.number, block.subject):
                 for piece in row.value:
                     order.append(piece.field if piece.index is None
                                  else f"{piece.field}[{piece.index}]")

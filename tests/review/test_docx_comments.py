@@ -355,3 +355,17 @@ def test_the_other_kinds_round_trip_their_own_heads(example, tmp_path):
     clean = load_draft(path)
     assert not import_docx_comments(clean, word).unmatched
     assert as_triples(clean) == as_triples(letter)
+
+
+def test_the_number_and_the_salutation_take_comments_too(tmp_path):
+    """ที่ prints the code after its label in the heading table, เรียน before the addressee:
+    a comment on either is anchored there and comes back to its own field."""
+    letter = fresh()
+    actions.add_comment(letter, "number.code", "0816.3", "รหัสหน่วยงานถูกไหม", HEAD)
+    actions.add_comment(letter, "salutation", "เรียน", "ใช้กราบเรียน", HEAD)
+    word = exported(letter, tmp_path)
+    assert [(text, anchored) for _, text, anchored in word_comments(word)] == [
+        ("รหัสหน่วยงานถูกไหม", "๐๘๑๖.๓"), ("ใช้กราบเรียน", "เรียน")]
+    clean = fresh()
+    import_docx_comments(clean, word)
+    assert as_triples(clean) == as_triples(letter)
