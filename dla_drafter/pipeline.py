@@ -57,10 +57,21 @@ def export_pdf(letter: Letter, path: Path, settings: RenderSettings | None = Non
     return pages
 
 
-def export_docx(letter: Letter, path: Path, settings: RenderSettings | None = None) -> None:
+def docx_comments(letter: Letter):
+    """What anchors the draft's open review comments as Word comments (``render_docx``'s
+    ``comments``): a supervisor who works in Word sees them in the margin."""
+    from .review.docx_export import word_comments
+
+    return lambda paragraphs: word_comments(letter, paragraphs)[0]
+
+
+def export_docx(letter: Letter, path: Path, settings: RenderSettings | None = None,
+                comments: bool = True) -> None:
+    """The letter as a Word document; ``comments`` adds the open review comments."""
     from .render.docx_writer import write_docx
 
-    write_docx(compose(printable(letter)), Path(path), settings or RenderSettings())
+    write_docx(compose(printable(letter)), Path(path), settings or RenderSettings(),
+               docx_comments(letter) if comments else None)
 
 
 def pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
@@ -74,14 +85,16 @@ def pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
     return render_pdf(pages, fonts_for(settings), settings, title=letter.subject), pages
 
 
-def docx_bytes(letter: Letter, settings: RenderSettings | None = None) -> bytes:
-    """The DOCX file's bytes, in memory (see :func:`pdf_bytes`)."""
+def docx_bytes(letter: Letter, settings: RenderSettings | None = None,
+               comments: bool = True) -> bytes:
+    """The DOCX file's bytes, in memory (see :func:`pdf_bytes`); as :func:`export_docx`."""
     import io
 
     from .render.docx_writer import render_docx
 
     stream = io.BytesIO()
-    render_docx(compose(printable(letter)), settings or RenderSettings()).save(stream)
+    render_docx(compose(printable(letter)), settings or RenderSettings(),
+                docx_comments(letter) if comments else None).save(stream)
     return stream.getvalue()
 
 

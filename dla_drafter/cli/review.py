@@ -5,6 +5,8 @@
     review approve DRAFT --role ROLE [--name NAME]      signs with the user's key
     review return DRAFT --text REASON                   ส่งกลับแก้ไข
     review status DRAFT [--json]
+    review import-docx DRAFT FILE.docx                  a supervisor's Word comments into
+                                                        the draft (twice adds nothing)
     review whoami [--json]                              the user's identity and public key
                                                         (to give the office for its profile)
 
@@ -54,6 +56,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     status.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON")
     add_lang(status)
 
+    back_from_word = verbs.add_parser(
+        "import-docx", help="นำเข้าความเห็นจากไฟล์ Word / import a DOCX's Word comments")
+    back_from_word.add_argument("draft")
+    back_from_word.add_argument("docx", help="ไฟล์ .docx ที่มีความเห็นของผู้ตรวจ")
+    add_lang(back_from_word)
+
     whoami = verbs.add_parser("whoami", help="ผู้ใช้และกุญแจสาธารณะ / identity and public key")
     whoami.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON")
     add_lang(whoami)
@@ -85,9 +93,6 @@ def _whoami(as_json: bool, lang: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..atomic import AtomicWriteError
-    from ..model.draftio import save_draft
-    from ..model.problems import DraftError
     from ..review import actions
     from ..review.identity import IdentityError, load_identity, signing_key, user_keyring
 
@@ -102,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
         say(lang, problem.severity, problem.message(lang))
     if args.review_command == "status":
         return _status(letter, user_keyring(), args.json, lang)
+    if args.review_command == "import-docx":
+        return _import_docx(letter, path, Path(args.docx), lang)
     identity = load_identity()
     try:
         if args.review_command == "send":
@@ -120,6 +127,14 @@ def run(args: argparse.Namespace) -> int:
     except IdentityError as exc:
         say(lang, "error", exc.message_th if lang == "th" else exc.message_en)
         return EXIT_ERRORS
+    return _save(letter, path, lang)
+
+
+def _save(letter, path: Path, lang: str) -> int:
+    from ..atomic import AtomicWriteError
+    from ..model.draftio import save_draft
+    from ..model.problems import DraftError
+
     try:
         save_draft(letter, path)
     except DraftError as exc:
@@ -130,6 +145,20 @@ def run(args: argparse.Namespace) -> int:
         say(lang, "error", reason(exc, lang))
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def _import_docx(letter, path: Path, docx: Path, lang: str) -> int:
+    """Import, print the summary, save only when something was added."""
+    from ..review.docx_import import DocxImportError, import_docx_comments
+
+    try:
+        summary = import_docx_comments(letter, docx)
+    except DocxImportError as exc:
+        say(lang, "error", exc.message(lang))
+        return EXIT_ERRORS
+    for line in summary.lines(lang):
+        print(line)
+    return _save(letter, path, lang) if summary.imported else EXIT_OK
 
 
 def _status(letter, keyring, as_json: bool, lang: str) -> int:

@@ -37,7 +37,7 @@ import re
 import struct
 import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -82,6 +82,7 @@ from ..typeset.anchors import signature_centre
 from ..typeset.fonts import fonts_for
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
 from ..typeset.qr import qr_modules
+from .docx_comments import WordComment, add_comments, body_paragraphs, paragraph_text
 
 # --- geometry: one place, named with units ------------------------------------------------
 # The DOCX follows the same layout profile as the typeset engine (typeset.layout reads
@@ -827,9 +828,29 @@ def core_title(subject: str) -> str:
 
 # --- the entry point ----------------------------------------------------------------------
 
+CommentSource = Callable[[list[str]], Sequence[WordComment]]
+
+
+def _add_comments(tpl: DocxTemplate, comments: CommentSource) -> etree._Element | None:
+    """Word comments from ``comments`` (given the body paragraphs' texts, see
+    ``docx_comments``), added before the runs are normalised, so that the split halves of a
+    run and the comments' own text get the Thai run properties too. Returns the comments
+    part's element (None when no comment was added)."""
+    document = tpl.docx
+    texts = [paragraph_text(p) for p in body_paragraphs(document)]
+    wanted = list(comments(texts))
+    if not wanted or not add_comments(document, wanted):
+        return None
+    return document.part._comments_part.element
+
+
 def render_docx(composition: Composition, settings: RenderSettings | None = None,
-                ) -> DocxTemplate:
-    """The rendered document (docxtpl object, not yet saved): for ``write_docx`` and tests."""
+                comments: CommentSource | None = None) -> DocxTemplate:
+    """The rendered document (docxtpl object, not yet saved): for ``write_docx`` and tests.
+
+    ``comments``, when given, says which Word comments to anchor where: it is called with
+    the text of every body paragraph (``docx_comments.paragraph_text``) and returns
+    ``WordComment``s; the review package's ``docx_export.word_comments`` is the one used."""
     settings = settings or RenderSettings()
     path = template_path(composition.kind)
     template = _template_bytes(str(path), path.stat().st_mtime)
@@ -845,7 +866,10 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     _apply_plan(body, plan)
     tables = {caption: iter(widths) for caption, widths in plan.tables.items()}
     _apply_tables(body, tables)
+    comments_root = _add_comments(tpl, comments) if comments is not None else None
     _normalise(body, font, styles)
+    if comments_root is not None:
+        _normalise(comments_root, font, styles)
     _section(body, composition)
     qr_urls = [clean_text(b.url) for b in composition.blocks if isinstance(b, QRBlock)]
     _alt_texts(body, lambda _pr: f"QR Code: {qr_urls[0]}" if qr_urls else "")
@@ -865,21 +889,24 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
 
 
 def write_docx(composition: Composition, path: Path | str,
-               settings: RenderSettings | None = None) -> None:
-    """Write ``composition`` as a Word document at ``path``.
+               settings: RenderSettings | None = None,
+               comments: CommentSource | None = None) -> None:
+    """Write ``composition`` as a Word document at ``path`` (with ``comments``: see
+    ``render_docx``).
 
     The file is written to a temporary name beside ``path`` and renamed over it only when
     complete (``atomic.atomic_output``): a failure leaves the old file, or nothing, and raises
     ``AtomicWriteError`` (an ``OSError`` with a Thai and English message) for file-system
     errors; an emblem that cannot be read raises ``EmblemError``.
     """
-    tpl = render_docx(composition, settings)
+    tpl = render_docx(composition, settings, comments)
     with atomic_output(path) as temp:
         tpl.save(str(temp))
 
 
 __all__ = [
     "AGENCY_BLOCK_X_CM",
+    "CommentSource",
     "CORE_PROPERTY_MAX_CHARS",
     "clean_text",
     "core_title",

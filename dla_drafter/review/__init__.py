@@ -28,9 +28,15 @@ Modules, bottom up:
   the typesetter's Thai word breaker), with pieces to draw and hunks to step through.
 * :mod:`.printing` — :func:`~.printing.letter_for_print`: valid approvals into the initials
   grid; ``pipeline`` calls it, so compose, the PDF and the DOCX writers need nothing new.
+* :mod:`.docx_fields` — :func:`~.docx_fields.field_spans`: which characters of a DOCX's
+  paragraphs print which field, with offsets between typed and printed text; the one mapping
+  the two modules below share.
+* :mod:`.docx_export` — :func:`~.docx_export.word_comments`: the open comments (and their
+  replies) as Word comments on their quote; ``pipeline.export_docx`` uses it.
+* :mod:`.docx_import` — :func:`~.docx_import.import_docx_comments`: a returned DOCX's Word
+  comments, replies and resolved marks into the record (twice adds nothing).
 
 A thin UI typically does: ``record_of(letter)`` to list comments and versions,
 ``approval_statuses(letter, user_keyring())`` for the badges, a verb from :mod:`.actions`
-on a button, then saves the draft as after any edit. A DOCX writer adding Word comments reads
-``record_of(letter).comments`` (field, quote, offset, author, time, replies).
+on a button, then saves the draft as after any edit.
 """

@@ -110,10 +110,13 @@ def return_for_changes(letter: Letter, reason: str, by: str, at: str | None = No
 
 
 def add_comment(
-    letter: Letter, field: str, quote: str, text: str, author: str, at: str | None = None
+    letter: Letter, field: str, quote: str, text: str, author: str, at: str | None = None,
+    offset: int | None = None,
 ) -> str:
     """A comment on ``quote`` in ``field`` (``body[2]``, ``subject`` …); returns its id.
 
+    ``offset`` says which occurrence of ``quote`` is meant (where it starts in the field);
+    without it, or when the quote is not there, the first occurrence.
     Refused, naming the field, when the field does not exist or does not contain ``quote``.
     """
     texts = field_texts(letter_snapshot(letter))
@@ -123,7 +126,8 @@ def add_comment(
             "ไม่มีช่องนี้ในหนังสือ จึงแสดงความเห็นที่ช่องนี้ไม่ได้",
             "there is no such field in the letter to comment on",
         )
-    offset = texts[field].find(quote)
+    if offset is None or texts[field][offset : offset + len(quote)] != quote:
+        offset = texts[field].find(quote)
     if offset < 0:
         raise ReviewError(
             field,
