@@ -31,13 +31,11 @@ from pathlib import Path
 
 from ..settings import RenderSettings
 from ..text.graphemes import clusters
-from ..typeset.fonts import PT_PER_CM, FontFace, FontSet
+from ..typeset.fonts import PT_PER_CM, FontFace, FontSet, ShapedLine
 from ..typeset.pages import ImageBox, Page, Pages, QRBox, Rule, TextLine
 from .glyph_paths import glyph_outline
 
 EMBLEM_DPI = 600
-# How far inside its base letter's right edge a mark's character sits in the text layer.
-MARK_INSET_PT = 0.05
 
 
 def _num(v: float) -> str:
@@ -81,16 +79,17 @@ def _font_program(face: FontFace) -> tuple[bytes, dict[str, int]]:
 
 class _FaceCodes:
     """Character codes of one face, shared by every PDF this process writes: a code per
-    (glyph, text) pair. Stable codes let a line's operators be cached across exports (a clerk
-    exports, edits one paragraph, exports again: only that paragraph is written anew)."""
+    (glyph, text, advance) of a text-layer unit (see ``_text_units``). Stable codes let a
+    line's operators be cached across exports (a clerk exports, edits one paragraph, exports
+    again: only that paragraph is written anew)."""
 
     def __init__(self) -> None:
-        self.codes: dict[tuple[int, str], int] = {}
-        self.by_code: dict[int, tuple[int, str]] = {}
+        self.codes: dict[tuple[int, str, int], int] = {}
+        self.by_code: dict[int, tuple[int, str, int]] = {}
         self.lock = threading.Lock()
 
-    def code(self, gid: int, text: str) -> int:
-        key = (gid, text)
+    def code(self, gid: int, text: str, advance: int) -> int:
+        key = (gid, text, advance)
         code = self.codes.get(key)
         if code is None:
             with self.lock:
@@ -240,11 +239,69 @@ def _emblem_pixels(settings: RenderSettings, height_cm: float) -> tuple[int, int
     return value
 
 
-def _line_ops(use: _FontUse, line: TextLine) -> _LineOps | None:
-    """The two layers of one line (see the module docstring), cached per text and spacing."""
+def _num_fine(v: float) -> str:
+    s = f"{v:.5f}".rstrip("0").rstrip(".")
+    return s if s not in ("", "-0") else "0"
+
+
+def _text_units(face: FontFace, text: str,
+                shaped: ShapedLine) -> list[tuple[str, int, int, int]]:
+    """(text, x, advance, grapheme index) of each unit of the text layer, in font units: one
+    per grapheme cluster, so that the units tile the line with no gap and no overlap.
+
+    Viewers' extractors group characters into words by position: poppler starts a new word
+    when a character begins within a tenth of the font size of the previous one (so a zero
+    width mark, and the letter after it, broke the word and default-mode pdftotext wrote
+    ``ส่ ง``), and every engine reads a gap as a space. A unit that is the whole cluster
+    (ToUnicode maps its code to ที่, three characters) with the cluster's own advance as its
+    width, and the justification's spacing as the line's character spacing ``Tc`` (applied
+    once per glyph, that is once per cluster, exactly as the visible layer spreads them),
+    puts every cluster where it is drawn and leaves no gap inside a word. A cluster the font
+    draws as part of its neighbour's glyph (the ligature ฤๅ: ๅ is a spacing vowel, not a
+    mark, and a cluster of its own) shares that glyph's advance, in logical order. A run of
+    spaces (the signature's ``(      )``, room left for a number) is one unit, so poppler
+    keeps it inside the line instead of splitting the line into two columns there."""
+    graphemes = clusters(text)
+    own = {g.grapheme for g in shaped.glyphs}
+    spans: list[list[int]] = []
+    for index in range(len(graphemes)):
+        if spans and index not in own:
+            spans[-1].append(index)
+        else:
+            spans.append([index])
+    units = []
+    for number, span in enumerate(spans):
+        start = shaped.grapheme_x[span[0]]
+        end = (shaped.grapheme_x[spans[number + 1][0]] if number + 1 < len(spans)
+               else shaped.advance)
+        total = max(0, end - start)
+        nominal = [sum(face.glyph_advance(face.nominal_glyph(c)) for c in graphemes[i])
+                   for i in span]
+        widths = nominal[:-1] + [total - sum(nominal[:-1])]
+        if widths[-1] < 0:
+            widths = [total // len(span)] * (len(span) - 1)
+            widths.append(total - sum(widths))
+        x = start
+        for index, width in zip(span, widths, strict=True):
+            if graphemes[index] == " " and units and units[-1][0].endswith(" ") and \
+                    not units[-1][0].strip():
+                run, run_x, run_advance, first = units.pop()
+                units.append((run + " ", run_x, run_advance + width, first))
+            else:
+                units.append((graphemes[index], x, width, index))
+            x += width
+    return units
+
+
+def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _LineOps | None:
+    """The two layers of one line (see the module docstring), cached per text and spacing.
+
+    ``space_after`` ends the text layer with a space: for a label whose value stands on the
+    same baseline further right (เรื่อง, เรียน, ที่ … วันที่), which MuPDF would otherwise
+    read run together with it (``เรื่องโครงการ``)."""
     face = use.face
     key = (use.name, str(face.path), face.size_factor, line.text, line.size_pt,
-           round(line.letter_spacing_cm, 9))
+           round(line.letter_spacing_cm, 9), space_after)
     cached = _line_cache.get(key)
     if cached is not None:
         _line_cache.move_to_end(key)
@@ -264,34 +321,49 @@ def _line_ops(use: _FontUse, line: TextLine) -> _LineOps | None:
             gids.add(glyph.gid)
             x = glyph.x + glyph.grapheme * spacing_units
             visible.append(f"q 1 0 0 1 {x:.1f} {glyph.y} cm /{prefix}{glyph.gid} Do Q")
-    # text layer: every character in logical order, invisible, moved by Td in points
-    text = []
+    # text layer: one code per grapheme cluster, in logical order, at the cluster's place
+    k = 1000 / face.upem
+    items = []
     codes = set()
-    last_x = 0.0
-    for k, cluster in enumerate(clusters(line.text)):
-        pen = shaped.grapheme_x[k] * unit + k * spacing
-        marks = 0
-        for char in cluster:
-            gid = face.nominal_glyph(char)
-            advance = face.glyph_advance(gid) * unit
-            if advance > 0:
-                x = pen
-                pen += advance
-                marks = 0
-            else:
-                # a mark: just inside its base letter's right edge, so extractors attach
-                # it to that letter, keep its order, and see no gap after it
-                marks += 1
-                x = pen - MARK_INSET_PT / marks
-            code = use.registry.code(gid, char)
-            codes.add(code)
-            text.append(f"{x - last_x:.3f} 0 Td <{code:04x}> Tj")
-            last_x = x
-    ops = _LineOps("\n".join(visible), "\n".join(text), frozenset(gids), frozenset(codes))
+    pen = 0.0  # where the next unit goes without adjustment, in font units less spacing
+    units = _text_units(face, line.text, shaped)
+    if space_after:
+        units.append((" ", shaped.advance, face.glyph_advance(face.nominal_glyph(" ")),
+                      len(clusters(line.text))))
+    for number, (text, x, advance, grapheme) in enumerate(units):
+        # Tc spaces units; the visible layer spaces graphemes: they differ after a run
+        target = x + (grapheme - number) * spacing_units
+        if abs(target - pen) > 0.01:
+            items.append(f" {_num((pen - target) * k)} ")
+            pen = target
+        code = use.registry.code(face.nominal_glyph(text[0]), text, advance)
+        codes.add(code)
+        items.append(f"<{code:04x}>")
+        pen += advance
+    tj = "".join(items).replace("><", "")
+    text_ops = f"{_num_fine(spacing)} Tc [{tj}] TJ"
+    ops = _LineOps("\n".join(visible), text_ops, frozenset(gids), frozenset(codes))
     _line_cache[key] = ops
     if len(_line_cache) > _LINE_CACHE_SIZE:
         _line_cache.popitem(last=False)
     return ops
+
+
+def _followed_lines(page: Page) -> set[int]:
+    """ids of the text lines that another line follows on the same baseline (a label and
+    its value, the number and the date), which end their text layer with a space."""
+    lines = [it for it in page.items if isinstance(it, TextLine) and it.text.strip()]
+    by_baseline: dict[float, list[TextLine]] = {}
+    for line in lines:
+        by_baseline.setdefault(round(line.y, 2), []).append(line)
+    followed = set()
+    for row in by_baseline.values():
+        for line in row:
+            end = line.x + line.width_cm
+            if not line.text.endswith(" ") and any(other.x >= end - 1e-6 for other in row
+                                                   if other is not line):
+                followed.add(id(line))
+    return followed
 
 
 class PdfBuilder:
@@ -322,9 +394,10 @@ class PdfBuilder:
             self.glyph_forms[key] = None if ops is None else (
                 f"G{use.name}_{gid}", self.objects.stream(ops, use.bbox, compress=False))
 
-    def _text(self, out: list[str], line: TextLine, page_h: float) -> None:
+    def _text(self, out: list[str], line: TextLine, page_h: float,
+              space_after: bool = False) -> None:
         use = self._font(line.bold)
-        ops = _line_ops(use, line)
+        ops = _line_ops(use, line, space_after)
         if ops is None:
             return
         for gid in ops.gids - use.gids:
@@ -386,9 +459,10 @@ class PdfBuilder:
 
     def _page_content(self, page: Page) -> bytes:
         out: list[str] = []
+        followed = _followed_lines(page)
         for item in page.items:
             if isinstance(item, TextLine):
-                self._text(out, item, page.height)
+                self._text(out, item, page.height, id(item) in followed)
             elif isinstance(item, ImageBox):
                 self._image(out, item, page.height)
             elif isinstance(item, QRBox):
@@ -415,10 +489,10 @@ class PdfBuilder:
         gid_map = bytearray(2 * (codes[-1] + 1 if codes else 1))
         k = 1000 / use.face.upem
         widths = []
-        for code, (gid, _text) in entries:
+        for code, (gid, _text, advance) in entries:
             gid_map[2 * code] = gid >> 8
             gid_map[2 * code + 1] = gid & 0xFF
-            widths.append(f"{code} [{round(use.face.glyph_advance(gid) * k)}]")
+            widths.append(f"{code} [{_num(advance * k)}]")
         cid_to_gid = objs.stream(bytes(gid_map))
         to_unicode = objs.stream(self._cmap(entries))
         cid_font = objs.add(
@@ -431,14 +505,14 @@ class PdfBuilder:
             b" /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (ps, cid_font, to_unicode))
 
     @staticmethod
-    def _cmap(entries: list[tuple[int, tuple[int, str]]]) -> bytes:
+    def _cmap(entries: list[tuple[int, tuple[int, str, int]]]) -> bytes:
         lines = [
             "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
             "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
             "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
         ]
-        mapped = [(code, text) for code, (_gid, text) in entries if text]
+        mapped = [(code, text) for code, (_gid, text, _advance) in entries if text]
         for start in range(0, len(mapped), 100):
             chunk = mapped[start:start + 100]
             lines.append(f"{len(chunk)} beginbfchar")
