@@ -1,0 +1,124 @@
+"""The PDF is small and well formed: every stream compressed, the font cut down to the glyphs
+used (ids unchanged), the black ครุฑ a sharp 1-bit mask, ``qpdf --check`` clean."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import shutil
+import subprocess
+
+import pymupdf
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from dla_drafter.model.draftio import letter_from_dict
+from dla_drafter.pipeline import export_pdf
+from dla_drafter.render.font_subset import subset_font
+from dla_drafter.typeset.fonts import load_font_set
+
+PT = 72 / 2.54
+
+
+@pytest.fixture
+def one_page_pdf(eef_dict, settings, tmp_path):
+    """The one-page letter of ``benchmarks/engine.py``."""
+    data = copy.deepcopy(eef_dict)
+    data["body"] = data["body"][:1]
+    data["references"] = []
+    data["recipients"] = {}
+    path = tmp_path / "one.pdf"
+    pages = export_pdf(letter_from_dict(data), path, settings)
+    assert len(pages) == 1
+    return path
+
+
+def test_a_one_page_letter_is_at_most_60_kb(one_page_pdf):
+    assert one_page_pdf.stat().st_size <= 60_000
+
+
+def test_every_stream_is_flate_compressed(one_page_pdf):
+    with pymupdf.open(one_page_pdf) as doc:
+        streams = [x for x in range(1, doc.xref_length()) if doc.xref_is_stream(x)]
+        assert len(streams) > 50  # content, glyph forms, font, ToUnicode, image …
+        for xref in streams:
+            assert doc.xref_get_key(xref, "Filter") == ("name", "/FlateDecode"), xref
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
+def test_qpdf_check_is_clean(one_page_pdf, eef_dict, settings, tmp_path):
+    three = tmp_path / "three.pdf"
+    eef_dict["body"] = eef_dict["body"] * 2
+    eef_dict["recipients"] = {}
+    export_pdf(letter_from_dict(eef_dict), three, settings)
+    for path in (one_page_pdf, three):
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "No syntax or stream encoding errors found" in result.stdout
+        assert "WARNING" not in result.stdout + result.stderr
+
+
+def _embedded_font(path):
+    reader = PdfReader(path)
+    font = next(iter(reader.pages[0]["/Resources"]["/Font"].values())).get_object()
+    cid_font = font["/DescendantFonts"][0].get_object()
+    program = cid_font["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+    cid_to_gid = cid_font["/CIDToGIDMap"].get_object().get_data()
+    gids = {int.from_bytes(cid_to_gid[i:i + 2], "big") for i in range(2, len(cid_to_gid), 2)}
+    return str(font["/BaseFont"]), TTFont(io.BytesIO(program)), gids - {0}
+
+
+def test_the_font_is_a_subset_of_the_glyphs_the_text_uses(one_page_pdf):
+    base_font, font, used = _embedded_font(one_page_pdf)
+    whole = TTFont(io.BytesIO(load_font_set(use_system=False).regular.data))
+    assert re.fullmatch(r"/[A-Z]{6}\+Sarabun-Regular", base_font)  # the subset tag
+    order, sub_order = whole.getGlyphOrder(), font.getGlyphOrder()  # no names: post 3
+    assert len(sub_order) == len(order)  # glyph ids unchanged
+    drawn = {gid for gid, name in enumerate(sub_order)
+             if font["glyf"][name].numberOfContours != 0}
+    assert 30 < len(used) < 150
+    assert drawn <= used | {0}
+    for gid in used:  # each used glyph keeps its outline exactly
+        new, old = font["glyf"][sub_order[gid]], whole["glyf"][order[gid]]
+        if old.numberOfContours:
+            assert new.numberOfContours == old.numberOfContours
+            assert new.getCoordinates(font["glyf"])[0] == old.getCoordinates(whole["glyf"])[0]
+    assert font["head"].unitsPerEm == whole["head"].unitsPerEm  # the size scaling is kept
+    assert "GPOS" not in font and "GSUB" not in font
+
+
+def test_a_composite_glyph_keeps_its_components():
+    data = load_font_set(use_system=False).regular.data
+    whole = TTFont(io.BytesIO(data))
+    components = [whole.getGlyphID(c.glyphName) for c in whole["glyf"]["Aacute"].components]
+    sub = TTFont(io.BytesIO(subset_font(data, {whole.getGlyphID("Aacute")})))
+    glyf, names = sub["glyf"], sub.getGlyphOrder()  # no glyph names in the subset: by id
+    assert glyf[names[whole.getGlyphID("Aacute")]].isComposite()
+    for gid in components:
+        assert glyf[names[gid]].numberOfContours > 0, gid
+    assert glyf[names[whole.getGlyphID("B")]].numberOfContours == 0  # not asked for: empty
+    assert glyf[names[0]].numberOfContours > 0  # .notdef
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+def test_pdffonts_shows_the_font_embedded_subset_with_tounicode(one_page_pdf):
+    out = subprocess.run(["pdffonts", str(one_page_pdf)], capture_output=True, text=True,
+                         check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert rows
+    for row in rows:
+        assert "Sarabun" in row[0]
+        assert row[-5:-2] == ["yes", "yes", "yes"], row  # emb sub uni
+
+
+def test_the_black_emblem_is_a_1_bit_mask_at_600_dpi(one_page_pdf):
+    with pymupdf.open(one_page_pdf) as doc:
+        images = doc[0].get_images(full=True)
+        assert len(images) == 1
+        xref, smask, width, height, bpc = images[0][:5]
+        assert bpc == 1 and smask == 0
+        assert doc.xref_get_key(xref, "ImageMask") == ("bool", "true")
+        assert len(doc.xref_stream_raw(xref)) < 15_000
+    assert height >= 3.0 / 2.54 * 600 - 1  # 3 cm printed at 600 dpi
