@@ -18,8 +18,9 @@ and a decomposed vowel draws two glyphs for one character.
   pdfplumber and pypdf give every line exactly, and selection boxes sit on the visible words.
 
 Small files: every stream is compressed, the font is cut down to the glyphs the text layer
-uses (``render.font_subset``), the black ครุฑ is a 1-bit mask at 600 dpi, and the objects
-that are not streams go in one compressed object stream. A one-page letter is ~59 KB.
+uses (``render.font_subset``, renumbered through the CIDToGIDMap), the black ครุฑ is a 1-bit
+mask at 600 dpi, and the objects that are not streams go in one compressed object stream.
+A one-page letter is ~58 KB.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def _pdf_text_string(text: str) -> bytes:
 
 _font_cache: dict[str, dict[str, int]] = {}
 _font_cache_lock = threading.Lock()
-_subset_cache: OrderedDict[tuple[str, frozenset[int]], tuple[bytes, int, str]] = OrderedDict()
+_subset_cache: OrderedDict[tuple, tuple[bytes, int, str, dict]] = OrderedDict()
 _SUBSET_CACHE_SIZE = 64
 
 
@@ -82,11 +83,14 @@ def _font_info(face: FontFace) -> dict[str, int]:
         return _font_cache[key]
 
 
-def _font_program(face: FontFace, gids: frozenset[int]) -> tuple[bytes, int, str]:
-    """(compressed program, its length, subset tag) of ``face`` cut down to ``gids``.
+def _font_program(face: FontFace, units: frozenset[tuple[int, int]]
+                  ) -> tuple[bytes, int, str, dict[tuple[int, int], int]]:
+    """(compressed program, its length, subset tag, glyph id of each unit) of ``face`` cut
+    down to the text layer's units, each a (glyph, advance): a unit whose advance is not its
+    glyph's own gets a widened glyph (see ``font_subset.subset_font``).
 
     A clerk re-exporting a letter uses the same glyphs again, so the subset is kept."""
-    key = (str(face.path) + str(face.size_factor), gids)
+    key = (str(face.path) + str(face.size_factor), units)
     with _font_cache_lock:
         found = _subset_cache.get(key)
         if found is not None:
@@ -94,10 +98,14 @@ def _font_program(face: FontFace, gids: frozenset[int]) -> tuple[bytes, int, str
             return found
     import hashlib
 
-    program = subset_font(face.data, set(gids))
-    digest = hashlib.sha1(repr(sorted(gids)).encode()).digest()
+    gids = {gid for gid, _advance in units}
+    widened = {(gid, advance) for gid, advance in units if advance != face.glyph_advance(gid)}
+    program, new_id, extra_id = subset_font(face.data, gids, widened)
+    glyph_of = {(gid, advance): extra_id.get((gid, advance), new_id.get(gid, 0))
+                for gid, advance in units}
+    digest = hashlib.sha1(repr(sorted(units)).encode()).digest()
     tag = "".join(chr(ord("A") + b % 26) for b in digest[:6])  # ISO 32000-1, 9.6.4
-    value = (zlib.compress(program, 9), len(program), tag)
+    value = (zlib.compress(program, 9), len(program), tag, glyph_of)
     with _font_cache_lock:
         _subset_cache[key] = value
         if len(_subset_cache) > _SUBSET_CACHE_SIZE:
@@ -336,14 +344,35 @@ def _text_units(face: FontFace, text: str,
             widths.append(total - sum(widths))
         x = start
         for index, width in zip(span, widths, strict=True):
-            if graphemes[index] == " " and units and units[-1][0].endswith(" ") and \
-                    not units[-1][0].strip():
-                run, run_x, run_advance, first = units.pop()
-                units.append((run + " ", run_x, run_advance + width, first))
-            else:
-                units.append((graphemes[index], x, width, index))
+            units.append((graphemes[index], x, width, index))
             x += width
-    return units
+    return _join_spaces(units)
+
+
+# MuPDF before 1.22 (Debian 12's) ignores a ToUnicode entry of more than 8 characters.
+_MAX_RUN = 8
+
+
+def _join_spaces(units: list[tuple[str, int, int, int]]) -> list[tuple[str, int, int, int]]:
+    """Runs of two or more space units as units of 2 to ``_MAX_RUN`` spaces each."""
+    out: list[tuple[str, int, int, int]] = []
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and units[j][0] == " ":
+            j += 1
+        if j - i < 2:
+            out.append(units[i])
+            i += 1
+            continue
+        count = j - i
+        chunks = -(-count // _MAX_RUN)
+        for c in range(chunks):
+            size = count // chunks + (1 if c < count % chunks else 0)
+            run = units[i:i + size]
+            out.append((" " * size, run[0][1], sum(u[2] for u in run), run[0][3]))
+            i += size
+    return out
 
 
 def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _LineOps | None:
@@ -539,8 +568,9 @@ class PdfBuilder:
     # -- fonts --------------------------------------------------------------------------
     def _font_objects(self, use: _FontUse) -> int:
         info = _font_info(use.face)
-        gids = frozenset(use.registry.by_code[code][0] for code in use.codes)
-        program, length, tag = _font_program(use.face, gids)
+        units = frozenset((gid, advance) for gid, _text, advance in
+                          (use.registry.by_code[code] for code in use.codes))
+        program, length, tag, glyph_of = _font_program(use.face, units)
         objs = self.objects
         file_num = objs.add(b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n"
                             % (len(program), length) + program + b"\nendstream")
@@ -557,8 +587,9 @@ class PdfBuilder:
         k = 1000 / use.face.upem
         widths = []
         for code, (gid, _text, advance) in entries:
-            gid_map[2 * code] = gid >> 8
-            gid_map[2 * code + 1] = gid & 0xFF
+            glyph = glyph_of[(gid, advance)]
+            gid_map[2 * code] = glyph >> 8
+            gid_map[2 * code + 1] = glyph & 0xFF
             widths.append(f"{code} [{_num(advance * k)}]")
         cid_to_gid = objs.stream(bytes(gid_map))
         to_unicode = objs.stream(self._cmap(entries))

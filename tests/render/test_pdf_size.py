@@ -61,45 +61,62 @@ def test_qpdf_check_is_clean(one_page_pdf, eef_dict, settings, tmp_path):
 
 
 def _embedded_font(path):
+    """(BaseFont, the font program, {code: (glyph id in the program, text of the code)})."""
     reader = PdfReader(path)
     font = next(iter(reader.pages[0]["/Resources"]["/Font"].values())).get_object()
     cid_font = font["/DescendantFonts"][0].get_object()
     program = cid_font["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
     cid_to_gid = cid_font["/CIDToGIDMap"].get_object().get_data()
-    gids = {int.from_bytes(cid_to_gid[i:i + 2], "big") for i in range(2, len(cid_to_gid), 2)}
-    return str(font["/BaseFont"]), TTFont(io.BytesIO(program)), gids - {0}
+    cmap = font["/ToUnicode"].get_object().get_data().decode("ascii")
+    texts = {int(code, 16): bytes.fromhex(text).decode("utf-16-be")
+             for code, text in re.findall(r"<([0-9a-f]{4})> <([0-9a-f]+)>", cmap)}
+    codes = {code: (int.from_bytes(cid_to_gid[2 * code:2 * code + 2], "big"), text)
+             for code, text in texts.items()}
+    return str(font["/BaseFont"]), TTFont(io.BytesIO(program)), codes
 
 
 def test_the_font_is_a_subset_of_the_glyphs_the_text_uses(one_page_pdf):
-    base_font, font, used = _embedded_font(one_page_pdf)
+    base_font, font, codes = _embedded_font(one_page_pdf)
     whole = TTFont(io.BytesIO(load_font_set(use_system=False).regular.data))
     assert re.fullmatch(r"/[A-Z]{6}\+Sarabun-Regular", base_font)  # the subset tag
-    order, sub_order = whole.getGlyphOrder(), font.getGlyphOrder()  # no names: post 3
-    assert len(sub_order) == len(order)  # glyph ids unchanged
-    drawn = {gid for gid, name in enumerate(sub_order)
-             if font["glyf"][name].numberOfContours != 0}
-    assert 30 < len(used) < 150
-    assert drawn <= used | {0}
-    for gid in used:  # each used glyph keeps its outline exactly
-        new, old = font["glyf"][sub_order[gid]], whole["glyf"][order[gid]]
-        if old.numberOfContours:
-            assert new.numberOfContours == old.numberOfContours
-            assert new.getCoordinates(font["glyf"])[0] == old.getCoordinates(whole["glyf"])[0]
+    assert 30 < len(codes) < 300
+    assert font["maxp"].numGlyphs < 2 * len(codes) < whole["maxp"].numGlyphs
     assert font["head"].unitsPerEm == whole["head"].unitsPerEm  # the size scaling is kept
     assert "GPOS" not in font and "GSUB" not in font
+    glyf, names = font["glyf"], font.getGlyphOrder()
+    whole_glyf, whole_cmap = whole["glyf"], whole.getBestCmap()
+    for code, (gid, text) in codes.items():
+        # each code draws its cluster's first character's glyph, exactly, with the
+        # cluster's advance (a widened glyph: one component, that glyph)
+        glyph = glyf[names[gid]]
+        original = whole_glyf[whole_cmap[ord(text[0])]]
+        if glyph.isComposite() and not original.isComposite():
+            assert len(glyph.components) == 1
+            glyph = glyf[glyph.components[0].glyphName]
+        assert glyph.numberOfContours == original.numberOfContours, (code, text)
+        if original.numberOfContours > 0:
+            assert glyph.getCoordinates(glyf)[0] == original.getCoordinates(whole_glyf)[0]
 
 
 def test_a_composite_glyph_keeps_its_components():
     data = load_font_set(use_system=False).regular.data
     whole = TTFont(io.BytesIO(data))
+    aacute, space = whole.getGlyphID("Aacute"), whole.getGlyphID(whole.getBestCmap()[32])
     components = [whole.getGlyphID(c.glyphName) for c in whole["glyf"]["Aacute"].components]
-    sub = TTFont(io.BytesIO(subset_font(data, {whole.getGlyphID("Aacute")})))
+    program, new_id, widened = subset_font(data, {aacute}, {(aacute, 2000), (space, 3 * 400)})
+    sub = TTFont(io.BytesIO(program))
     glyf, names = sub["glyf"], sub.getGlyphOrder()  # no glyph names in the subset: by id
-    assert glyf[names[whole.getGlyphID("Aacute")]].isComposite()
+    assert sorted(new_id) == sorted({0, space, aacute, *components})  # nothing else
+    assert sub["maxp"].numGlyphs == len(new_id) + 2
+    assert glyf[names[new_id[aacute]]].isComposite()
     for gid in components:
-        assert glyf[names[gid]].numberOfContours > 0, gid
-    assert glyf[names[whole.getGlyphID("B")]].numberOfContours == 0  # not asked for: empty
-    assert glyf[names[0]].numberOfContours > 0  # .notdef
+        assert glyf[names[new_id[gid]]].numberOfContours > 0, gid
+    assert glyf[names[new_id[0]]].numberOfContours > 0  # .notdef
+    wide = glyf[names[widened[(aacute, 2000)]]]
+    assert [c.glyphName for c in wide.components] == [names[new_id[aacute]]]
+    assert sub["hmtx"][names[widened[(aacute, 2000)]]][0] == 2000
+    assert sub["hmtx"][names[widened[(space, 1200)]]][0] == 1200
+    assert glyf[names[widened[(space, 1200)]]].numberOfContours == 0
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
