@@ -56,6 +56,9 @@ _lock = threading.Lock()
 def glyph_outline(face: FontFace, gid: int) -> bytes | None:
     """Path operators ending in a fill, in font units; None for a glyph with no ink."""
     key = (str(face.path) + str(face.size_factor), gid)
+    found = _outlines.get(key, False)
+    if found is not False:
+        return found  # type: ignore[return-value]
     with _lock:
         if key not in _outlines:
             pen = _PdfPen()

@@ -336,6 +336,9 @@ def _text_units(face: FontFace, text: str,
         end = (shaped.grapheme_x[spans[number + 1][0]] if number + 1 < len(spans)
                else shaped.advance)
         total = max(0, end - start)
+        if len(span) == 1:
+            units.append((graphemes[span[0]], start, total, span[0]))
+            continue
         nominal = [sum(face.glyph_advance(face.nominal_glyph(c)) for c in graphemes[i])
                    for i in span]
         widths = nominal[:-1] + [total - sum(nominal[:-1])]
@@ -346,7 +349,7 @@ def _text_units(face: FontFace, text: str,
         for index, width in zip(span, widths, strict=True):
             units.append((graphemes[index], x, width, index))
             x += width
-    return _join_spaces(units)
+    return _join_spaces(units) if "  " in text else units
 
 
 # MuPDF before 1.22 (Debian 12's) ignores a ToUnicode entry of more than 8 characters.
@@ -449,6 +452,42 @@ def _followed_lines(page: Page) -> set[int]:
                                                    if other is not line):
                 followed.add(id(line))
     return followed
+
+
+_font_data_cache: OrderedDict[tuple, tuple[bytes, int, str, bytes, bytes, bytes]] = \
+    OrderedDict()
+
+
+def _font_data(use: _FontUse) -> tuple[bytes, int, str, bytes, bytes, bytes]:
+    """(compressed program, its length, subset tag, compressed CIDToGIDMap, compressed
+    ToUnicode, /W entries) for the codes ``use`` wrote, kept for a re-export that writes the
+    same codes."""
+    face = use.face
+    key = (str(face.path) + str(face.size_factor), frozenset(use.codes))
+    with _font_cache_lock:
+        found = _font_data_cache.get(key)
+        if found is not None:
+            _font_data_cache.move_to_end(key)
+            return found
+    codes = sorted(use.codes)
+    entries = [(code, use.registry.by_code[code]) for code in codes]
+    units = frozenset((gid, advance) for _code, (gid, _text, advance) in entries)
+    program, length, tag, glyph_of = _font_program(face, units)
+    gid_map = bytearray(2 * (codes[-1] + 1 if codes else 1))
+    k = 1000 / face.upem
+    widths = []
+    for code, (gid, _text, advance) in entries:
+        glyph = glyph_of[(gid, advance)]
+        gid_map[2 * code] = glyph >> 8
+        gid_map[2 * code + 1] = glyph & 0xFF
+        widths.append(f"{code} [{_num(advance * k)}]")
+    value = (program, length, tag, zlib.compress(bytes(gid_map), 6),
+             zlib.compress(PdfBuilder.cmap(entries), 6), " ".join(widths).encode())
+    with _font_cache_lock:
+        _font_data_cache[key] = value
+        if len(_font_data_cache) > _SUBSET_CACHE_SIZE:
+            _font_data_cache.popitem(last=False)
+    return value
 
 
 class PdfBuilder:
@@ -568,9 +607,7 @@ class PdfBuilder:
     # -- fonts --------------------------------------------------------------------------
     def _font_objects(self, use: _FontUse) -> int:
         info = _font_info(use.face)
-        units = frozenset((gid, advance) for gid, _text, advance in
-                          (use.registry.by_code[code] for code in use.codes))
-        program, length, tag, glyph_of = _font_program(use.face, units)
+        program, length, tag, gid_map, to_unicode_data, widths = _font_data(use)
         objs = self.objects
         file_num = objs.add(b"<< /Length %d /Length1 %d /Filter /FlateDecode >>\nstream\n"
                             % (len(program), length) + program + b"\nendstream")
@@ -581,29 +618,21 @@ class PdfBuilder:
             b" /FontFile2 %d 0 R >>"
             % (ps, info["x_min"], info["y_min"], info["x_max"], info["y_max"], info["ascent"],
                info["descent"], info["cap"], file_num))
-        codes = sorted(use.codes)
-        entries = [(code, use.registry.by_code[code]) for code in codes]
-        gid_map = bytearray(2 * (codes[-1] + 1 if codes else 1))
-        k = 1000 / use.face.upem
-        widths = []
-        for code, (gid, _text, advance) in entries:
-            glyph = glyph_of[(gid, advance)]
-            gid_map[2 * code] = glyph >> 8
-            gid_map[2 * code + 1] = glyph & 0xFF
-            widths.append(f"{code} [{_num(advance * k)}]")
-        cid_to_gid = objs.stream(bytes(gid_map))
-        to_unicode = objs.stream(self._cmap(entries))
+        cid_to_gid = objs.add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(gid_map)
+                              + gid_map + b"\nendstream")
+        to_unicode = objs.add(b"<< /Length %d /Filter /FlateDecode >>\nstream\n"
+                              % len(to_unicode_data) + to_unicode_data + b"\nendstream")
         cid_font = objs.add(
             b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry"
             b" (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 0"
             b" /W [%s] /CIDToGIDMap %d 0 R >>"
-            % (ps, descriptor, " ".join(widths).encode(), cid_to_gid))
+            % (ps, descriptor, widths, cid_to_gid))
         return objs.add(
             b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H"
             b" /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (ps, cid_font, to_unicode))
 
     @staticmethod
-    def _cmap(entries: list[tuple[int, tuple[int, str, int]]]) -> bytes:
+    def cmap(entries: list[tuple[int, tuple[int, str, int]]]) -> bytes:
         lines = [
             "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
@@ -674,14 +703,14 @@ def _serialise(objs: _Objects, root: int, info: int) -> bytes:
             packed_heads.append(b"%d %d" % (num, len(packed_bodies)))
             packed_bodies += body + b"\n"
     head = b" ".join(packed_heads) + b"\n"
-    data = zlib.compress(head + bytes(packed_bodies), 9)
+    data = zlib.compress(head + bytes(packed_bodies), 6)
     entries.append((1, len(out), 0))
     out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>"
             b"\nstream\n" % (packed_num, len(packed_heads), len(head), len(data))
             + data + b"\nendstream\nendobj\n")
     xref_at = len(out)
     entries.append((1, xref_at, 0))
-    table = zlib.compress(b"".join(struct.pack(">BIH", *entry) for entry in entries), 9)
+    table = zlib.compress(b"".join(struct.pack(">BIH", *entry) for entry in entries), 6)
     out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R"
             b" /Filter /FlateDecode /Length %d >>\nstream\n" % (
                 xref_num, len(entries), root, info, len(table))
