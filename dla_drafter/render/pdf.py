@@ -142,10 +142,22 @@ class _FaceCodes:
 _face_codes: dict[str, _FaceCodes] = {}
 
 
+# A letter uses a few hundred codes; a long session could in time fill the 65 535 codes of a
+# font. Past this many a new builder starts afresh (with the caches that hold codes), so no
+# export ever runs out while it writes.
+_CODES_RENEW_AT = 60000
+
+
 def _codes_for(face: FontFace) -> _FaceCodes:
     key = str(face.path) + str(face.size_factor)
     with _font_cache_lock:
-        return _face_codes.setdefault(key, _FaceCodes())
+        registry = _face_codes.get(key)
+        if registry is None or len(registry.codes) > _CODES_RENEW_AT:
+            if registry is not None:  # what was written with the old codes goes too
+                _line_cache.clear()
+                _font_data_cache.clear()
+            registry = _face_codes[key] = _FaceCodes()
+        return registry
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,28 @@ def test_the_black_emblem_is_a_1_bit_mask_at_600_dpi(one_page_pdf):
         assert doc.xref_get_key(xref, "ImageMask") == ("bool", "true")
         assert len(doc.xref_stream_raw(xref)) < 15_000
     assert height >= 3.0 / 2.54 * 600 - 1  # 3 cm printed at 600 dpi
+
+
+def test_a_long_session_that_fills_the_codes_starts_afresh(eef_dict, settings, tmp_path):
+    """Codes are shared by every PDF a process writes; near the 65 535 a font can have, the
+    next export starts a new set (and forgets the lines written with the old one) instead of
+    failing with "too many distinct characters"."""
+    from dla_drafter.render import pdf
+    from dla_drafter.typeset.fonts import fonts_for
+
+    eef_dict["recipients"] = {}
+    export_pdf(letter_from_dict(eef_dict), tmp_path / "first.pdf", settings)
+    face = fonts_for(settings).regular
+    registry = pdf._codes_for(face)
+    n = 0
+    while len(registry.codes) < 65_530:  # as many clusters as a very long session could see
+        registry.code(n % 700, "ก", n)
+        n += 1
+    paragraph = "ฃ๊ ฅ๋ ฆ์ ฌ๎ QWXZ ๛ " * 3 + "ข้อความที่ไม่เคยเขียนมาก่อน"
+    eef_dict["body"] = [paragraph]
+    path = tmp_path / "after.pdf"
+    export_pdf(letter_from_dict(eef_dict), path, settings)
+    assert pdf._codes_for(face) is not registry
+    assert len(pdf._codes_for(face).codes) < 1000
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "".join(paragraph.split()) in "".join(text.split())
