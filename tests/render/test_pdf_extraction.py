@@ -244,3 +244,28 @@ def test_pdfium_selection_of_each_line_copies_it_exactly(pdfs):
         failures += [(key, *w) for w in pdfium_bounded_inexact(path, pages)]
     assert not failures, "\n".join(f"{key}: {expected!r} got {got!r}"
                                    for key, expected, got in failures[:15])
+
+
+SEARCHED = ["ส่งเสริม", "ท้องถิ่น", "ที่", "น้ำ", "ฤๅษี", "QR Code", "วันที่ ๓๑", "ผู้ว่าราชการจังหวัด"]
+
+
+def test_pdfium_search_finds_every_occurrence_on_the_lines(pdfs):
+    """Find in Chrome and Edge (PDFium) finds a word as often as the page's lines hold it,
+    justified lines and tone marks included; a phrase that runs from the end of one line to
+    the start of the next is found too, as in the lines joined by a space."""
+    import pypdfium2 as pdfium
+
+    for key, (path, pages) in pdfs.items():
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for number, page in enumerate(pages.pages):
+                joined = " ".join(it.text for it in page.items if isinstance(it, TextLine))
+                text_page = doc[number].get_textpage()
+                for word in SEARCHED:
+                    searcher = text_page.search(word)
+                    found = 0
+                    while searcher.get_next() is not None:
+                        found += 1
+                    assert found == joined.count(word), (key, number, word)
+        finally:
+            doc.close()
