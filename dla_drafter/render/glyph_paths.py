@@ -1,18 +1,21 @@
 """Glyph outlines as PDF path operators, for the PDF's visible layer (see ``render.pdf``).
 
 HarfBuzz draws the outline from the same font data it shaped with (including the size scaling
-of the bundled Sarabun); each glyph is converted once per process.
+of the bundled Sarabun); each glyph is converted, and compressed, once per process.
+Coordinates are whole font units: one unit of the bundled Sarabun at 16 pt is 0.004 mm, far
+below any printer's dot, and whole numbers make the outlines a quarter smaller.
 """
 
 from __future__ import annotations
 
 import threading
+import zlib
 
 from ..typeset.fonts import FontFace
 
 
 def _n(v: float) -> str:
-    return f"{v:.2f}".rstrip("0").rstrip(".")
+    return str(round(v))
 
 
 class _PdfPen:
@@ -46,15 +49,32 @@ class _PdfPen:
 
 
 _outlines: dict[tuple[str, int], bytes | None] = {}
+_compressed: dict[tuple[str, int], bytes | None] = {}
 _lock = threading.Lock()
 
 
 def glyph_outline(face: FontFace, gid: int) -> bytes | None:
     """Path operators ending in a fill, in font units; None for a glyph with no ink."""
     key = (str(face.path) + str(face.size_factor), gid)
+    found = _outlines.get(key, False)
+    if found is not False:
+        return found  # type: ignore[return-value]
     with _lock:
         if key not in _outlines:
             pen = _PdfPen()
             face.hb_font.draw_glyph_with_pen(gid, pen)
             _outlines[key] = (" ".join(pen.ops) + " f").encode("ascii") if pen.ops else None
         return _outlines[key]
+
+
+def compressed_outline(face: FontFace, gid: int) -> bytes | None:
+    """``glyph_outline`` Flate-compressed (the stream data of the glyph's form XObject)."""
+    key = (str(face.path) + str(face.size_factor), gid)
+    found = _compressed.get(key, False)
+    if found is not False:
+        return found  # type: ignore[return-value]
+    ops = glyph_outline(face, gid)
+    packed = None if ops is None else zlib.compress(ops, 9)
+    with _lock:
+        _compressed[key] = packed
+    return packed
