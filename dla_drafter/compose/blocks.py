@@ -90,11 +90,15 @@ class ComplimentaryClose:
 @dataclass(frozen=True)
 class Signature:
     """Blank lines for the signature, then ``(name)`` and the position lines, centred under
-    the คำลงท้าย."""
+    the คำลงท้าย.
+
+    ``e_saraban``: the typed name stands for the signature (``Signer.e_saraban``), so there
+    are no blank lines; how many there are otherwise is the profile's
+    (``LayoutProfile.signature_gap_lines``), read by both the typesetter and the DOCX writer."""
 
     name_line: str
     positions: tuple[str, ...]
-    blank_lines: int = 3
+    e_saraban: bool = False
 
 
 @dataclass(frozen=True)

@@ -127,12 +127,14 @@ def body(letter: Letter) -> list[Block]:
 
 
 def signature(letter: Letter) -> Signature:
-    """``(name)`` — empty parentheses wide enough to write in — and the position lines."""
+    """``(name)`` — empty parentheses wide enough to write in — and the position lines;
+    with ``signer.e_saraban`` the name stands for the signature, with no gap above it."""
     t = printer(letter)
     name = letter.signer.name.strip()
     return Signature(
         f"({t(name)})" if name else "(" + " " * 40 + ")",
         tuple(t(p) for p in letter.signer.position if p.strip()),
+        e_saraban=letter.signer.e_saraban is True,
     )
 
 

@@ -397,6 +397,29 @@ def _signer(letter: Letter) -> list[Problem]:
                 "leave out the parentheses; the program adds them",
             )
         )
+    if letter.signer.e_saraban is True:
+        found.append(
+            _warn(
+                "signer.e_saraban",
+                "e-saraban-only",
+                "ใช้ได้เฉพาะหนังสือที่ส่งทางระบบสารบรรณอิเล็กทรอนิกส์ที่ยืนยันตัวตนแล้ว "
+                "(ระเบียบงานสารบรรณ ฉบับที่ ๔ พ.ศ. ๒๕๖๔) ห้ามพิมพ์ส่งเป็นกระดาษ",
+                "valid only for a letter sent through an identity-verified e-saraban system "
+                "(Regulation on Correspondence, amendment no. 4, 2021): the typed name replaces "
+                "the handwritten signature, so never send it on paper",
+            )
+        )
+        if not name:
+            found.append(
+                _warn(
+                    "signer.name",
+                    "e-saraban-name-missing",
+                    "ลงนามด้วยชื่อในระบบสารบรรณอิเล็กทรอนิกส์ ชื่อเต็มของผู้ลงนามจึงใช้แทน"
+                    "ลายมือชื่อ ต้องกรอกชื่อ",
+                    "with e-saraban the typed name stands for the signature, so it must be "
+                    "filled in",
+                )
+            )
     return found
 
 

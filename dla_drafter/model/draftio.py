@@ -126,7 +126,7 @@ _NUMBER_KEYS = ("code", "circular", "serial")
 _AGENCY_KEYS = ("name", "address")
 _DATE_KEYS = ("day", "month", "year")
 _ENCLOSURE_KEYS = ("text", "amount")
-_SIGNER_KEYS = ("name", "position")
+_SIGNER_KEYS = ("name", "position", "e_saraban")
 _CONTACT_KEYS = ("phone", "fax", "email", "coordinator")
 _QR_KEYS = ("url", "caption")
 _RECIPIENTS_KEYS = ("title", "names")
@@ -720,6 +720,7 @@ def _read_signer(r: _Reader, d: dict[str, Any]) -> Signer:
     return Signer(
         name=r.text(d, "name", "signer.name"),
         position=r.text_list(d, "position", "signer.position"),
+        e_saraban=r.boolean(d, "e_saraban", "signer.e_saraban"),
         extra=r.extra(d, _SIGNER_KEYS, "signer"),
     )
 
@@ -857,6 +858,17 @@ def _copy_list(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
+def _signer_dict(s: Signer) -> dict[str, Any]:
+    """``e_saraban`` is written only when on, so a v1 file without it saves byte for byte.
+
+    Anything but False is written as it is, so that a wrong type set by code is named by the
+    loader's check rather than silently dropped."""
+    known: dict[str, Any] = {"name": s.name, "position": _copy_list(s.position)}
+    if s.e_saraban is not False:
+        known["e_saraban"] = s.e_saraban
+    return known
+
+
 def letter_to_dict(letter: Letter) -> dict[str, Any]:
     """The JSON object for ``letter``: ``format``, every known key, and the unknown keys back
     at the level they came from. Values are copied; changing the dict leaves the letter as is.
@@ -886,7 +898,7 @@ def letter_to_dict(letter: Letter) -> dict[str, Any]:
             "body": _copy_list(letter.body),
             "closing": letter.closing,
             "complimentary_close": letter.complimentary_close,
-            "signer": _with_extra({"name": s.name, "position": _copy_list(s.position)}, s.extra),
+            "signer": _with_extra(_signer_dict(s), s.extra),
             "owner_unit": _copy_list(letter.owner_unit),
             "contact": _with_extra(
                 {"phone": c.phone, "fax": c.fax, "email": c.email, "coordinator": c.coordinator},

@@ -38,7 +38,7 @@ NOT_PRINTED: dict[str, frozenset[str]] = {
     "memo": frozenset({"agency.address", "complimentary_close"}),
     # ถึง instead of เรียน, no เรื่อง, and the seal instead of a คำลงท้าย and a signature [S]
     "stamped": frozenset({"subject", "salutation", "complimentary_close", "signer.name",
-                          "signer.position"}),
+                          "signer.position", "signer.e_saraban"}),
     "order": _PROCLAMATION,
     # an announcement has no number at all
     "announcement": _PROCLAMATION | {"number.serial"},
@@ -85,6 +85,7 @@ def filled_unprinted(letter: Letter) -> list[str]:
         "complimentary_close": letter.complimentary_close.strip() not in ("", DEFAULT_CLOSE),
         "signer.name": bool(letter.signer.name.strip()),
         "signer.position": any(p.strip() for p in letter.signer.position),
+        "signer.e_saraban": letter.signer.e_saraban is True,
         "owner_unit": any(u.strip() for u in letter.owner_unit),
         "contact.phone": bool(letter.contact.phone.strip()),
         "contact.fax": bool(letter.contact.fax.strip()),

@@ -64,10 +64,15 @@ class Enclosure:
 
 @dataclass
 class Signer:
-    """The signer: name printed in parentheses, then the position lines."""
+    """The signer: name printed in parentheses, then the position lines.
+
+    ``e_saraban``: the letter goes only through an identity-verified e-saraban system, where
+    ระเบียบงานสารบรรณ (ฉบับที่ ๔) พ.ศ. ๒๕๖๔ lets the typed name stand for the handwritten
+    signature, so no gap is left for a pen above the name."""
 
     name: str = ""
     position: list[str] = field(default_factory=list)
+    e_saraban: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 

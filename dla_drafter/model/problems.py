@@ -57,6 +57,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "signer": ("ผู้ลงนาม", "signer"),
     "signer.name": ("ชื่อเต็มของผู้ลงนาม", "signer's name"),
     "signer.position": ("ตำแหน่งผู้ลงนาม", "signer's position"),
+    "signer.e_saraban": ("ลงนามด้วยชื่อในระบบสารบรรณอิเล็กทรอนิกส์",
+                         "typed name as the signature in e-saraban"),
     "owner_unit": ("ส่วนราชการเจ้าของเรื่อง", "owner unit"),
     "contact": ("ข้อมูลติดต่อ", "contact"),
     "contact.phone": ("โทร.", "phone"),

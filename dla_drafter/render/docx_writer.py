@@ -526,7 +526,8 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
                 text = clean_text(block.text)
             blocks.append({"kind": "issued", "text": text})
         elif isinstance(block, Signature):
-            lines = [""] * block.blank_lines + [clean_text(block.name_line)]
+            lines = [""] * p.signature_gap_lines(block.e_saraban)
+            lines.append(clean_text(block.name_line))
             lines += [clean_text(x) for x in block.positions]
             # centred under the คำลงท้าย: a centred paragraph whose indents are symmetric
             # about the close's centre (the ระเบียบ's "กึ่งกลางคำลงท้าย")

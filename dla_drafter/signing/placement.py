@@ -53,7 +53,11 @@ def _name_line(pages: Pages) -> tuple[Page, TextLine] | None:
 
 def signature_box(pages: Pages, profile: LayoutProfile = DEFAULT_PROFILE) -> SignatureBox | None:
     """The box in the signature gap of ``pages``, or None when there is no signer's name line
-    (a stamped letter has a seal instead) or no room above it; then sign invisibly."""
+    (a stamped letter has a seal instead) or no room above it; then sign invisibly.
+
+    The e-saraban variant (``signer.e_saraban``) prints the name one line under the close with
+    no gap, so the room above it is far under ``MIN_BOX_HEIGHT_CM`` and this returns None: an
+    invisible signature, never a box drawn over the คำลงท้าย (tests/signing/test_esaraban_*)."""
     found = _name_line(pages)
     if found is None:
         return None

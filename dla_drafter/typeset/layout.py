@@ -422,7 +422,9 @@ def _mark_keep_tail(rows: list[Row], lines: int) -> None:
 
 def _signature(ctx: _Ctx, block: Signature, centre: float) -> None:
     p = ctx.profile
-    ctx.rows.append(Row(ctx.pitch * p.signature_blank_lines, [], keep_with_next=True))
+    gap = p.signature_gap_lines(block.e_saraban)
+    if gap:
+        ctx.rows.append(Row(ctx.pitch * gap, [], keep_with_next=True))
     lines = [(block.name_line, ("signer.name", None))] + [
         (pos, ("signer.position", i)) for i, pos in enumerate(block.positions)]
     for n, (text, source) in enumerate(lines):

@@ -52,7 +52,7 @@ class LayoutProfile:
     urgency_size_pt: float = 32.0
     secrecy_size_pt: float = 20.0
     mark_color: str = "#C00000"
-    # signature [P]
+    # signature [P]: blank lines left above ``(ชื่อเต็ม)`` for the pen (see signature_gap_lines)
     signature_blank_lines: int = 3
     # page numbers [S/P]
     page_number_top: float = 1.5  # top of the page number's line box
@@ -154,6 +154,16 @@ class LayoutProfile:
     def memo_title_pitch(self) -> float:
         """The memo title's line height in cm."""
         return self.memo_title_line_pt / 72.0 * 2.54
+
+    def signature_gap_lines(self, e_saraban: bool) -> int:
+        """Blank lines between the คำลงท้าย and the signer's name line.
+
+        The e-saraban variant has none. The issue (8, item 7) states the rule: ระเบียบงาน
+        สารบรรณ (ฉบับที่ ๔) พ.ศ. ๒๕๖๔ lets a typed name replace the handwritten signature in
+        an identity-verified สารบรรณอิเล็กทรอนิกส์ system, so no room is left for a pen; the
+        amendment's text is not in ``shared/spec``, so this follows the issue's words: the name
+        line comes directly under the close, the position lines after it as usual."""
+        return 0 if e_saraban else self.signature_blank_lines
 
     @property
     def issued_space_before(self) -> float:

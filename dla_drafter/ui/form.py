@@ -43,6 +43,7 @@ from dla_drafter.model.letter import (
     Initial,
 )
 from dla_drafter.ui.document import Document, get_path
+from dla_drafter.ui.esaraban import ESarabanOption
 from dla_drafter.ui.i18n import tr
 from dla_drafter.ui.spell import SpellChecker, SpellHighlighter
 from dla_drafter.ui.widgets import LinesField, ParagraphEdit, ParagraphList, RowList
@@ -500,6 +501,12 @@ class LetterForm(QScrollArea):
         position = self._lines("signer.position",
                                "ตำแหน่ง หนึ่งบรรทัดต่อบรรทัด รวมบรรทัดปฏิบัติราชการแทน")
         self._row(form, "ตำแหน่ง", position)
+        e_saraban = ESarabanOption()  # no pen gap; valid only in e-saraban (ui/esaraban.py)
+        e_saraban.box.toggled.connect(
+            lambda on: self.doc.set_field("signer.e_saraban", on, merge=False))
+        self.bindings["signer.e_saraban"] = Binding(
+            "signer.e_saraban", e_saraban.box, e_saraban.box.isChecked, e_saraban.set_checked)
+        form.addRow("", e_saraban)
 
     def _build_owner(self) -> None:
         form = self._section("owner", "ส่วนราชการเจ้าของเรื่องและการติดต่อ")

@@ -200,6 +200,16 @@ EN.update({
         "Letters to the royal family: type the salutation and close yourself (royal usage)",
 })
 
+# the signer group's e-saraban option (``ui/esaraban.py``)
+EN.update({
+    "ลงนามด้วยชื่อในระบบสารบรรณอิเล็กทรอนิกส์": "Typed name as the signature (e-saraban)",
+    "พิมพ์ชื่อผู้ลงนามใต้คำลงท้ายโดยไม่เว้นที่ลงลายมือชื่อ "
+    "ใช้ได้เฉพาะหนังสือที่ส่งทางระบบสารบรรณอิเล็กทรอนิกส์ที่ยืนยันตัวตนแล้ว":
+        "Prints the signer's name right under the close, with no room for a handwritten "
+        "signature; valid only for letters sent through an identity-verified e-saraban system",
+    "ใช้ได้เฉพาะส่งทางระบบสารบรรณอิเล็กทรอนิกส์": "Valid only for e-saraban dispatch",
+})
+
 
 def set_language(language: str) -> None:
     """Switch the interface language for widgets built from now on ("th" or "en")."""
