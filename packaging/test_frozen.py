@@ -12,8 +12,8 @@ with ``--build``) and checks, as a clerk's machine would see it:
    frozen ``dla-drafter-cli render``, and the text a reader gets out of them (``pdftotext``,
    python-docx) is identical to what the unfrozen ``python -m dla_drafter render`` makes;
 4. ``dla-drafter-cli check`` accepts each example, and names the field of a broken draft;
-5. the frozen desktop program opens its window offscreen, typesets the first preview and
-   quits by itself (``--smoke-test``).
+5. the frozen desktop program opens its window offscreen, and on a real X server (Xvfb) when
+   ``xvfb-run`` is there, typesets the first preview and quits by itself (``--smoke-test``).
 
 Every frozen run has HOME and the XDG folders in an empty temporary folder, no PYTHONPATH,
 and — where ``unshare -n`` works (Linux, as root) — no network at all: the program must need
@@ -213,6 +213,22 @@ def main(argv: list[str] | None = None) -> int:
 
         checks.check("dla-drafter --smoke-test opens the window and its preview offscreen",
                      gui_smoke_test)
+
+        xvfb = shutil.which("xvfb-run")
+        if xvfb and sys.platform.startswith("linux"):
+
+            def gui_on_x11() -> str | None:
+                """A real X11 window: the xcb plugin and the X libraries the bundle carries."""
+                draft = drafts / EXAMPLES[0].name
+                result = run([xvfb, "-a", *jail, str(exe["gui"]), "--smoke-test", str(draft)],
+                             {**env, "QT_QPA_PLATFORM": "xcb"}, top)
+                if result.returncode != 0 or result.stdout.strip().splitlines()[-1:] != ["ok"]:
+                    return f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+                return None
+
+            checks.check("dla-drafter --smoke-test opens a real X11 window (Xvfb)", gui_on_x11)
+        else:
+            print("skip  X11 window: xvfb-run not found")
 
         def nothing_written_outside_home() -> str | None:
             strays = [p for p in (top / THAI_FOLDER).rglob("*")
