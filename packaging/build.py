@@ -58,6 +58,15 @@ def make_icon(svg: Path = ROOT / "resources" / "icons" / "app.svg", out: Path = 
     return True
 
 
+def remove_dangling_links(folder: Path = APP) -> list[Path]:
+    """Linux: PyInstaller links each Qt library into ``_internal/``; for the libraries the spec
+    leaves out (QtPdf, QtNetwork, EGLFS) those links point at nothing. Remove them."""
+    dangling = [p for p in folder.rglob("*") if p.is_symlink() and not p.exists()]
+    for link in dangling:
+        link.unlink()
+    return dangling
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -95,6 +104,10 @@ def build(clean: bool = True) -> int:
     if result.returncode != 0:
         print(f"PyInstaller failed (exit {result.returncode})", file=sys.stderr)
         return result.returncode
+    removed = remove_dangling_links()
+    if removed:
+        print(f"removed {len(removed)} links to left-out libraries: "
+              + ", ".join(p.name for p in removed))
     missing = [str(p) for p in executables().values() if not p.is_file()]
     if missing:
         print("build incomplete, missing: " + ", ".join(missing), file=sys.stderr)
