@@ -24,11 +24,16 @@ import re
 import secrets
 import shutil
 import stat
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation on os.write
 _WINDOWS_SHARING_VIOLATIONS = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+_WINDOWS_ACCESS_DENIED = 5  # also what replacing a file another program holds open gives
+_WINDOWS_BUSY = {_WINDOWS_ACCESS_DENIED, *_WINDOWS_SHARING_VIOLATIONS}
+REPLACE_ATTEMPTS = 10
+REPLACE_PAUSE_S = 0.05
 
 
 class AtomicWriteError(OSError):
@@ -80,7 +85,11 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
             "the file is set read-only, so it is not replaced; save under another name, "
             "or clear the file's read-only setting first"
         )
-    elif winerror in _WINDOWS_SHARING_VIOLATIONS:
+    elif winerror in _WINDOWS_SHARING_VIOLATIONS or (
+            winerror == _WINDOWS_ACCESS_DENIED and _probe(path.is_file)
+            and _probe(lambda: os.access(path, os.W_OK))):
+        # Windows: a writable file that cannot be replaced is held open (Word keeps a .docx
+        # it shows locked against deletion, so os.replace gets "access denied").
         th = "ไฟล์ถูกโปรแกรมอื่นเปิดใช้อยู่ (เช่น Word หรือโปรแกรมอ่าน PDF) ปิดไฟล์นั้นแล้วลองใหม่"
         en = "the file is open in another program (e.g. Word or a PDF viewer); close it and retry"
     elif code == errno.ENOENT and not _probe(folder.is_dir):
@@ -249,17 +258,38 @@ def _make_backup(target: Path) -> None:
             os.link(target, temp)
         except OSError:
             shutil.copy2(target, temp)
-        os.replace(temp, bak)
+        _replace(temp, bak)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)  # gone after a normal replace; left by a no-op or a failure
+
+
+def _replace(source: Path, target: Path, *, windows: bool | None = None,
+             replace: Callable[[Path, Path], None] | None = None) -> None:
+    """``os.replace``, tried again for half a second on Windows when the target is busy.
+
+    Virus scanners, the search indexer and OneDrive open a just-written file for a moment,
+    and Windows refuses to replace a file while it is open (access denied or a sharing
+    violation). Waiting briefly rides that out; a file that stays open (Word) still fails,
+    and :func:`_error` then says to close it. POSIX never refuses, so no retry there.
+    """
+    windows = os.name == "nt" if windows is None else windows
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            (replace or os.replace)(source, target)
+            return
+        except OSError as exc:
+            busy = getattr(exc, "winerror", None) in _WINDOWS_BUSY
+            if not (windows and busy) or attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(REPLACE_PAUSE_S)
 
 
 def _commit(temp: Path, target: Path, backup: bool) -> None:
     _keep_mode(temp, target)
     if backup:
         _make_backup(target)
-    os.replace(temp, target)
+    _replace(temp, target)
     _fsync_folder(target.parent)
     remove_stale_temps(target)
 
@@ -420,7 +450,7 @@ def atomic_write_all(files: Mapping[str | os.PathLike[str], bytes]) -> None:
             if keep is not None:
                 keeps.append(keep)
             _keep_mode(temps[current], current)
-            os.replace(temps[current], current)
+            _replace(temps[current], current)
             del temps[current]
             done.append((current, keep))
     except BaseException as exc:

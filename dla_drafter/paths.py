@@ -1,18 +1,38 @@
-"""Where the program's own files live: ``resources/`` and ``templates/`` at the project root.
+"""Where the program's own files live: ``resources/``, ``templates/`` and ``docs/``.
 
 In a source checkout (and an editable install) they sit beside the package; a wheel carries
-them inside the package (see ``pyproject.toml``), so both places are tried.
+them inside the package (see ``pyproject.toml``). The installed program (a PyInstaller
+one-folder build, ``packaging/``) has them in its bundle folder, ``sys._MEIPASS`` (the
+``_internal`` folder beside ``dla-drafter.exe``). All three places are tried, bundle first.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
+GUIDE_NAME = "คู่มือผู้ใช้.md"
+
+
+def is_frozen() -> bool:
+    """Whether this is the installed program (PyInstaller sets ``sys.frozen``)."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def _roots() -> list[Path]:
+    roots: list[Path] = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if is_frozen() and bundle:
+        roots.append(Path(bundle))
+    roots += [_PACKAGE.parent, _PACKAGE]
+    return roots
+
 
 def _find(name: str) -> Path:
-    for candidate in (_PACKAGE.parent / name, _PACKAGE / name):
+    for root in _roots():
+        candidate = root / name
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"missing program folder: {name}")
@@ -24,6 +44,16 @@ def resources_dir() -> Path:
 
 def templates_dir() -> Path:
     return _find("templates")
+
+
+def docs_dir() -> Path:
+    """The folder of the clerk's guide (shown by Help)."""
+    return _find("docs")
+
+
+def guide_path() -> Path:
+    """The clerk's guide, ``docs/คู่มือผู้ใช้.md``."""
+    return docs_dir() / GUIDE_NAME
 
 
 def resource(*parts: str) -> Path:

@@ -318,3 +318,62 @@ def test_write_all_refuses_a_read_only_target_before_writing_anything(tmp_path: 
     finally:
         b.chmod(0o644)
     assert names(tmp_path) == ["a.docx"] and b.read_bytes() == b"old docx"
+
+
+# --- Windows: files held open by another program ------------------------------------------
+
+def _busy(winerror: int) -> OSError:
+    cause = OSError(errno.EACCES, "Access is denied")
+    cause.winerror = winerror  # type: ignore[attr-defined]
+    return cause
+
+
+def test_windows_access_denied_on_a_writable_file_says_it_is_open(tmp_path: Path) -> None:
+    """Word holds a .docx it shows open against deletion: replacing it gives "access denied"
+    (winerror 5), which must read as "close it", not as a permission problem."""
+    target = tmp_path / "หนังสือ.docx"
+    target.write_bytes(b"old")
+    error = atomic._error(target, _busy(5))
+    assert "ถูกโปรแกรมอื่นเปิดใช้อยู่" in error.message_th and "ไม่มีสิทธิ์" not in error.message_th
+    assert "open in another program" in error.message_en
+    assert "no permission" not in error.message_en
+
+
+def test_windows_replace_waits_out_a_brief_lock(tmp_path: Path) -> None:
+    """A virus scanner opening the new file for a moment: the replace is tried again."""
+    source, target = tmp_path / "new", tmp_path / "old"
+    source.write_bytes(b"new")
+    target.write_bytes(b"old")
+    failures = [_busy(32), _busy(5)]
+
+    def replace(src: Path, dst: Path) -> None:
+        if failures:
+            raise failures.pop(0)
+        os.replace(src, dst)
+
+    atomic._replace(source, target, windows=True, replace=replace)
+    assert target.read_bytes() == b"new" and not source.exists()
+
+
+def test_windows_replace_gives_up_on_a_file_that_stays_open(tmp_path: Path) -> None:
+    calls: list[Path] = []
+
+    def replace(src: Path, dst: Path) -> None:
+        calls.append(dst)
+        raise _busy(32)
+
+    with pytest.raises(OSError):
+        atomic._replace(tmp_path / "a", tmp_path / "b", windows=True, replace=replace)
+    assert len(calls) == atomic.REPLACE_ATTEMPTS
+
+
+def test_posix_replace_is_not_retried(tmp_path: Path) -> None:
+    calls: list[Path] = []
+
+    def replace(src: Path, dst: Path) -> None:
+        calls.append(dst)
+        raise _busy(32)
+
+    with pytest.raises(OSError):
+        atomic._replace(tmp_path / "a", tmp_path / "b", windows=False, replace=replace)
+    assert len(calls) == 1

@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Options of the desktop program itself (see ``ui/app.py``), not of a command.
+GUI_OPTIONS = ("--smoke-test",)
+
+
 def main(argv: list[str] | None = None) -> int:
     # A frozen Windows build starts merge workers by running this executable again; without
     # this call each worker would open the program instead of doing its rows.
@@ -48,8 +52,9 @@ def main(argv: list[str] | None = None) -> int:
 
     multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in command_modules() and not argv[0].startswith("-")):
-        return _gui(argv)
+    if not argv or argv[0] in GUI_OPTIONS or (
+            argv[0] not in command_modules() and not argv[0].startswith("-")):
+        return open_window(argv)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
         sys.stderr.reconfigure(encoding="utf-8", errors="replace")
@@ -60,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
 
 
-def _gui(argv: list[str]) -> int:
+def open_window(argv: list[str]) -> int:
+    """The desktop program with ``argv`` (draft files); the installed ``dla-drafter`` starts
+    here directly, so a file it is given never reads as a command."""
     from ..ui.qt_libs import missing_message, missing_packages, uses_xcb
 
     if uses_xcb() and (absent := missing_packages()):

@@ -20,6 +20,10 @@ from dla_drafter.ui.i18n import set_language, tr
 from dla_drafter.ui.main_window import MainWindow
 from dla_drafter.ui.recovery import OrphanDraft, find_orphans
 
+SMOKE_TEST = "--smoke-test"
+SMOKE_TIMEOUT_MS = 120_000
+EXIT_SMOKE_FAILED = 3
+
 UI_FONT_FAMILY = "Sarabun"
 UI_FONT_PT = 11
 
@@ -112,9 +116,33 @@ def restore_into(window: MainWindow, orphan: OrphanDraft) -> bool:
     return True
 
 
+def watch_first_preview(window: MainWindow, app: QApplication) -> None:
+    """``--smoke-test``: quit by itself once the first preview has pages.
+
+    The installed build is checked by starting it (``packaging/test_frozen.py``): the window
+    opens, the letter is typeset with the bundled fonts and word lists, "ok" is printed and
+    the program exits 0. If no preview comes within two minutes it exits 3, so a broken
+    bundle never hangs the check.
+    """
+
+    def done(pages: object) -> None:
+        if pages:
+            print("ok", flush=True)
+            app.exit(0)
+
+    def too_late() -> None:
+        print("smoke test: no preview within the time limit", file=sys.stderr, flush=True)
+        app.exit(EXIT_SMOKE_FAILED)
+
+    window.preview.pages_changed.connect(done)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, too_late)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the program; ``argv`` are the arguments after the program name."""
+    """Run the program; ``argv`` are the arguments after the program name (draft files, and
+    ``--smoke-test``, see :func:`watch_first_preview`)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    smoke_test = SMOKE_TEST in argv
     language = os.environ.get("DLA_DRAFTER_LANG") or None  # e.g. for English screenshots
     app = make_app()
     config = AppConfig.load()
@@ -138,9 +166,14 @@ def main(argv: list[str] | None = None) -> int:
                 windows.append(target)
             restore_into(target, orphan)
 
-    QTimer.singleShot(0, recover)
+    if smoke_test:
+        watch_first_preview(window, app)  # no recovery question: nobody is there to answer
+    else:
+        QTimer.singleShot(0, recover)
     app.setQuitOnLastWindowClosed(True)
     code = app.exec()
+    if smoke_test:
+        window.preview.shutdown()
     windows.clear()
     return int(code)
 

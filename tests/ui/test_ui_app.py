@@ -75,3 +75,23 @@ def test_english_interface(qtbot: Any, make_window: Any) -> None:
         assert window.menuBar().actions()[0].text() == "&File"
     finally:
         set_language("th")
+
+
+def test_smoke_test_option_quits_after_the_first_preview(
+        qtbot: Any, tmp_path: Path, capsys: Any) -> None:
+    """``--smoke-test`` (used to check the installed build) opens the draft, waits for its
+    typeset preview, prints "ok" and returns 0 with no one closing the window."""
+    from dla_drafter.cli import main
+
+    path = tmp_path / "letter.dladraft.json"
+    save_draft(example_letter(), path)
+    assert main(["--smoke-test", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["ok"]
+    from dla_drafter.ui.main_window import MainWindow
+
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert any(w.doc.path == path.resolve() and w.preview.pages for w in windows)
+    for window in windows:
+        window.doc.undo_stack.setClean()
+        window.close()
+        window.deleteLater()

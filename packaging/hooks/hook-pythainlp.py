@@ -1,0 +1,16 @@
+"""PyInstaller hook for PyThaiNLP, replacing pyinstaller-hooks-contrib's one for a lean build.
+
+The contrib hook bundles all of PyThaiNLP's corpus (63 MB: tagger models, Wikipedia titles,
+WordNet …). DLA Drafter uses only the newmm word breaker with the default Thai word list
+(line breaking, spelling): ``thai_words()`` reads ``corpus/words_th.txt``, and importing
+``pythainlp.corpus`` reads ``corpus/stopwords_th.txt`` (found by watching the files a render
+and a spelling check open). ``packaging/test_frozen.py`` proves the frozen program breaks
+lines exactly as the unfrozen one. Hooks in ``packaging/hooks`` take precedence over
+contrib's.
+"""
+
+from PyInstaller.utils.hooks import collect_data_files
+
+CORPUS_FILES = ("corpus/words_th.txt", "corpus/stopwords_th.txt")
+
+datas = collect_data_files("pythainlp", includes=list(CORPUS_FILES))
