@@ -18,8 +18,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QColor, QInputMethodEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QInputMethodEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -35,6 +42,7 @@ from dla_drafter.merge.fields import CLOSE, OPEN
 from dla_drafter.ui.i18n import language, tr
 
 FIELD_COLOR = QColor("#cfe3ff")  # light blue: distinct from spelling red and selection
+PREVIEW_TINT = QColor(60, 130, 255, 60)  # over the printed text: tinted, still readable
 _TEXT_BOXES = (QLineEdit, QTextEdit, QPlainTextEdit)
 
 
@@ -126,6 +134,87 @@ class FieldMarker(QObject):
         return count
 
 
+def line_field_boxes(line: Any, fonts: Any) -> list[tuple[float, float, float, float]]:
+    """(left, top, right, bottom) in cm of each ``«…»`` of one typeset TextLine, from the
+    glyph positions the painter draws (``typeset.fonts.position_glyphs``): each glyph stands
+    for its characters in logical order, so counting them finds where a span starts and ends."""
+    spans = field_spans(line.text)
+    if not spans:
+        return []
+    from dla_drafter.typeset.fonts import position_glyphs
+    from dla_drafter.typeset.pages import item_bounds
+
+    glyphs = position_glyphs(fonts.face(line.bold), line.text, line.size_pt,
+                             line.letter_spacing_cm)
+    starts: dict[int, float] = {}
+    offset = 0
+    for glyph in glyphs:
+        starts.setdefault(offset, glyph.x)
+        offset += len(glyph.text)
+    _, top, _, bottom = item_bounds(line)
+    boxes = []
+    for start, length in spans:
+        end = start + length
+        if start not in starts:
+            continue
+        right = starts.get(end, line.width_cm)
+        boxes.append((line.x + starts[start], top, line.x + right, bottom))
+    return boxes
+
+
+class FieldOverlay(QWidget):
+    """Light boxes over the ``«…»`` fields of the preview's pages, drawn on top of the page
+    pixmaps (the page painter is shared with print and PDF and must not mark anything)."""
+
+    def __init__(self, pane: Any) -> None:
+        super().__init__(pane.canvas)
+        self.pane = pane
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self._boxes: list[tuple[int, tuple[float, float, float, float]]] = []
+        pane.canvas.installEventFilter(self)
+        pane.pages_changed.connect(self._on_pages)
+        self.setGeometry(pane.canvas.rect())
+        self.show()
+
+    def _on_pages(self, pages: Any) -> None:
+        from dla_drafter.settings import RenderSettings
+        from dla_drafter.typeset.fonts import fonts_for
+        from dla_drafter.typeset.pages import TextLine
+
+        fonts = fonts_for(self.pane.settings or RenderSettings())
+        self._boxes = [(index, box)
+                       for index, page in enumerate(pages.pages if pages is not None else [])
+                       for item in page.items if isinstance(item, TextLine)
+                       for box in line_field_boxes(item, fonts)]
+        self.raise_()
+        self.update()
+
+    def rects(self) -> list[QRectF]:
+        """Where the boxes are drawn, in the canvas's pixels."""
+        canvas = self.pane.canvas
+        pages = canvas.page_rects()
+        scale = canvas.px_per_cm
+        return [QRectF(pages[i].x() + left * scale, pages[i].y() + top * scale,
+                       (right - left) * scale, (bottom - top) * scale)
+                for i, (left, top, right, bottom) in self._boxes if i < len(pages)]
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.pane.canvas.rect())
+            self.raise_()
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._boxes:
+            return
+        painter = QPainter(self)
+        for rect in self.rects():
+            if rect.intersects(QRectF(event.rect())):
+                painter.fillRect(rect, PREVIEW_TINT)
+        painter.end()
+
+
 class FieldInserter(QObject):
     """The "แทรกช่องข้อมูล" command for one window: remembers the table's columns for the
     session and the last text box of the form the clerk was in."""
@@ -142,6 +231,7 @@ class FieldInserter(QObject):
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
         self.marker = FieldMarker(self.form, self.doc)
+        self.overlay = FieldOverlay(window.preview)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         try:

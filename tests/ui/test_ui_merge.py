@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from uihelpers import example_letter, type_text
+from uihelpers import example_letter, type_text, wait_preview
 
 from dla_drafter.model.letter import Letter
 from dla_drafter.model.problems import thai_digits
@@ -211,6 +211,26 @@ def test_field_in_a_one_line_box_is_coloured(qtbot: Any, window: Any, tmp_path: 
     window.doc.undo_stack.undo()
     assert window.doc.letter.addressee == "ผู้ว่าราชการจังหวัด"
     qtbot.waitUntil(lambda: coloured_pixels() == 0)
+
+
+def test_preview_marks_fields_on_the_page(qtbot: Any, window: Any) -> None:
+    window.doc.set_field("addressee", "ผู้ว่าราชการจังหวัด«จังหวัด»")
+    pages = wait_preview(qtbot, window, timeout=60_000)  # the first typesetting loads fonts
+    qtbot.waitUntil(lambda: len(window.fields.overlay.rects()) == 1)
+    rect = window.fields.overlay.rects()[0]
+    line = next(t for t in pages.lines() if "«จังหวัด»" in t.text)
+    canvas = window.preview.canvas
+    page_left = canvas.page_rects()[0].x()
+    # the box starts after "ผู้ว่าราชการจังหวัด" and ends at the end of the line's text
+    assert rect.left() > page_left + (line.x + line.width_cm * 0.4) * canvas.px_per_cm
+    assert abs(rect.right() - (page_left + (line.x + line.width_cm) * canvas.px_per_cm)) < 3
+    image = canvas.grab().toImage()
+    inside = image.pixelColor(int(rect.left()) + 2, int(rect.top()) + 2)
+    outside = image.pixelColor(int(rect.left()) - 40, int(rect.top()) + 2)
+    assert outside.name() == "#ffffff" and inside.blue() > inside.red() + 20
+    window.doc.undo_stack.undo()
+    wait_preview(qtbot, window, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.fields.overlay.rects())
 
 
 def test_field_spans_skip_literal_guillemets() -> None:
