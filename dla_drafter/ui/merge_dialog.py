@@ -193,7 +193,9 @@ class MergeDialog(QDialog):
 
         run_line = QHBoxLayout()
         self.progress = QProgressBar()
+        self.progress.setObjectName("mergeProgress")
         self.progress.setFormat("%v / %m")
+        self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.make_button = QPushButton(tr("สร้างหนังสือ"))
         self.make_button.setObjectName("makeLetters")
@@ -260,6 +262,8 @@ class MergeDialog(QDialog):
             self.folder_edit.setText(str(Path(path).parent / Path(path).stem))
         self._fill_model()
         self.row_spin.setRange(1, max(1, len(table.rows)))
+        self.progress.setRange(0, max(1, len(table.rows)))
+        self.progress.setValue(0)
         self.row_spin.setValue(1)
         self.show_row(1)
         self._update_buttons()

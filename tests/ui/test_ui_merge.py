@@ -95,7 +95,7 @@ def test_dialog_shows_the_first_rows_and_previews_any_row(qtbot: Any, dialog: An
     assert rows[0] == ["2", "1", PROVINCES[0], amount(0)]  # file row 2: the header is row 1
     assert rows[4][2] == PROVINCES[4]
     assert len(rows) == 50 and "76" in d.table_label.text()
-    assert d.row_spin.maximum() == 76
+    assert d.row_spin.maximum() == 76 and d.progress.maximum() == 76
     d.row_spin.setValue(6)
     qtbot.waitUntil(lambda: d.preview.pages is not None and d.preview.is_current()
                     and d.preview.shown_revision == d._revision, timeout=15000)
