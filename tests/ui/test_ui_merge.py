@@ -169,6 +169,42 @@ def test_cancel_midway_leaves_whole_letters_only(qtbot: Any, dialog: Any,
     assert d.cancel_button.text() == "ยกเลิก" and not d.cancel_button.isEnabled()
 
 
+def test_a_column_the_table_lacks_is_refused_before_any_file(qtbot: Any, dialog: Any,
+                                                              tmp_path: Path) -> None:
+    d = dialog(folder=tmp_path / "ออก")
+    d.letter.subject = "เรื่องของ«อำเภอ»"
+    d.load_table(write_csv(tmp_path / "จังหวัด.csv"))
+    assert "อำเภอ" in d.preview_note.text()  # the preview says why it cannot fill the row
+    d.make_button.click()
+    qtbot.waitUntil(lambda: d.summary_box.isVisible() and not d.running, timeout=30_000)
+    assert d.summary is None
+    text = d.summary_label.text()
+    assert text.startswith("สร้างหนังสือไม่ได้") and '"อำเภอ"' in text and "(subject)" in text
+    assert not (tmp_path / "ออก").exists() or not list((tmp_path / "ออก").iterdir())
+
+
+def test_the_window_opens_the_dialog_on_the_table_chosen_for_fields(
+        qtbot: Any, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window.fields.load_columns(write_csv(tmp_path / "จังหวัด.csv"))
+    window.doc.set_field("addressee", "ผู้ว่าราชการจังหวัด«จังหวัด»")
+    seen: list[Any] = []
+
+    def look() -> None:
+        d = QApplication.activeModalWidget()
+        if not isinstance(d, MergeDialog):
+            QTimer.singleShot(50, look)
+            return
+        seen.append((d.table_path, len(d.table.rows), d.letter.addressee))
+        d.reject()
+
+    QTimer.singleShot(0, look)
+    window.act_merge.trigger()  # modal: returns when look() closes it
+    assert seen == [(tmp_path / "จังหวัด.csv", 76, "ผู้ว่าราชการจังหวัด«จังหวัด»")]
+
+
 def test_insert_field_at_the_cursor_and_undo(qtbot: Any, window: Any, tmp_path: Path) -> None:
     assert window.fields.load_columns(write_csv(tmp_path / "จังหวัด.csv"))
     assert window.fields.columns == COLUMNS
