@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from uihelpers import example_letter, type_text, wait_preview
@@ -274,3 +276,17 @@ def test_field_spans_skip_literal_guillemets() -> None:
     assert field_spans("«ไม่ปิด") == []
     assert field_spans("«««ก»") == [(2, 3)]  # «« is a literal «, then the field «ก»
     assert QColor(FIELD_COLOR).lightness() > 200  # a light background, text stays readable
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="«»ab ก", max_size=24))
+def test_marks_are_exactly_the_fields_a_merge_fills(text: str) -> None:
+    """The form marks what ``merge.fields`` reads as fields: same names, same order."""
+    from dla_drafter.merge.fields import FieldError, FieldRef, parse
+
+    try:
+        names = [p.name for p in parse(text) if isinstance(p, FieldRef)]
+    except FieldError:
+        return  # the problems panel reports these; marks up to the error are a courtesy
+    marked = [text[s + 1:s + n - 1].strip() for s, n in field_spans(text)]
+    assert marked == names
