@@ -15,6 +15,7 @@ one rule for the form and the preview.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,26 +44,32 @@ from dla_drafter.ui.i18n import language, tr
 
 FIELD_COLOR = QColor("#cfe3ff")  # light blue: distinct from spelling red and selection
 PREVIEW_TINT = QColor(60, 130, 255, 60)  # over the printed text: tinted, still readable
+_GUILLEMET = re.compile(f"[{OPEN}{CLOSE}]")
 _TEXT_BOXES = (QLineEdit, QTextEdit, QPlainTextEdit)
 
 
 def field_spans(text: str) -> list[tuple[int, int]]:
     """(start, length) of each ``«name»`` in ``text``, read as ``merge.fields.parse`` reads
-    it: ``««`` and ``»»`` are literal guillemets, a ``«`` never closed marks nothing."""
+    it: ``««`` and ``»»`` are literal guillemets, a ``«`` never closed marks nothing.
+    Runs after every keystroke on every text box, so it jumps from guillemet to guillemet."""
+    if OPEN not in text:
+        return []
     spans = []
-    i, n = 0, len(text)
-    while i < n:
+    found = _GUILLEMET.search(text)
+    while found is not None:
+        i = found.start()
         if text.startswith(OPEN * 2, i) or text.startswith(CLOSE * 2, i):
-            i += 2
-        elif text[i] == OPEN:
-            end = text.find(CLOSE, i + 1)
-            if end < 0 or OPEN in text[i + 1:end]:
-                break  # the merge refuses this text; the problems panel says why
-            if text[i + 1:end].strip():
-                spans.append((i, end + 1 - i))
-            i = end + 1
-        else:
-            i += 1
+            found = _GUILLEMET.search(text, i + 2)
+            continue
+        if text[i] == CLOSE:
+            found = _GUILLEMET.search(text, i + 1)
+            continue
+        end = text.find(CLOSE, i + 1)
+        if end < 0 or OPEN in text[i + 1:end]:
+            break  # the merge refuses this text; the problems panel says why
+        if text[i + 1:end].strip():
+            spans.append((i, end + 1 - i))
+        found = _GUILLEMET.search(text, end + 1)
     return spans
 
 
