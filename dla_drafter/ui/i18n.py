@@ -231,7 +231,11 @@ EN.update({  # batch letters: ui/merge_fields.py, ui/merge_dialog.py
     "ปิด": "Close", "สรุปผล": "Summary", "เปิดโฟลเดอร์": "Open Folder",
     "สร้างหนังสือไม่ได้": "Cannot make the letters",
     "กรุณาเลือกโฟลเดอร์ที่จะเก็บหนังสือ": "Choose the folder for the letters",
-    "เลือกโฟลเดอร์": "Choose folder",
+    "เลือกโฟลเดอร์": "Choose folder", "เขียนทับแฟ้มเดิมหรือไม่?": "Replace existing files?",
+    "ในโฟลเดอร์นี้มีแฟ้มชื่อเดียวกันอยู่แล้ว {n} แฟ้ม เช่น {name}\n"
+    "ต้องการสร้างใหม่ทับแฟ้มเดิมหรือไม่?":
+        "This folder already has {n} file(s) with these names, e.g. {name}\n"
+        "Make the letters again and replace them?",
 })
 
 

@@ -343,11 +343,20 @@ class MergeDialog(QDialog):
         if not self.folder_edit.text().strip():
             QMessageBox.warning(self, tr("สร้างหนังสือไม่ได้"), tr("กรุณาเลือกโฟลเดอร์ที่จะเก็บหนังสือ"))
             return
+        options = self.options()
+        existing = self.existing_files(options)
+        if existing and QMessageBox.question(
+                self, tr("เขียนทับแฟ้มเดิมหรือไม่?"),
+                tr("ในโฟลเดอร์นี้มีแฟ้มชื่อเดียวกันอยู่แล้ว {n} แฟ้ม เช่น {name}\n"
+                   "ต้องการสร้างใหม่ทับแฟ้มเดิมหรือไม่?", n=len(existing), name=existing[0].name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
         self.summary = None
         self.summary_box.setVisible(False)
         self.progress.setRange(0, len(self.table.rows))
         self.progress.setValue(0)
-        self.worker = MergeWorker(self.letter, self.table, self.options())
+        self.worker = MergeWorker(self.letter, self.table, options)
         self.thread = QThread(self)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
@@ -359,6 +368,22 @@ class MergeDialog(QDialog):
         self.thread.finished.connect(self._on_thread_done)
         self.thread.start()
         self._update_buttons()
+
+    def existing_files(self, options: dict[str, Any]) -> list[Path]:
+        """The files this merge would replace (a clerk's earlier letters are never lost
+        without asking). A pattern the merge refuses is reported by the merge itself."""
+        from dla_drafter.merge import DEFAULT_NAME_PATTERN, MergeError, file_stems
+
+        try:
+            stems = file_stems(options["name_pattern"] or DEFAULT_NAME_PATTERN, self.table)
+        except MergeError:
+            return []
+        folder = Path(options["out_dir"])
+        paths = [folder / f"{stem}.{fmt}" for stem in stems if stem
+                 for fmt in options["formats"]]
+        if options["combined"] is not None:
+            paths.append(Path(options["combined"]))
+        return [p for p in paths if p.exists()]
 
     @property
     def running(self) -> bool:

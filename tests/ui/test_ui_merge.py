@@ -171,6 +171,31 @@ def test_cancel_midway_leaves_whole_letters_only(qtbot: Any, dialog: Any,
     assert d.cancel_button.text() == "ยกเลิก" and not d.cancel_button.isEnabled()
 
 
+def test_files_of_an_earlier_run_are_replaced_only_when_the_clerk_agrees(
+        qtbot: Any, dialog: Any, tmp_path: Path, dialogs: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    out = tmp_path / "ออก"
+    out.mkdir()
+    earlier = out / f"หนังสือ-{PROVINCES[2]}.pdf"
+    earlier.write_bytes(b"%PDF-1.7 the letter sent last week")
+    d = dialog(folder=out, workers=1)
+    d.load_table(write_csv(tmp_path / "จังหวัด.csv"))
+    d.name_edit.setText("หนังสือ-«จังหวัด»")
+    dialogs.replies["question"] = [QMessageBox.StandardButton.No,
+                                   QMessageBox.StandardButton.Yes]
+    d.make_button.click()
+    assert dialogs.names() == ["question"] and earlier.name in dialogs.calls[0][1][2]
+    assert not d.running and earlier.read_bytes().endswith(b"last week")
+    d.make_button.click()  # now the clerk agrees
+    assert d.running
+    d.worker.progressed.connect(lambda *_: d.cancel_button.click())
+    qtbot.waitUntil(lambda: d.summary is not None and not d.running, timeout=60_000)
+    d.pdf_check.setChecked(False)
+    d.docx_check.setChecked(True)
+    assert d.existing_files(d.options()) == []  # no DOCX of that name yet: nothing to ask
+
+
 def test_a_column_the_table_lacks_is_refused_before_any_file(qtbot: Any, dialog: Any,
                                                               tmp_path: Path) -> None:
     d = dialog(folder=tmp_path / "ออก")
