@@ -211,6 +211,44 @@ EN.update({
 })
 
 
+EN.update({  # batch letters: ui/merge_fields.py, ui/merge_dialog.py
+    "แทรกช่องข้อมูล… (&I)": "&Insert Merge Field…", "แทรกช่องข้อมูล": "Insert Merge Field",
+    "สร้างหนังสือหลายฉบับ… (&M)": "&Mail Merge…",
+    "แทรกช่องข้อมูล «คอลัมน์» จากตารางข้อมูล ณ ตำแหน่งเคอร์เซอร์":
+        "Insert a «column» field from a data table at the cursor",
+    "สร้างหนังสือหนึ่งฉบับต่อหนึ่งแถวของตารางข้อมูล (CSV หรือ XLSX)":
+        "Make one letter per row of a data table (CSV or XLSX)",
+    "สร้างหนังสือหลายฉบับจากตารางข้อมูล": "Mail Merge from a Data Table",
+    "เลือกตารางข้อมูล": "Choose data table", "เลือกตารางข้อมูล…": "Choose data table…",
+    "เลือกตารางข้อมูลอื่น…": "Choose another data table…",
+    "ตารางข้อมูล (*.csv *.xlsx)": "Data tables (*.csv *.xlsx)", "ทุกแฟ้ม (*)": "All files (*)",
+    "เปิดตารางข้อมูลไม่ได้": "Cannot open the data table",
+    "คลิกในช่องที่จะแทรกก่อน แล้วเลือก แทรกช่องข้อมูล อีกครั้ง":
+        "Click in the box to insert into first, then choose Insert Merge Field again",
+    "ยังไม่ได้เลือกตารางข้อมูล (CSV หรือ XLSX)": "No data table chosen yet (CSV or XLSX)",
+    "ตารางข้อมูล": "Data table", "การเข้ารหัส": "Encoding", "อัตโนมัติ": "Automatic",
+    "การเข้ารหัสของแฟ้ม CSV (XLSX ไม่ต้องเลือก)": "Encoding of a CSV file (not needed for XLSX)",
+    "ดูตัวอย่างฉบับที่": "Preview letter no.", "แถวที่ {r} ในแฟ้ม": "row {r} of the file",
+    "แถว": "Row", "{n} แถวข้อมูล แสดง {k} แถวแรก{e}": "{n} data rows, first {k} shown{e}",
+    "ผลลัพธ์": "Output", "โฟลเดอร์": "Folder", "เลือก…": "Choose…", "ชนิดแฟ้ม": "Formats",
+    "รวมทุกฉบับเป็น PDF เดียว ({name})": "All letters in one PDF too ({name})",
+    "ชื่อแฟ้ม": "File names",
+    "«คอลัมน์» ใช้ค่าของแถวนั้น {n} คือลำดับฉบับ เช่น หนังสือ-«จังหวัด»":
+        "«column» takes the row's value, {n} the letter's number, e.g. letter-«province»",
+    "แถวนี้ไม่มีข้อมูลในคอลัมน์ {c} จึงจะไม่ได้สร้างหนังสือฉบับนี้":
+        "This row has no value in column {c}, so its letter will not be made",
+    "สร้างหนังสือ": "Make Letters", "ยกเลิก": "Cancel", "กำลังยกเลิก…": "Cancelling…",
+    "ปิด": "Close", "สรุปผล": "Summary", "เปิดโฟลเดอร์": "Open Folder",
+    "สร้างหนังสือไม่ได้": "Cannot make the letters",
+    "กรุณาเลือกโฟลเดอร์ที่จะเก็บหนังสือ": "Choose the folder for the letters",
+    "เลือกโฟลเดอร์": "Choose folder", "เขียนทับแฟ้มเดิมหรือไม่?": "Replace existing files?",
+    "ในโฟลเดอร์นี้มีแฟ้มชื่อเดียวกันอยู่แล้ว {n} แฟ้ม เช่น {name}\n"
+    "ต้องการสร้างใหม่ทับแฟ้มเดิมหรือไม่?":
+        "This folder already has {n} file(s) with these names, e.g. {name}\n"
+        "Make the letters again and replace them?",
+})
+
+
 def set_language(language: str) -> None:
     """Switch the interface language for widgets built from now on ("th" or "en")."""
     global _language

@@ -215,6 +215,15 @@ class MainWindow(QMainWindow):
                                          QKeySequence("Ctrl+,"),
                                          "โปรไฟล์ส่วนราชการ ภาษา และแบบอักษร")
         self.act_about = self._action("เกี่ยวกับ (&A)", self.about)
+        from dla_drafter.ui.merge_fields import FieldInserter
+
+        self.fields = FieldInserter(self)
+        self.act_insert_field = self._action(
+            "แทรกช่องข้อมูล… (&I)", self.fields.run, QKeySequence("Ctrl+Shift+I"),
+            "แทรกช่องข้อมูล «คอลัมน์» จากตารางข้อมูล ณ ตำแหน่งเคอร์เซอร์")
+        self.act_merge = self._action(
+            "สร้างหนังสือหลายฉบับ… (&M)", self.merge_dialog, QKeySequence("Ctrl+Shift+M"),
+            "สร้างหนังสือหนึ่งฉบับต่อหนึ่งแถวของตารางข้อมูล (CSV หรือ XLSX)")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -238,6 +247,8 @@ class MainWindow(QMainWindow):
         view.addActions([self.act_fit_width, self.act_fit_page, self.act_zoom_in,
                          self.act_zoom_out])
         tools = bar.addMenu(tr("เครื่องมือ (&T)"))
+        tools.addActions([self.act_insert_field, self.act_merge])
+        tools.addSeparator()
         tools.addAction(self.act_settings)
         help_menu = bar.addMenu(tr("ช่วยเหลือ (&H)"))
         help_menu.addAction(self.act_about)
@@ -603,6 +614,16 @@ class MainWindow(QMainWindow):
         item = self.problems.list.item(row)
         if item is not None:
             self.problems._clicked(item)
+
+    def merge_dialog(self) -> None:
+        """Batch letters from this draft (``ui/merge_dialog.py``), with the table already
+        chosen for "แทรกช่องข้อมูล" if any."""
+        from dla_drafter.ui.merge_dialog import MergeDialog
+
+        dialog = MergeDialog(self.doc.snapshot(), self.render_settings, self)
+        if self.fields.table_path is not None:
+            dialog.load_table(self.fields.table_path)
+        dialog.exec()
 
     def settings_dialog(self) -> None:
         from dla_drafter.ui.settings_dialog import SettingsDialog

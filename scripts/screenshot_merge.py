@@ -1,0 +1,98 @@
+"""Take docs/merge-dialog.png: the merge dialog with a 76-province table and a row's letter.
+
+    uv run python scripts/screenshot_merge.py [-o docs/merge-dialog.png]
+
+Like ``screenshot.py``: runs itself again inside ``xvfb-run`` with private settings folders,
+builds the EEF circular with ``«จังหวัด»`` and ``«งบประมาณ»`` fields, a CSV of the 76
+provinces (``tests/data/provinces.txt``), opens the dialog on it, previews the fifth row and
+grabs the dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1280, 860)
+
+
+def outside(args: argparse.Namespace) -> int:
+    if not (shutil.which("xvfb-run") and shutil.which("Xvfb")):
+        print("Xvfb is missing (see scripts/screenshot.py for the packages)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, DLA_DRAFTER_CONFIG_DIR=f"{tmp}/config",
+                   DLA_DRAFTER_DATA_DIR=f"{tmp}/data", QT_QPA_PLATFORM="xcb")
+        command = ["xvfb-run", "-a", "-s", f"-screen 0 {SIZE[0] + 40}x{SIZE[1] + 40}x24 -dpi 96",
+                   sys.executable, __file__, "--inside", "-o", str(args.output), "--tmp", tmp]
+        return subprocess.call(command, env=env, cwd=ROOT)
+
+
+def inside(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dla_drafter.app_settings import AppConfig
+    from dla_drafter.model.draftio import letter_from_dict
+    from dla_drafter.ui.app import make_app
+    from dla_drafter.ui.merge_dialog import MergeDialog
+
+    app = make_app()
+    data = json.loads((ROOT / "examples" / "circular-2565-eef.dladraft.json").read_text("utf-8"))
+    data["recipients"] = {}
+    data["addressee"] = "ผู้ว่าราชการจังหวัด«จังหวัด»"
+    data["body"][1] += " จังหวัด«จังหวัด»ได้รับการจัดสรรงบประมาณ «งบประมาณ» บาท"
+    provinces = (ROOT / "tests" / "data" / "provinces.txt").read_text("utf-8").split()
+    table = Path(args.tmp) / "จังหวัด.csv"
+    with table.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["ลำดับ", "จังหวัด", "งบประมาณ"])
+        writer.writerows([i + 1, name, f"{(i + 1) * 12_500:,}"] for i, name in enumerate(provinces))
+    settings = AppConfig.load().profile().render_settings()
+    dialog = MergeDialog(letter_from_dict(data), settings, folder=Path.home() / "หนังสือเวียน")
+    dialog.resize(*SIZE)
+    dialog.move(0, 0)
+    dialog.show()
+    dialog.load_table(table)
+    dialog.name_edit.setText("หนังสือ-«จังหวัด»")
+    dialog.docx_check.setChecked(True)
+    dialog.row_spin.setValue(5)
+    clock = QElapsedTimer()
+    clock.start()
+
+    def shoot() -> None:
+        ready = dialog.preview.pages is not None and dialog.preview.is_current()
+        if not ready and clock.elapsed() < 30_000:
+            QTimer.singleShot(100, shoot)
+            return
+        QApplication.processEvents()
+        image = dialog.grab()
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        image.save(str(args.output))
+        print(f"{args.output}: {image.width()}×{image.height()}")
+        dialog.preview.shutdown()
+        app.quit()
+
+    QTimer.singleShot(300, shoot)
+    return app.exec()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-o", "--output", default=str(ROOT / "docs" / "merge-dialog.png"))
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--tmp", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    return inside(args) if args.inside else outside(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
