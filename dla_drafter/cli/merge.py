@@ -26,6 +26,8 @@ _T = {
         "combined": "PDF รวมเล่ม",
         "folder": "ไฟล์แต่ละฉบับอยู่ในโฟลเดอร์",
         "interrupted": "หยุดตามคำสั่ง",
+        "numbers": "เลขทะเบียนหนังสือส่ง",
+        "number_cancelled": "ยกเลิกเลข {number} ในทะเบียน เพราะไม่ได้สร้างหนังสือฉบับนั้น",
     },
     "en": {
         "no_output": "give -o an output folder or --combined a PDF file",
@@ -34,6 +36,8 @@ _T = {
         "combined": "combined PDF",
         "folder": "letters written to",
         "interrupted": "stopped on request",
+        "numbers": "register numbers",
+        "number_cancelled": "number {number} cancelled in the register: its letter was not made",
     },
 }
 
@@ -55,6 +59,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--encoding", metavar="utf-8|cp874",
                         help="รหัสอักษรของไฟล์ CSV: utf-8 หรือ cp874 (ค่าเริ่มต้น ตรวจให้เอง)")
     parser.add_argument("--workers", type=int, metavar="N", help="จำนวนโพรเซสที่ใช้ (ค่าเริ่มต้น ทุกแกน)")
+    parser.add_argument("--register", action="store_true",
+                        help="ออกเลขทะเบียนหนังสือส่งให้ทุกฉบับ / one register number per letter")
+    parser.add_argument("--db", metavar="URL",
+                        help="ทะเบียน (sqlite:///… หรือ postgresql://…) ค่าเริ่มต้นตามการตั้งค่า")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="วันที่ออกเลข (ค่าเริ่มต้น วันนี้)")
     parser.add_argument("--bundled-font", action="store_true",
                         help="ใช้แบบอักษร Sarabun ที่มากับโปรแกรมแม้มี TH Sarabun ในเครื่อง")
     add_lang(parser)
@@ -79,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
         formats = ()
 
     from ..merge import MergeError, TableError, merge, read_table
+    from ..register.errors import RegisterError
 
     letter, warnings = load(Path(args.draft), lang)
     if letter is None:
@@ -91,21 +101,41 @@ def run(args: argparse.Namespace) -> int:
         say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
     settings = RenderSettings(use_system_th_sarabun=not args.bundled_font)
+    store, day = None, None
     try:
+        if args.register or args.db:
+            from ..register import open_store
+            from .register import parse_date
+
+            day = parse_date(args.date)
+            store = open_store(args.db)
         summary = merge(letter, table, args.output, formats, args.name, args.combined,
-                        settings=settings, workers=args.workers)
+                        settings=settings, workers=args.workers, register=store,
+                        register_date=day if store is not None else None,
+                        draft_path=args.draft)
     except MergeError as exc:
         for problem in exc.problems:
             say(lang, "error", problem.message(lang))
         return EXIT_ERRORS
+    except RegisterError as exc:
+        say(lang, "error", exc.message(lang))
+        return EXIT_ERRORS
     except KeyboardInterrupt:
         say(lang, "error", t["interrupted"])
         return EXIT_ERRORS
+    finally:
+        if store is not None:
+            store.close()
     for problem in summary.problems:
         say(lang, problem.severity, problem.message(lang))
     if summary.files:
         print(f"{t['folder']} {args.output}")
     if summary.combined is not None:
         print(f"{t['combined']}: {summary.combined}")
+    if summary.numbers:
+        print(f"{t['numbers']}: {summary.numbers[0]} – {summary.numbers[-1]}"
+              f" ({len(summary.numbers)})")
+    for number in summary.cancelled_numbers:
+        say(lang, "warning", t["number_cancelled"].format(number=number))
     print(summary.message(lang))
     return EXIT_OK if summary.ok else EXIT_ERRORS

@@ -33,8 +33,11 @@ other rows are made. ``progress`` receives a :class:`RowResult` (files written, 
 that row). After ``cancel`` returns True no new row starts; rows already running finish,
 their files are complete, the combined PDF is not written and ``summary.cancelled`` is set.
 
-Register numbers (ทะเบียนหนังสือส่ง) per letter are not assigned here yet: the register
-package does not exist on main; a hook belongs in :func:`merge` once it does.
+With ``register=store`` (an open :mod:`dla_drafter.register` store) every letter that can be
+made gets the next number of the draft's series, in row order, printed with its date; the
+numbers of rows that are not made in the end are cancelled with the reason, so the register
+has no gap and no number without a letter (:mod:`.numbering`; ``summary.numbers``,
+``summary.cancelled_numbers``). ``dla-drafter merge … --register`` (or ``--db URL``).
 """
 
 from __future__ import annotations

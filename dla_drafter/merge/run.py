@@ -18,6 +18,7 @@ left behind.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import multiprocessing
 import os
@@ -27,12 +28,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model.letter import Letter
 from ..model.problems import Problem, field_label, thai_digits
 from ..settings import RenderSettings
+from . import numbering
 from .fields import FieldError, FieldRef, letter_fields, parse, unknown_column
+from .numbering import Numbered
 from .table import Row, Table
+
+if TYPE_CHECKING:
+    from ..register.store import Store
 
 FORMATS = ("pdf", "docx")
 DEFAULT_NAME_PATTERN = "หนังสือ-{n}"
@@ -101,6 +108,8 @@ class Summary:
     cancelled: bool = False
     seconds: float = 0.0
     workers: int = 1
+    numbers: list[str] = field(default_factory=list)  # register numbers of the letters made
+    cancelled_numbers: list[str] = field(default_factory=list)  # issued, letter not made
 
     @property
     def failures(self) -> list[RowProblem]:
@@ -190,6 +199,7 @@ class _Job:
     index: int
     row: Row
     stem: str | None
+    numbered: Numbered | None = None  # the row's register number, when the batch numbers
 
 
 @dataclass
@@ -290,7 +300,7 @@ def make_row(engine: _Engine, job: _Job) -> RowResult:
             row.number, None, None, "error", "ตั้งชื่อไฟล์ไม่ได้ เพราะค่าที่ใช้ตั้งชื่อว่าง",
             "no file name: the values the name is made from are blank"),))
     try:
-        letter = merge_letter(engine.letter, row.values)
+        letter = numbering.apply(merge_letter(engine.letter, row.values), job.numbered)
     except FieldError as exc:
         return RowResult(job.index, row.number, problems=(_from_field_error(exc, row.number),))
     checked = [p for p in check_letter(letter) if _columns_of(engine.refs, p.field)]
@@ -391,6 +401,9 @@ def merge(
     *,
     settings: RenderSettings | None = None,
     workers: int | None = None,
+    register: Store | None = None,
+    register_date: dt.date | None = None,
+    draft_path: str | os.PathLike[str] = "",
 ) -> Summary:
     """Make one letter per row of ``table``; see the module docstring.
 
@@ -400,6 +413,10 @@ def merge(
     pages. ``progress(done, total, result)`` after each row; ``cancel()`` polled between rows.
     ``workers``: processes to use, this one included (default: the CPU count; 1 for small
     batches).
+    ``register``: an open register store: each letter that can be made gets the next number
+    of the draft's series, in row order, dated ``register_date`` (default today) and printed
+    in the letter; numbers of rows not made in the end are cancelled with the reason
+    (:mod:`.numbering`). ``draft_path`` is recorded with each entry.
 
     Raises :class:`MergeError` before writing anything when the merge cannot work for any row.
     """
@@ -425,13 +442,17 @@ def merge(
         _make_dir(directory)
     settings = settings or RenderSettings()
     engine = _Engine(letter, refs, settings, formats, directory, combined is not None)
-    jobs = [_Job(i, row, stems[i]) for i, row in enumerate(table.rows)]
+    issued = ({} if register is None else
+              numbering.issue_numbers(register, letter, refs, table.rows, date=register_date,
+                                      draft_path=draft_path))
+    jobs = [_Job(i, row, stems[i], issued.get(i)) for i, row in enumerate(table.rows)]
     count = workers or os.cpu_count() or 1
     if len(jobs) < SERIAL_THRESHOLD:
         count = 1
     count = max(1, min(count, len(jobs)))
     summary = Summary(rows=len(jobs), workers=count)
     pages_by_index: dict[int, object] = {}
+    made_files: dict[int, tuple[Path, ...]] = {}
     stream = _serial(engine, jobs, cancel) if count == 1 else _parallel(engine, jobs, count,
                                                                         cancel)
     done = 0
@@ -442,6 +463,7 @@ def merge(
             if result.ok:
                 summary.made += 1
                 summary.files += result.files
+                made_files[result.index] = result.files
                 if result.pages is not None:
                     pages_by_index[result.index] = result.pages
             if progress is not None:
@@ -451,6 +473,10 @@ def merge(
         if done < len(jobs):  # cancelled (or interrupted): some rows were never made
             summary.cancelled = True
             _remove_temp_files(directory, [j.stem for j in jobs if j.stem], formats)
+    if register is not None:
+        summary.numbers = [issued[i].number for i in sorted(issued) if i in made_files]
+        summary.cancelled_numbers = numbering.settle(register, issued, made_files,
+                                                     summary.cancelled)
     summary.problems.sort(key=lambda p: (p.row or 0))
     summary.files.sort(key=lambda p: p.name)
     if combined is not None and not summary.cancelled and pages_by_index:
