@@ -308,7 +308,10 @@ class RegisterWindow(QDialog):
             shown = make_url(url).render_as_string(hide_password=True)
         except Exception:  # an unreadable URL is reported when the store opens
             pass
-        text = tr("ทะเบียนที่ใช้: {u}", u=shown)
+        if url.startswith("sqlite:///"):
+            text = tr("ทะเบียนที่ใช้: ไฟล์ {u}", u=url.removeprefix("sqlite:///"))
+        else:
+            text = tr("ทะเบียนที่ใช้: เซิร์ฟเวอร์ {u}", u=shown)
         warning = share_warning(configured_url(url), language())
         if warning:
             text += "\n⚠ " + warning

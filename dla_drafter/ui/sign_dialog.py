@@ -14,6 +14,7 @@ call; it is never saved.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,6 +60,16 @@ class SignOutcome:
     report: Any  # dla_drafter.signing.verify.Report
 
 
+def thai_moment(moment: dt.datetime) -> str:
+    """``๒ ธันวาคม ๒๕๖๙ เวลา ๐๙:๑๕ น.`` in this PC's time zone, as the stamp says it."""
+    from dla_drafter.text.digits import to_thai_digits
+    from dla_drafter.text.thaidate import ce_to_be, format_thai_date
+
+    local = moment.astimezone()
+    return (format_thai_date(local.day, local.month, ce_to_be(local.year))
+            + " เวลา " + to_thai_digits(f"{local:%H:%M}") + " น.")
+
+
 def report_text(report: Any) -> str:
     """The verification of the signed file, in the interface language."""
     th = language() != "en"
@@ -66,8 +77,7 @@ def report_text(report: Any) -> str:
         return tr("ไม่พบลายมือชื่อในไฟล์")
     lines = []
     for sig in report.signatures:
-        when = sig.signing_time.astimezone().strftime("%Y-%m-%d %H:%M") if sig.signing_time \
-            else "-"
+        when = thai_moment(sig.signing_time) if sig.signing_time else "-"
         if sig.ok:
             verdict = tr("ถูกต้อง เนื้อหาไม่ถูกแก้ไขหลังลงนาม")
             if sig.trusted is None:
