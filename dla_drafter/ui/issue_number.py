@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from dla_drafter.ui import background
+from dla_drafter.ui import (
+    background,
+    i18n_register,  # noqa: F401 - English strings
+)
 from dla_drafter.ui.i18n import language, tr
 
 if TYPE_CHECKING:

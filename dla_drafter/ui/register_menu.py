@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
+from dla_drafter.ui import i18n_register  # noqa: F401 - English strings
 from dla_drafter.ui.i18n import tr
 
 if TYPE_CHECKING:

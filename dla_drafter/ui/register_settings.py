@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dla_drafter.ui import i18n_register  # noqa: F401 - English strings
 from dla_drafter.ui.i18n import language, tr
 
 HINT = ("ว่างไว้: ใช้ไฟล์ทะเบียนในเครื่องนี้ ({default}) · สำนักงานที่มีหลายคนออกเลข ให้ใช้"

@@ -412,3 +412,22 @@ def test_settings_register_url_warns_about_a_shared_sqlite_file(
     from dla_drafter.app_settings import AppConfig
 
     assert AppConfig.load().register_url == local
+
+
+def test_register_window_and_messages_in_english(qtbot: Any, drafted: Any, dialogs: Any) -> None:
+    from dla_drafter.ui.i18n import set_language
+    from dla_drafter.ui.register_window import RegisterWindow
+
+    set_language("en")
+    try:
+        register = RegisterWindow(drafted)
+        qtbot.addWidget(register)
+        assert register.windowTitle() == "Outgoing register"
+        assert register.b_open.text() == "Open draft"
+        drafted.doc.set_field("number.code", "")
+        dialogs.replies["warning"] = 0
+        issue(qtbot, drafted)
+        (_, args), = [c for c in dialogs.calls if c[0] == "warning"]
+        assert args[1] == "Cannot issue a number" and "cannot issue a number" in args[2]
+    finally:
+        set_language("th")
