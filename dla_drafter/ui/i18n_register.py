@@ -97,6 +97,9 @@ REGISTER_EN: dict[str, str] = {
     "ลงนามโดยไม่มีเลขที่หรือไม่?":
         "This letter has no number yet. A signed file can never be changed, so issue the "
         "number first.\n\nSign without a number?",
+    "ยังไม่ได้บันทึกลงทะเบียน: {e}": "Not recorded in the register: {e}",
+    "บันทึกลายนิ้วมือ SHA-256 ของไฟล์ที่ลงนามไว้ในทะเบียนที่ {n} แล้ว":
+        "The signed file's SHA-256 fingerprint is recorded in the register at {n}",
     # settings
     "ฐานข้อมูลทะเบียนหนังสือส่ง": "Outgoing register database",
     "เลือกไฟล์ SQLite…": "Choose SQLite file…",

@@ -28,6 +28,7 @@ def open_register(window: MainWindow) -> RegisterWindow:
         found = RegisterWindow(window)
         window.register_window = found
         window.issue_number.issued.connect(lambda _e: found.isVisible() and found.search())
+    found.follow_settings()
     found.show()
     found.raise_()
     found.activateWindow()

@@ -257,9 +257,20 @@ class RegisterWindow(QDialog):
         for button in (self.b_reserve, self.b_cancel, close):
             row.addWidget(button)
         outer.addLayout(row)
+        self._url = self._configured()
         self._show_where()
 
     # --- the store, off the GUI thread ---
+
+    def _configured(self) -> str:
+        return self.main.config.register_url.strip()
+
+    def follow_settings(self) -> None:
+        """After the settings named another register: let go of the old one, say the new."""
+        if self._configured() != self._url:
+            self._url = self._configured()
+            self._forget_store()
+        self._show_where()
 
     def _open(self) -> Store:
         """The store, opened on first use (in the worker thread) and kept."""

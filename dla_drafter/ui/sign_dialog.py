@@ -61,6 +61,38 @@ class SignOutcome:
     target: Path
     visible: bool
     report: Any  # dla_drafter.signing.verify.Report
+    register_note: str = ""  # whether the signed file's SHA-256 went into the register
+
+
+def record_in_register(letter: Any, signed: Path, url: str | None) -> str:
+    """Put the signed file's SHA-256 on the letter's line of the register (worker thread).
+
+    The signed PDF is the letter as sent, so that is the file the register vouches for.
+    Nothing is recorded, and nothing said, when the letter has no number or this PC has no
+    register yet (a SQLite file that does not exist is not created for this); a failure is
+    said in the result, never fatal: the file is signed either way.
+    """
+    import hashlib
+
+    from dla_drafter.register.errors import RegisterError
+    from dla_drafter.register.store import configured_url, default_url, open_store
+
+    serial = (letter.number.serial or "").strip()
+    code = (letter.number.code or "").strip()
+    if not serial or not code:
+        return ""
+    target = configured_url(url) if url else default_url()
+    if target.startswith("sqlite:///") and not Path(target.removeprefix("sqlite:///")).exists():
+        return ""
+    number = f"{code}/{'ว ' if letter.number.circular else ''}{serial}"
+    digest = hashlib.sha256(signed.read_bytes()).hexdigest()
+    lang = "en" if language() == "en" else "th"
+    try:
+        with open_store(target) as store:
+            entry = store.record_pdf(number, digest, year=letter.date.year or None)
+    except RegisterError as exc:
+        return tr("ยังไม่ได้บันทึกลงทะเบียน: {e}", e=exc.message(lang))
+    return tr("บันทึกลายนิ้วมือ SHA-256 ของไฟล์ที่ลงนามไว้ในทะเบียนที่ {n} แล้ว", n=entry.number)
 
 
 def thai_moment(moment: dt.datetime) -> str:
@@ -251,6 +283,7 @@ class SignDialog(QDialog):
         visible = self.r_visible.isChecked()
         reason = self.f_reason.text().strip() or None
         settings = self.main.render_settings
+        url = self.main.config.register_url.strip() or None
 
         def work() -> SignOutcome:
             from dla_drafter import pipeline, signing
@@ -262,7 +295,8 @@ class SignDialog(QDialog):
                 pages = pipeline.typeset_letter(letter, settings) if visible else None
             signing.sign_file(source, target, key, pages if visible else None, reason=reason)
             report = signing.verify_pdf(target.read_bytes())
-            return SignOutcome(source, target, visible, report)
+            note = record_in_register(letter, target, url)
+            return SignOutcome(source, target, visible, report, note)
 
         self.busy = True
         self.b_sign.setEnabled(False)
@@ -279,8 +313,10 @@ class SignDialog(QDialog):
     def _done(self, outcome: SignOutcome) -> None:
         self._end()
         self.outcome = outcome
-        self.result.setText(tr("ลงนามแล้ว: {p}", p=outcome.target) + "\n"
-                            + report_text(outcome.report))
+        lines = [tr("ลงนามแล้ว: {p}", p=outcome.target), report_text(outcome.report)]
+        if outcome.register_note:
+            lines.append(outcome.register_note)
+        self.result.setText("\n".join(lines))
         self.main.statusBar().showMessage(tr("ลงนามแล้ว: {p}", p=outcome.target), 10000)
 
     def _failed(self, exc: BaseException) -> None:

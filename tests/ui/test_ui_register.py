@@ -431,3 +431,24 @@ def test_register_window_and_messages_in_english(qtbot: Any, drafted: Any, dialo
         assert args[1] == "Cannot issue a number" and "cannot issue a number" in args[2]
     finally:
         set_language("th")
+
+
+def test_a_reserved_number_typed_into_the_draft_is_the_one_issued(
+        qtbot: Any, drafted: Any, dialogs: Any, register_url: str) -> None:
+    from dla_drafter.ui.register_menu import open_register
+
+    window = drafted
+    register = open_register(window)
+    qtbot.waitUntil(lambda: not register.busy, timeout=WAIT_MS)
+    dialogs.replies["information"] = 0
+    register.reserve("มท 0816.3", True)
+    qtbot.waitUntil(lambda: not register.busy and len(register.model.entries) == 1,
+                    timeout=WAIT_MS)
+    with Store(register_url) as store:
+        store.issue("มท 0816.3", True)  # another clerk takes ว 2 meanwhile
+    window.doc.set_field("number.serial", "1")
+    issue(qtbot, window)
+    assert window.doc.letter.number.serial == "1"
+    with Store(register_url) as store:
+        entry = store.get("มท 0816.3/ว 1")
+    assert entry.status == "issued" and entry.subject == window.doc.letter.subject

@@ -190,3 +190,39 @@ def test_the_menu_holds_the_three_commands(numbered: Any) -> None:
     keys = [a.shortcut() for a in numbered.actions() if not a.shortcut().isEmpty()]
     assert len(keys) == len({k.toString() for k in keys})  # no shortcut taken twice
     assert numbered.act_issue.shortcut() == QKeySequence("Ctrl+Shift+N")
+
+
+def test_signing_a_numbered_letter_records_the_signed_pdf_in_the_register(
+        qtbot: Any, make_window: Any, p12: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    from dla_drafter.register.drafts import issue_draft
+    from dla_drafter.register.store import Store
+
+    url = "sqlite:///" + (tmp_path / "register.sqlite3").as_posix()
+    path = tmp_path / "หนังสือ.dladraft.json"
+    letter = example_letter()
+    letter.signer.name = "(นายสมชาย ใจดี)"
+    save_draft(letter, path)
+    with Store(url) as store:
+        number = issue_draft(store, path).number
+    window = make_window()
+    assert window.open_path(path, ask=False)
+    window.config.register_url = url
+    dialog = dialog_for(qtbot, window, p12)
+    sign(qtbot, dialog)
+    signed = dialog.outcome.target
+    with Store(url) as store:
+        entry = store.get(number)
+    assert entry.pdf_sha256 == hashlib.sha256(signed.read_bytes()).hexdigest()
+    assert f"ทะเบียนที่ {number}" in dialog.result.text()
+
+
+def test_a_number_typed_by_hand_without_a_register_creates_none(
+        qtbot: Any, numbered: Any, p12: Path, tmp_path: Path) -> None:
+    from dla_drafter.register.store import default_url
+
+    dialog = dialog_for(qtbot, numbered, p12)
+    sign(qtbot, dialog)
+    assert dialog.outcome.register_note == ""
+    assert not Path(default_url().removeprefix("sqlite:///")).exists()
