@@ -71,12 +71,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERRORS
     from .. import pipeline
     from ..atomic import atomic_write_all
+    from ..signing.detect import refuse_signed
 
     made: dict[Path, bytes] = {}
     notes: list[str] = []
     for out in outputs:
         try:
             if out.suffix.lower() == ".pdf":
+                refuse_signed(out)  # a signed PDF is never changed afterwards
                 data, pages = pipeline.pdf_bytes(letter, settings)
                 for problem in pipeline.glyph_problems(pages, settings):
                     say(lang, problem.severity, problem.message(lang))
