@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(tr("มุมมอง (&V)"))
         view.addActions([self.act_fit_width, self.act_fit_page, self.act_zoom_in,
                          self.act_zoom_out])
+        from dla_drafter.ui import register_menu  # ออกเลขหนังสือ, the register, ลงนาม
+
+        register_menu.install(self, bar)
         tools = bar.addMenu(tr("เครื่องมือ (&T)"))
         tools.addActions([self.act_insert_field, self.act_merge])
         tools.addSeparator()
@@ -636,6 +639,7 @@ class MainWindow(QMainWindow):
         self.config.language = config.language
         self.config.profiles = config.profiles
         self.config.active_profile = config.active_profile
+        self.config.register_url = config.register_url
         self._save_config()
         profile: AgencyProfile = self.config.profile()
         self.render_settings = profile.render_settings()

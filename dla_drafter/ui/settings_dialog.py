@@ -54,6 +54,10 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(1 if self.config.language == "en" else 0)
         self.language.setToolTip(tr("ภาษาของเมนูและแบบฟอร์ม (มีผลเมื่อเปิดโปรแกรมครั้งถัดไป)"))
         top.addRow(tr("ภาษาของโปรแกรม"), self.language)
+        from dla_drafter.ui.register_settings import RegisterUrlField
+
+        self.register_url = RegisterUrlField(self.config.register_url)
+        top.addRow(tr("ฐานข้อมูลทะเบียนหนังสือส่ง"), self.register_url)
         outer.addLayout(top)
 
         body = QHBoxLayout()
@@ -275,6 +279,10 @@ class SettingsDialog(QDialog):
         return self.config.profiles[row] if 0 <= row < len(self.config.profiles) else None
 
     def accept(self) -> None:
+        if self.register_url.problem():
+            QMessageBox.warning(self, tr("ตั้งค่า"), self.register_url.problem())
+            return
+        self.config.register_url = self.register_url.value()
         self._store()
         self.config.language = self.language.currentData()
         super().accept()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from signing_pki import PASSPHRASE, Pki, make_pki
+from signing_ca import PASSPHRASE, Pki, make_pki
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 MEMO = ROOT / "examples" / "memo-2569.dladraft.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from signing_pki import PASSPHRASE, SIGNER_NAME
+from signing_ca import PASSPHRASE, SIGNER_NAME
 
 from dla_drafter import signing
 

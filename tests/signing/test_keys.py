@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from signing_pki import PASSPHRASE, SIGNER_NAME, make_pki
+from signing_ca import PASSPHRASE, SIGNER_NAME, make_pki
 
 from dla_drafter.signing import SigningError, load_pkcs12_data, load_pkcs12_file
 

@@ -7,7 +7,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
-from signing_pki import PASSPHRASE, SIGNER_NAME, make_pki
+from signing_ca import PASSPHRASE, SIGNER_NAME, make_pki
 
 from dla_drafter import signing
 from dla_drafter.signing.placement import POINTS_PER_CM
