@@ -187,6 +187,7 @@ EN.update({
     "คลิกที่ส่วนใดของหน้า เพื่อไปแก้ไขช่องนั้นในแบบฟอร์ม":
         "Click a part of the page to edit its field",
     "คลิกรายการเพื่อไปยังช่องที่ต้องแก้": "Click a problem to go to its field",
+    "คลิกเพื่อไปยังช่องนี้": "Click to go to this field",
     "นำเข้ารายชื่อ": "Import names", "นำเข้าแล้ว {n} รายชื่อ": "Imported {n} names",
     "นำเข้าไม่ได้": "Cannot import", "บันทึกแล้ว: {p}": "Saved: {p}",
     "ส่งออกแล้ว: {p}": "Exported: {p}", "เปิดแล้ว: {p}": "Opened: {p}",
