@@ -41,6 +41,7 @@ from dla_drafter.model.letter import (
     Enclosure,
     Initial,
 )
+from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.document import Document, get_path
 from dla_drafter.ui.i18n import tr
 from dla_drafter.ui.spell import SpellChecker, SpellHighlighter
@@ -652,28 +653,38 @@ class LetterForm(QScrollArea):
             self.import_names(Path(path))
 
     def import_names(self, path: Path) -> int:
-        """Read names from a CSV/XLSX file into the distribution list; returns the count."""
+        """Read names from a CSV/XLSX file into the distribution list.
+
+        Returns how many names the file gave (0 when cancelled or unreadable): the clerk is
+        told that number, not the length of the list after appending.
+        """
         try:
             names = read_names(path)
         except (OSError, ValueError) as exc:
             QMessageBox.warning(self, tr("นำเข้าไม่ได้"), str(exc))
             return 0
         current = list(self.doc.letter.recipients.names)
+        result = names
         if current:
-            answer = QMessageBox.question(
+            role = QMessageBox.ButtonRole
+            answer = ask_choice(
                 self, tr("นำเข้ารายชื่อ"),
-                tr("มีรายชื่ออยู่แล้ว {n} รายชื่อ: แทนที่ด้วยรายชื่อจากแฟ้ม (Yes) "
-                   "หรือเพิ่มต่อท้าย (No)?", n=len(current)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
+                tr("มีรายชื่ออยู่แล้ว {n} รายชื่อ และในแฟ้มมี {m} รายชื่อ", n=len(current),
+                   m=len(names)),
+                [("replace", tr("แทนที่รายชื่อเดิม"), role.AcceptRole),
+                 ("append", tr("ต่อท้ายรายชื่อเดิม"), role.AcceptRole),
+                 ("cancel", tr("ยกเลิก"), role.RejectRole)],
+                default="append", cancel="cancel",
             )
-            if answer == QMessageBox.StandardButton.Cancel:
+            if answer == "cancel":
                 return 0
-            if answer == QMessageBox.StandardButton.No:
-                names = current + names
-        self.doc.set_field("recipients.names", names, merge=False)
-        QMessageBox.information(self, tr("นำเข้ารายชื่อ"),
-                                tr("นำเข้าแล้ว {n} รายชื่อ", n=len(names)))
+            if answer == "append":
+                result = current + names
+        self.doc.set_field("recipients.names", result, merge=False)
+        message = tr("นำเข้าแล้ว {n} รายชื่อ", n=len(names))
+        if len(result) != len(names):
+            message += " " + tr("(รวมทั้งหมด {n} รายชื่อ)", n=len(result))
+        QMessageBox.information(self, tr("นำเข้ารายชื่อ"), message)
         return len(names)
 
     # --- sync & focus ---

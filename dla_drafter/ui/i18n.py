@@ -188,6 +188,10 @@ EN.update({
         "Click a part of the page to edit its field",
     "คลิกรายการเพื่อไปยังช่องที่ต้องแก้": "Click a problem to go to its field",
     "คลิกเพื่อไปยังช่องนี้": "Click to go to this field",
+    "มีรายชื่ออยู่แล้ว {n} รายชื่อ และในแฟ้มมี {m} รายชื่อ":
+        "The list already has {n} names and the file has {m}",
+    "แทนที่รายชื่อเดิม": "Replace the list", "ต่อท้ายรายชื่อเดิม": "Append to the list",
+    "ยกเลิก": "Cancel", "(รวมทั้งหมด {n} รายชื่อ)": "({n} names in all)",
     "นำเข้ารายชื่อ": "Import names", "นำเข้าแล้ว {n} รายชื่อ": "Imported {n} names",
     "นำเข้าไม่ได้": "Cannot import", "บันทึกแล้ว: {p}": "Saved: {p}",
     "ส่งออกแล้ว: {p}": "Exported: {p}", "เปิดแล้ว: {p}": "Opened: {p}",

@@ -59,6 +59,15 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     return d
 
 
+@pytest.fixture(autouse=True)
+def forget_modal_answers() -> Iterator[None]:
+    """A ModalAnswer a test left unused must not click a later test's dialog."""
+    yield
+    from uihelpers import ModalAnswer
+
+    ModalAnswer._waiting.clear()
+
+
 @pytest.fixture(scope="session")
 def spell() -> Any:
     """One loaded dictionary for the whole run (loading takes most of a second)."""

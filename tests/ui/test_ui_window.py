@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
-from uihelpers import example_letter, page_texts, type_text, wait_preview
+from uihelpers import ModalAnswer, example_letter, page_texts, type_text, wait_preview
 
 from dla_drafter.model.draftio import load_draft, save_draft
 from dla_drafter.model.letter import Letter
@@ -319,8 +319,8 @@ def test_import_names_from_csv_and_xlsx(
         sheet.append(row)
     xlsx = tmp_path / "names.xlsx"
     book.save(xlsx)
-    dialogs.replies["question"] = No  # append to the names already there
-    assert window.form.import_names(xlsx) == 4
+    ModalAnswer("ต่อท้ายรายชื่อเดิม")  # append to the names already there
+    assert window.form.import_names(xlsx) == 2  # the names the file gave, not the total
     assert window.doc.letter.recipients.names[-1] == "ผู้ว่าฯ ชัยนาท"
     assert "4" in window.form.names_count.text()
     # pasting a column from a spreadsheet into the box
