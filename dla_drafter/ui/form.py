@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -45,7 +46,13 @@ from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.document import Document, get_path
 from dla_drafter.ui.i18n import tr
 from dla_drafter.ui.spell import SpellChecker, SpellHighlighter
-from dla_drafter.ui.widgets import LinesField, ParagraphEdit, ParagraphList, RowList
+from dla_drafter.ui.widgets import (
+    LinesField,
+    ParagraphEdit,
+    ParagraphList,
+    RowList,
+    WheelScrollsForm,
+)
 
 KIND_LABELS = {
     "external": "หนังสือภายนอก",
@@ -164,6 +171,9 @@ class LetterForm(QScrollArea):
         self._build_file_copy()
         self.column.addStretch(1)
         self.setWidget(body)
+        self.wheel_guard = WheelScrollsForm(self)
+        for box in [*body.findChildren(QComboBox), *body.findChildren(QAbstractSpinBox)]:
+            self.wheel_guard.guard(box)
         doc.changed.connect(lambda *_: self.sync())
         doc.replaced.connect(self._on_replaced)
         self.sync()

@@ -42,32 +42,43 @@ DRAFT_SUFFIX = ".dladraft.json"
 AUTOSAVE_MS = 30_000
 
 
-class _UndoKeysToWindow(QObject):
-    """Send Ctrl+Z/Ctrl+Y to the window's history instead of a text box's private one.
+class _WindowKeysFirst(QObject):
+    """The window's own shortcuts win over a text box's, wherever the cursor is.
 
-    Text boxes claim these keys through ShortcutOverride; swallowing that event lets the
-    window's Undo/Redo actions fire, so undo works across every field in typing order.
+    Text boxes claim keys through ShortcutOverride: Ctrl+Z/Ctrl+Y for their private undo,
+    and on Linux desktops (X11 key bindings) Ctrl+E as "end of line", so Ctrl+E typed in the
+    subject box did not export. Inside a MainWindow, a key that is the shortcut of one of the
+    window's enabled actions is left to that action.
+
+    Undo and redo are the document's alone, in a text box or not: every keystroke is in the
+    document's history (typing order across all fields), while a box's private history would
+    change the text without the document knowing. So Ctrl+Z/Ctrl+Y never reach a box, even
+    when there is nothing to undo (the window's action is disabled then and does nothing).
+    Installed once on the application.
     """
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ShortcutOverride:
-            key_event = event  # QKeyEvent
-            if key_event.matches(QKeySequence.StandardKey.Undo) or key_event.matches(
-                QKeySequence.StandardKey.Redo
-            ):
-                return True
-        return False
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not isinstance(obj, QWidget) or not isinstance(obj.window(), MainWindow):
+            return False
+        window: MainWindow = obj.window()  # type: ignore[assignment]
+        pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+        if window.is_history_key(pressed):
+            return True
+        return kind == QEvent.Type.ShortcutOverride and window.action_for_keys(pressed) is not None
 
 
-_undo_filter: _UndoKeysToWindow | None = None
+_keys_filter: _WindowKeysFirst | None = None
 
 
-def _install_undo_filter() -> None:
-    global _undo_filter
+def _install_keys_filter() -> None:
+    global _keys_filter
     app = QApplication.instance()
-    if _undo_filter is None and app is not None:
-        _undo_filter = _UndoKeysToWindow(app)
-        app.installEventFilter(_undo_filter)
+    if _keys_filter is None and app is not None:
+        _keys_filter = _WindowKeysFirst(app)
+        app.installEventFilter(_keys_filter)
 
 
 def suggested_stem(letter: Letter, path: Path | None) -> str:
@@ -86,7 +97,7 @@ class MainWindow(QMainWindow):
                  path: Path | None = None, spell: SpellChecker | None = None,
                  recovery_folder: Path | None = None) -> None:
         super().__init__()
-        _install_undo_filter()
+        _install_keys_filter()
         self.config = config or AppConfig.load()
         self.spell = spell if spell is not None else SpellChecker()
         profile = self.config.profile()
@@ -146,6 +157,18 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.spell.start)
 
     # --- actions ---
+
+    def action_for_keys(self, pressed: QKeySequence) -> QAction | None:
+        """The enabled command of this window whose shortcut is ``pressed``, if any."""
+        for action in self.actions():
+            if action.isEnabled() and any(key == pressed for key in action.shortcuts()):
+                return action
+        return None
+
+    def is_history_key(self, pressed: QKeySequence) -> bool:
+        """Undo/redo keys: the document's history answers them, never a text box's."""
+        return any(key == pressed for action in (self.act_undo, self.act_redo)
+                   for key in action.shortcuts())
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "",
                 icon: QStyle.StandardPixmap | None = None) -> QAction:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from uihelpers import ModalAnswer, example_letter
+from uihelpers import ModalAnswer, example_letter, type_text
 
 from dla_drafter.ui.i18n import set_language
 
@@ -78,3 +84,95 @@ def test_import_names_asks_with_labelled_buttons_and_counts_what_it_imported(
     assert window.form.import_names(csv_path) == 0
     assert window.doc.letter.recipients.names == ["ก"]
     assert informed[-1].startswith("นำเข้าแล้ว 3 รายชื่อ") and len(informed) == 2
+
+
+def _wheel(widget: Any, steps: int = -1) -> None:
+    """One wheel notch per step (negative: towards the end of the form), over ``widget``."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(abs(steps)):
+        pos = QPointF(widget.rect().center())
+        event = QWheelEvent(pos, QPointF(widget.mapToGlobal(pos.toPoint())), QPoint(0, 0),
+                            QPoint(0, 120 if steps > 0 else -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(widget, event)
+
+
+def test_wheel_over_drop_downs_scrolls_the_form(qtbot: Any, window: Any) -> None:
+    form = window.form
+    form.focus_field("subject")
+    bar = form.verticalScrollBar()
+    assert bar.maximum() > 0
+    urgency = form.bindings["urgency"].widget
+    for path in ("urgency", "kind", "date.day", "date.year", "salutation"):
+        widget = form.bindings[path].widget
+        before = form.bindings[path].read()
+        bar.setValue(0)
+        _wheel(widget.lineEdit() if path == "salutation" else widget, -2)
+        assert form.bindings[path].read() == before, path
+        assert bar.value() > 0, path  # the form scrolled instead
+    assert window.doc.letter.urgency is None and not window.doc.undo_stack.canUndo()
+    assert urgency.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    # a box the clerk has chosen (clicked, tabbed to) takes the wheel
+    year = form.bindings["date.year"].widget
+    year.setFocus()
+    start = window.doc.letter.date.year
+    _wheel(year, 1)
+    assert window.doc.letter.date.year == start + 1
+
+
+def test_undo_from_a_drop_down_and_from_a_text_box(qtbot: Any, window: Any) -> None:
+    form = window.form
+    urgency = form.bindings["urgency"].widget
+    urgency.setFocus()
+    urgency.setCurrentIndex(2)
+    urgency.activated.emit(2)
+    assert window.doc.letter.urgency is not None
+    qtbot.keyClick(urgency, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.letter.urgency is None and urgency.currentIndex() == 0
+    salutation = form.bindings["salutation"].widget
+    type_text(salutation.lineEdit(), "ทดสอบ")
+    assert window.doc.letter.salutation.endswith("ทดสอบ")
+    qtbot.keyClick(salutation.lineEdit(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.letter.salutation == salutation.currentText() == "เรียน"
+    # nothing left to undo (a draft just opened): Ctrl+Z in a box changes nothing, and the
+    # box's private history of what was typed before does not come back
+    subject = form.bindings["subject"].widget
+    type_text(subject, "ทดสอบ")
+    window.doc.replace(window.doc.snapshot(), None)  # as if this text had been opened
+    assert not window.doc.undo_stack.canUndo()
+    qtbot.keyClick(subject, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert subject.text() == window.doc.letter.subject == "ทดสอบ"
+    assert not window.doc.is_modified()
+
+
+def test_export_shortcuts_work_while_typing(qtbot: Any, window: Any) -> None:
+    calls: list[str] = []
+    window.export = lambda kind, path=None: calls.append(kind)
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for box in (window.form.bindings["subject"].widget, window.form.lists["body"].editors[0],
+                window.form.lines["signer.position"]):
+        calls.clear()
+        type_text(box, "ก")
+        qtbot.keyClick(box, Qt.Key.Key_E, ctrl)
+        qtbot.keyClick(box, Qt.Key.Key_E, ctrl | shift)
+        assert calls == ["pdf", "docx"], box.objectName()
+
+
+@pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("Xvfb")),
+                    reason="needs Xvfb: X11 key bindings exist only on the xcb platform")
+def test_export_shortcuts_win_over_x11_text_box_bindings(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", DLA_DRAFTER_CONFIG_DIR=str(tmp_path / "c"),
+               DLA_DRAFTER_DATA_DIR=str(tmp_path / "d"))
+    driver = Path(__file__).with_name("xcb_keys_driver.py")
+    run = subprocess.run(["xvfb-run", "-a", sys.executable, str(driver)], env=env,
+                         capture_output=True, text=True, timeout=120)
+    lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
+    assert lines, run.stdout + run.stderr
+    result = json.loads(lines[-1])
+    if "error" in result:
+        pytest.skip(result["error"])
+    for box in ("line", "paragraph", "lines", "combo"):
+        assert result[box] == ["pdf", "docx"], (box, result)
