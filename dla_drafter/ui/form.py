@@ -462,8 +462,8 @@ class LetterForm(QScrollArea):
     def _paragraph_menu(self, editor: ParagraphEdit, pos: Any) -> None:
         menu = editor.createStandardContextMenu()
         # Undo/redo live in the window's history, not the widget's own.
-        for action in menu.actions()[:2]:
-            if action.text().replace("&", "").lower().startswith(("undo", "redo")):
+        for action in menu.actions():
+            if action.objectName() in ("edit-undo", "edit-redo"):  # Qt's names, any language
                 action.setVisible(False)
         word = self.word_for_menu(editor, pos)
         if word:
