@@ -620,6 +620,8 @@ class LetterForm(QScrollArea):
     def _update_hint(self) -> None:
         letter = self.doc.letter
         suggestion = self._suggest(letter.addressee) if letter.addressee.strip() else None
+        if not self.bindings["salutation"].widget.isEnabled():
+            suggestion = None  # this kind prints no salutation: nothing to suggest
         self.hint_holder.setVisible(suggestion is not None)
         if suggestion is None:
             self.suggestion_label.setText("")
@@ -723,8 +725,8 @@ class LetterForm(QScrollArea):
             editor.sync()
         self._limit_day()
         self.names_count.setText(tr("{n} รายชื่อ", n=len(letter.recipients.names)))
-        self._update_hint()
         self._apply_kind(letter.kind)
+        self._update_hint()  # after the kind: the hint follows whether a salutation prints
 
     def field_widget(self, path: str) -> QWidget | None:
         """The input box of a field path (``subject``, ``owner_unit`` …), if the form has one."""

@@ -237,6 +237,8 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action("ตั้งค่า… (&S)", self.settings_dialog,
                                          QKeySequence("Ctrl+,"),
                                          "โปรไฟล์ส่วนราชการ ภาษา และแบบอักษร")
+        self.act_guide = self._action("คู่มือผู้ใช้ (&G)", self.open_guide, sk.HelpContents,
+                                      "เปิดคู่มือการใช้โปรแกรมสำหรับเจ้าหน้าที่")
         self.act_about = self._action("เกี่ยวกับ (&A)", self.about)
 
     def _build_menus(self) -> None:
@@ -263,6 +265,8 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu(tr("เครื่องมือ (&T)"))
         tools.addAction(self.act_settings)
         help_menu = bar.addMenu(tr("ช่วยเหลือ (&H)"))
+        help_menu.addAction(self.act_guide)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
         self._fill_recent()
 
@@ -280,10 +284,13 @@ class MainWindow(QMainWindow):
                       (self.act_undo, self.act_redo),
                       (self.act_pdf, self.act_docx, self.act_print)):
             for action in group:
+                # The button shows the action's icon text: set it, not the button's text,
+                # which Qt resets to "เลิกทำ (U)" whenever the action changes (enabled …)
+                # and the toolbar jumps.
+                action.setIconText(tr(short[action]))
                 tb.addAction(action)
                 button = tb.widgetForAction(action)
                 if button is not None:
-                    button.setText(tr(short[action]))
                     tip = action.toolTip()
                     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                     button.setToolTip(f"{tip} ({keys})" if keys else tip)
@@ -645,6 +652,27 @@ class MainWindow(QMainWindow):
         self.preview.set_settings(self.render_settings)
 
     def about(self) -> None:
+        from dla_drafter import __version__
+
         QMessageBox.about(self, APP_TITLE, tr(
             "DLA Drafter — ร่างหนังสือราชการ ส่งออก PDF และ DOCX\n"
-            "จัดหน้าตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ"))
+            "จัดหน้าตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ") + "\n\n"
+            + tr("รุ่น {v}", v=__version__))
+
+    def open_guide(self) -> bool:
+        """Open the clerk's guide (docs/คู่มือผู้ใช้.md) in the system's viewer."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from dla_drafter.paths import GUIDE_NAME, guide_path
+
+        path = guide_path()
+        if path is None:
+            QMessageBox.information(self, tr("คู่มือผู้ใช้"), tr(
+                "ไม่พบคู่มือผู้ใช้ ({name}) ในโฟลเดอร์ของโปรแกรม", name=GUIDE_NAME))
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(self, tr("คู่มือผู้ใช้"),
+                                    tr("เปิดคู่มือไม่ได้ เปิดแฟ้มนี้เอง:") + f"\n{path}")
+            return False
+        return True

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolBar
 from uihelpers import ModalAnswer, example_letter, type_text
 
 from dla_drafter.ui.i18n import set_language
@@ -248,3 +249,54 @@ def test_english_interface_keeps_qt_in_english(qtbot: Any, make_window: Any) -> 
     finally:
         set_language("th")
         make_app()  # Thai again for the tests after this one
+
+
+def test_toolbar_keeps_its_short_labels_when_undo_becomes_possible(
+    qtbot: Any, window: Any
+) -> None:
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    undo = toolbar.widgetForAction(window.act_undo)
+    pdf = toolbar.widgetForAction(window.act_pdf)
+    assert undo.text() == "เลิกทำ"
+    x_before = pdf.x()
+    type_text(window.form.bindings["subject"].widget, "ก")
+    assert window.act_undo.isEnabled()
+    qtbot.wait(1)
+    assert undo.text() == "เลิกทำ" and toolbar.widgetForAction(window.act_redo).text() == "ทำซ้ำ"
+    assert pdf.x() == x_before  # nothing moved
+
+
+def test_help_shows_the_version_and_opens_the_clerks_guide(
+    qtbot: Any, window: Any, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    import dla_drafter
+    from dla_drafter import paths
+
+    dialogs.replies["about"] = None
+    window.act_about.trigger()
+    assert dla_drafter.__version__ in dialogs.calls[-1][1][2]
+    opened: list[str] = []  # the real call would start the system's viewer
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert window.act_guide in help_menu.actions()
+    window.act_guide.trigger()
+    assert opened and Path(opened[0]).name == "คู่มือผู้ใช้.md" and Path(opened[0]).is_file()
+    monkeypatch.setattr(paths, "guide_path", lambda: None)
+    dialogs.replies["information"] = None
+    assert window.open_guide() is False
+    assert "ไม่พบคู่มือผู้ใช้" in dialogs.calls[-1][1][2]
+
+
+def test_salutation_hint_only_for_kinds_that_print_one(qtbot: Any, window: Any) -> None:
+    form = window.form
+    type_text(form.bindings["addressee"].widget, "ผู้ว่าราชการจังหวัด")
+    assert not form.hint_holder.isHidden()
+    for kind, shown in (("order", False), ("announcement", False), ("stamped", False),
+                        ("memo", True), ("external", True)):
+        combo = form.bindings["kind"].widget
+        combo.activated.emit(combo.findData(kind))
+        assert window.doc.letter.kind == kind
+        assert form.hint_holder.isHidden() != shown, kind
