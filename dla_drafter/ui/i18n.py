@@ -191,7 +191,11 @@ EN.update({
     "มีรายชื่ออยู่แล้ว {n} รายชื่อ และในแฟ้มมี {m} รายชื่อ":
         "The list already has {n} names and the file has {m}",
     "แทนที่รายชื่อเดิม": "Replace the list", "ต่อท้ายรายชื่อเดิม": "Append to the list",
-    "ยกเลิก": "Cancel", "คู่มือผู้ใช้ (&G)": "Clerk's &Guide", "คู่มือผู้ใช้": "Clerk's guide",
+    "ยกเลิก": "Cancel", "เพิ่มผู้ลงนาม": "Add signer", "ลบผู้ลงนาม": "Remove signer",
+    "ชื่อในรายการ": "Label", "(ผู้ลงนาม)": "(signer)",
+    "ชื่อที่แสดงในรายการ เช่น รองอธิบดี (ปฏิบัติราชการแทน)":
+        "Label in the list, e.g. deputy director-general (acting)",
+    "คู่มือผู้ใช้ (&G)": "Clerk's &Guide", "คู่มือผู้ใช้": "Clerk's guide",
     "เปิดคู่มือการใช้โปรแกรมสำหรับเจ้าหน้าที่": "Open the clerk's guide",
     "รุ่น {v}": "Version {v}", "PDF": "PDF", "DOCX": "DOCX",
     "ไม่พบคู่มือผู้ใช้ ({name}) ในโฟลเดอร์ของโปรแกรม":

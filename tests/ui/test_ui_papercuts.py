@@ -300,3 +300,77 @@ def test_salutation_hint_only_for_kinds_that_print_one(qtbot: Any, window: Any) 
         combo.activated.emit(combo.findData(kind))
         assert window.doc.letter.kind == kind
         assert form.hint_holder.isHidden() != shown, kind
+
+
+LONG_PROFILE = "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนครศรีธรรมราช"
+
+
+def _settings(qtbot: Any) -> Any:
+    from dla_drafter.app_settings import AgencyProfile, AppConfig
+    from dla_drafter.ui.settings_dialog import SettingsDialog
+
+    config = AppConfig.load()
+    config.profiles.append(AgencyProfile(profile_name=LONG_PROFILE))
+    dialog = SettingsDialog(config)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_settings_profile_list_shows_whole_names(qtbot: Any) -> None:
+    dialog = _settings(qtbot)
+    profiles = dialog.list
+    assert profiles.horizontalScrollBar().maximum() == 0  # nothing hidden to the side
+    width = profiles.viewport().width()
+    for row in range(profiles.count()):
+        rect = profiles.visualItemRect(profiles.item(row))
+        assert rect.right() <= width, profiles.item(row).text()
+    # the long name wraps onto more lines instead of being cut
+    long_row = [p.profile_name for p in dialog.config.profiles].index(LONG_PROFILE)
+    line = profiles.fontMetrics().lineSpacing()
+    assert profiles.visualItemRect(profiles.item(long_row)).height() > line * 1.5
+
+
+def test_settings_rename_shows_in_the_list_at_once(qtbot: Any) -> None:
+    dialog = _settings(qtbot)
+    dialog.list.setCurrentRow(0)
+    dialog.f_profile.selectAll()
+    type_text(dialog.f_profile, "สถจ.ทดสอบ")
+    assert dialog.list.item(0).text().startswith("สถจ.ทดสอบ")
+    assert dialog.config.profiles[0].profile_name == "สถจ.ทดสอบ"
+    assert dialog.config.active_profile == "สถจ.ทดสอบ"  # the tick follows the new name
+    assert dialog.list.item(0).text().endswith("✓")
+
+
+def test_settings_frequent_signers_can_be_edited(qtbot: Any, window: Any) -> None:
+    dialog = _settings(qtbot)
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.preset_add, Qt.MouseButton.LeftButton)
+    type_text(dialog.p_label, "รองอธิบดี")
+    type_text(dialog.p_name, "นายทดสอบ ลงนาม")
+    type_text(dialog.p_position, "รองอธิบดี")
+    dialog.p_position.appendPlainText("ปฏิบัติราชการแทนอธิบดี")
+    assert dialog.presets.currentItem().text() == "รองอธิบดี"
+    qtbot.mouseClick(dialog.preset_add, Qt.MouseButton.LeftButton)
+    type_text(dialog.p_name, "นายลบ ทิ้ง")
+    qtbot.mouseClick(dialog.preset_remove, Qt.MouseButton.LeftButton)
+    # another profile and back: the signers belong to their profile
+    dialog.list.setCurrentRow(1)
+    assert dialog.presets.count() == len(dialog.config.profiles[1].signer_presets)
+    dialog.list.setCurrentRow(0)
+    dialog.presets.setCurrentRow(dialog.presets.count() - 1)
+    assert dialog.p_name.text() == "นายทดสอบ ลงนาม"
+    dialog.accept()
+    preset = dialog.config.profiles[0].signer_presets[-1]
+    assert (preset.label, preset.name) == ("รองอธิบดี", "นายทดสอบ ลงนาม")
+    assert preset.position == ["รองอธิบดี", "ปฏิบัติราชการแทนอธิบดี"]
+    assert all(p.name != "นายลบ ทิ้ง" for p in dialog.config.profiles[0].signer_presets)
+    # the window's signer drop-down offers it
+    dialog.config.active_profile = dialog.config.profiles[0].profile_name
+    window.apply_config(dialog.config)
+    combo = window.form.preset_combo
+    combo.setCurrentIndex(combo.count() - 1)
+    window.form.apply_preset()
+    assert window.doc.letter.signer.name == "นายทดสอบ ลงนาม"
+    assert window.doc.letter.signer.position == ["รองอธิบดี", "ปฏิบัติราชการแทนอธิบดี"]
