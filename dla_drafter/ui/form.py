@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -460,20 +461,56 @@ class LetterForm(QScrollArea):
         )
 
     def _paragraph_menu(self, editor: ParagraphEdit, pos: Any) -> None:
+        menu = self.paragraph_menu(editor, pos)
+        menu.exec(editor.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def paragraph_menu(self, editor: ParagraphEdit, pos: Any) -> QMenu:
+        """The body's context menu: spelling suggestions, "add to word list", then Qt's
+        edit commands (without the box's private undo/redo: undo is the document's)."""
         menu = editor.createStandardContextMenu()
-        # Undo/redo live in the window's history, not the widget's own.
         for action in menu.actions():
             if action.objectName() in ("edit-undo", "edit-redo"):  # Qt's names, any language
                 action.setVisible(False)
+        top: list[QAction] = []
+        text = editor.toPlainText()
+        position = editor.cursorForPosition(pos).position()
+        marked = self.spell is not None and self.spell.word_at(text, position) is not None
+        if marked and not editor.textCursor().hasSelection():
+            suggestions = self.spell.suggestions(text, position)
+            for suggestion in suggestions:
+                action = QAction(suggestion.word, menu)
+                action.setObjectName("spellSuggestion")
+                font = action.font()
+                font.setBold(True)
+                action.setFont(font)
+                action.triggered.connect(
+                    lambda _c=False, s=suggestion: self._replace_text(editor, s))
+                top.append(action)
+            if not suggestions:
+                none = QAction(tr("(ไม่มีคำแนะนำ)"), menu)
+                none.setEnabled(False)
+                top.append(none)
         word = self.word_for_menu(editor, pos)
         if word:
-            menu.insertSeparator(menu.actions()[0])
-            add = menu.addAction(tr("เพิ่ม “{w}” ในรายการคำ", w=word))
-            menu.removeAction(add)
-            menu.insertAction(menu.actions()[0], add)
+            add = QAction(tr("เพิ่ม “{w}” ในรายการคำ", w=word), menu)
+            add.setObjectName("addWord")
             add.triggered.connect(lambda: self.add_word(word))
-        menu.exec(editor.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+            top.append(add)
+        if top:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, top)
+            menu.insertSeparator(first)
+        return menu
+
+    def _replace_text(self, editor: ParagraphEdit, suggestion: Any) -> None:
+        """Put a spelling suggestion in place of what it corrects (one undo step)."""
+        self.doc.break_merge()
+        cursor = editor.textCursor()
+        cursor.setPosition(suggestion.start)
+        cursor.setPosition(suggestion.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(suggestion.word)
+        self.doc.break_merge()
 
     def word_for_menu(self, editor: ParagraphEdit, pos: Any) -> str | None:
         """The selection, or the marked word under the mouse: what "add to word list" adds."""

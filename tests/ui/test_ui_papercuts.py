@@ -374,3 +374,44 @@ def test_settings_frequent_signers_can_be_edited(qtbot: Any, window: Any) -> Non
     window.form.apply_preset()
     assert window.doc.letter.signer.name == "นายทดสอบ ลงนาม"
     assert window.doc.letter.signer.position == ["รองอธิบดี", "ปฏิบัติราชการแทนอธิบดี"]
+
+
+def test_one_letter_words_are_not_marked(spell: Any) -> None:
+    for text in ("ประชุม ณ ห้องประชุมกรม", "ธ ทรงเป็นมิ่งขวัญ", "ฯพณฯ นายกรัฐมนตรี",
+                 "เอกสาร ฯลฯ", "ประชุมณห้องประชุม"):
+        assert spell.misspelled(text) == [], text
+
+
+def _menu_at(window: Any, text: str, index: int) -> Any:
+    """The body's context menu as a right-click at character ``index`` of ``text`` opens it."""
+    editor = window.form.lists["body"].editors[0]
+    type_text(editor, text)
+    cursor = editor.textCursor()
+    cursor.setPosition(index)
+    pos = editor.cursorRect(cursor).center()
+    cursor.clearSelection()
+    editor.setTextCursor(cursor)
+    return editor, window.form.paragraph_menu(editor, pos)
+
+
+def test_spelling_suggestions_in_the_context_menu(qtbot: Any, window: Any, spell: Any) -> None:
+    text = "โครงการพัฒนากาารศึกษา"
+    start = text.index("กาาร")
+    editor, menu = _menu_at(window, text, start + 3)
+    actions = [a for a in menu.actions() if a.isVisible()]
+    names = [a.objectName() for a in actions]
+    suggestions = [a for a in actions if a.objectName() == "spellSuggestion"]
+    assert suggestions and suggestions[0].text() == "การ"
+    # suggestions first, then "add to word list", then Qt's edit commands
+    assert names.index("spellSuggestion") < names.index("addWord") < names.index("edit-copy")
+    suggestions[0].trigger()
+    assert window.doc.letter.body[0] == "โครงการพัฒนาการศึกษา"
+    assert spell.misspelled(window.doc.letter.body[0]) == []
+    window.act_undo.trigger()
+    assert window.doc.letter.body[0] == text
+    menu.deleteLater()
+    # over a word the dictionary knows: no suggestions and nothing to add
+    _, menu = _menu_at(window, "", text.index("โครงการ") + 2)
+    assert not [a for a in menu.actions() if a.objectName() in ("spellSuggestion", "addWord")]
+    menu.deleteLater()
+
