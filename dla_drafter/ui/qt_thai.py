@@ -135,6 +135,7 @@ class ThaiQtTranslator(QTranslator):
 
 
 _installed: list[QTranslator] = []
+_installed_language: tuple[int, str] | None = None
 
 
 def install_qt_translations(language: str) -> list[QTranslator]:
@@ -142,9 +143,13 @@ def install_qt_translations(language: str) -> list[QTranslator]:
 
     Replaces what an earlier call installed, so the language can be set again (tests do).
     """
+    global _installed_language
     app = QCoreApplication.instance()
     if app is None:
         return []
+    if _installed_language == (id(app), language):
+        return list(_installed)  # already so: no LanguageChange sent to every widget again
+    _installed_language = (id(app), language)
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
