@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 def ask_choice(parent: QWidget | None, title: str, text: str,
                choices: list[tuple[str, str, QMessageBox.ButtonRole]],
-               default: str | None = None, cancel: str | None = None) -> str | None:
+               default: str | None = None, cancel: str | None = None,
+               icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> str | None:
     """Show ``text`` with one button per ``(key, label, role)``; returns the chosen key.
 
     ``cancel`` is the key Escape and the window's close button give; None when no button was
     chosen (only possible without a ``cancel`` key).
     """
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("askChoice")
     buttons: dict[QAbstractButton, str] = {}
     for key, label, role in choices:

@@ -192,7 +192,8 @@ EN.update({
         "The list already has {n} names and the file has {m}",
     "แทนที่รายชื่อเดิม": "Replace the list", "ต่อท้ายรายชื่อเดิม": "Append to the list",
     "ยกเลิก": "Cancel", "เพิ่มผู้ลงนาม": "Add signer", "ลบผู้ลงนาม": "Remove signer",
-    "(ไม่มีคำแนะนำ)": "(no suggestions)", "ชื่อในรายการ": "Label", "(ผู้ลงนาม)": "(signer)",
+    "(ไม่มีคำแนะนำ)": "(no suggestions)", "บันทึกเป็นแฟ้มอื่น…": "Save as Another File…",
+    "ชื่อในรายการ": "Label", "(ผู้ลงนาม)": "(signer)",
     "ชื่อที่แสดงในรายการ เช่น รองอธิบดี (ปฏิบัติราชการแทน)":
         "Label in the list, e.g. deputy director-general (acting)",
     "คู่มือผู้ใช้ (&G)": "Clerk's &Guide", "คู่มือผู้ใช้": "Clerk's guide",

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from dla_drafter.app_settings import AgencyProfile, AppConfig
 from dla_drafter.model.letter import Letter
+from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.document import Document
 from dla_drafter.ui.form import LetterForm
 from dla_drafter.ui.i18n import tr
@@ -506,15 +507,17 @@ class MainWindow(QMainWindow):
                 self.form.focus_field(exc.problems[0].field)
             return False
         except OSError as exc:
-            answer = QMessageBox.warning(
+            self.autosave()  # whatever happens next, the text is in the recovery folder
+            role = QMessageBox.ButtonRole
+            answer = ask_choice(
                 self, tr("บันทึกไม่ได้"),
                 tr("บันทึกแฟ้มนี้ไม่ได้ แฟ้มอาจถูกเปิดอยู่ในโปรแกรมอื่นหรืออยู่ในที่ที่อ่านได้อย่างเดียว")
                 + f"\n\n{exc}\n\n" + tr("ต้องการบันทึกเป็นแฟ้มอื่นแทนหรือไม่?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes,
+                [("save_as", tr("บันทึกเป็นแฟ้มอื่น…"), role.AcceptRole),
+                 ("cancel", tr("ยกเลิก"), role.RejectRole)],
+                default="save_as", cancel="cancel", icon=QMessageBox.Icon.Warning,
             )
-            self.autosave()  # whatever happens next, the text is in the recovery folder
-            if answer == QMessageBox.StandardButton.Yes:
+            if answer == "save_as":
                 return self.save_as()
             return False
         self.doc.set_path_saved(path.resolve())

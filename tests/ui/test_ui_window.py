@@ -140,11 +140,10 @@ def test_save_as_new_draft_and_failed_save_offers_save_as(
     target = tmp_path / "saved.dladraft.json"
     dialogs.replies["getSaveFileName"] = [(str(blocked / "x.dladraft.json"), ""),
                                          (str(target), "")]
-    dialogs.replies["warning"] = Yes
+    answer = ModalAnswer("บันทึกเป็นแฟ้มอื่น…")  # the box says what its buttons do
     assert window.save()  # no path yet: Save As; the first place fails, then another
-    assert dialogs.names().count("warning") == 1
-    warning_text = dialogs.calls[1][1][2]
-    assert "บันทึกแฟ้มนี้ไม่ได้" in warning_text
+    assert "ยกเลิก" in answer.texts
+    assert "บันทึกแฟ้มนี้ไม่ได้" in answer.message
     assert load_draft(target).subject == "ทดสอบ"
     assert window.doc.path == target.resolve()
     assert "saved.dladraft.json" in window.windowTitle()
