@@ -177,8 +177,9 @@ class SpellChecker(QObject):
 
         A marked run is often a fragment of the mistyped word (``กาาร`` is tokenized
         ``กา`` + ``าร``, and only ``าร`` is marked), so the run joined with the token before
-        it, and with the token after it, is tried first; each suggestion says what it
-        replaces. Only words of the dictionary (with the clerk's own) are offered.
+        it, then with the token after it, then alone; the first of these that gives words
+        is used, and each suggestion says what it replaces. Only words of the dictionary
+        (with the clerk's own) are offered.
         """
         if self._trie is None:
             return []
@@ -200,6 +201,8 @@ class SpellChecker(QObject):
             for guess in self._guesses(word):
                 if guess in self._words and all(f.word != guess for f in found):
                     found.append(Suggestion(a, b, guess))
+            if found:
+                break  # the first reading that gives words wins: no mixed guesses
         return found[:MAX_SUGGESTIONS]
 
     def word_at(self, text: str, position: int) -> str | None:

@@ -402,6 +402,8 @@ def test_spelling_suggestions_in_the_context_menu(qtbot: Any, window: Any, spell
     names = [a.objectName() for a in actions]
     suggestions = [a for a in actions if a.objectName() == "spellSuggestion"]
     assert suggestions and suggestions[0].text() == "การ"
+    # one reading of the mistake: every suggestion replaces the same letters
+    assert len({(g.start, g.end) for g in spell.suggestions(text, start + 3)}) == 1
     # suggestions first, then "add to word list", then Qt's edit commands
     assert names.index("spellSuggestion") < names.index("addWord") < names.index("edit-copy")
     suggestions[0].trigger()
