@@ -59,3 +59,15 @@ def guide_path() -> Path:
 def resource(*parts: str) -> Path:
     """Path of a file under ``resources/``."""
     return resources_dir().joinpath(*parts)
+
+
+GUIDE_NAME = "คู่มือผู้ใช้.md"
+
+
+def guide_path() -> Path | None:
+    """The clerk's guide, ``docs/คู่มือผู้ใช้.md``; None when this copy has no ``docs/``."""
+    for folder in (_PACKAGE.parent / "docs", _PACKAGE / "docs"):
+        candidate = folder / GUIDE_NAME
+        if candidate.is_file():
+            return candidate
+    return None

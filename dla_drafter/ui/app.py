@@ -16,8 +16,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dla_drafter.app_settings import AppConfig
+from dla_drafter.ui.i18n import language as ui_language
 from dla_drafter.ui.i18n import set_language, tr
 from dla_drafter.ui.main_window import MainWindow
+from dla_drafter.ui.qt_thai import install_qt_translations
 from dla_drafter.ui.recovery import OrphanDraft, find_orphans
 
 SMOKE_TEST = "--smoke-test"
@@ -62,6 +64,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "dla-drafter", *(argv or [])])
+    install_qt_translations(ui_language())  # Qt's own buttons and menus in the interface language
     if app.property("dla_configured"):
         return app  # fonts and style once: a new style sheet re-polishes every widget
     app.setProperty("dla_configured", True)
@@ -147,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     app = make_app()
     config = AppConfig.load()
     set_language(language or config.language)
+    install_qt_translations(language or config.language)
     files = [Path(a) for a in argv if not a.startswith("-")]
     windows: list[MainWindow] = []
     window = MainWindow(config)

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -42,11 +44,18 @@ from dla_drafter.model.letter import (
     Enclosure,
     Initial,
 )
+from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.document import Document, get_path
 from dla_drafter.ui.esaraban import ESarabanOption
 from dla_drafter.ui.i18n import tr
 from dla_drafter.ui.spell import SpellChecker, SpellHighlighter
-from dla_drafter.ui.widgets import LinesField, ParagraphEdit, ParagraphList, RowList
+from dla_drafter.ui.widgets import (
+    LinesField,
+    ParagraphEdit,
+    ParagraphList,
+    RowList,
+    WheelScrollsForm,
+)
 
 KIND_LABELS = {
     "external": "หนังสือภายนอก",
@@ -149,6 +158,9 @@ class LetterForm(QScrollArea):
         self._build_file_copy()
         self.column.addStretch(1)
         self.setWidget(body)
+        self.wheel_guard = WheelScrollsForm(self)
+        for box in [*body.findChildren(QComboBox), *body.findChildren(QAbstractSpinBox)]:
+            self.wheel_guard.guard(box)
         doc.changed.connect(lambda *_: self.sync())
         doc.replaced.connect(self._on_replaced)
         self.sync()
@@ -435,20 +447,56 @@ class LetterForm(QScrollArea):
         )
 
     def _paragraph_menu(self, editor: ParagraphEdit, pos: Any) -> None:
-        menu = editor.createStandardContextMenu()
-        # Undo/redo live in the window's history, not the widget's own.
-        for action in menu.actions()[:2]:
-            if action.text().replace("&", "").lower().startswith(("undo", "redo")):
-                action.setVisible(False)
-        word = self.word_for_menu(editor, pos)
-        if word:
-            menu.insertSeparator(menu.actions()[0])
-            add = menu.addAction(tr("เพิ่ม “{w}” ในรายการคำ", w=word))
-            menu.removeAction(add)
-            menu.insertAction(menu.actions()[0], add)
-            add.triggered.connect(lambda: self.add_word(word))
+        menu = self.paragraph_menu(editor, pos)
         menu.exec(editor.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def paragraph_menu(self, editor: ParagraphEdit, pos: Any) -> QMenu:
+        """The body's context menu: spelling suggestions, "add to word list", then Qt's
+        edit commands (without the box's private undo/redo: undo is the document's)."""
+        menu = editor.createStandardContextMenu()
+        for action in menu.actions():
+            if action.objectName() in ("edit-undo", "edit-redo"):  # Qt's names, any language
+                action.setVisible(False)
+        top: list[QAction] = []
+        text = editor.toPlainText()
+        position = editor.cursorForPosition(pos).position()
+        marked = self.spell is not None and self.spell.word_at(text, position) is not None
+        if marked and not editor.textCursor().hasSelection():
+            suggestions = self.spell.suggestions(text, position)
+            for suggestion in suggestions:
+                action = QAction(suggestion.word, menu)
+                action.setObjectName("spellSuggestion")
+                font = action.font()
+                font.setBold(True)
+                action.setFont(font)
+                action.triggered.connect(
+                    lambda _c=False, s=suggestion: self._replace_text(editor, s))
+                top.append(action)
+            if not suggestions:
+                none = QAction(tr("(ไม่มีคำแนะนำ)"), menu)
+                none.setEnabled(False)
+                top.append(none)
+        word = self.word_for_menu(editor, pos)
+        if word:
+            add = QAction(tr("เพิ่ม “{w}” ในรายการคำ", w=word), menu)
+            add.setObjectName("addWord")
+            add.triggered.connect(lambda: self.add_word(word))
+            top.append(add)
+        if top:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, top)
+            menu.insertSeparator(first)
+        return menu
+
+    def _replace_text(self, editor: ParagraphEdit, suggestion: Any) -> None:
+        """Put a spelling suggestion in place of what it corrects (one undo step)."""
+        self.doc.break_merge()
+        cursor = editor.textCursor()
+        cursor.setPosition(suggestion.start)
+        cursor.setPosition(suggestion.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(suggestion.word)
+        self.doc.break_merge()
 
     def word_for_menu(self, editor: ParagraphEdit, pos: Any) -> str | None:
         """The selection, or the marked word under the mouse: what "add to word list" adds."""
@@ -601,6 +649,8 @@ class LetterForm(QScrollArea):
     def _update_hint(self) -> None:
         letter = self.doc.letter
         suggestion = self._suggest(letter.addressee) if letter.addressee.strip() else None
+        if not self.bindings["salutation"].widget.isEnabled():
+            suggestion = None  # this kind prints no salutation: nothing to suggest
         self.hint_holder.setVisible(suggestion is not None)
         if suggestion is None:
             self.suggestion_label.setText("")
@@ -644,28 +694,38 @@ class LetterForm(QScrollArea):
             self.import_names(Path(path))
 
     def import_names(self, path: Path) -> int:
-        """Read names from a CSV/XLSX file into the distribution list; returns the count."""
+        """Read names from a CSV/XLSX file into the distribution list.
+
+        Returns how many names the file gave (0 when cancelled or unreadable): the clerk is
+        told that number, not the length of the list after appending.
+        """
         try:
             names = read_names(path)
         except (OSError, ValueError) as exc:
             QMessageBox.warning(self, tr("นำเข้าไม่ได้"), str(exc))
             return 0
         current = list(self.doc.letter.recipients.names)
+        result = names
         if current:
-            answer = QMessageBox.question(
+            role = QMessageBox.ButtonRole
+            answer = ask_choice(
                 self, tr("นำเข้ารายชื่อ"),
-                tr("มีรายชื่ออยู่แล้ว {n} รายชื่อ: แทนที่ด้วยรายชื่อจากแฟ้ม (Yes) "
-                   "หรือเพิ่มต่อท้าย (No)?", n=len(current)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
+                tr("มีรายชื่ออยู่แล้ว {n} รายชื่อ และในแฟ้มมี {m} รายชื่อ", n=len(current),
+                   m=len(names)),
+                [("replace", tr("แทนที่รายชื่อเดิม"), role.AcceptRole),
+                 ("append", tr("ต่อท้ายรายชื่อเดิม"), role.AcceptRole),
+                 ("cancel", tr("ยกเลิก"), role.RejectRole)],
+                default="append", cancel="cancel",
             )
-            if answer == QMessageBox.StandardButton.Cancel:
+            if answer == "cancel":
                 return 0
-            if answer == QMessageBox.StandardButton.No:
-                names = current + names
-        self.doc.set_field("recipients.names", names, merge=False)
-        QMessageBox.information(self, tr("นำเข้ารายชื่อ"),
-                                tr("นำเข้าแล้ว {n} รายชื่อ", n=len(names)))
+            if answer == "append":
+                result = current + names
+        self.doc.set_field("recipients.names", result, merge=False)
+        message = tr("นำเข้าแล้ว {n} รายชื่อ", n=len(names))
+        if len(result) != len(names):
+            message += " " + tr("(รวมทั้งหมด {n} รายชื่อ)", n=len(result))
+        QMessageBox.information(self, tr("นำเข้ารายชื่อ"), message)
         return len(names)
 
     # --- sync & focus ---
@@ -694,8 +754,8 @@ class LetterForm(QScrollArea):
             editor.sync()
         self._limit_day()
         self.names_count.setText(tr("{n} รายชื่อ", n=len(letter.recipients.names)))
-        self._update_hint()
         self._apply_kind(letter.kind)
+        self._update_hint()  # after the kind: the hint follows whether a salutation prints
 
     def field_widget(self, path: str) -> QWidget | None:
         """The input box of a field path (``subject``, ``owner_unit`` …), if the form has one."""

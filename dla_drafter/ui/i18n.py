@@ -188,6 +188,22 @@ EN.update({
     "คลิกที่ส่วนใดของหน้า เพื่อไปแก้ไขช่องนั้นในแบบฟอร์ม":
         "Click a part of the page to edit its field",
     "คลิกรายการเพื่อไปยังช่องที่ต้องแก้": "Click a problem to go to its field",
+    "คลิกเพื่อไปยังช่องนี้": "Click to go to this field",
+    "มีรายชื่ออยู่แล้ว {n} รายชื่อ และในแฟ้มมี {m} รายชื่อ":
+        "The list already has {n} names and the file has {m}",
+    "แทนที่รายชื่อเดิม": "Replace the list", "ต่อท้ายรายชื่อเดิม": "Append to the list",
+    "ยกเลิก": "Cancel", "เพิ่มผู้ลงนาม": "Add signer", "ลบผู้ลงนาม": "Remove signer",
+    "(ไม่มีคำแนะนำ)": "(no suggestions)", "บันทึกเป็นแฟ้มอื่น…": "Save as Another File…",
+    "ชื่อในรายการ": "Label", "(ผู้ลงนาม)": "(signer)",
+    "ชื่อที่แสดงในรายการ เช่น รองอธิบดี (ปฏิบัติราชการแทน)":
+        "Label in the list, e.g. deputy director-general (acting)",
+    "คู่มือผู้ใช้ (&G)": "Clerk's &Guide", "คู่มือผู้ใช้": "Clerk's guide",
+    "เปิดคู่มือการใช้โปรแกรมสำหรับเจ้าหน้าที่": "Open the clerk's guide",
+    "รุ่น {v}": "Version {v}", "PDF": "PDF", "DOCX": "DOCX",
+    "ไม่พบคู่มือผู้ใช้ ({name}) ในโฟลเดอร์ของโปรแกรม":
+        "The clerk's guide ({name}) is not in the program's folder",
+    "เปิดคู่มือไม่ได้ เปิดแฟ้มนี้เอง:": "Cannot open the guide; open this file yourself:",
+    "(รวมทั้งหมด {n} รายชื่อ)": "({n} names in all)",
     "นำเข้ารายชื่อ": "Import names", "นำเข้าแล้ว {n} รายชื่อ": "Imported {n} names",
     "นำเข้าไม่ได้": "Cannot import", "บันทึกแล้ว: {p}": "Saved: {p}",
     "ส่งออกแล้ว: {p}": "Exported: {p}", "เปิดแล้ว: {p}": "Opened: {p}",

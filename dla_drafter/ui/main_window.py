@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from dla_drafter.app_settings import AgencyProfile, AppConfig
 from dla_drafter.model.letter import Letter
+from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.document import Document
 from dla_drafter.ui.form import LetterForm
 from dla_drafter.ui.i18n import tr
@@ -42,32 +43,43 @@ DRAFT_SUFFIX = ".dladraft.json"
 AUTOSAVE_MS = 30_000
 
 
-class _UndoKeysToWindow(QObject):
-    """Send Ctrl+Z/Ctrl+Y to the window's history instead of a text box's private one.
+class _WindowKeysFirst(QObject):
+    """The window's own shortcuts win over a text box's, wherever the cursor is.
 
-    Text boxes claim these keys through ShortcutOverride; swallowing that event lets the
-    window's Undo/Redo actions fire, so undo works across every field in typing order.
+    Text boxes claim keys through ShortcutOverride: Ctrl+Z/Ctrl+Y for their private undo,
+    and on Linux desktops (X11 key bindings) Ctrl+E as "end of line", so Ctrl+E typed in the
+    subject box did not export. Inside a MainWindow, a key that is the shortcut of one of the
+    window's enabled actions is left to that action.
+
+    Undo and redo are the document's alone, in a text box or not: every keystroke is in the
+    document's history (typing order across all fields), while a box's private history would
+    change the text without the document knowing. So Ctrl+Z/Ctrl+Y never reach a box, even
+    when there is nothing to undo (the window's action is disabled then and does nothing).
+    Installed once on the application.
     """
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.ShortcutOverride:
-            key_event = event  # QKeyEvent
-            if key_event.matches(QKeySequence.StandardKey.Undo) or key_event.matches(
-                QKeySequence.StandardKey.Redo
-            ):
-                return True
-        return False
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not isinstance(obj, QWidget) or not isinstance(obj.window(), MainWindow):
+            return False
+        window: MainWindow = obj.window()  # type: ignore[assignment]
+        pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+        if window.is_history_key(pressed):
+            return True
+        return kind == QEvent.Type.ShortcutOverride and window.action_for_keys(pressed) is not None
 
 
-_undo_filter: _UndoKeysToWindow | None = None
+_keys_filter: _WindowKeysFirst | None = None
 
 
-def _install_undo_filter() -> None:
-    global _undo_filter
+def _install_keys_filter() -> None:
+    global _keys_filter
     app = QApplication.instance()
-    if _undo_filter is None and app is not None:
-        _undo_filter = _UndoKeysToWindow(app)
-        app.installEventFilter(_undo_filter)
+    if _keys_filter is None and app is not None:
+        _keys_filter = _WindowKeysFirst(app)
+        app.installEventFilter(_keys_filter)
 
 
 def suggested_stem(letter: Letter, path: Path | None) -> str:
@@ -86,7 +98,7 @@ class MainWindow(QMainWindow):
                  path: Path | None = None, spell: SpellChecker | None = None,
                  recovery_folder: Path | None = None) -> None:
         super().__init__()
-        _install_undo_filter()
+        _install_keys_filter()
         self.config = config or AppConfig.load()
         self.spell = spell if spell is not None else SpellChecker()
         profile = self.config.profile()
@@ -146,6 +158,18 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.spell.start)
 
     # --- actions ---
+
+    def action_for_keys(self, pressed: QKeySequence) -> QAction | None:
+        """The enabled command of this window whose shortcut is ``pressed``, if any."""
+        for action in self.actions():
+            if action.isEnabled() and any(key == pressed for key in action.shortcuts()):
+                return action
+        return None
+
+    def is_history_key(self, pressed: QKeySequence) -> bool:
+        """Undo/redo keys: the document's history answers them, never a text box's."""
+        return any(key == pressed for action in (self.act_undo, self.act_redo)
+                   for key in action.shortcuts())
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "",
                 icon: QStyle.StandardPixmap | None = None) -> QAction:
@@ -214,6 +238,8 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action("ตั้งค่า… (&S)", self.settings_dialog,
                                          QKeySequence("Ctrl+,"),
                                          "โปรไฟล์ส่วนราชการ ภาษา และแบบอักษร")
+        self.act_guide = self._action("คู่มือผู้ใช้ (&G)", self.open_guide, sk.HelpContents,
+                                      "เปิดคู่มือการใช้โปรแกรมสำหรับเจ้าหน้าที่")
         self.act_about = self._action("เกี่ยวกับ (&A)", self.about)
         from dla_drafter.ui.merge_fields import FieldInserter
 
@@ -254,6 +280,8 @@ class MainWindow(QMainWindow):
         tools.addSeparator()
         tools.addAction(self.act_settings)
         help_menu = bar.addMenu(tr("ช่วยเหลือ (&H)"))
+        help_menu.addAction(self.act_guide)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
         self._fill_recent()
 
@@ -271,10 +299,13 @@ class MainWindow(QMainWindow):
                       (self.act_undo, self.act_redo),
                       (self.act_pdf, self.act_docx, self.act_print)):
             for action in group:
+                # The button shows the action's icon text: set it, not the button's text,
+                # which Qt resets to "เลิกทำ (U)" whenever the action changes (enabled …)
+                # and the toolbar jumps.
+                action.setIconText(tr(short[action]))
                 tb.addAction(action)
                 button = tb.widgetForAction(action)
                 if button is not None:
-                    button.setText(tr(short[action]))
                     tip = action.toolTip()
                     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                     button.setToolTip(f"{tip} ({keys})" if keys else tip)
@@ -490,15 +521,17 @@ class MainWindow(QMainWindow):
                 self.form.focus_field(exc.problems[0].field)
             return False
         except OSError as exc:
-            answer = QMessageBox.warning(
+            self.autosave()  # whatever happens next, the text is in the recovery folder
+            role = QMessageBox.ButtonRole
+            answer = ask_choice(
                 self, tr("บันทึกไม่ได้"),
                 tr("บันทึกแฟ้มนี้ไม่ได้ แฟ้มอาจถูกเปิดอยู่ในโปรแกรมอื่นหรืออยู่ในที่ที่อ่านได้อย่างเดียว")
                 + f"\n\n{exc}\n\n" + tr("ต้องการบันทึกเป็นแฟ้มอื่นแทนหรือไม่?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.Yes,
+                [("save_as", tr("บันทึกเป็นแฟ้มอื่น…"), role.AcceptRole),
+                 ("cancel", tr("ยกเลิก"), role.RejectRole)],
+                default="save_as", cancel="cancel", icon=QMessageBox.Icon.Warning,
             )
-            self.autosave()  # whatever happens next, the text is in the recovery folder
-            if answer == QMessageBox.StandardButton.Yes:
+            if answer == "save_as":
                 return self.save_as()
             return False
         self.doc.set_path_saved(path.resolve())
@@ -647,6 +680,27 @@ class MainWindow(QMainWindow):
         self.preview.set_settings(self.render_settings)
 
     def about(self) -> None:
+        from dla_drafter import __version__
+
         QMessageBox.about(self, APP_TITLE, tr(
             "DLA Drafter — ร่างหนังสือราชการ ส่งออก PDF และ DOCX\n"
-            "จัดหน้าตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ"))
+            "จัดหน้าตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ") + "\n\n"
+            + tr("รุ่น {v}", v=__version__))
+
+    def open_guide(self) -> bool:
+        """Open the clerk's guide (docs/คู่มือผู้ใช้.md) in the system's viewer."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from dla_drafter.paths import GUIDE_NAME, guide_path
+
+        path = guide_path()
+        if path is None:
+            QMessageBox.information(self, tr("คู่มือผู้ใช้"), tr(
+                "ไม่พบคู่มือผู้ใช้ ({name}) ในโฟลเดอร์ของโปรแกรม", name=GUIDE_NAME))
+            return False
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(self, tr("คู่มือผู้ใช้"),
+                                    tr("เปิดคู่มือไม่ได้ เปิดแฟ้มนี้เอง:") + f"\n{path}")
+            return False
+        return True

@@ -27,11 +27,27 @@ def check(letter: Letter) -> list[Any]:
 
 
 def problem_text(problem: Any) -> str:
+    """One line for the clerk: the field's display name, then what is wrong with it.
+
+    ``Problem.message`` keeps the dotted path in parentheses for the command line; in the
+    window the path is noise ("(number.circular)"), so it is left to the row's tooltip. The
+    name comes from ``field_label`` (the one table of field names). A key no table knows
+    (written by a newer version) has no better name than its path, so the path stays.
+    """
+    from dla_drafter.model.problems import field_label
+
     lang = language()
-    try:
-        return str(problem.message(lang))
-    except Exception:
-        return str(getattr(problem, "message_th", problem))
+    field = str(getattr(problem, "field", "") or "")
+    text = getattr(problem, "message_en" if lang == "en" else "message_th", None)
+    if text is None:
+        return str(problem)
+    if not field:
+        return " ".join(str(text).splitlines())
+    known = field_label(field, "th") != field  # the Thai name always differs from the path
+    label = field_label(field, lang) if known else field
+    if lang == "en" and known:
+        label = label[:1].upper() + label[1:]
+    return " ".join(f"{label}: {text}".splitlines())
 
 
 class ProblemsPanel(QWidget):
@@ -102,7 +118,9 @@ class ProblemsPanel(QWidget):
             item = QListWidgetItem(problem_text(problem))
             item.setIcon(self._icons[is_error])
             item.setData(Qt.ItemDataRole.UserRole, getattr(problem, "field", ""))
-            item.setToolTip(getattr(problem, "field", ""))
+            field = getattr(problem, "field", "")
+            tip = tr("คลิกเพื่อไปยังช่องนี้")
+            item.setToolTip(f"{tip} ({field})" if field else tip)
             if is_error:
                 item.setForeground(QBrush(QColor("#a00000")))
             self.list.addItem(item)

@@ -45,7 +45,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("ตั้งค่า"))
         self.config = copy.deepcopy(config)
         self._current = -1
-        self.resize(820, 640)
+        self.resize(940, 780)
         outer = QVBoxLayout(self)
         top = QFormLayout()
         self.language = QComboBox()
@@ -65,6 +65,13 @@ class SettingsDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("profileList")
         self.list.setToolTip(tr("โปรไฟล์ส่วนราชการ"))
+        # Profile names are long ("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด…"): wrap them
+        # rather than cut them off behind a sideways scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setMinimumWidth(240)
         self.list.currentRowChanged.connect(self._select)
         left.addWidget(self.list, 1)
         for label, slot in (
@@ -76,7 +83,7 @@ class SettingsDialog(QDialog):
             button = QPushButton(label)
             button.clicked.connect(slot)
             left.addWidget(button)
-        body.addLayout(left, 1)
+        body.addLayout(left, 2)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -104,6 +111,8 @@ class SettingsDialog(QDialog):
         emblem_row.setContentsMargins(0, 0, 0, 0)
         self.f_emblem.setToolTip(tr("ภาพตราครุฑของส่วนราชการ (SVG หรือ PNG) ว่างไว้ใช้ภาพที่มากับโปรแกรม"))
         self.f_font.setToolTip(tr("ชื่อแบบอักษรที่เขียนลงในแฟ้ม DOCX (Word ใช้แบบอักษรในเครื่อง)"))
+        self.f_profile.textEdited.connect(self._renamed)
+        presets_holder = self._build_presets()
         for label, widget in (
             ("ชื่อโปรไฟล์", self.f_profile),
             ("ชื่อส่วนราชการ", self.f_name),
@@ -117,11 +126,12 @@ class SettingsDialog(QDialog):
             ("ตำแหน่งผู้ลงนาม", self.f_position),
             ("แบบอักษรใน DOCX", self.f_font),
             ("ภาพตราครุฑ", emblem_holder),
+            ("ผู้ลงนามที่ใช้บ่อย", presets_holder),
         ):
             form.addRow(tr(label), widget)
         right = QWidget()
         right.setLayout(form)
-        body.addWidget(right, 3)
+        body.addWidget(right, 5)
         outer.addLayout(body, 1)
 
         buttons = QDialogButtonBox(
@@ -130,6 +140,117 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self._fill_list()
+
+    # --- frequent signers of the profile ---
+
+    def _build_presets(self) -> QWidget:
+        """The profile's frequent signers: a list, add/remove, and the selected one's fields."""
+        holder = QWidget()
+        grid = QVBoxLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.presets = QListWidget()
+        self.presets.setObjectName("presetList")
+        self.presets.setWordWrap(True)
+        self.presets.setMaximumHeight(96)
+        self.presets.currentRowChanged.connect(self._select_preset)
+        row.addWidget(self.presets, 1)
+        buttons = QVBoxLayout()
+        self.preset_add = QPushButton(tr("เพิ่มผู้ลงนาม"))
+        self.preset_add.clicked.connect(self._add_preset)
+        self.preset_remove = QPushButton(tr("ลบผู้ลงนาม"))
+        self.preset_remove.clicked.connect(self._remove_preset)
+        buttons.addWidget(self.preset_add)
+        buttons.addWidget(self.preset_remove)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        grid.addLayout(row)
+        fields = QFormLayout()
+        self.p_label = QLineEdit()
+        self.p_label.setPlaceholderText(tr("ชื่อที่แสดงในรายการ เช่น รองอธิบดี (ปฏิบัติราชการแทน)"))
+        self.p_name = QLineEdit()
+        self.p_position = GrowingPlainText(2, 4)
+        self.p_position.setToolTip(tr("ตำแหน่ง หนึ่งบรรทัดต่อบรรทัด รวมบรรทัดปฏิบัติราชการแทน"))
+        fields.addRow(tr("ชื่อในรายการ"), self.p_label)
+        fields.addRow(tr("ชื่อผู้ลงนาม"), self.p_name)
+        fields.addRow(tr("ตำแหน่ง"), self.p_position)
+        grid.addLayout(fields)
+        self.p_label.textEdited.connect(self._preset_edited)
+        self.p_name.textEdited.connect(self._preset_edited)
+        self.p_position.textChanged.connect(self._preset_edited)
+        return holder
+
+    def _profile(self) -> AgencyProfile | None:
+        row = self._current
+        return self.config.profiles[row] if 0 <= row < len(self.config.profiles) else None
+
+    def _preset(self) -> SignerPreset | None:
+        profile = self._profile()
+        row = self.presets.currentRow()
+        if profile is None or not 0 <= row < len(profile.signer_presets):
+            return None
+        return profile.signer_presets[row]
+
+    @staticmethod
+    def _preset_title(preset: SignerPreset) -> str:
+        first = preset.position[0] if preset.position else ""
+        return preset.label or preset.name or first or tr("(ผู้ลงนาม)")
+
+    def _fill_presets(self, select: int = 0) -> None:
+        profile = self._profile()
+        presets = profile.signer_presets if profile is not None else []
+        self.presets.blockSignals(True)
+        self.presets.clear()
+        for preset in presets:
+            self.presets.addItem(self._preset_title(preset))
+        self.presets.blockSignals(False)
+        self.presets.setCurrentRow(min(select, len(presets) - 1) if presets else -1)
+        self._select_preset(self.presets.currentRow())
+
+    def _select_preset(self, _row: int) -> None:
+        preset = self._preset()
+        for widget in (self.p_label, self.p_name, self.p_position, self.preset_remove):
+            widget.setEnabled(preset is not None)
+        for widget in (self.p_label, self.p_name, self.p_position):
+            widget.blockSignals(True)
+        self.p_label.setText(preset.label if preset else "")
+        self.p_name.setText(preset.name if preset else "")
+        self.p_position.setPlainText("\n".join(preset.position) if preset else "")
+        for widget in (self.p_label, self.p_name, self.p_position):
+            widget.blockSignals(False)
+
+    def _preset_edited(self, *_: object) -> None:
+        """Every keystroke goes into the preset, and its row in the list follows at once."""
+        preset = self._preset()
+        if preset is None:
+            return
+        preset.label = self.p_label.text().strip()
+        preset.name = self.p_name.text().strip()
+        preset.position = lines_value(self.p_position.toPlainText())
+        item = self.presets.currentItem()
+        if item is not None:
+            item.setText(self._preset_title(preset))
+
+    def _add_preset(self) -> None:
+        profile = self._profile()
+        if profile is None:
+            return
+        profile.signer_presets.append(SignerPreset())
+        self._fill_presets(select=len(profile.signer_presets) - 1)
+        self.p_label.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _remove_preset(self) -> None:
+        profile = self._profile()
+        row = self.presets.currentRow()
+        if profile is None or not 0 <= row < len(profile.signer_presets):
+            return
+        del profile.signer_presets[row]
+        self._fill_presets(select=row)
+
+    def _renamed(self, _text: str) -> None:
+        """A new profile name shows in the list while it is typed, not only after OK."""
+        self._store()
+        self._mark_active()
 
     # --- list ---
 
@@ -169,6 +290,7 @@ class SettingsDialog(QDialog):
         self.f_emblem.setText(p.emblem_path)
         self.config.active_profile = p.profile_name
         self._mark_active()
+        self._fill_presets()
 
     def _mark_active(self) -> None:
         for i, p in enumerate(self.config.profiles):

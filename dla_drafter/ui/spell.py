@@ -17,11 +17,27 @@ import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 _THAI = re.compile(r"[\u0E01-\u0E4F]")
+
+# Real words PyThaiNLP's word list lacks because they are one letter (or signs): ณ ("at", as
+# in ณ ห้องประชุม), ธ (royal "he/she"), ฯ and its compounds. Marking them wrong taught clerks
+# to ignore the underline.
+SHORT_WORDS = frozenset({"ณ", "ธ", "ฯ", "ฯลฯ", "ฯพณฯ", "พณฯ"})
+MAX_SUGGESTIONS = 5
+_MAX_SUGGEST_LEN = 24  # a longer run is not one mistyped word: no guesses
+
+
+class Suggestion(NamedTuple):
+    """Replace ``text[start:end]`` by ``word``."""
+
+    start: int
+    end: int
+    word: str
 _THAI_DIGITS_OR_SIGNS = re.compile(r"^[\u0E50-\u0E59\u0E2F\u0E46.\s]+$")
 
 
@@ -53,6 +69,7 @@ class SpellChecker(QObject):
         self._trie = None
         self._words: set[str] = set()
         self._cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
+        self._guess_cache: dict[str, list[str]] = {}
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -76,7 +93,7 @@ class SpellChecker(QObject):
             from pythainlp.corpus import thai_words
             from pythainlp.util import Trie
 
-            words = set(thai_words()) | set(read_user_words(self.words_path))
+            words = set(thai_words()) | SHORT_WORDS | set(read_user_words(self.words_path))
             trie = Trie(words)
         except Exception:  # no dictionary: spelling marks are a help, never a blocker
             return
@@ -85,6 +102,7 @@ class SpellChecker(QObject):
             self._trie = trie
             self._cache.clear()
         self.ready.emit()
+        self._guesses("ก")  # load the speller's word frequencies now, not on the first right-click
 
     def is_known(self, word: str) -> bool:
         return word in self._words
@@ -124,6 +142,68 @@ class SpellChecker(QObject):
         if len(self._cache) > 500:
             self._cache.popitem(last=False)
         return spans
+
+    def _tokens(self, text: str) -> list[tuple[int, str]]:
+        """(start, token) of the newmm tokens of ``text``, with the dictionary in use."""
+        from pythainlp.tokenize import word_tokenize
+
+        with self._lock:
+            tokens = word_tokenize(text, custom_dict=self._trie, engine="newmm",
+                                   keep_whitespace=True)
+        placed, pos = [], 0
+        for token in tokens:
+            start = text.find(token, pos)
+            start = pos if start < 0 else start
+            placed.append((start, token))
+            pos = start + len(token)
+        return placed
+
+    def _guesses(self, word: str) -> list[str]:
+        """PyThaiNLP's Peter Norvig speller ("pn"): its word frequencies ship with the package,
+        so it works offline and downloads nothing. Empty when it is not available."""
+        if word in self._guess_cache:
+            return self._guess_cache[word]
+        try:
+            from pythainlp.spell import spell
+
+            guesses = [g for g in spell(word, engine="pn") if g and g != word]
+        except Exception:
+            guesses = []
+        self._guess_cache[word] = guesses
+        return guesses
+
+    def suggestions(self, text: str, position: int) -> list[Suggestion]:
+        """Corrections for the marked run under ``position``, best first.
+
+        A marked run is often a fragment of the mistyped word (``กาาร`` is tokenized
+        ``กา`` + ``าร``, and only ``าร`` is marked), so the run joined with the token before
+        it, then with the token after it, then alone; the first of these that gives words
+        is used, and each suggestion says what it replaces. Only words of the dictionary
+        (with the clerk's own) are offered.
+        """
+        if self._trie is None:
+            return []
+        span = next(((s, n) for s, n in self.misspelled(text) if s <= position <= s + n), None)
+        if span is None:
+            return []
+        start, end = span[0], span[0] + span[1]
+        tokens = self._tokens(text)
+        before = [s for s, t in tokens if s + len(t) == start and t.strip()]
+        after = [s + len(t) for s, t in tokens if s == end and t.strip()]
+        ranges = [(before[0], end)] if before else []
+        ranges += [(start, after[0])] if after else []
+        ranges.append((start, end))
+        found: list[Suggestion] = []
+        for a, b in ranges:
+            word = text[a:b]
+            if len(word) > _MAX_SUGGEST_LEN:
+                continue
+            for guess in self._guesses(word):
+                if guess in self._words and all(f.word != guess for f in found):
+                    found.append(Suggestion(a, b, guess))
+            if found:
+                break  # the first reading that gives words wins: no mixed guesses
+        return found[:MAX_SUGGESTIONS]
 
     def word_at(self, text: str, position: int) -> str | None:
         """The misspelled run under a cursor position, if any."""

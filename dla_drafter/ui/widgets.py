@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,6 +38,39 @@ def lines_value(text: str) -> list[str]:
     Tabs (from a pasted spreadsheet row) become spaces; the text is otherwise kept as typed.
     """
     return [line.replace("\t", " ").rstrip() for line in text.splitlines() if line.strip()]
+
+
+class WheelScrollsForm(QObject):
+    """Wheel over a drop-down or a number box scrolls the form, unless that box has focus.
+
+    A clerk scrolling down the form with the mouse over "ชั้นความเร็ว" changed it to a red
+    ด่วนมาก without noticing. One filter object serves every such box of a form; the boxes
+    take focus only by click or Tab (StrongFocus), never by the wheel, so a wheel turn over
+    a box the clerk has not chosen always scrolls. Once the box has focus the wheel is its own.
+    """
+
+    def __init__(self, area: QAbstractScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+
+    def guard(self, widget: QWidget) -> None:
+        """Watch ``widget`` and the text box inside it (an editable drop-down, a spin box)."""
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for watched in (widget, *widget.findChildren(QLineEdit)):
+            watched.setProperty("wheel_box", True)
+            watched.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget):
+            return False
+        box = obj
+        while box.parentWidget() is not None and box.parentWidget().property("wheel_box"):
+            box = box.parentWidget()
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is box or box.isAncestorOf(focus)):
+            return False
+        QApplication.sendEvent(self.area.verticalScrollBar(), event)
+        return True
 
 
 class GrowingPlainText(QPlainTextEdit):
@@ -444,5 +479,6 @@ __all__ = [
     "ParagraphEdit",
     "ParagraphList",
     "RowList",
+    "WheelScrollsForm",
     "lines_value",
 ]

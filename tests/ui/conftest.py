@@ -59,13 +59,25 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     return d
 
 
+@pytest.fixture(autouse=True)
+def forget_modal_answers() -> Iterator[None]:
+    """A ModalAnswer a test left unused must not click a later test's dialog."""
+    yield
+    from uihelpers import ModalAnswer
+
+    ModalAnswer._waiting.clear()
+
+
 @pytest.fixture(scope="session")
-def spell() -> Any:
-    """One loaded dictionary for the whole run (loading takes most of a second)."""
+def spell(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """One loaded dictionary for the whole run (loading takes most of a second).
+
+    Its word list is in this run's own temporary folder: a fixed name under /tmp was shared
+    by every test run on the machine, and parallel runs removed or filled each other's list.
+    """
     from dla_drafter.ui.spell import SpellChecker
 
-    checker = SpellChecker(words_path=Path(os.environ.get("TMPDIR", "/tmp")) / "dla-ui-words.txt")
-    checker.words_path.unlink(missing_ok=True)
+    checker = SpellChecker(words_path=tmp_path_factory.mktemp("spell") / "words.txt")
     checker.load_now()
     return checker
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
-from uihelpers import example_letter, page_texts, type_text, wait_preview
+from uihelpers import ModalAnswer, example_letter, page_texts, type_text, wait_preview
 
 from dla_drafter.model.draftio import load_draft, save_draft
 from dla_drafter.model.letter import Letter
@@ -140,11 +140,10 @@ def test_save_as_new_draft_and_failed_save_offers_save_as(
     target = tmp_path / "saved.dladraft.json"
     dialogs.replies["getSaveFileName"] = [(str(blocked / "x.dladraft.json"), ""),
                                          (str(target), "")]
-    dialogs.replies["warning"] = Yes
+    answer = ModalAnswer("บันทึกเป็นแฟ้มอื่น…")  # the box says what its buttons do
     assert window.save()  # no path yet: Save As; the first place fails, then another
-    assert dialogs.names().count("warning") == 1
-    warning_text = dialogs.calls[1][1][2]
-    assert "บันทึกแฟ้มนี้ไม่ได้" in warning_text
+    assert "ยกเลิก" in answer.texts
+    assert "บันทึกแฟ้มนี้ไม่ได้" in answer.message
     assert load_draft(target).subject == "ทดสอบ"
     assert window.doc.path == target.resolve()
     assert "saved.dladraft.json" in window.windowTitle()
@@ -319,8 +318,8 @@ def test_import_names_from_csv_and_xlsx(
         sheet.append(row)
     xlsx = tmp_path / "names.xlsx"
     book.save(xlsx)
-    dialogs.replies["question"] = No  # append to the names already there
-    assert window.form.import_names(xlsx) == 4
+    ModalAnswer("ต่อท้ายรายชื่อเดิม")  # append to the names already there
+    assert window.form.import_names(xlsx) == 2  # the names the file gave, not the total
     assert window.doc.letter.recipients.names[-1] == "ผู้ว่าฯ ชัยนาท"
     assert "4" in window.form.names_count.text()
     # pasting a column from a spreadsheet into the box

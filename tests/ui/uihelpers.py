@@ -60,3 +60,43 @@ def example_letter(paragraphs: int = 2) -> Letter:
         signer=Signer(name="", position=["อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]),
         owner_unit=["กองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น"],
     )
+
+
+class ModalAnswer:
+    """Click a button of the next modal dialog, by its text; remembers what the box showed.
+
+    For dialogs the program builds itself (``exec()`` on a QMessageBox), which the static
+    function fixtures in conftest cannot answer. Polls until the box is up, so it works
+    whenever the test triggers it. Kept alive until it has answered (Qt's timer does not
+    hold on to the Python object, and a test need not keep it).
+    """
+
+    _waiting: list[ModalAnswer] = []
+
+    def __init__(self, button_text: str) -> None:
+        self.button_text = button_text
+        self.texts: list[str] = []
+        self.message = ""
+        ModalAnswer._waiting.append(self)
+        self._poll()
+
+    def _poll(self) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+        if self not in ModalAnswer._waiting:
+            return  # the test that set it up is over
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, self._poll)
+            return
+        ModalAnswer._waiting.remove(self)
+        buttons = box.findChildren(QAbstractButton)
+        self.texts = [b.text() for b in buttons if b.isVisible()]
+        if isinstance(box, QMessageBox):
+            self.message = box.text()
+        for button in buttons:
+            if button.text().replace("&", "") == self.button_text:
+                button.click()
+                return
+        box.reject()  # not there: close the box so the test fails on its assertion
