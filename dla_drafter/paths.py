@@ -51,23 +51,16 @@ def docs_dir() -> Path:
     return _find("docs")
 
 
-def guide_path() -> Path:
-    """The clerk's guide, ``docs/คู่มือผู้ใช้.md``."""
-    return docs_dir() / GUIDE_NAME
+def guide_path() -> Path | None:
+    """The clerk's guide, ``docs/คู่มือผู้ใช้.md``, from the bundle or the checkout; None when
+    this copy of the program has none (Help says so)."""
+    for root in _roots():
+        candidate = root / "docs" / GUIDE_NAME
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def resource(*parts: str) -> Path:
     """Path of a file under ``resources/``."""
     return resources_dir().joinpath(*parts)
-
-
-GUIDE_NAME = "คู่มือผู้ใช้.md"
-
-
-def guide_path() -> Path | None:
-    """The clerk's guide, ``docs/คู่มือผู้ใช้.md``; None when this copy has no ``docs/``."""
-    for folder in (_PACKAGE.parent / "docs", _PACKAGE / "docs"):
-        candidate = folder / GUIDE_NAME
-        if candidate.is_file():
-            return candidate
-    return None
