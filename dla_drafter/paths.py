@@ -46,11 +46,6 @@ def templates_dir() -> Path:
     return _find("templates")
 
 
-def docs_dir() -> Path:
-    """The folder of the clerk's guide (shown by Help)."""
-    return _find("docs")
-
-
 def guide_path() -> Path | None:
     """The clerk's guide, ``docs/คู่มือผู้ใช้.md``, from the bundle or the checkout; None when
     this copy of the program has none (Help says so)."""
