@@ -96,6 +96,7 @@ class AgencyProfile:
     emblem_path: str = ""
     digits: str = "thai"
     reviewers: list[ReviewerKey] = field(default_factory=list)
+    continuation_word: bool = True  # "/ คำแรก…" at the foot of every page but the last
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
@@ -131,6 +132,7 @@ class AgencyProfile:
                 ReviewerKey.from_dict(r) for r in data.get("reviewers") or []
                 if isinstance(r, dict)
             ],
+            continuation_word=data.get("continuation_word", True) is not False,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -151,6 +153,7 @@ class AgencyProfile:
             "emblem_path": self.emblem_path,
             "digits": self.digits,
             "reviewers": [asdict(r) for r in self.reviewers],
+            "continuation_word": self.continuation_word,
         }
 
     def render_settings(self) -> RenderSettings:
@@ -163,7 +166,8 @@ class AgencyProfile:
             emblem = resources_dir() / emblem
         if emblem is not None and not emblem.is_file():
             emblem = None
-        return RenderSettings(docx_font=self.docx_font or DEFAULT_DOCX_FONT, emblem_path=emblem)
+        return RenderSettings(docx_font=self.docx_font or DEFAULT_DOCX_FONT, emblem_path=emblem,
+                              continuation_word=self.continuation_word)
 
     def new_letter(self, today: tuple[int, int, int] | None = None) -> Letter:
         """A fresh letter with this office's heading, signer and contacts filled in.

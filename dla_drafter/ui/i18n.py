@@ -145,6 +145,9 @@ EN: dict[str, str] = {
     "ตำแหน่งผู้ลงนาม": "Signer position",
     "แบบอักษรใน DOCX": "DOCX font",
     "ภาพตราครุฑ": "Emblem image",
+    "คำต่อหน้า": "Continuation word",
+    "พิมพ์คำต่อหน้า (/ คำแรก…) ท้ายทุกหน้า ยกเว้นหน้าสุดท้าย":
+        "Print the next page's first word (/ word…) at the foot of every page but the last",
     "เลือก…": "Browse…",
     "นำเข้าโปรไฟล์…": "Import profile…",
     "ส่งออกโปรไฟล์…": "Export profile…",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -111,6 +112,7 @@ class SettingsDialog(QDialog):
         emblem_row.setContentsMargins(0, 0, 0, 0)
         self.f_emblem.setToolTip(tr("ภาพตราครุฑของส่วนราชการ (SVG หรือ PNG) ว่างไว้ใช้ภาพที่มากับโปรแกรม"))
         self.f_font.setToolTip(tr("ชื่อแบบอักษรที่เขียนลงในแฟ้ม DOCX (Word ใช้แบบอักษรในเครื่อง)"))
+        self.f_continuation = QCheckBox(tr("พิมพ์คำต่อหน้า (/ คำแรก…) ท้ายทุกหน้า ยกเว้นหน้าสุดท้าย"))
         self.f_profile.textEdited.connect(self._renamed)
         presets_holder = self._build_presets()
         for label, widget in (
@@ -126,6 +128,7 @@ class SettingsDialog(QDialog):
             ("ตำแหน่งผู้ลงนาม", self.f_position),
             ("แบบอักษรใน DOCX", self.f_font),
             ("ภาพตราครุฑ", emblem_holder),
+            ("คำต่อหน้า", self.f_continuation),
             ("ผู้ลงนามที่ใช้บ่อย", presets_holder),
         ):
             form.addRow(tr(label), widget)
@@ -288,6 +291,7 @@ class SettingsDialog(QDialog):
         self.f_position.setPlainText("\n".join(p.signer_position))
         self.f_font.setEditText(p.docx_font)
         self.f_emblem.setText(p.emblem_path)
+        self.f_continuation.setChecked(p.continuation_word)
         self.config.active_profile = p.profile_name
         self._mark_active()
         self._fill_presets()
@@ -318,6 +322,7 @@ class SettingsDialog(QDialog):
         p.signer_position = lines_value(self.f_position.toPlainText())
         p.docx_font = self.f_font.currentText().strip() or "TH SarabunPSK"
         p.emblem_path = self.f_emblem.text().strip()
+        p.continuation_word = self.f_continuation.isChecked()
         if was_active:
             self.config.active_profile = p.profile_name
 

@@ -88,3 +88,21 @@ def test_english_interface_text() -> None:
     finally:
         set_language("th")
     assert tr("{n} หน้า", n=3) == "3 หน้า"
+
+
+def test_the_continuation_word_is_an_office_choice(qtbot: Any, window: Any) -> None:
+    """Settings › คำต่อหน้า: the choice reaches the window's rendering and is saved with
+    the profile (the typesetter's tests show what the setting prints)."""
+    config = AppConfig.load()
+    dialog = SettingsDialog(config)
+    qtbot.addWidget(dialog)
+    assert dialog.f_continuation.isChecked()  # as many offices print
+    dialog.f_continuation.setChecked(False)
+    dialog.accept()
+    assert dialog.config.profile().continuation_word is False
+    window.apply_config(dialog.config)
+    assert window.render_settings.continuation_word is False
+    assert AppConfig.load().profile().continuation_word is False  # saved with the profile
+    again = AgencyProfile.from_dict(dialog.config.profile().to_dict())
+    assert again.continuation_word is False
+    assert AgencyProfile.from_dict({}).continuation_word is True
