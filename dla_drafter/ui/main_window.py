@@ -32,7 +32,7 @@ from dla_drafter.model.letter import Letter
 from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.document import Document
 from dla_drafter.ui.form import LetterForm
-from dla_drafter.ui.i18n import tr
+from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.preview import PreviewPane
 from dla_drafter.ui.problems import ProblemsPanel, problem_text
 from dla_drafter.ui.recovery import RecoverySession
@@ -578,23 +578,32 @@ class MainWindow(QMainWindow):
             targets.append(("docx", path.with_suffix(".docx")))
         from dla_drafter import pipeline
 
-        written = []
+        # Both files are made in memory first and then written together, or neither: a
+        # PDF beside a DOCX of an older version of the letter would mislead (as in `render`).
+        written: list[Path] = []
+        made: dict[Path, bytes] = {}
+        failed: Any = None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             for fmt, target in targets:
-                try:
-                    if fmt == "pdf":
-                        pipeline.export_pdf(self.doc.letter, target, self.render_settings)
-                    else:
-                        pipeline.export_docx(self.doc.letter, target, self.render_settings)
-                except Exception as exc:  # OSError with a Thai message, or an engine bug
-                    QApplication.restoreOverrideCursor()
-                    QMessageBox.warning(self, tr("ส่งออกไม่ได้"), f"{target}\n\n{exc}")
-                    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-                    continue
-                written.append(target)
+                failed = target
+                if fmt == "pdf":
+                    made[target] = pipeline.pdf_bytes(self.doc.letter, self.render_settings)[0]
+                else:
+                    made[target] = pipeline.docx_bytes(self.doc.letter, self.render_settings)
+            failed = None
+            pipeline.write_outputs(made)
+            written = list(made)
+        except Exception as exc:  # OSError with a Thai message, or an engine bug
+            error: Exception | None = exc
+        else:
+            error = None
         finally:
             QApplication.restoreOverrideCursor()
+        if error is not None:
+            where = getattr(error, "path", None) or failed or ", ".join(str(t) for t in made)
+            message = getattr(error, f"message_{language()}", None) or str(error)
+            QMessageBox.warning(self, tr("ส่งออกไม่ได้"), f"{where}\n\n{message}")
         if written:
             self.statusBar().showMessage(
                 tr("ส่งออกแล้ว: {p}", p=", ".join(str(p) for p in written)), 8000)

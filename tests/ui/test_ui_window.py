@@ -203,6 +203,23 @@ def test_export_blocked_on_errors_allowed_with_warnings(
     assert (tmp_path / "chosen.docx").exists()
 
 
+def test_export_both_writes_both_or_neither(
+    qtbot: Any, window: Any, tmp_path: Path, dialogs: Any
+) -> None:
+    window.doc.replace(example_letter(), None)
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    old_pdf = folder / "out.pdf"
+    old_pdf.write_bytes(b"%PDF-1.7 the version the clerk printed yesterday")
+    (folder / "out.docx").mkdir()  # the DOCX cannot be written there
+    dialogs.replies["warning"] = QMessageBox.StandardButton.Ok
+    assert window.export("both", folder / "out.pdf") == []
+    assert old_pdf.read_bytes() == b"%PDF-1.7 the version the clerk printed yesterday"
+    assert sorted(p.name for p in folder.iterdir()) == ["out.docx", "out.pdf"]  # no temps
+    name, args = dialogs.calls[-1]
+    assert name == "warning" and "out.docx" in args[2]  # the message names the file
+
+
 def test_exported_pdf_has_the_typed_text(qtbot: Any, window: Any, tmp_path: Path) -> None:
     pypdf = pytest.importorskip("pypdf")
     window.doc.replace(example_letter(), None)
