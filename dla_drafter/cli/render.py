@@ -33,6 +33,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--emblem", help="ไฟล์ภาพตราครุฑของหน่วยงาน (SVG/PNG)")
     parser.add_argument("--bundled-font", action="store_true",
                         help="ใช้แบบอักษร Sarabun ที่มากับโปรแกรมแม้มี TH Sarabun ในเครื่อง")
+    parser.add_argument("--watermark", action="store_true",
+                        help="พิมพ์คำว่า \"ร่าง\" จาง ๆ ทแยงกลางทุกหน้า ถ้าหนังสือยังไม่ได้อนุมัติ")
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -59,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         docx_font=args.docx_font or RenderSettings().docx_font,
         emblem_path=Path(args.emblem) if args.emblem else None,
         use_system_th_sarabun=not args.bundled_font,
+        draft_watermark=args.watermark,
     )
     problems = list(warnings) + check_letter(letter)
     if any(out.suffix.lower() == ".docx" for out in outputs):
