@@ -114,6 +114,21 @@ def pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
     return render_pdf(pages, fonts_for(settings), settings, title=letter.subject), pages
 
 
+def review_pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
+                     profile: LayoutProfile = DEFAULT_PROFILE) -> tuple[bytes, Pages]:
+    """The review PDF for a supervisor who reviews on paper (``review.paper``): each page of
+    the letter as it prints (with the watermark when the setting is on), numbered markers at
+    the commented lines, and after it the open comments on that page; then "ความเห็นอื่น"."""
+    from .render.pdf import pdf_bytes as render_pdf
+    from .review.paper import review_pages
+
+    settings = settings or RenderSettings()
+    fonts = fonts_for(settings)
+    pages = review_pages(letter, typeset_letter(letter, settings, profile), fonts, profile)
+    title = f"ความเห็นของผู้ตรวจ: {letter.subject}"
+    return render_pdf(pages, fonts, settings, title=title), pages
+
+
 def docx_bytes(letter: Letter, settings: RenderSettings | None = None,
                comments: bool = True) -> bytes:
     """The DOCX file's bytes, in memory (see :func:`pdf_bytes`); as :func:`export_docx`."""
