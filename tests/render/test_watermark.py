@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import subprocess
 from pathlib import Path
 
 import pypdfium2
@@ -61,10 +62,18 @@ def test_every_page_of_an_unapproved_letter_carries_it(two_pages):
         assert _centre_greys(marked) > 5 * _centre_greys(plain)
 
 
-def test_the_text_layer_is_exactly_the_letters(two_pages):
+def test_the_text_layer_is_exactly_the_letters(two_pages, tmp_path):
     marked = _texts(_pdf(two_pages, ON))
     assert marked == _texts(_pdf(two_pages, OFF))
     assert not any("ร่าง" in text for text in marked)
+    # poppler (Evince, Okular) reads the same: the watermark is no text there either
+    outputs = []
+    for name, settings in (("on", ON), ("off", OFF)):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(pipeline.pdf_bytes(two_pages, settings)[0])
+        outputs.append(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                                      capture_output=True, text=True, check=True).stdout)
+    assert outputs[0] == outputs[1]
 
 
 def test_absent_when_the_setting_is_off_or_the_letter_is_approved(two_pages, own_folders):

@@ -156,3 +156,47 @@ def test_render_review_on_the_command_line(reviewed, tmp_path):
     texts = _texts(out.read_bytes())
     assert texts[1].startswith("ความเห็นของผู้ตรวจ หน้า ๑")
     assert texts[-1].startswith("ความเห็นอื่น")
+
+
+def test_a_long_list_goes_on_over_pages():
+    letter = load_draft(MEMO)
+    texts_in = [f"ความเห็นข้อ {n} เรื่องการใช้ถ้อยคำในชื่อเรื่องให้กระชับและตรงกับโครงการ" for n in
+                range(30)]
+    for text in texts_in:
+        actions.add_comment(letter, "subject", "โครงการ", text, "สมชาย ใจดี")
+    data, pages = pipeline.review_pdf_bytes(letter, SETTINGS)
+    texts = _texts(data)
+    assert len(texts) >= 3
+    assert texts[2].startswith("ความเห็นของผู้ตรวจ หน้า ๑ (ต่อ)")
+    listed = "\n".join(texts[1:])
+    assert all(text in listed for text in texts_in)
+    markers = [m.number for page in pages.pages[1:] for m in page.markers]
+    assert markers == list(range(1, 31))
+    # every line of the lists stays inside the page's margins
+    for page in pages.pages[1:]:
+        for line in page.items:
+            assert 2.0 < line.y < page.height - 2.0 + 0.01
+            assert line.x + line.width_cm <= page.width - 2.0 + 0.01
+
+
+def test_the_painter_draws_the_markers(reviewed, qapp):
+    """Preview and print draw the same circles as the PDF (``render.painter``)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from dla_drafter.render.painter import paint_page
+
+    letter = reviewed[0]
+    _data, pages = pipeline.review_pdf_bytes(letter, SETTINGS)
+    page = pages.pages[0]
+    px = 40  # per cm
+    image = QImage(round(page.width * px), round(page.height * px), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    paint_page(painter, page, SETTINGS, QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    for marker in page.markers:
+        reds = sum(1 for dx in range(-10, 11) for dy in range(-10, 11)
+                   if (c := image.pixelColor(round(marker.x * px) + dx,
+                                             round(marker.y * px) + dy)).red() > 150
+                   and c.green() < 90 and c.blue() < 90)
+        assert reds > 15
