@@ -31,16 +31,45 @@ def printable(letter: Letter) -> Letter:
     return letter_for_print(letter)
 
 
+def is_approved(letter: Letter, keyring=None) -> bool:
+    """Whether ``letter`` is approved for the final print: its review record says
+    ``approved`` and it has approvals, every one of them valid (``review.actions.
+    approval_statuses``; ``keyring`` None means this PC's keys).
+
+    *Every*, not *any*: an approval that is stale (the letter changed after it was given),
+    invalid or from an unknown key means what prints is not what was approved, so the page
+    must still say ร่าง. A letter without a review record has not been approved."""
+    from .review.actions import approval_statuses, record_of
+    from .review.integrity import Keyring
+
+    if record_of(letter).state != "approved":
+        return False
+    if not approval_statuses(letter, Keyring()):
+        return False
+    if keyring is None:
+        from .review.identity import user_keyring
+
+        keyring = user_keyring()
+    return all(status == "valid" for _a, status in approval_statuses(letter, keyring))
+
+
 def typeset_letter(
     letter: Letter,
     settings: RenderSettings | None = None,
     profile: LayoutProfile = DEFAULT_PROFILE,
 ) -> Pages:
-    """Pages of ``letter``: pure Python, no Qt, safe in a worker thread."""
+    """Pages of ``letter``: pure Python, no Qt, safe in a worker thread. With the setting
+    ``draft_watermark`` every page of a letter not approved carries "ร่าง" (``is_approved``)."""
     settings = settings or RenderSettings()
-    return typeset(compose(printable(letter)), fonts_for(settings), profile,
-                   emblem_aspect=emblem_aspect(settings),
-                   continuation_word=settings.continuation_word)
+    fonts = fonts_for(settings)
+    pages = typeset(compose(printable(letter)), fonts, profile,
+                    emblem_aspect=emblem_aspect(settings),
+                    continuation_word=settings.continuation_word)
+    if settings.draft_watermark and not is_approved(letter):
+        from .typeset.watermark import add_watermark
+
+        add_watermark(pages, fonts)
+    return pages
 
 
 def export_pdf(letter: Letter, path: Path, settings: RenderSettings | None = None,
@@ -83,6 +112,21 @@ def pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
     settings = settings or RenderSettings()
     pages = typeset_letter(letter, settings, profile)
     return render_pdf(pages, fonts_for(settings), settings, title=letter.subject), pages
+
+
+def review_pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
+                     profile: LayoutProfile = DEFAULT_PROFILE) -> tuple[bytes, Pages]:
+    """The review PDF for a supervisor who reviews on paper (``review.paper``): each page of
+    the letter as it prints (with the watermark when the setting is on), numbered markers at
+    the commented lines, and after it the open comments on that page; then "ความเห็นอื่น"."""
+    from .render.pdf import pdf_bytes as render_pdf
+    from .review.paper import review_pages
+
+    settings = settings or RenderSettings()
+    fonts = fonts_for(settings)
+    pages = review_pages(letter, typeset_letter(letter, settings, profile), fonts, profile)
+    title = f"ความเห็นของผู้ตรวจ: {letter.subject}"
+    return render_pdf(pages, fonts, settings, title=title), pages
 
 
 def docx_bytes(letter: Letter, settings: RenderSettings | None = None,

@@ -50,10 +50,13 @@ class RenderSettings:
     ``emblem_path`` replaces the bundled ครุฑ with the office's official image (SVG or PNG).
     ``pdf_font_dir`` forces the folder searched for TH Sarabun fonts (None: system folders).
     ``continuation_word`` prints, at the foot of every page but the last, the first word of
-    the next page (``/ คำแรก…``), as many offices do."""
+    the next page (``/ คำแรก…``), as many offices do.
+    ``draft_watermark`` prints a large light-grey "ร่าง" across every page of a letter that
+    is not approved (``pipeline.is_approved``); off by default, so the final print is clean."""
 
     docx_font: str = DEFAULT_DOCX_FONT
     emblem_path: Path | None = None
     pdf_font_dir: Path | None = None
     use_system_th_sarabun: bool = True
     continuation_word: bool = True
+    draft_watermark: bool = False

@@ -1,5 +1,10 @@
 """``dla-drafter render DRAFT -o OUT.pdf [-o OUT.docx]``: the letter as PDF and/or DOCX.
 
+``--watermark`` prints "ร่าง" across the pages of a letter not yet approved; ``--review``
+makes each PDF the review PDF (every page followed by its open comments,
+``pipeline.review_pdf_bytes``) for a supervisor who reviews on paper; a DOCX carries the
+comments as Word comments either way.
+
 All or none: the draft and the settings are checked first (a problem names its field and
 stops before anything is written), every output is then made in memory, and only when all
 are made are they written together (``atomic.atomic_write_all``); if any fails, no existing
@@ -33,6 +38,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--emblem", help="ไฟล์ภาพตราครุฑของหน่วยงาน (SVG/PNG)")
     parser.add_argument("--bundled-font", action="store_true",
                         help="ใช้แบบอักษร Sarabun ที่มากับโปรแกรมแม้มี TH Sarabun ในเครื่อง")
+    parser.add_argument("--watermark", action="store_true",
+                        help="พิมพ์คำว่า \"ร่าง\" จาง ๆ ทแยงกลางทุกหน้า ถ้าหนังสือยังไม่ได้อนุมัติ")
+    parser.add_argument("--review", action="store_true",
+                        help="PDF สำหรับตรวจบนกระดาษ: ทุกหน้าตามด้วยความเห็นที่ยังเปิดอยู่ของหน้านั้น")
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -59,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         docx_font=args.docx_font or RenderSettings().docx_font,
         emblem_path=Path(args.emblem) if args.emblem else None,
         use_system_th_sarabun=not args.bundled_font,
+        draft_watermark=args.watermark,
     )
     problems = list(warnings) + check_letter(letter)
     if any(out.suffix.lower() == ".docx" for out in outputs):
@@ -76,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
     for out in outputs:
         try:
             if out.suffix.lower() == ".pdf":
-                data, pages = pipeline.pdf_bytes(letter, settings)
+                make = pipeline.review_pdf_bytes if args.review else pipeline.pdf_bytes
+                data, pages = make(letter, settings)
                 for problem in pipeline.glyph_problems(pages, settings):
                     say(lang, problem.severity, problem.message(lang))
                 notes.append(f"{text(lang, 'written')}: {out} ({len(pages)} {text(lang, 'pages')})")

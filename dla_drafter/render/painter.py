@@ -11,11 +11,23 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGlyphRun, QPainter, QPen, QRawFont
+from PySide6.QtGui import QColor, QFont, QGlyphRun, QPainter, QPainterPath, QPen, QRawFont
 
 from ..settings import RenderSettings
 from ..typeset.fonts import PT_PER_CM, FontFace, fonts_for, position_glyphs
-from ..typeset.pages import ImageBox, Item, Page, Pages, QRBox, Rule, TextLine, item_bounds
+from ..typeset.pages import (
+    ImageBox,
+    Item,
+    Marker,
+    Page,
+    Pages,
+    QRBox,
+    Rule,
+    TextLine,
+    Watermark,
+    item_bounds,
+)
+from ..typeset.watermark import marker_label_origin
 from .emblem import EmblemError, emblem_image
 
 _raw_fonts: dict[tuple[str, int], QRawFont] = {}
@@ -34,6 +46,58 @@ def _raw_font(face: FontFace, pixel_size: float) -> QRawFont:
         return raw
 
 
+def _glyph_run(face: FontFace, text: str, size_pt: float, scale: float,
+               letter_spacing_cm: float = 0.0) -> QGlyphRun | None:
+    glyphs = position_glyphs(face, text, size_pt, letter_spacing_cm)
+    if not glyphs:
+        return None
+    run = QGlyphRun()
+    run.setRawFont(_raw_font(face, size_pt / PT_PER_CM * scale))
+    run.setGlyphIndexes([g.gid for g in glyphs])
+    run.setPositions([QPointF(g.x * scale, -g.y * scale) for g in glyphs])
+    return run
+
+
+def _outline_path(face: FontFace, text: str, size_pt: float, scale: float) -> QPainterPath:
+    """The glyphs of ``text`` as one path, origin at the baseline's start (device units).
+
+    For the large watermark: Qt's raster engine draws nothing for a ``QGlyphRun`` of a raw
+    font past ~100 px (measured: 16 pt draws, 100 pt and more draw no pixel), so it is filled
+    as outlines, which also is what the PDF paints."""
+    raw = _raw_font(face, size_pt / PT_PER_CM * scale)
+    path = QPainterPath()
+    for g in position_glyphs(face, text, size_pt):
+        path.addPath(raw.pathForGlyph(g.gid).translated(g.x * scale, -g.y * scale))
+    return path
+
+
+def _paint_watermark(painter: QPainter, mark: Watermark, fonts, scale: float, ox: float,
+                     oy: float) -> None:
+    """As ``render.pdf`` draws it: rotated anticlockwise about the centre, ink centred."""
+    painter.save()
+    painter.translate(ox + mark.cx * scale, oy + mark.cy * scale)
+    painter.rotate(-mark.angle_deg)  # Qt's y runs down: a negative angle turns anticlockwise
+    painter.translate(-mark.width_cm / 2 * scale, mark.baseline_cm * scale)
+    painter.fillPath(_outline_path(fonts.face(True), mark.text, mark.size_pt, scale),
+                     QColor(mark.color))
+    painter.restore()
+
+
+def _paint_marker(painter: QPainter, marker: Marker, fonts, scale: float, ox: float,
+                  oy: float) -> None:
+    colour = QColor(marker.color)
+    painter.setPen(QPen(colour, 0.8 / PT_PER_CM * scale))
+    painter.setBrush(Qt.GlobalColor.white)
+    radius = marker.diameter / 2 * scale
+    painter.drawEllipse(QPointF(ox + marker.x * scale, oy + marker.y * scale), radius, radius)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    x, y, label = marker_label_origin(marker, fonts)
+    run = _glyph_run(fonts.face(True), label, marker.size_pt, scale)
+    if run is not None:
+        painter.setPen(colour)
+        painter.drawGlyphRun(QPointF(ox + x * scale, oy + y * scale), run)
+
+
 def paint_page(painter: QPainter, page: Page, settings: RenderSettings | None,
                target: QRectF) -> None:
     """Paint ``page`` (white paper included) scaled into ``target`` (device coordinates)."""
@@ -45,17 +109,14 @@ def paint_page(painter: QPainter, page: Page, settings: RenderSettings | None,
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.fillRect(target, Qt.GlobalColor.white)
+    if page.watermark is not None:  # first: behind the letter's ink, as in the PDF
+        _paint_watermark(painter, page.watermark, fonts, scale, ox, oy)
     for item in page.items:
         if isinstance(item, TextLine):
-            face = fonts.face(item.bold)
-            raw = _raw_font(face, item.size_pt / PT_PER_CM * scale)
-            glyphs = position_glyphs(face, item.text, item.size_pt, item.letter_spacing_cm)
-            if not glyphs:
+            run = _glyph_run(fonts.face(item.bold), item.text, item.size_pt, scale,
+                             item.letter_spacing_cm)
+            if run is None:
                 continue
-            run = QGlyphRun()
-            run.setRawFont(raw)
-            run.setGlyphIndexes([g.gid for g in glyphs])
-            run.setPositions([QPointF(g.x * scale, -g.y * scale) for g in glyphs])
             painter.setPen(QColor(item.color))
             painter.drawGlyphRun(QPointF(ox + item.x * scale, oy + item.y * scale), run)
         elif isinstance(item, ImageBox):
@@ -85,6 +146,8 @@ def paint_page(painter: QPainter, page: Page, settings: RenderSettings | None,
             painter.setPen(pen)
             painter.drawLine(QPointF(ox + item.x1 * scale, oy + item.y1 * scale),
                              QPointF(ox + item.x2 * scale, oy + item.y2 * scale))
+    for marker in page.markers:
+        _paint_marker(painter, marker, fonts, scale, ox, oy)
     painter.restore()
 
 

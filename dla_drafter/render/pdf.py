@@ -36,7 +36,8 @@ from pathlib import Path
 from ..settings import RenderSettings
 from ..text.graphemes import clusters
 from ..typeset.fonts import PT_PER_CM, FontFace, FontSet, ShapedLine
-from ..typeset.pages import ImageBox, Page, Pages, QRBox, Rule, TextLine
+from ..typeset.pages import ImageBox, Marker, Page, Pages, QRBox, Rule, TextLine, Watermark
+from ..typeset.watermark import marker_label_origin
 from .font_subset import subset_font
 from .glyph_paths import compressed_outline, glyph_outline
 
@@ -552,6 +553,57 @@ class PdfBuilder:
         out.append(ops.text)
         out.append("ET")
 
+    def _outlines(self, bold: bool, text: str) -> str:
+        """The glyph outlines of ``text`` at the origin, in font units, with no text layer:
+        for marks that are not the letter's words (the watermark, the review markers), so
+        copy and search still give exactly the letter."""
+        use = self._font(bold)
+        ops = []
+        last_x = last_y = 0
+        for glyph in use.face.shape(text).glyphs:
+            if glyph_outline(use.face, glyph.gid) is None:
+                continue
+            self._glyph_form(use, glyph.gid)
+            use.gids.add(glyph.gid)
+            ops.append(f"1 0 0 1 {glyph.x - last_x} {glyph.y - last_y} cm/{use.form_prefix}"
+                       f"{glyph.gid} Do")
+            last_x, last_y = glyph.x, glyph.y
+        return "\n".join(ops)
+
+    def _watermark(self, out: list[str], mark: Watermark, page_h: float) -> None:
+        import math
+
+        a = math.radians(mark.angle_deg)
+        cos, sin = math.cos(a), math.sin(a)
+        unit = mark.size_pt / self.fonts.face(True).upem
+        r, g, b = _color(mark.color)
+        out.append(f"q {_num(r)} {_num(g)} {_num(b)} rg {cos:.5f} {sin:.5f} {-sin:.5f} "
+                   f"{cos:.5f} {_num(mark.cx * PT_PER_CM)} {_num((page_h - mark.cy) * PT_PER_CM)}"
+                   f" cm 1 0 0 1 {_num(-mark.width_cm / 2 * PT_PER_CM)} "
+                   f"{_num(-mark.baseline_cm * PT_PER_CM)} cm {unit:.6f} 0 0 {unit:.6f} 0 0 cm")
+        out.append(self._outlines(True, mark.text))
+        out.append("Q")
+
+    def _marker(self, out: list[str], marker: Marker, page_h: float) -> None:
+        # a circle from four Bézier arcs (k = 0.5523 the usual quarter-circle constant)
+        rad = marker.diameter / 2 * PT_PER_CM
+        cx, cy = marker.x * PT_PER_CM, (page_h - marker.y) * PT_PER_CM
+        k = 0.5523 * rad
+        r, g, b = _color(marker.color)
+        out.append(
+            f"q 1 g {_num(r)} {_num(g)} {_num(b)} RG 0.8 w {_num(cx + rad)} {_num(cy)} m "
+            f"{_num(cx + rad)} {_num(cy + k)} {_num(cx + k)} {_num(cy + rad)} {_num(cx)} "
+            f"{_num(cy + rad)} c {_num(cx - k)} {_num(cy + rad)} {_num(cx - rad)} {_num(cy + k)}"
+            f" {_num(cx - rad)} {_num(cy)} c {_num(cx - rad)} {_num(cy - k)} {_num(cx - k)} "
+            f"{_num(cy - rad)} {_num(cx)} {_num(cy - rad)} c {_num(cx + k)} {_num(cy - rad)} "
+            f"{_num(cx + rad)} {_num(cy - k)} {_num(cx + rad)} {_num(cy)} c b Q")
+        x, y, label = marker_label_origin(marker, self.fonts)
+        unit = marker.size_pt / self.fonts.face(True).upem
+        out.append(f"q {_num(r)} {_num(g)} {_num(b)} rg {unit:.6f} 0 0 {unit:.6f} "
+                   f"{_num(x * PT_PER_CM)} {_num((page_h - y) * PT_PER_CM)} cm")
+        out.append(self._outlines(True, label))
+        out.append("Q")
+
     def _image(self, out: list[str], box: ImageBox, page_h: float) -> None:
         if box.name not in self.images:
             w, h, rgb, alpha = _emblem_pixels(self.settings, box.height)
@@ -604,6 +656,8 @@ class PdfBuilder:
 
     def _page_content(self, page: Page) -> bytes:
         out: list[str] = []
+        if page.watermark is not None:  # first: behind the letter's ink
+            self._watermark(out, page.watermark, page.height)
         followed = _followed_lines(page)
         for item in page.items:
             if isinstance(item, TextLine):
@@ -614,6 +668,8 @@ class PdfBuilder:
                 self._qr(out, item, page.height)
             elif isinstance(item, Rule):
                 self._rule(out, item, page.height)
+        for marker in page.markers:  # last: over the line they point at
+            self._marker(out, marker, page.height)
         return "\n".join(out).encode("ascii")
 
     # -- fonts --------------------------------------------------------------------------
@@ -671,7 +727,10 @@ class PdfBuilder:
         for page in pages.pages:
             contents.append(objs.stream(self._page_content(page)))
             page_nums.append(objs.reserve())
-        font_refs = {use.name: self._font_objects(use) for use in self.uses.values()}
+        # a face only drawn as outlines (a watermark in bold on a letter with no bold text)
+        # needs no font object
+        font_refs = {use.name: self._font_objects(use) for use in self.uses.values()
+                     if use.codes}
         fonts_dict = b" ".join(b"/%s %d 0 R" % (name.encode(), num)
                                for name, num in font_refs.items())
         images_dict = b" ".join(b"/Im_%s %d 0 R" % (name.encode(), num)

@@ -78,12 +78,49 @@ class Rule:
 Item = TextLine | ImageBox | QRBox | Rule
 
 
+@dataclass(frozen=True)
+class Watermark:
+    """Large light text across the page (the "ร่าง" of a draft not yet approved), drawn
+    behind the letter's ink and never part of its text (copy, search and the text layer
+    give only the letter). The text is rotated ``angle_deg`` anticlockwise about the centre
+    (``cx``, ``cy``); its run starts at ``-width_cm / 2`` and its baseline lies
+    ``baseline_cm`` below the centre in the rotated frame, so the ink sits centred."""
+
+    text: str
+    cx: float
+    cy: float
+    size_pt: float
+    angle_deg: float
+    width_cm: float
+    baseline_cm: float
+    color: str = "#D0D0D0"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A small numbered circle (the review PDF's ①, ② … at the start of a commented line):
+    a mark for the reader's eye, not text of the letter, so it stays out of the text layer.
+    (``x``, ``y``) is the circle's centre; the number is drawn centred in it."""
+
+    number: int
+    x: float
+    y: float
+    diameter: float
+    size_pt: float
+    color: str = "#C00000"
+
+
 @dataclass
 class Page:
+    """``watermark`` and ``markers`` are drawn over the paper but are not the letter's items:
+    code that reads the letter's geometry (hit testing, signing placement) never meets them."""
+
     number: int  # 1-based
     items: list[Item] = field(default_factory=list)
     width: float = A4_WIDTH_CM
     height: float = A4_HEIGHT_CM
+    watermark: Watermark | None = None
+    markers: list[Marker] = field(default_factory=list)
 
 
 @dataclass
