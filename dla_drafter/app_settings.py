@@ -97,6 +97,7 @@ class AgencyProfile:
     digits: str = "thai"
     reviewers: list[ReviewerKey] = field(default_factory=list)
     continuation_word: bool = True  # "/ คำแรก…" at the foot of every page but the last
+    draft_watermark: bool = False  # "ร่าง" across every page of a letter not yet approved
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
@@ -133,6 +134,7 @@ class AgencyProfile:
                 if isinstance(r, dict)
             ],
             continuation_word=data.get("continuation_word", True) is not False,
+            draft_watermark=data.get("draft_watermark", False) is True,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -154,6 +156,7 @@ class AgencyProfile:
             "digits": self.digits,
             "reviewers": [asdict(r) for r in self.reviewers],
             "continuation_word": self.continuation_word,
+            "draft_watermark": self.draft_watermark,
         }
 
     def render_settings(self) -> RenderSettings:
@@ -167,7 +170,8 @@ class AgencyProfile:
         if emblem is not None and not emblem.is_file():
             emblem = None
         return RenderSettings(docx_font=self.docx_font or DEFAULT_DOCX_FONT, emblem_path=emblem,
-                              continuation_word=self.continuation_word)
+                              continuation_word=self.continuation_word,
+                              draft_watermark=self.draft_watermark)
 
     def new_letter(self, today: tuple[int, int, int] | None = None) -> Letter:
         """A fresh letter with this office's heading, signer and contacts filled in.

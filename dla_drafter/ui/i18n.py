@@ -146,6 +146,9 @@ EN: dict[str, str] = {
     "แบบอักษรใน DOCX": "DOCX font",
     "ภาพตราครุฑ": "Emblem image",
     "คำต่อหน้า": "Continuation word",
+    "ลายน้ำร่าง": "Draft watermark",
+    "พิมพ์คำว่า \"ร่าง\" บนหนังสือที่ยังไม่ได้รับอนุมัติ":
+        "Print \"ร่าง\" (draft) across letters not yet approved",
     "พิมพ์คำต่อหน้า (/ คำแรก…) ท้ายทุกหน้า ยกเว้นหน้าสุดท้าย":
         "Print the next page's first word (/ word…) at the foot of every page but the last",
     "เลือก…": "Browse…",

@@ -113,6 +113,7 @@ class SettingsDialog(QDialog):
         self.f_emblem.setToolTip(tr("ภาพตราครุฑของส่วนราชการ (SVG หรือ PNG) ว่างไว้ใช้ภาพที่มากับโปรแกรม"))
         self.f_font.setToolTip(tr("ชื่อแบบอักษรที่เขียนลงในแฟ้ม DOCX (Word ใช้แบบอักษรในเครื่อง)"))
         self.f_continuation = QCheckBox(tr("พิมพ์คำต่อหน้า (/ คำแรก…) ท้ายทุกหน้า ยกเว้นหน้าสุดท้าย"))
+        self.f_watermark = QCheckBox(tr("พิมพ์คำว่า \"ร่าง\" บนหนังสือที่ยังไม่ได้รับอนุมัติ"))
         self.f_profile.textEdited.connect(self._renamed)
         presets_holder = self._build_presets()
         for label, widget in (
@@ -129,6 +130,7 @@ class SettingsDialog(QDialog):
             ("แบบอักษรใน DOCX", self.f_font),
             ("ภาพตราครุฑ", emblem_holder),
             ("คำต่อหน้า", self.f_continuation),
+            ("ลายน้ำร่าง", self.f_watermark),
             ("ผู้ลงนามที่ใช้บ่อย", presets_holder),
         ):
             form.addRow(tr(label), widget)
@@ -292,6 +294,7 @@ class SettingsDialog(QDialog):
         self.f_font.setEditText(p.docx_font)
         self.f_emblem.setText(p.emblem_path)
         self.f_continuation.setChecked(p.continuation_word)
+        self.f_watermark.setChecked(p.draft_watermark)
         self.config.active_profile = p.profile_name
         self._mark_active()
         self._fill_presets()
@@ -323,6 +326,7 @@ class SettingsDialog(QDialog):
         p.docx_font = self.f_font.currentText().strip() or "TH SarabunPSK"
         p.emblem_path = self.f_emblem.text().strip()
         p.continuation_word = self.f_continuation.isChecked()
+        p.draft_watermark = self.f_watermark.isChecked()
         if was_active:
             self.config.active_profile = p.profile_name
 

@@ -106,3 +106,16 @@ def test_the_continuation_word_is_an_office_choice(qtbot: Any, window: Any) -> N
     again = AgencyProfile.from_dict(dialog.config.profile().to_dict())
     assert again.continuation_word is False
     assert AgencyProfile.from_dict({}).continuation_word is True
+
+
+def test_the_draft_watermark_is_off_until_an_office_turns_it_on(qtbot: Any, window: Any) -> None:
+    config = AppConfig.load()
+    dialog = SettingsDialog(config)
+    qtbot.addWidget(dialog)
+    assert not dialog.f_watermark.isChecked()  # off by default: the final print is clean
+    dialog.f_watermark.setChecked(True)
+    dialog.accept()
+    window.apply_config(dialog.config)
+    assert window.render_settings.draft_watermark is True
+    assert AppConfig.load().profile().draft_watermark is True
+    assert AgencyProfile.from_dict({}).draft_watermark is False
