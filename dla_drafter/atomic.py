@@ -309,15 +309,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, backup: boo
     temp: Path | None = None
     try:
         _refuse_read_only(target)
-        temp, fd = _create_temp(target)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        temp = _write_temp(target, data)
         _commit(temp, target, backup)
     except OSError as exc:
         if temp is not None:

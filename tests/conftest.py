@@ -4,6 +4,7 @@ draw with the bundled Sarabun, so results do not depend on the fonts of the mach
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import os
 from pathlib import Path
@@ -57,3 +58,32 @@ def _qt_application(qapp):
     """One QApplication for the whole run, made before any engine code could make a bare
     QGuiApplication (``render.qt_app.ensure_qt_app``) that widget tests cannot use."""
     return qapp
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session, started with Debian's initdb and pg_ctl (as
+    the ``postgres`` user under root) on a loopback port in a temporary folder. Missing server
+    binaries skip the test on a developer's machine and fail it in CI, which installs them."""
+    from dla_drafter.register.testserver import PostgresServer
+
+    try:
+        server = PostgresServer()
+    except FileNotFoundError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must test the register on PostgreSQL: {exc}")
+        pytest.skip(f"PostgreSQL server binaries are not installed: {exc}")
+    server.start()
+    yield server
+    server.cleanup()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """A new, empty database on the session's server."""
+    if not pg_server.running():  # a test that stopped the server must not break the next
+        pg_server.start()
+    return pg_server.create_database(f"register_{os.getpid()}_{next(_databases)}")

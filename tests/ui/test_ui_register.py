@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -300,28 +299,6 @@ def test_register_window_follows_a_new_issue(
 
 
 # --- a lost connection to the server -------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def pg_server() -> Any:
-    from dla_drafter.register.testserver import PostgresServer
-
-    try:
-        server = PostgresServer()
-    except FileNotFoundError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must test the register on PostgreSQL: {exc}")
-        pytest.skip(f"PostgreSQL server binaries are not installed: {exc}")
-    server.start()
-    yield server
-    server.cleanup()
-
-
-@pytest.fixture
-def pg_url(pg_server: Any) -> str:
-    if not pg_server.running():
-        pg_server.start()
-    return pg_server.create_database(f"ui_register_{os.getpid()}_{len(os.listdir('/proc'))}")
-
 
 def test_server_stopped_before_issuing_thai_message_and_draft_unchanged(
         qtbot: Any, drafted: Any, dialogs: Any, pg_server: Any, pg_url: str) -> None:
