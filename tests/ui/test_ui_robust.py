@@ -7,7 +7,7 @@ from typing import Any
 
 import docx
 from PySide6.QtWidgets import QMessageBox
-from uihelpers import example_letter, type_text
+from uihelpers import ModalAnswer, example_letter, type_text
 
 from dla_drafter.model.draftio import save_draft
 
@@ -22,12 +22,11 @@ def test_saving_over_a_read_only_draft_is_refused_with_a_message(
     try:
         assert window.open_path(path, ask=False)
         type_text(window.form.bindings["subject"].widget, " แก้ไข")
-        dialogs.replies["warning"] = QMessageBox.StandardButton.No  # no Save As
+        answer = ModalAnswer("ยกเลิก")  # no Save As
         assert not window.save()
     finally:
         path.chmod(0o644)
-    [(name, args)] = [c for c in dialogs.calls if c[0] == "warning"]
-    assert "อ่านอย่างเดียว" in args[2]
+    assert "อ่านอย่างเดียว" in answer.message
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".signed")) == []
     assert window.isWindowModified()  # the edit is still in the window, not lost
