@@ -205,7 +205,7 @@ class ReviewPanel(QDockWidget):
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
-        self._on_replaced()
+        self._reset()
 
     def _button(self, text: str, slot: Callable[[], Any], tip: str, name: str) -> QPushButton:
         button = QPushButton(tr(text))
@@ -224,6 +224,11 @@ class ReviewPanel(QDockWidget):
 
     def _on_replaced(self) -> None:
         """A draft was opened: a returned one shows its changes at once."""
+        self._reset()
+        if self.doc.letter.extra.get("review") is not None:
+            self.show()  # a draft under review opens with its panel
+
+    def _reset(self) -> None:
         self.pending = None
         self.step_index = -1
         self.compare_button.setChecked(self.state() == "returned")
@@ -553,6 +558,9 @@ def install_review(window: Any) -> ReviewPanel:
     """Add the review dock and the menu ตรวจทาน to a MainWindow; returns the panel."""
     panel = ReviewPanel(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    # hidden until a draft under review is opened or a review command is used, so the form
+    # keeps its width for clerks who do not review in the program
+    panel.setVisible(window.doc.letter.extra.get("review") is not None)
     menu = QMenu(tr("ตรวจทาน (&R)"), window)
     menu.setObjectName("reviewMenu")
     specs: list[tuple[str, str, Callable[[], Any], Any]] = [
@@ -572,7 +580,7 @@ def install_review(window: Any) -> ReviewPanel:
         action = QAction(tr(text), window)
         if keys is not None:
             action.setShortcut(keys)
-        action.triggered.connect(lambda _c=False, s=slot: s())
+        action.triggered.connect(lambda _c=False, s=slot: (panel.show(), s()))
         window.addAction(action)
         setattr(window, name, action)
         if index in (1, 4, 7):

@@ -64,6 +64,15 @@ def activate(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
 
 
+def open_panel(window: Any) -> Any:
+    """Show the review dock as a clerk would: ตรวจทาน → the panel's entry in the menu."""
+    toggle = window.review.toggleViewAction()
+    if not window.review.isVisible():
+        toggle.trigger()
+    assert window.review.isVisible()
+    return window.review
+
+
 def body_editor(window: Any, row: int) -> Any:
     return window.form.lists["body"].editors[row]
 
@@ -91,6 +100,8 @@ def test_whole_review_round(make_window: Any, qtbot: Any, tmp_path: Path,
     # --- the clerk drafts and sends for review
     clerk = make_window(letter=example_letter())
     assert clerk.save_as(draft)
+    assert not clerk.review.isVisible()  # no review yet: the form keeps its width
+    open_panel(clerk)
     qtbot.mouseClick(clerk.review.send_button, Qt.MouseButton.LeftButton)
     assert clerk.review.state() == "in_review"
     assert "รอตรวจ" in clerk.review.state_label.text()
@@ -101,6 +112,7 @@ def test_whole_review_round(make_window: Any, qtbot: Any, tmp_path: Path,
     become(monkeypatch, tmp_path, "reviewer")
     reviewer = make_window()
     assert reviewer.open_path(draft, ask=False)
+    assert reviewer.review.isVisible()  # a draft under review opens with its panel
     select_in(qtbot, body_editor(reviewer, 0), "ความละเอียดแจ้งแล้ว")
     reviewer.act_comment.trigger()
     assert reviewer.review.pending == ("body[0]", "ความละเอียดแจ้งแล้ว")
@@ -199,6 +211,7 @@ def test_hand_edited_approval_shows_invalid(make_window: Any, qtbot: Any, tmp_pa
     draft = tmp_path / "approved.dladraft.json"
     become(monkeypatch, tmp_path, "reviewer")
     reviewer = make_window(letter=example_letter())
+    open_panel(reviewer)
     qtbot.mouseClick(reviewer.review.send_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(reviewer.review.approve_button, Qt.MouseButton.LeftButton)
     assert reviewer.save_as(draft)
@@ -226,7 +239,7 @@ def test_hand_edited_approval_shows_invalid(make_window: Any, qtbot: Any, tmp_pa
 
 def test_review_verbs_are_undoable_and_refusals_change_nothing(
         window: Any, qtbot: Any, dialogs: Any) -> None:
-    panel = window.review
+    panel = open_panel(window)
     qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
     assert panel.state() == "in_review" and window.doc.is_modified()
     window.act_undo.trigger()
