@@ -179,7 +179,8 @@ class PageCanvas(QWidget):
             painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 70))
             painter.drawPixmap(rect.topLeft(), self._pixmap(index, rect))
             if self.overlay is not None:
-                self.overlay.paint(painter, self._page_list()[index], rect, self.px_per_cm)
+                self.overlay.paint(painter, self._page_list()[index], rect, self.px_per_cm,
+                                   self.pages, self.settings)
         painter.end()
 
     def hit(self, pos: QPointF) -> tuple[Any, float, float] | None:

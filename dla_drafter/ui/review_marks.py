@@ -274,16 +274,57 @@ def _covers(source: str, path: str) -> bool:
     return path == source or path.startswith((source + ".", source + "["))
 
 
+def _norm(text: str) -> str:
+    """Digits as Arabic (the page may print Thai digits; one character for one)."""
+    from dla_drafter.text.digits import to_arabic_digits
+
+    return to_arabic_digits(text)
+
+
+def char_x(face: Any, line: Any, offset: int) -> float:
+    """Where character ``offset`` of a typeset line starts, in cm from the line's x: the
+    start of its grapheme cluster, with the line's justification spacing."""
+    from dla_drafter.text.graphemes import clusters
+    from dla_drafter.typeset.fonts import PT_PER_CM
+
+    if offset <= 0:
+        return 0.0
+    if offset >= len(line.text):
+        return line.width_cm
+    shaped = face.shape(line.text)
+    scale = line.size_pt / face.upem / PT_PER_CM
+    count = 0
+    for index, cluster in enumerate(clusters(line.text)):
+        if count >= offset:
+            return shaped.grapheme_x[index] * scale + index * line.letter_spacing_cm
+        count += len(cluster)
+    return line.width_cm
+
+
 class PreviewMarks:
-    """Paints marks over the preview's pages; set as the canvas's ``overlay``."""
+    """Paints marks over the preview's pages; set as the canvas's ``overlay``.
+
+    A line of a marked field gets a tint and a bar in the left margin; where the line's text
+    can be found in the field's text (it can for body paragraphs and one-line fields), the
+    marks are drawn on the words themselves: a comment's quote on yellow, inserted words
+    underlined in blue, a red struck mark where words were deleted.
+    """
 
     def __init__(self) -> None:
         self.kinds: dict[str, set[str]] = {}
+        self.marks: dict[str, FieldMarks] = {}
+        self.texts: dict[str, str] = {}
+        self._offsets: tuple[int, dict[int, int]] | None = None
 
-    def set_marks(self, marks: dict[str, FieldMarks]) -> bool:
+    def set_marks(self, marks: dict[str, FieldMarks], texts: dict[str, str] | None = None) -> bool:
         kinds = {path: m.kinds() for path, m in marks.items() if m.kinds()}
-        changed = kinds != self.kinds
+        texts = {p: t for p, t in (texts or {}).items() if p in kinds}
+        changed = kinds != self.kinds or texts != self.texts or marks != self.marks
         self.kinds = kinds
+        self.marks = marks
+        self.texts = texts
+        if changed:
+            self._offsets = None
         return changed
 
     def kinds_of(self, source: Any) -> set[str]:
@@ -305,21 +346,98 @@ class PreviewMarks:
                 if kinds:
                     yield item, kinds
 
-    def paint(self, painter: QPainter, page: Any, rect: QRectF, px_per_cm: float) -> None:
+    def line_offsets(self, pages: Any) -> dict[int, int]:
+        """id(line) → where the line's text starts in its field, for lines of marked fields
+        found in order in the field's text."""
+        if self._offsets is not None and self._offsets[0] == id(pages):
+            return self._offsets[1]
+        offsets: dict[int, int] = {}
+        cursor: dict[str, int] = {}
+        for line in pages.lines():
+            path = source_path(line.source)
+            if path not in self.texts:
+                continue
+            field = _norm(self.texts[path])
+            text = _norm(line.text)
+            stripped = text.lstrip()
+            if not stripped.strip():
+                continue
+            at = field.find(stripped.rstrip(), cursor.get(path, 0))
+            if at >= 0:
+                offsets[id(line)] = at - (len(text) - len(stripped))
+                cursor[path] = at + len(stripped.rstrip())
+        self._offsets = (id(pages), offsets)
+        return offsets
+
+    def paint(self, painter: QPainter, page: Any, rect: QRectF, px_per_cm: float,
+              pages: Any = None, settings: Any = None) -> None:
         if not self.kinds:
             return
         from dla_drafter.typeset.pages import item_bounds
 
+        offsets = self.line_offsets(pages) if pages is not None else {}
+        fonts = None
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         for line, kinds in self.marked_lines(page):
             left, top, right, bottom = item_bounds(line)
             box = QRectF(rect.x() + left * px_per_cm, rect.y() + top * px_per_cm,
                          max(1.0, (right - left) * px_per_cm), (bottom - top) * px_per_cm)
-            color = QColor(COMMENT_COLOR if "comment" in kinds else CHANGE_COLOR)
-            color.setAlpha(90)
-            painter.fillRect(box, color)
             bar = QColor(COMMENT_COLOR if "comment" in kinds else INSERT_COLOR)
             painter.fillRect(QRectF(rect.x() + 0.6 * px_per_cm, box.y(), 0.15 * px_per_cm,
                                     box.height()), bar)
+            start = offsets.get(id(line))
+            path = source_path(line.source)
+            if start is None or path not in self.marks:
+                color = QColor(COMMENT_COLOR if "comment" in kinds else CHANGE_COLOR)
+                color.setAlpha(90)
+                painter.fillRect(box, color)
+                continue
+            if fonts is None:
+                from dla_drafter.settings import RenderSettings
+                from dla_drafter.typeset.fonts import fonts_for
+
+                fonts = fonts_for(settings or RenderSettings())
+            self._paint_words(painter, fonts.face(line.bold), line, start, self.marks[path],
+                              box, px_per_cm)
         painter.restore()
+
+    def _paint_words(self, painter: QPainter, face: Any, line: Any, start: int,
+                     marks: FieldMarks, box: QRectF, px_per_cm: float) -> None:
+        end = start + len(line.text)
+        x0 = box.x()
+
+        def span(a: int, b: int) -> tuple[float, float] | None:
+            a, b = max(a, start), min(b, end)
+            if a >= b:
+                return None
+            return (x0 + char_x(face, line, a - start) * px_per_cm,
+                    x0 + char_x(face, line, b - start) * px_per_cm)
+
+        for a, b, _tip in marks.comments:
+            found = span(a, b)
+            if found:
+                color = QColor(COMMENT_COLOR)
+                color.setAlpha(150)
+                painter.fillRect(QRectF(found[0], box.y(), found[1] - found[0], box.height()),
+                                 color)
+        baseline = box.bottom() - box.height() * 0.26
+        thick = max(1.0, 0.035 * px_per_cm)
+        for a, b in marks.inserted:
+            found = span(a, b)
+            if found:
+                tint = QColor(CHANGE_COLOR)
+                tint.setAlpha(120)
+                painter.fillRect(QRectF(found[0], box.y(), found[1] - found[0], box.height()),
+                                 tint)
+                painter.fillRect(QRectF(found[0], baseline + thick, found[1] - found[0], thick),
+                                 INSERT_COLOR)
+        for position, _old in marks.deleted:
+            if not (start <= position <= end) or (position == end and end < len(
+                    self.texts.get(source_path(line.source) or "", ""))):
+                continue
+            x = x0 + char_x(face, line, position - start) * px_per_cm
+            half = 0.18 * px_per_cm
+            mid = box.center().y()
+            painter.fillRect(QRectF(x - thick / 2, box.y(), thick, box.height()), DELETE_COLOR)
+            painter.fillRect(QRectF(x - half, mid - thick / 2, 2 * half, thick), DELETE_COLOR)

@@ -44,9 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import field_label
-from dla_drafter.review import actions
-from dla_drafter.review.record import STATE_NAMES
 from dla_drafter.ui import review_marks
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.review_strings import register
@@ -63,6 +60,21 @@ STATUS_BADGES = {
     "invalid": ("✗ ไม่ถูกต้อง", "#b91c1c"),
 }
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+REVIEW_KEY = "review"
+
+
+def _review() -> Any:
+    """:mod:`dla_drafter.review.actions`, imported on first use: the window opens before it
+    (and cryptography) load, and a letter never reviewed never loads them."""
+    from dla_drafter.review import actions
+
+    return actions
+
+
+def field_label(path: str, lang: str = "th") -> str:
+    from dla_drafter.model.problems import field_label as label
+
+    return label(path, lang)
 
 
 def diff_html(diff: Any, lang: str = "th") -> str:
@@ -220,7 +232,9 @@ class ReviewPanel(QDockWidget):
         return self.doc.letter
 
     def state(self) -> str:
-        return actions.record_of(self.doc.letter).state
+        if self.doc.letter.extra.get(REVIEW_KEY) is None:
+            return "draft"
+        return _review().record_of(self.doc.letter).state
 
     def _on_replaced(self) -> None:
         """A draft was opened: a returned one shows its changes at once."""
@@ -249,7 +263,12 @@ class ReviewPanel(QDockWidget):
         """Bring the panel, the form marks and the preview marks in line with the letter."""
         self._timer.stop()
         letter = self.doc.letter
-        record = actions.record_of(letter)
+        if letter.extra.get(REVIEW_KEY) is None:
+            self._refresh_unreviewed()
+            return
+        from dla_drafter.review.record import STATE_NAMES
+
+        record = _review().record_of(letter)
         lang = language()
         name_th, name_en = STATE_NAMES.get(record.state, (record.state, record.state))
         self.state_label.setText(tr("สถานะ: {s}", s=name_th if lang == "th" else name_en))
@@ -258,7 +277,7 @@ class ReviewPanel(QDockWidget):
         self._fill_comments(letter, record)
         self._fill_approvals(letter, record)
         showing = self.compare_button.isChecked()
-        self.diff = actions.changes_since_sent(letter) if showing else None
+        self.diff = _review().changes_since_sent(letter) if showing else None
         if showing and record.last_version("sent") is None:
             self.diff_view.setHtml(html.escape(tr("หนังสือนี้ยังไม่เคยส่งตรวจ")))
         elif showing:
@@ -271,7 +290,34 @@ class ReviewPanel(QDockWidget):
         self._update_step_label()
         marks = review_marks.marks_by_field(letter, self.diff)
         self._marked = review_marks.apply_form_marks(self.form, marks, self._marked)
-        if self.preview_marks.set_marks(marks):
+        texts: dict[str, str] = {}
+        if marks:
+            from dla_drafter.review.diff import field_texts
+            from dla_drafter.review.integrity import letter_snapshot
+
+            texts = field_texts(letter_snapshot(letter))
+        if self.preview_marks.set_marks(marks, texts):
+            self.preview.canvas.update()
+        self._install_menus()
+        self._update_buttons()
+
+    def _refresh_unreviewed(self) -> None:
+        """A letter with no review record: state ร่าง, nothing listed, no marks."""
+        self.state_label.setText(tr("สถานะ: {s}", s=tr("ร่าง")))
+        self.state_label.setStyleSheet(f"font-weight: bold; color: {STATE_COLORS['draft']};")
+        if self.comment_list.count():
+            self.comment_list.clear()
+        if self.approval_list.count():
+            self.approval_list.clear()
+        self.diff = None
+        self.step_index = -1
+        self.diff_view.setHtml(html.escape(tr("หนังสือนี้ยังไม่เคยส่งตรวจ"))
+                               if self.compare_button.isChecked() else "")
+        self.step_label.setText("")
+        self.quote_label.setText(tr("เลือกข้อความในแบบฟอร์มแล้วกด Ctrl+Alt+M เพื่อแสดงความเห็น"))
+        if self._marked:
+            self._marked = review_marks.apply_form_marks(self.form, {}, self._marked)
+        if self.preview_marks.set_marks({}):
             self.preview.canvas.update()
         self._install_menus()
         self._update_buttons()
@@ -280,7 +326,7 @@ class ReviewPanel(QDockWidget):
         current = self.current_comment_id()
         self.comment_list.clear()
         for comment in record.comments:
-            where = actions.locate_comment(letter, comment)
+            where = _review().locate_comment(letter, comment)
             lines = [f"{comment.author}: {comment.text}",
                      f"“{comment.quote}” · {field_label(comment.field, language())}"]
             if where is None:
@@ -309,8 +355,8 @@ class ReviewPanel(QDockWidget):
         from dla_drafter.review.identity import user_keyring
 
         keyring = user_keyring()
-        why = {p.field: p.message(language()) for p in actions.review_problems(letter, keyring)}
-        for approval, status in actions.approval_statuses(letter, keyring):
+        why = {p.field: p.message(language()) for p in _review().review_problems(letter, keyring)}
+        for approval, status in _review().approval_statuses(letter, keyring):
             badge, color = STATUS_BADGES[status]
             text = f"{approval.role} {approval.name} — {tr(badge)}"
             reason = why.get(f"review.approvals[{approval.index}]", "")
@@ -343,7 +389,7 @@ class ReviewPanel(QDockWidget):
         letter = copy.deepcopy(self.doc.letter)
         try:
             verb(letter)
-        except actions.ReviewError as exc:
+        except _review().ReviewError as exc:  # refused before changing anything
             QMessageBox.warning(self, tr("ทำรายการไม่ได้"),
                                 f"{exc.message('th')}\n{exc.message('en')}")
             return False
@@ -359,7 +405,7 @@ class ReviewPanel(QDockWidget):
 
     def send(self) -> bool:
         by = self._identity().display_name()
-        return self._run(lambda letter: actions.send_for_review(letter, by), "ส่งตรวจ")
+        return self._run(lambda letter: _review().send_for_review(letter, by), "ส่งตรวจ")
 
     def begin_comment(self, widget: QWidget | None = None) -> bool:
         """แสดงความเห็น…: take the selection of ``widget`` (the focused text box) as the quote."""
@@ -409,7 +455,7 @@ class ReviewPanel(QDockWidget):
         field, quote = self.pending
         text = self.note.toPlainText().strip()
         author = self._identity().display_name()
-        if not self._run(lambda letter: actions.add_comment(letter, field, quote, text, author),
+        if not self._run(lambda letter: _review().add_comment(letter, field, quote, text, author),
                          "แสดงความเห็น"):
             return False
         self.pending = None
@@ -425,7 +471,7 @@ class ReviewPanel(QDockWidget):
     def _current_comment(self) -> Any:
         comment_id = self.current_comment_id()
         return None if comment_id is None else \
-            actions.record_of(self.doc.letter).comment(comment_id)
+            _review().record_of(self.doc.letter).comment(comment_id)
 
     def reply(self) -> bool:
         comment_id = self.current_comment_id()
@@ -433,7 +479,7 @@ class ReviewPanel(QDockWidget):
             return False
         text = self.note.toPlainText().strip()
         author = self._identity().display_name()
-        if self._run(lambda letter: actions.reply_to_comment(letter, comment_id, text, author),
+        if self._run(lambda letter: _review().reply_to_comment(letter, comment_id, text, author),
                      "ตอบความเห็น"):
             self.note.clear()
             return True
@@ -443,7 +489,7 @@ class ReviewPanel(QDockWidget):
         comment = self._current_comment()
         if comment is None:
             return False
-        return self._run(lambda letter: actions.set_resolved(letter, comment.id,
+        return self._run(lambda letter: _review().set_resolved(letter, comment.id,
                                                              not comment.resolved),
                          "เปิดความเห็นอีกครั้ง" if comment.resolved else "แก้ตามความเห็นแล้ว")
 
@@ -451,7 +497,7 @@ class ReviewPanel(QDockWidget):
         comment = self._current_comment()
         if comment is None:
             return False
-        where = actions.locate_comment(self.doc.letter, comment)
+        where = _review().locate_comment(self.doc.letter, comment)
         if where is None:
             return self.form.focus_field(comment.field)
         return review_marks.select_range(self.form, comment.field, *where)
@@ -474,13 +520,13 @@ class ReviewPanel(QDockWidget):
         except IdentityError as exc:
             QMessageBox.warning(self, tr("อนุมัติไม่ได้"), f"{exc.message_th}\n{exc.message_en}")
             return False
-        return self._run(lambda letter: actions.approve(letter, role, identity.name, key),
+        return self._run(lambda letter: _review().approve(letter, role, identity.name, key),
                          "อนุมัติ")
 
     def return_for_changes(self) -> bool:
         reason = self.reason.text().strip()
         by = self._identity().display_name()
-        if self._run(lambda letter: actions.return_for_changes(letter, reason, by),
+        if self._run(lambda letter: _review().return_for_changes(letter, reason, by),
                      "ส่งกลับแก้ไข"):
             self.reason.clear()
             return True

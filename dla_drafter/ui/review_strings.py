@@ -39,6 +39,7 @@ REVIEW_EN: dict[str, str] = {
     "เพิ่ม": "added",
     "ลบ": "removed",
     "สถานะ: {s}": "Status: {s}",
+    "ร่าง": "draft",
     "ข้อความนี้ถูกแก้แล้ว": "this text has changed",
     "ความเห็นต่อ “{q}” ในช่อง{f}": "Comment on “{q}” in {f}",
     "เลือกข้อความในแบบฟอร์มแล้วกด Ctrl+Alt+M เพื่อแสดงความเห็น":
