@@ -50,7 +50,7 @@ from dla_drafter.ui.review_strings import register
 
 register()
 
-REFRESH_MS = 150
+REFRESH_MS = 400  # after a pause in typing: a refresh with a word diff takes tens of ms
 STATE_COLORS = {"draft": "#6b7280", "in_review": "#b45309", "returned": "#b91c1c",
                 "approved": "#15803d"}
 STATUS_BADGES = {
