@@ -216,6 +216,7 @@ class ReviewPanel(QDockWidget):
         self.doc.replaced.connect(self._on_replaced)
         app = QApplication.instance()
         if app is not None:
+            # a slot of a QObject: Qt drops the connection when the panel is deleted
             app.focusChanged.connect(self._focus_changed)
         self._reset()
 
