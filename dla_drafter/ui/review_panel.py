@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import html
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -543,6 +544,22 @@ class ReviewPanel(QDockWidget):
             self.refresh()
         return accepted
 
+    def show_problem(self, path: str) -> None:
+        """A review problem clicked in the problems panel: show the approval it is about."""
+        m = re.fullmatch(r"review\.approvals\[(\d+)\]", path)
+        if not path.startswith(REVIEW_KEY):
+            return
+        self.show()
+        self.raise_()
+        self.refresh()
+        if m is not None:
+            index = int(m.group(1))
+            record = _review().record_of(self.doc.letter)
+            rows = [a.index for a in record.approvals]
+            if index in rows:
+                self.approval_list.setCurrentRow(rows.index(index))
+                self.approval_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- the diff ---
 
     def show_changes(self, on: bool = True) -> None:
@@ -642,4 +659,5 @@ def install_review(window: Any) -> ReviewPanel:
     else:
         bar.addMenu(menu)
     window.review_menu = menu
+    window.problems.field_requested.connect(panel.show_problem)
     return panel

@@ -231,6 +231,14 @@ def test_hand_edited_approval_shows_invalid(make_window: Any, qtbot: Any, tmp_pa
     clerk.problems.run_now()
     invalid = [p for p in clerk.problems.problems if p.code == "approval-invalid"]
     assert invalid and "ไม่พิมพ์ในช่องลงชื่อย่อ" in invalid[0].message("th")
+    # clicking the problem shows the approval it is about in the review panel
+    clerk.review.hide()
+    row = next(i for i in range(clerk.problems.list.count())
+               if clerk.problems.list.item(i).data(Qt.ItemDataRole.UserRole) == invalid[0].field)
+    item = clerk.problems.list.item(row)
+    qtbot.mouseClick(clerk.problems.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=clerk.problems.list.visualItemRect(item).center())
+    assert clerk.review.isVisible() and clerk.review.approval_list.currentRow() == 0
     clerk.form.bindings["file_copy"].widget.click()
     out = clerk.export("pdf", tmp_path / "edited.pdf")
     text = pdf_text(out[0])
