@@ -20,6 +20,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dla_drafter.model.letter import Letter
 
+REVIEW_KEY = "review"  # the draft's top-level key of the review record (docs/draft-format.md)
+
 _STEP = re.compile(r"([A-Za-z_]+)((?:\[\d+\])*)")
 _MERGE_ID = 4711
 _MERGE_WINDOW_S = 2.0
@@ -90,6 +92,27 @@ class SetFieldsCommand(QUndoCommand):
         self.doc._apply(self.old)
 
 
+class SetReviewCommand(QUndoCommand):
+    """Replace the review record (``letter.extra["review"]``) after a review verb.
+
+    The verbs of :mod:`dla_drafter.review.actions` run on a copy of the letter; the record
+    they produce comes back through here, so ส่งตรวจ, a comment or an approval is one undo
+    step and marks the draft modified like any edit.
+    """
+
+    def __init__(self, doc: Document, record: Any, text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.new = copy.deepcopy(record)
+        self.old = copy.deepcopy(doc.letter.extra.get(REVIEW_KEY))
+
+    def redo(self) -> None:
+        self.doc._apply_review(self.new)
+
+    def undo(self) -> None:
+        self.doc._apply_review(self.old)
+
+
 class Document(QObject):
     """One open draft. ``changed(paths, from_widget)`` tells views what to refresh."""
 
@@ -134,6 +157,20 @@ class Document(QObject):
             set_path(self.letter, path, copy.deepcopy(value))
         self.revision += 1
         self.changed.emit(list(values), self._from_widget)
+
+    def set_review(self, record: Any, text: str = "review") -> None:
+        """Store a new review record as one undoable step (None removes the record)."""
+        if record == self.letter.extra.get(REVIEW_KEY):
+            return
+        self.undo_stack.push(SetReviewCommand(self, record, text))
+
+    def _apply_review(self, record: Any) -> None:
+        if record is None:
+            self.letter.extra.pop(REVIEW_KEY, None)
+        else:
+            self.letter.extra[REVIEW_KEY] = copy.deepcopy(record)
+        self.revision += 1
+        self.changed.emit([REVIEW_KEY], False)
 
     # --- whole document ---
 

@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        from dla_drafter.ui.review_panel import install_review
+
+        self.review = install_review(self)
 
         self.doc.changed.connect(self._on_changed)
         self.doc.replaced.connect(self._on_changed)

@@ -102,6 +102,9 @@ class PageCanvas(QWidget):
         self.settings: RenderSettings | None = None
         self.px_per_cm = 20.0
         self._cache: dict[int, QPixmap] = {}
+        # drawn over the cached page pixmaps (review marks, ui/review_marks.py)
+        self.overlay: Any = None
+        self.clicked_item: Any = None  # the last item clicked (its text, for a comment)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(tr("คลิกที่ส่วนใดของหน้า เพื่อไปแก้ไขช่องนั้นในแบบฟอร์ม"))
@@ -175,6 +178,9 @@ class PageCanvas(QWidget):
                 continue
             painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 70))
             painter.drawPixmap(rect.topLeft(), self._pixmap(index, rect))
+            if self.overlay is not None:
+                self.overlay.paint(painter, self._page_list()[index], rect, self.px_per_cm,
+                                   self.pages, self.settings)
         painter.end()
 
     def hit(self, pos: QPointF) -> tuple[Any, float, float] | None:
@@ -195,6 +201,7 @@ class PageCanvas(QWidget):
         from dla_drafter.render.painter import item_at
 
         item = item_at(page, x, y)
+        self.clicked_item = item
         source = getattr(item, "source", None) if item is not None else None
         if source:
             self.source_clicked.emit(source[0], source[1])

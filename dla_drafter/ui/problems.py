@@ -23,7 +23,13 @@ def check(letter: Letter) -> list[Any]:
     """Every problem of ``letter`` the regulation checks find."""
     from dla_drafter.model.checks import check_letter
 
-    return list(check_letter(letter))
+    problems = list(check_letter(letter))
+    if letter.extra.get("review") is not None:  # why an approval does not print, if so
+        from dla_drafter.review.actions import review_problems
+        from dla_drafter.review.identity import user_keyring
+
+        problems += review_problems(letter, user_keyring())
+    return problems
 
 
 def problem_text(problem: Any) -> str:
