@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from dla_drafter.merge.fields import CLOSE, OPEN
 from dla_drafter.ui.i18n import language, tr
+from dla_drafter.ui.selection_layers import set_layer
 
 FIELD_COLOR = QColor("#cfe3ff")  # light blue: distinct from spelling red and selection
 PREVIEW_TINT = QColor(60, 130, 255, 60)  # over the printed text: tinted, still readable
@@ -93,8 +94,7 @@ def mark_text_box(widget: QWidget) -> int:
         selection.cursor = cursor
         selection.format = field_format()
         selections.append(selection)
-    if selections or widget.extraSelections():
-        widget.setExtraSelections(selections)
+    set_layer(widget, "1-merge-fields", selections)
     return len(selections)
 
 

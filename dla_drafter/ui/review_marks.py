@@ -27,6 +27,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
+from dla_drafter.ui.selection_layers import set_layer
+
 COMMENT_COLOR = QColor("#ffe58a")
 CHANGE_COLOR = QColor("#cfe3ff")
 INSERT_COLOR = QColor("#1a56c4")
@@ -235,7 +237,7 @@ def apply_form_marks(
         selections = []
         for base, text, field_marks in entries:
             selections.extend(_selections(widget, base, len(text), field_marks))
-        widget.setExtraSelections(selections)
+        set_layer(widget, "2-review", selections)
     return set(per_widget)
 
 
@@ -253,7 +255,7 @@ def _clear(widget: QWidget) -> None:
         if isinstance(widget, QLineEdit):
             widget.setStyleSheet("")
         else:
-            widget.setExtraSelections([])
+            set_layer(widget, "2-review", [])
     except RuntimeError:  # a paragraph box deleted since
         pass
 
