@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.graphemes import clusters
+from ..text.graphemes import cluster_count, clusters
 from ..text.wordbreak import WordBreaker, default_breaker
 from .fonts import FontFace
 from .profile import DEFAULT_PROFILE
@@ -98,8 +98,8 @@ def _piece(text: str, face: FontFace, size_pt: float, penalty: int) -> _Piece:
     full = face.width_cm(text, size_pt)
     bare_text = text.rstrip()
     bare = full if bare_text == text else face.width_cm(bare_text, size_pt)
-    n = len(clusters(text))
-    return _Piece(text, full, bare, n, len(clusters(bare_text)) if bare_text != text else n,
+    n = cluster_count(text)
+    return _Piece(text, full, bare, n, cluster_count(bare_text) if bare_text != text else n,
                   penalty)
 
 
@@ -309,7 +309,7 @@ def justify_spacing(line: BrokenLine, measure: float, max_gap: float | None = No
     ``max_gap`` per gap (default: the layout profile's) keep their natural width."""
     if line.last:
         return 0.0
-    gaps = len(clusters(line.text)) - 1
+    gaps = cluster_count(line.text) - 1
     slack = measure - line.width
     if gaps <= 0 or slack <= 0:
         return 0.0
