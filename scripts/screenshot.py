@@ -11,31 +11,18 @@ depend on this machine's user config.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from xvfb_shot import rerun_under_xvfb
+
 ROOT = Path(__file__).resolve().parents[1]
-APT = ("apt-get install -y xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 "
-       "libxkbcommon-x11-0 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxcb-xinerama0")
 SIZE = (1440, 900)
 
 
 def outside(args: argparse.Namespace) -> int:
-    if not (shutil.which("xvfb-run") and shutil.which("Xvfb")):
-        print("Xvfb is missing; install it with:\n  " + APT, file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, DLA_DRAFTER_CONFIG_DIR=f"{tmp}/config",
-                   DLA_DRAFTER_DATA_DIR=f"{tmp}/data", QT_QPA_PLATFORM="xcb")
-        command = ["xvfb-run", "-a", "-s", f"-screen 0 {SIZE[0]}x{SIZE[1]}x24 -dpi 96",
-                   sys.executable, __file__, "--inside", "-o", str(args.output)]
-        if args.draft:
-            command.append(str(args.draft))
-        return subprocess.call(command, env=env, cwd=ROOT)
+    extra = ["-o", str(args.output)] + ([str(args.draft)] if args.draft else [])
+    return rerun_under_xvfb(__file__, SIZE, extra)
 
 
 def inside(args: argparse.Namespace) -> int:
@@ -76,6 +63,7 @@ def inside(args: argparse.Namespace) -> int:
         QTimer.singleShot(400, grab)  # let the form's layout settle after scrolling
 
     def grab() -> None:
+        window.statusBar().clearMessage()  # "เปิดแล้ว: <this machine's path>" is not for the docs
         QApplication.processEvents()
         image = window.grab()
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)

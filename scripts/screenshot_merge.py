@@ -13,27 +13,18 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from xvfb_shot import rerun_under_xvfb
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1280, 860)
 
 
 def outside(args: argparse.Namespace) -> int:
-    if not (shutil.which("xvfb-run") and shutil.which("Xvfb")):
-        print("Xvfb is missing (see scripts/screenshot.py for the packages)", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, DLA_DRAFTER_CONFIG_DIR=f"{tmp}/config",
-                   DLA_DRAFTER_DATA_DIR=f"{tmp}/data", QT_QPA_PLATFORM="xcb")
-        command = ["xvfb-run", "-a", "-s", f"-screen 0 {SIZE[0] + 40}x{SIZE[1] + 40}x24 -dpi 96",
-                   sys.executable, __file__, "--inside", "-o", str(args.output), "--tmp", tmp]
-        return subprocess.call(command, env=env, cwd=ROOT)
+    return rerun_under_xvfb(__file__, (SIZE[0] + 40, SIZE[1] + 40), ["-o", str(args.output)],
+                            pass_tmp=True)
 
 
 def inside(args: argparse.Namespace) -> int:

@@ -12,27 +12,17 @@ the first change.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from xvfb_shot import rerun_under_xvfb
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1600, 960)
 
 
 def outside(args: argparse.Namespace) -> int:
-    if not (shutil.which("xvfb-run") and shutil.which("Xvfb")):
-        print("Xvfb is missing (see scripts/screenshot.py)", file=sys.stderr)
-        return 2
-    with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, DLA_DRAFTER_CONFIG_DIR=f"{tmp}/config",
-                   DLA_DRAFTER_DATA_DIR=f"{tmp}/data", QT_QPA_PLATFORM="xcb")
-        command = ["xvfb-run", "-a", "-s", f"-screen 0 {SIZE[0]}x{SIZE[1]}x24 -dpi 96",
-                   sys.executable, __file__, "--inside", "-o", str(args.output)]
-        return subprocess.call(command, env=env, cwd=ROOT)
+    return rerun_under_xvfb(__file__, SIZE, ["-o", str(args.output)])
 
 
 def letters() -> dict[str, object]:
