@@ -160,7 +160,7 @@ def glyph_problems(pages: Pages, settings: RenderSettings | None = None) -> list
     missing: dict[str, set[str]] = {}
     for line in pages.lines():
         face = fonts.face(line.bold)
-        absent = {ch for ch in line.text if not ch.isspace() and not face.nominal_glyph(ch)}
+        absent = face.missing_chars(line.text)
         if absent and line.source:
             part, index = line.source
             field = part if index is None else f"{part}[{index}]"

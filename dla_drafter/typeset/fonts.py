@@ -91,6 +91,7 @@ class FontFace:
         self._sara_aa = self._font.get_nominal_glyph(ord(SARA_AA))
         self._lock = threading.Lock()
         self._shape_cached = lru_cache(maxsize=20000)(self._shape)
+        self._has_glyph: dict[str, bool] = {}  # character → the font draws it
 
     def __repr__(self) -> str:
         return f"FontFace({self.path.name!r}, bold={self.bold})"
@@ -170,6 +171,20 @@ class FontFace:
     def nominal_glyph(self, char: str) -> int:
         """The cmap glyph of one character (0, .notdef, when the font has none)."""
         return self._font.get_nominal_glyph(ord(char)) or 0
+
+    def missing_chars(self, text: str) -> frozenset[str]:
+        """The characters of ``text`` (spaces aside) this font has no glyph for. The window
+        asks it of every line after every keystroke, before the new preview is painted, so
+        each distinct character is looked up once (a letter's characters repeat)."""
+        known = self._has_glyph
+        absent = set()
+        for ch in set(text):
+            has = known.get(ch)
+            if has is None:
+                has = known[ch] = ch.isspace() or bool(self.nominal_glyph(ch))
+            if not has:
+                absent.add(ch)
+        return frozenset(absent)
 
     def shape(self, text: str) -> ShapedLine:
         return self._shape_cached(text)
