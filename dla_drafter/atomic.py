@@ -250,14 +250,8 @@ def _make_backup(target: Path) -> None:
         # already is this version. Linking again would make a temp that ``os.replace`` onto
         # the same file leaves in place (POSIX: renaming a link onto itself does nothing).
         return
-    temp, fd = _create_temp(bak)
-    os.close(fd)
+    temp = _second_name(target, beside=bak)
     try:
-        try:
-            os.unlink(temp)
-            os.link(target, temp)
-        except OSError:
-            shutil.copy2(target, temp)
         _replace(temp, bak)
     finally:
         with contextlib.suppress(OSError):
@@ -394,18 +388,25 @@ def _rollback_copy(target: Path) -> Path | None:
     a later failure can put it back; None when there is no file yet."""
     if not _probe(target.is_file):
         return None
-    keep, fd = _create_temp(target)
+    return _second_name(target, beside=target)
+
+
+def _second_name(source: Path, *, beside: Path) -> Path:
+    """A temporary file next to ``beside`` holding ``source``'s current contents: a hard link
+    where the file system allows one (instant, no second copy of a large file), else a copy.
+    Used for the ``.bak`` and for the old contents an all-or-none write may put back."""
+    temp, fd = _create_temp(beside)
     os.close(fd)
     try:
         try:
-            os.unlink(keep)
-            os.link(target, keep)
+            os.unlink(temp)
+            os.link(source, temp)
         except OSError:
-            shutil.copy2(target, keep)
+            shutil.copy2(source, temp)
     except BaseException:
-        _remove(keep)
+        _remove(temp)
         raise
-    return keep
+    return temp
 
 
 def atomic_write_all(files: Mapping[str | os.PathLike[str], bytes]) -> None:
