@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .compose import compose
 from .model.letter import Letter
-from .model.problems import Problem
+from .problems import Problem
 from .render.emblem_meta import emblem_file, image_aspect
 from .settings import RenderSettings
 from .typeset.fonts import fonts_for

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model.problems import Problem
+from .problems import Problem
 
 DEFAULT_DOCX_FONT = "TH SarabunPSK"
 # Characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/U+FFFF), plus line and

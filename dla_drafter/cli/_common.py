@@ -57,7 +57,7 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
 def load(path: Path, lang: str):
     """The draft at ``path`` and its load warnings, or ``(None, [])`` after saying why not."""
     from ..model.draftio import load_draft_with_warnings
-    from ..model.problems import DraftError
+    from ..problems import DraftError
 
     try:
         letter, warnings = load_draft_with_warnings(path)

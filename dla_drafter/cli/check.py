@@ -16,6 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..fields import REVIEW_KEY
     from ..model.checks import check_letter
     from ..review.actions import review_problems
     from ..review.identity import user_keyring
@@ -24,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     if letter is None:
         return EXIT_ERRORS
     problems = list(warnings) + check_letter(letter)
-    if letter.extra.get("review") is not None:
+    if letter.extra.get(REVIEW_KEY) is not None:
         problems += review_problems(letter, user_keyring())
     for problem in problems:
         say(args.lang, problem.severity, problem.message(args.lang))

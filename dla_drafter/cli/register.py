@@ -151,7 +151,7 @@ def _store(args: argparse.Namespace):
 
 def _run(args: argparse.Namespace, work) -> int:
     """Run ``work()`` and turn every register failure into one line on stderr."""
-    from ..model.problems import DraftError
+    from ..problems import DraftError
     from ..register.errors import RegisterError
 
     try:

@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
 def _save(letter, path: Path, lang: str) -> int:
     from ..atomic import AtomicWriteError
     from ..model.draftio import save_draft
-    from ..model.problems import DraftError
+    from ..problems import DraftError
 
     try:
         save_draft(letter, path)

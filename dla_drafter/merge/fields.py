@@ -23,8 +23,8 @@ import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from ..fields import field_label
 from ..model.letter import Letter
-from ..model.problems import field_label
 
 OPEN, CLOSE = "«", "»"
 

@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..fields import field_label
 from ..model.letter import Letter
-from ..model.problems import Problem, field_label, thai_digits
+from ..problems import Problem
 from ..settings import RenderSettings
+from ..text.digits import to_thai_digits
 from . import numbering
 from .fields import FieldError, FieldRef, letter_fields, parse, unknown_column
 from .numbering import Numbered
@@ -69,7 +71,7 @@ class RowProblem:
         th = lang == "th"
         where = []
         if self.row is not None:
-            where.append(f"แถวที่ {thai_digits(self.row)}" if th else f"row {self.row}")
+            where.append(f"แถวที่ {to_thai_digits(self.row)}" if th else f"row {self.row}")
         if self.column is not None:
             where.append(f'{"คอลัมน์" if th else "column"} "{self.column}"')
         text = self.message_th if th else self.message_en
@@ -125,8 +127,8 @@ class Summary:
 
     def message(self, lang: str = "th") -> str:
         if lang == "th":
-            text = (f"สร้างหนังสือแล้ว {thai_digits(self.made)} ฉบับ "
-                    f"จาก {thai_digits(self.rows)} แถว")
+            text = (f"สร้างหนังสือแล้ว {to_thai_digits(self.made)} ฉบับ "
+                    f"จาก {to_thai_digits(self.rows)} แถว")
             return text + (" (ยกเลิกก่อนเสร็จ)" if self.cancelled else "")
         text = f"made {self.made} letter{'s' if self.made != 1 else ''} from {self.rows} rows"
         return text + (" (cancelled before the end)" if self.cancelled else "")

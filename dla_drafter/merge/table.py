@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.problems import thai_digits
+from ..text.digits import to_thai_digits
 
 ENCODINGS = ("utf-8", "utf-8-sig", "cp874", "tis-620")
 MAX_ROWS = 100_000
@@ -47,7 +47,7 @@ class TableError(ValueError):
         if self.path is not None:
             where.append(f"{'ไฟล์' if th else 'file'} {self.path}")
         if self.row is not None:
-            where.append(f"แถวที่ {thai_digits(self.row)}" if th else f"row {self.row}")
+            where.append(f"แถวที่ {to_thai_digits(self.row)}" if th else f"row {self.row}")
         if self.column is not None:
             where.append(f'{"คอลัมน์" if th else "column"} "{self.column}"')
         text = self.message_th if th else self.message_en
@@ -133,7 +133,7 @@ def decode_csv(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 def _decode_error(data: bytes, exc: UnicodeDecodeError, name: str) -> TableError:
     line = data.count(b"\n", 0, exc.start) + 1
     return TableError(
-        f"อ่านตัวอักษรไม่ได้ที่บรรทัด {thai_digits(line)} ไฟล์ไม่ใช่รหัส {name} "
+        f"อ่านตัวอักษรไม่ได้ที่บรรทัด {to_thai_digits(line)} ไฟล์ไม่ใช่รหัส {name} "
         "ให้บันทึกจาก Excel เป็น CSV UTF-8",
         f"undecodable byte on line {line}: the file is not {name}; save it from Excel as "
         "CSV UTF-8",

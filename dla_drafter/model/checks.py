@@ -13,7 +13,8 @@ import datetime
 import re
 from urllib.parse import urlsplit
 
-from dla_drafter.model.draftio import BE_OFFSET, THAI_MONTHS, validate_letter
+from dla_drafter.fields import FIELD_NAMES
+from dla_drafter.model.draftio import validate_letter
 from dla_drafter.model.kinds import (
     KIND_NAMES,
     closing_printed,
@@ -21,7 +22,6 @@ from dla_drafter.model.kinds import (
     kinds_printing,
 )
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import FIELD_NAMES, Problem, thai_digits
 from dla_drafter.model.salutation import (
     CLOSE_MONK,
     CLOSE_MONK_SENIOR,
@@ -30,6 +30,9 @@ from dla_drafter.model.salutation import (
     normalize,
     suggest,
 )
+from dla_drafter.problems import Problem
+from dla_drafter.text.digits import to_thai_digits
+from dla_drafter.text.thaidate import BE_OFFSET, THAI_MONTHS
 
 # Which parts each kind of letter prints, from the one table in ``model.kinds``: a stamped
 # letter uses ถึง and has no close, a memo has no close, orders and announcements have no
@@ -281,8 +284,8 @@ def _one_year_before(day: datetime.date) -> datetime.date:
 
 
 def _thai_date(day: int | None, month: int, year_be: int) -> str:
-    text = f"{THAI_MONTHS[month - 1]} {thai_digits(year_be)}"
-    return f"{thai_digits(day)} {text}" if day is not None else text
+    text = f"{THAI_MONTHS[month - 1]} {to_thai_digits(year_be)}"
+    return f"{to_thai_digits(day)} {text}" if day is not None else text
 
 
 def _date_age(letter: Letter, today: datetime.date) -> list[Problem]:

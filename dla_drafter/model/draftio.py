@@ -52,7 +52,11 @@ from dla_drafter.model.letter import (
     Recipients,
     Signer,
 )
-from dla_drafter.model.problems import DraftError, Problem, thai_digits
+from dla_drafter.problems import DraftError, Problem
+from dla_drafter.text.digits import to_thai_digits
+from dla_drafter.text.invisible import INVISIBLE as _INVISIBLE
+from dla_drafter.text.invisible import INVISIBLE_CHARS
+from dla_drafter.text.thaidate import BE_OFFSET, THAI_MONTHS
 
 __all__ = [
     "BE_OFFSET",
@@ -82,12 +86,6 @@ MAX_LIST_ITEMS = 2_000
 MAX_DEPTH = 200  # nesting inside unknown keys; deeper values could not be written back safely
 YEAR_MIN = 2400
 YEAR_MAX = 2700
-BE_OFFSET = 543  # พ.ศ. = ค.ศ. + 543
-
-THAI_MONTHS = (
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-)  # fmt: skip
 _ENGLISH_MONTHS = tuple(calendar.month_name[1:])
 
 # C0 and C1 controls (TAB, CR, LF and NUL included: paragraphs are separate list items), the
@@ -102,17 +100,6 @@ _BAD_CHAR_NAMES = {
     "\u2028": ("ขึ้นบรรทัดใหม่", "LINE SEPARATOR"),
     "\u2029": ("ขึ้นย่อหน้าใหม่", "PARAGRAPH SEPARATOR"),
 }
-# Invisible characters that word processors and web pages leave in pasted Thai text. The spec
-# stores text without them (typeset adds its own breaks); they are removed with a warning.
-INVISIBLE_CHARS = {
-    "\u200b": "ZERO WIDTH SPACE",
-    "\u200c": "ZERO WIDTH NON-JOINER",
-    "\u200d": "ZERO WIDTH JOINER",
-    "\u2060": "WORD JOINER",
-    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)",
-    "\u00ad": "SOFT HYPHEN",
-}
-_INVISIBLE = re.compile("[" + "".join(INVISIBLE_CHARS) + "]")
 _FORMAT_PATTERN = re.compile(r"dla-drafter/letter@(\d+)")
 
 # Keys of each object, in the order they are written (the spec's order).
@@ -188,7 +175,7 @@ def _year_problem(year: int, field: str) -> Problem:
         )  # fmt: skip
     return Problem(
         field, "year-range", "error",
-        f"ต้องเป็นปี พ.ศ. ระหว่าง {thai_digits(YEAR_MIN)}–{thai_digits(YEAR_MAX)} แต่ได้ {year}",
+        f"ต้องเป็นปี พ.ศ. ระหว่าง {to_thai_digits(YEAR_MIN)}–{to_thai_digits(YEAR_MAX)} แต่ได้ {year}",
         f"must be a Buddhist Era year {YEAR_MIN}–{YEAR_MAX}, got {year}",
     )  # fmt: skip
 
@@ -197,12 +184,12 @@ def _day_problem(day: int, month: int | None, year: object, limit: int, field: s
     if day < 1 or month is None:
         return Problem(
             f"{field}.day", "day-range", "error",
-            f"ต้องเป็นเลข ๑–{thai_digits(limit)} หรือเว้นว่าง (null) แต่ได้ {day}",
+            f"ต้องเป็นเลข ๑–{to_thai_digits(limit)} หรือเว้นว่าง (null) แต่ได้ {day}",
             f"must be a number 1–{limit} or blank (null), got {day}",
         )  # fmt: skip
     th_month, en_month = THAI_MONTHS[month - 1], _ENGLISH_MONTHS[month - 1]
     if _is_int(year) and YEAR_MIN <= year <= YEAR_MAX:  # type: ignore[operator]
-        th_when, en_when = f"{th_month} {thai_digits(year)}", f"{en_month} {year} B.E."
+        th_when, en_when = f"{th_month} {to_thai_digits(year)}", f"{en_month} {year} B.E."
     else:
         th_when, en_when = th_month, en_month
     th_note = en_note = ""
@@ -210,7 +197,7 @@ def _day_problem(day: int, month: int | None, year: object, limit: int, field: s
         th_note, en_note = " (ปีนี้ไม่ใช่ปีอธิกสุรทิน)", " (not a leap year)"
     return Problem(
         f"{field}.day", "day-range", "error",
-        f"เดือน{th_when} มีเพียง {thai_digits(limit)} วัน{th_note} แต่ได้ {day}",
+        f"เดือน{th_when} มีเพียง {to_thai_digits(limit)} วัน{th_note} แต่ได้ {day}",
         f"{en_when} has only {limit} days{en_note}, got {day}",
     )  # fmt: skip
 

@@ -31,7 +31,7 @@ _PROCLAMATION = frozenset({"salutation", "addressee", "complimentary_close", "re
                            "enclosures", "agency.address", "number.code",
                            "number.circular"}) | _CONTACTS
 
-# Field paths (as in ``model.problems.FIELD_NAMES``) each kind does NOT print.
+# Field paths (as in ``fields.FIELD_NAMES``) each kind does NOT print.
 NOT_PRINTED: dict[str, frozenset[str]] = {
     "external": frozenset(),
     # the memo's ส่วนราชการ row names the agency and unit; it ends without a คำลงท้าย [S]

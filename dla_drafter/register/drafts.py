@@ -38,7 +38,7 @@ def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
     """Issue the next number for the draft at ``path`` (or, when the draft already carries a
     reserved number of its series, issue that one) and write serial and date into it.
 
-    Raises :class:`~dla_drafter.model.problems.DraftError` for a draft that does not load and
+    Raises :class:`~dla_drafter.problems.DraftError` for a draft that does not load and
     :class:`RegisterError` for everything else; in both cases neither the draft nor the
     register changed.
     """

@@ -89,7 +89,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def _field(name: str, lang: int) -> str:
-    from ..model.problems import FIELD_NAMES
+    from ..fields import FIELD_NAMES
 
     return FIELD_NAMES.get(name, (name, name))[lang]
 
@@ -98,7 +98,7 @@ class RegisterError(Exception):
     """A register operation that did not happen; nothing of it was recorded.
 
     ``code`` is one of the keys above; ``where`` is the number, URL or date concerned;
-    ``field`` the draft field (a key of ``model.problems.FIELD_NAMES``) when one is at fault.
+    ``field`` the draft field (a key of ``fields.FIELD_NAMES``) when one is at fault.
     """
 
     def __init__(self, code: str, where: str = "", *, field: str = "", detail: str = "") -> None:

@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from ..text.digits import to_arabic_digits
+from ..text.thaidate import BE_OFFSET
 from .errors import RegisterError
 
 SQLITE_BUSY_SECONDS = 60
 _WRITE = "dla_drafter_write"  # connection info key: does this transaction write?
 STATUSES = ("issued", "reserved", "cancelled")
-BE_OFFSET = 543
 
 
 def default_url() -> str:

@@ -78,6 +78,7 @@ from ..paths import templates_dir
 from ..settings import DEFAULT_DOCX_FONT, DocxFontError, RenderSettings, docx_font_problem
 from ..text.digits import apply_digits
 from ..text.graphemes import clusters
+from ..text.invisible import XML_ILLEGAL, strip_invisible
 from ..typeset.anchors import signature_centre
 from ..typeset.fonts import fonts_for
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
@@ -116,13 +117,6 @@ AGENCY_NUMBER_GAP_CM = 0.3  # the ที่ column ends this far before the agen
 
 DOTTED_LEADER_TAB = "dot"
 
-# Characters that draw nothing but change Word's line breaking or searching: never written.
-# Also what XML 1.0 cannot hold at all (lone surrogates, U+FFFE/U+FFFF): validation refuses
-# them on the field first; this keeps a caller that skipped it from a half-made document.
-_INVISIBLE = re.compile(
-    "[\u200b\u200c\u200d\u2060\u00ad\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
-)
 # Word and python-docx limit a core property (the document's title) to 255 characters.
 CORE_PROPERTY_MAX_CHARS = 255
 
@@ -228,7 +222,7 @@ def pt_to_half_points(pt: float) -> int:
 def clean_text(text: str) -> str:
     """The text as Word should store it: invisible characters and control codes removed
     (ZWSP and friends would make Word break Thai lines in odd places and foil searching)."""
-    return _INVISIBLE.sub("", text)
+    return XML_ILLEGAL.sub("", strip_invisible(text))
 
 
 # --- measuring ----------------------------------------------------------------------------

@@ -17,8 +17,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from dla_drafter.fields import field_label
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import Problem, field_label
+from dla_drafter.problems import Problem
 
 from .diff import LetterDiff, diff_snapshots, field_texts
 from .integrity import (

@@ -21,8 +21,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from dla_drafter.fields import REVIEW_KEY, field_label
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import field_label
 
 from .integrity import canonical_json, letter_snapshot
 
@@ -128,7 +128,7 @@ def field_texts(snapshot: Mapping[str, Any]) -> dict[str, str]:
 def _leaves(path: str, value: Any) -> Iterator[tuple[str, Any]]:
     if isinstance(value, Mapping):
         for key, item in value.items():
-            if not path and key in ("format", "review"):
+            if not path and key in ("format", REVIEW_KEY):
                 continue
             yield from _leaves(f"{path}.{key}" if path else str(key), item)
     elif isinstance(value, list):
@@ -156,7 +156,7 @@ def _compare(old_path: str, new_path: str, old: Any, new: Any, out: list[FieldCh
         return
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         for key, item in new.items():
-            if not new_path and key in ("format", "review"):
+            if not new_path and key in ("format", REVIEW_KEY):
                 continue
             sub_new = f"{new_path}.{key}" if new_path else key
             sub_old = f"{old_path}.{key}" if old_path else key
@@ -165,7 +165,7 @@ def _compare(old_path: str, new_path: str, old: Any, new: Any, out: list[FieldCh
             else:
                 _whole("added", sub_new, item, out)
         for key, item in old.items():
-            if key not in new and not (not old_path and key in ("format", "review")):
+            if key not in new and not (not old_path and key in ("format", REVIEW_KEY)):
                 _whole("removed", f"{old_path}.{key}" if old_path else key, item, out)
         return
     if isinstance(old, list) and isinstance(new, list):

@@ -38,13 +38,13 @@ from typing import Any, Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from dla_drafter.fields import REVIEW_KEY
 from dla_drafter.model.draftio import letter_to_dict
 from dla_drafter.model.letter import Letter
 
 Status = Literal["valid", "stale", "unknown_key", "invalid"]
 STATUS_ORDER: tuple[Status, ...] = ("invalid", "stale", "unknown_key", "valid")
 
-REVIEW_KEY = "review"
 KEY_PREFIX = "ed25519:"
 SIGNATURE_PURPOSE = "dla-drafter/approval@1"
 # Top-level keys that are not content (see the module docstring); ``number.serial`` and

@@ -18,8 +18,8 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
+from dla_drafter.fields import field_label
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import field_label
 from dla_drafter.text.digits import apply_digits, to_arabic_digits
 from dla_drafter.text.thaidate import BE_OFFSET, format_thai_date
 from dla_drafter.typeset.fonts import PT_PER_CM, FontSet

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import Problem
+from dla_drafter.problems import Problem
 
 from .integrity import REVIEW_KEY
 

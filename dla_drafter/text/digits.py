@@ -83,9 +83,10 @@ def link_spans(text: str) -> list[tuple[int, int]]:
 # --- digits -------------------------------------------------------------------------------
 
 
-def to_thai_digits(s: str) -> str:
-    """Every ASCII digit → Thai digit, everywhere (links included; see ``apply_digits``)."""
-    return s.translate(_TO_THAI)
+def to_thai_digits(s: str | int) -> str:
+    """Every ASCII digit → Thai digit, everywhere (links included; see ``apply_digits``);
+    a number is written out first (labels shown to a clerk count in Thai: ย่อหน้าที่ ๓)."""
+    return str(s).translate(_TO_THAI)
 
 
 def to_arabic_digits(s: str) -> str:

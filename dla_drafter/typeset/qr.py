@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model.problems import Problem
+from ..problems import Problem
 
 # The largest code (version 40) at error correction M holds 2,331 bytes in byte mode; a URL
 # of digits or capitals packs tighter, so :func:`qr_fits` asks the encoder itself.

@@ -10,7 +10,6 @@ Fields are named by the same dotted paths the checks use (``subject``, ``date.mo
 from __future__ import annotations
 
 import copy
-import re
 import time
 from pathlib import Path
 from typing import Any
@@ -18,44 +17,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from dla_drafter.fields import REVIEW_KEY, get_path, set_path
 from dla_drafter.model.letter import Letter
 
-REVIEW_KEY = "review"  # the draft's top-level key of the review record (docs/draft-format.md)
-
-_STEP = re.compile(r"([A-Za-z_]+)((?:\[\d+\])*)")
 _MERGE_ID = 4711
 _MERGE_WINDOW_S = 2.0
-
-
-def _steps(path: str) -> list[str | int]:
-    """``"enclosures[0].amount"`` → ``["enclosures", 0, "amount"]``."""
-    steps: list[str | int] = []
-    for part in path.split("."):
-        m = _STEP.fullmatch(part)
-        if not m:
-            raise KeyError(path)
-        steps.append(m.group(1))
-        steps.extend(int(i) for i in re.findall(r"\[(\d+)\]", m.group(2)))
-    return steps
-
-
-def get_path(obj: Any, path: str) -> Any:
-    """The value at a dotted path of a Letter."""
-    for step in _steps(path):
-        obj = obj[step] if isinstance(step, int) else getattr(obj, step)
-    return obj
-
-
-def set_path(obj: Any, path: str, value: Any) -> None:
-    """Set the value at a dotted path of a Letter (the container must exist)."""
-    steps = _steps(path)
-    for step in steps[:-1]:
-        obj = obj[step] if isinstance(step, int) else getattr(obj, step)
-    last = steps[-1]
-    if isinstance(last, int):
-        obj[last] = value
-    else:
-        setattr(obj, last, value)
 
 
 class SetFieldsCommand(QUndoCommand):

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dla_drafter.fields import get_path
 from dla_drafter.model.kinds import KIND_NAMES, NOT_PRINTED
 from dla_drafter.model.letter import (
     KINDS,
@@ -45,7 +46,7 @@ from dla_drafter.model.letter import (
     Initial,
 )
 from dla_drafter.ui.ask import ask_choice
-from dla_drafter.ui.document import Document, get_path
+from dla_drafter.ui.document import Document
 from dla_drafter.ui.esaraban import ESarabanOption
 from dla_drafter.ui.i18n import tr
 from dla_drafter.ui.spell import SpellChecker, SpellHighlighter

@@ -41,7 +41,7 @@ def open_configured_store(window: MainWindow) -> Store:
 
 def error_text(exc: BaseException) -> str:
     """A register, draft or file failure as the clerk reads it (interface language)."""
-    from dla_drafter.model.problems import DraftError
+    from dla_drafter.problems import DraftError
     from dla_drafter.register.errors import RegisterError
     from dla_drafter.ui.problems import problem_text
 

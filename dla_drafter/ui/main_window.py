@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         from dla_drafter.model.draftio import load_draft_with_warnings
-        from dla_drafter.model.problems import DraftError
+        from dla_drafter.problems import DraftError
 
         try:
             letter, warnings = load_draft_with_warnings(path)
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
     def _write(self, path: Path) -> bool:
         """Save atomically, keeping the previous version as .bak; a failure offers Save As."""
         from dla_drafter.model.draftio import save_draft
-        from dla_drafter.model.problems import DraftError
+        from dla_drafter.problems import DraftError
 
         try:
             save_draft(self.doc.letter, path, backup=True)

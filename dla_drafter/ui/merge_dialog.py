@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import thai_digits
 from dla_drafter.settings import RenderSettings
+from dla_drafter.text.digits import to_thai_digits
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.preview import PreviewPane
 
@@ -297,7 +297,7 @@ class MergeDialog(QDialog):
         from dla_drafter.merge import FieldError, merge_letter
 
         row = self.table.rows[min(position, len(self.table.rows)) - 1]
-        self.row_note.setText(tr("แถวที่ {r} ในแฟ้ม", r=thai_digits(row.number)))
+        self.row_note.setText(tr("แถวที่ {r} ในแฟ้ม", r=to_thai_digits(row.number)))
         if position - 1 < self.model.rowCount():
             self.view.selectRow(position - 1)
         try:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
+from dla_drafter.fields import REVIEW_KEY
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.i18n import language, tr
 
@@ -24,7 +25,7 @@ def check(letter: Letter) -> list[Any]:
     from dla_drafter.model.checks import check_letter
 
     problems = list(check_letter(letter))
-    if letter.extra.get("review") is not None:  # why an approval does not print, if so
+    if letter.extra.get(REVIEW_KEY) is not None:  # why an approval does not print, if so
         from dla_drafter.review.actions import review_problems
         from dla_drafter.review.identity import user_keyring
 
@@ -40,7 +41,7 @@ def problem_text(problem: Any) -> str:
     name comes from ``field_label`` (the one table of field names). A key no table knows
     (written by a newer version) has no better name than its path, so the path stays.
     """
-    from dla_drafter.model.problems import field_label
+    from dla_drafter.fields import field_label
 
     lang = language()
     field = str(getattr(problem, "field", "") or "")

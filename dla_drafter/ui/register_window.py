@@ -423,10 +423,10 @@ class RegisterWindow(QDialog):
 
     def _heading(self) -> str:
         """What the printed register covers: the date range searched, if any."""
-        from dla_drafter.text.thaidate import THAI_MONTHS
+        from dla_drafter.text.thaidate import BE_OFFSET, THAI_MONTHS
 
         def thai(day: dt.date) -> str:
-            return f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + 543}"
+            return f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + BE_OFFSET}"
 
         try:
             filters = self.filters()

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dla_drafter.fields import REVIEW_KEY
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui import review_marks
 from dla_drafter.ui.i18n import language, tr
@@ -61,7 +62,6 @@ STATUS_BADGES = {
     "invalid": ("✗ ไม่ถูกต้อง", "#b91c1c"),
 }
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-REVIEW_KEY = "review"
 
 
 def _review() -> Any:
@@ -73,7 +73,7 @@ def _review() -> Any:
 
 
 def field_label(path: str, lang: str = "th") -> str:
-    from dla_drafter.model.problems import field_label as label
+    from dla_drafter.fields import field_label as label
 
     return label(path, lang)
 
@@ -241,7 +241,7 @@ class ReviewPanel(QDockWidget):
     def _on_replaced(self) -> None:
         """A draft was opened: a returned one shows its changes at once."""
         self._reset()
-        if self.doc.letter.extra.get("review") is not None:
+        if self.doc.letter.extra.get(REVIEW_KEY) is not None:
             self.show()  # a draft under review opens with its panel
 
     def _reset(self) -> None:
@@ -395,7 +395,7 @@ class ReviewPanel(QDockWidget):
             QMessageBox.warning(self, tr("ทำรายการไม่ได้"),
                                 f"{exc.message('th')}\n{exc.message('en')}")
             return False
-        self.doc.set_review(letter.extra.get("review"), tr(text))
+        self.doc.set_review(letter.extra.get(REVIEW_KEY), tr(text))
         self.refresh()
         self.window_.statusBar().showMessage(tr(text), 4000)
         return True
@@ -624,7 +624,7 @@ def install_review(window: Any) -> ReviewPanel:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     # hidden until a draft under review is opened or a review command is used, so the form
     # keeps its width for clerks who do not review in the program
-    panel.setVisible(window.doc.letter.extra.get("review") is not None)
+    panel.setVisible(window.doc.letter.extra.get(REVIEW_KEY) is not None)
     menu = QMenu(tr("ตรวจทาน (&R)"), window)
     menu.setObjectName("reviewMenu")
     specs: list[tuple[str, str, Callable[[], Any], Any]] = [

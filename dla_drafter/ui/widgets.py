@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dla_drafter.ui.document import Document, get_path
+from dla_drafter.fields import get_path
+from dla_drafter.ui.document import Document
 from dla_drafter.ui.i18n import tr
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docx import Document
 
-from dla_drafter.model.problems import thai_digits
+from dla_drafter.text.digits import to_thai_digits
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "tests" / "data"
@@ -64,7 +64,7 @@ def template_dict() -> dict:
 def expected_texts(province: str, value: str) -> list[str]:
     """What a reader must find in that row's letter (digits print as Thai digits)."""
     return [f"ผู้ว่าราชการจังหวัด{province}",
-            f"จังหวัด{province}ได้รับการจัดสรรงบประมาณ{thai_digits(value)}บาท"]
+            f"จังหวัด{province}ได้รับการจัดสรรงบประมาณ{to_thai_digits(value)}บาท"]
 
 
 def squeeze(text: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from dla_drafter.model.checks import check_letter
 from dla_drafter.model.draftio import letter_from_dict
 from dla_drafter.model.letter import Enclosure, Letter
-from dla_drafter.model.problems import Problem
+from dla_drafter.problems import Problem
 
 TODAY = datetime.date(2022, 7, 1)  # = 1 กรกฎาคม 2565
 

@@ -31,7 +31,7 @@ from dla_drafter.model.letter import (
     Letter,
     LetterDate,
 )
-from dla_drafter.model.problems import DraftError, Problem
+from dla_drafter.problems import DraftError, Problem
 
 
 def errors_of(data: object) -> list[Problem]:

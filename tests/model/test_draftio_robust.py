@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfWriter
 
 from dla_drafter.model.draftio import load_draft
-from dla_drafter.model.problems import DraftError
+from dla_drafter.problems import DraftError
 
 
 def load_error(path: Path) -> DraftError:

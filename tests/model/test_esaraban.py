@@ -18,7 +18,7 @@ from dla_drafter.model.draftio import (
     save_draft,
     validate_letter,
 )
-from dla_drafter.model.problems import DraftError
+from dla_drafter.problems import DraftError
 
 TODAY = datetime.date(2022, 7, 1)  # the spec example is clean on this day
 WARNING_TH = ("ใช้ได้เฉพาะหนังสือที่ส่งทางระบบสารบรรณอิเล็กทรอนิกส์ที่ยืนยันตัวตนแล้ว "

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor
 from uihelpers import example_letter, type_text, wait_preview
 
 from dla_drafter.model.letter import Letter
-from dla_drafter.model.problems import thai_digits
 from dla_drafter.settings import RenderSettings
+from dla_drafter.text.digits import to_thai_digits
 from dla_drafter.ui.merge_dialog import MergeDialog
 from dla_drafter.ui.merge_fields import FIELD_COLOR, field_spans
 
@@ -103,7 +103,7 @@ def test_dialog_shows_the_first_rows_and_previews_any_row(qtbot: Any, dialog: An
                     and d.preview.shown_revision == d._revision, timeout=15000)
     text = pages_text(d.preview.pages)
     assert f"ผู้ว่าราชการจังหวัด{PROVINCES[5]}" in text
-    assert f"งบประมาณ{thai_digits(amount(5))}บาท" in text
+    assert f"งบประมาณ{to_thai_digits(amount(5))}บาท" in text
     assert PROVINCES[0] not in text.replace("ผู้ว่าราชการจังหวัดทุกจังหวัด", "")
     assert d.view.selectionModel().selectedRows()[0].row() == 5
     # a row with a blank value is previewed with a warning that its letter will not be made
@@ -144,7 +144,7 @@ def test_run_to_the_end_with_a_failing_row(qtbot: Any, dialog: Any, tmp_path: Pa
     sample = tmp_path / "ออก" / f"หนังสือ-{PROVINCES[10]}.pdf"
     assert f"ผู้ว่าราชการจังหวัด{PROVINCES[10]}" in pdf_text(sample)
     failures = [d.failures.item(i).text() for i in range(d.failures.count())]
-    assert any(f'แถวที่ {thai_digits(BLANK + 2)} คอลัมน์ "งบประมาณ"' in f for f in failures)
+    assert any(f'แถวที่ {to_thai_digits(BLANK + 2)} คอลัมน์ "งบประมาณ"' in f for f in failures)
     assert d.summary_box.isVisible() and d.open_folder_button.isEnabled()
     assert d.make_button.isEnabled() and d.close_button.isEnabled()
 

@@ -94,7 +94,7 @@ def test_a_draft_without_a_code_is_refused_in_thai_and_not_changed(
     dialogs.replies["warning"] = 0
     issue(qtbot, window)
     (_, args), = [c for c in dialogs.calls if c[0] == "warning"]
-    from dla_drafter.model.problems import FIELD_NAMES
+    from dla_drafter.fields import FIELD_NAMES
 
     assert args[1] == "ออกเลขไม่ได้" and FIELD_NAMES["number.code"][0] in args[2]
     assert window.doc.letter.number.serial is None

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dla_drafter.model.problems import DraftError, Problem, field_label
+from dla_drafter.fields import field_label
+from dla_drafter.problems import DraftError, Problem
 
 
 @pytest.mark.parametrize(

@@ -1,28 +1,113 @@
-"""Problems found in a draft, with messages that name the field in Thai and in English.
+"""The draft's fields: their paths (``body[2]``, ``enclosures[0].amount``) and their names.
 
-One type serves three readers: the loader (a file that cannot be opened), ``check`` (a letter
-that breaks a rule of the regulation) and the GUI's problems panel, which uses ``field`` (a
-dotted path such as ``date.month``, ``body[2]`` or ``enclosures[0].amount``) to jump to the
-input box. Clerks read the Thai message; the path stays in parentheses so that a power user or
-a support person can find the exact key in the JSON file.
+One home for both, with no Qt and nothing of the package below it, because every layer names
+fields: the loader and ``check`` in their problems, the window to find the box a problem
+belongs to, merge for the ``«column»`` it filled, diff and the Word readers for what changed.
+
+A *path* is dotted keys with list indices in brackets, exactly the draft file's keys (v1 and
+what was added since): :func:`parse_path` turns it into steps, :func:`format_path` back,
+:func:`get_path` / :func:`set_path` read and write it on a ``Letter`` (attributes) or on the
+draft's JSON (dicts), :func:`walk` lists every text leaf with its path. :func:`field_label`
+is the name a clerk knows (``body[2]`` → ``ข้อความ ย่อหน้าที่ ๓``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
-Severity = Literal["error", "warning"]
+from .text.digits import to_thai_digits
 
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+#: The draft's top-level key of the review record (docs/draft-format.md); the model keeps it
+#: in ``Letter.extra`` and only ``review/`` reads it.
+REVIEW_KEY = "review"
+
+Step = str | int
+
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
 
 
-def thai_digits(value: int | str) -> str:
-    """Arabic digits to Thai digits: labels shown to a clerk count in Thai (ย่อหน้าที่ ๓)."""
-    return str(value).translate(_THAI_DIGITS)
+class PathError(KeyError):
+    """A path that is not of the form ``key.key[0].key`` (or names nothing in the letter)."""
+
+
+def parse_path(path: str) -> list[Step]:
+    """``"enclosures[0].amount"`` → ``["enclosures", 0, "amount"]``."""
+    steps: list[Step] = []
+    for part in path.split("."):
+        match = _STEP.fullmatch(part)
+        if match is None:
+            raise PathError(path)
+        steps.append(match.group(1))
+        steps.extend(int(i) for i in re.findall(r"\[(\d+)\]", match.group(2)))
+    return steps
+
+
+def format_path(steps: Sequence[Step]) -> str:
+    """``["enclosures", 0, "amount"]`` → ``"enclosures[0].amount"`` (inverse of parse)."""
+    out = ""
+    for step in steps:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += f".{step}" if out else step
+    return out
+
+
+def _child(obj: Any, step: Step) -> Any:
+    if isinstance(step, int):
+        if not isinstance(obj, Sequence) or isinstance(obj, str) or not 0 <= step < len(obj):
+            raise PathError(step)
+        return obj[step]
+    if isinstance(obj, Mapping):
+        if step not in obj:
+            raise PathError(step)
+        return obj[step]
+    try:
+        return getattr(obj, step)
+    except AttributeError as exc:
+        raise PathError(step) from exc
+
+
+def get_path(obj: Any, path: str) -> Any:
+    """The value at ``path`` of a Letter or of the draft's JSON; PathError when absent."""
+    for step in parse_path(path):
+        obj = _child(obj, step)
+    return obj
+
+
+def set_path(obj: Any, path: str, value: Any) -> None:
+    """Set the value at ``path`` (its container must exist)."""
+    steps = parse_path(path)
+    for step in steps[:-1]:
+        obj = _child(obj, step)
+    last = steps[-1]
+    if isinstance(last, int) or isinstance(obj, dict):
+        if isinstance(last, int):
+            _child(obj, last)  # in range
+        obj[last] = value
+    else:
+        if not hasattr(obj, last):
+            raise PathError(last)
+        setattr(obj, last, value)
+
+
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every leaf (text, number, bool, None) of a JSON-like value with its path, in order."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from walk(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from walk(item, f"{path}[{index}]")
+    else:
+        yield path, value
+
+
+def plain_path(path: str) -> str:
+    """``enclosures[0].amount`` → ``enclosures.amount``: the key of the names table."""
+    return re.sub(r"\[\d+\]", "", path)
 
 
 # Display names of the v1 fields: path (list indices removed) -> (Thai, English).
@@ -77,7 +162,7 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "initials.name": ("ชื่อหรือชื่อย่อ", "name"),
     "digits": ("รูปแบบตัวเลข", "digits"),
     # The review record (docs/draft-format.md; read by dla_drafter.review).
-    "review": ("บันทึกการตรวจ", "review record"),
+    REVIEW_KEY: ("บันทึกการตรวจ", "review record"),
     "review.state": ("สถานะการตรวจ", "review state"),
     "review.versions": ("ฉบับที่ส่งตรวจ", "review version"),
     "review.versions.event": ("เหตุการณ์", "event"),
@@ -113,6 +198,7 @@ _ITEM_WORDS: dict[str, tuple[str, str]] = {
     "review.approvals": ("รายการที่", "item"),
 }
 
+
 _SEGMENT = re.compile(r"^([^\[\]]*)((?:\[\d+\])*)$")
 
 
@@ -147,86 +233,6 @@ def field_label(path: str, lang: str = "th") -> str:
         for index in re.findall(r"\d+", indices):
             word_th, word_en = _ITEM_WORDS.get(key, ("รายการที่", "item"))
             number = int(index) + 1
-            parts.append(f"{word_en} {number}" if english else f"{word_th} {thai_digits(number)}")
+            thai = f"{word_th} {to_thai_digits(number)}"
+            parts.append(f"{word_en} {number}" if english else thai)
     return " ".join(parts)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a draft.
-
-    ``message_th``/``message_en`` say what is wrong with the value; :meth:`message` puts the
-    field's name in front, so each message stands alone on one line (a list in the GUI, a line
-    of ``dla-drafter check`` output). ``code`` is stable, for tests and for filtering.
-    """
-
-    field: str
-    code: str
-    severity: Severity
-    message_th: str
-    message_en: str
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-    def label(self, lang: str = "th") -> str:
-        """The field's display name in ``lang`` (``"th"`` or ``"en"``)."""
-        return field_label(self.field, lang)
-
-    def message(self, lang: str = "th") -> str:
-        """One line naming the field, e.g. ``เดือน (date.month): ต้องเป็นเลข ๑–๑๒ แต่ได้ 13``."""
-        text = self.message_en if lang != "th" else self.message_th
-        label = self.label(lang)
-        plain = not self.field or label == self.field  # unknown keys have no better name
-        head = label if plain else f"{label} ({self.field})"
-        return _one_line(f"{head}: {text}")
-
-    def __str__(self) -> str:
-        return self.message("th")
-
-
-def _one_line(text: str) -> str:
-    """Messages quote what the clerk typed; a quoted newline must not break the line."""
-    return " ".join(text.splitlines())
-
-
-class DraftError(Exception):
-    """A draft that cannot be read (or written): every problem found, not just the first.
-
-    ``problems`` holds the errors (and, when relevant, warnings found on the way); ``path`` is
-    the file involved, when there is one. ``str()`` gives the Thai lines, then the English ones.
-    """
-
-    def __init__(self, problems: Iterable[Problem], path: str | Path | None = None) -> None:
-        self.problems: list[Problem] = list(problems)
-        self.path: Path | None = Path(path) if path is not None else None
-        super().__init__(self.describe())
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
-    def __reduce__(self) -> tuple[type[DraftError], tuple[list[Problem], Path | None]]:
-        # ``args`` holds the report text, not the problems: pickle (worker processes) by hand.
-        return (type(self), (self.problems, self.path))
-
-    def describe(self, lang: str | None = None) -> str:
-        """A report for a dialog or a terminal; ``lang`` None gives Thai and then English."""
-        if lang is None:
-            return f"{self.describe('th')}\n{self.describe('en')}"
-        count = len(self.errors) or len(self.problems)
-        where = f" {self.path}" if self.path is not None else ""
-        if lang == "th":
-            head = f"ไฟล์ร่าง{where} มีปัญหา {count} รายการ"
-        else:
-            head = f"The draft{where} has {count} problem{'s' if count != 1 else ''}"
-        shown = self.errors or self.problems
-        return "\n".join([head, *(f"- {p.message(lang)}" for p in shown)])
-
-    def __str__(self) -> str:
-        return self.describe()
