@@ -80,7 +80,9 @@ def main() -> None:
     letter, _ = load_draft_with_warnings(ROOT / "examples" / "memo-2569.dladraft.json")
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "memo.pdf"
-        pages = pipeline.export_pdf(letter, pdf, RenderSettings(use_system_th_sarabun=False))
+        made = pipeline.make_outputs(letter, [pdf], RenderSettings(use_system_th_sarabun=False))
+        pipeline.write_outputs(made.files)
+        pages = made.pages
         data = pdf.read_bytes()
         key = signing.load_pkcs12_data(p12, PASSPHRASE)
         box = signing.signature_box(pages)

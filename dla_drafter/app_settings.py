@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dla_drafter.atomic import atomic_write_text
 from dla_drafter.model.letter import (
@@ -27,6 +27,9 @@ from dla_drafter.model.letter import (
 )
 from dla_drafter.settings import DEFAULT_DOCX_FONT, RenderSettings
 from dla_drafter.userdirs import config_dir, data_dir
+
+if TYPE_CHECKING:
+    from dla_drafter.review.integrity import Keyring
 
 PROFILE_FORMAT = "dla-drafter/profile@1"
 MAX_RECENT = 10
@@ -276,6 +279,24 @@ class AppConfig:
         if self.profiles:
             return self.profiles[0]
         return AgencyProfile(profile_name="ทั่วไป")
+
+    def keyring(self) -> Keyring:
+        """The keys whose approvals count on this PC: the active profile's reviewers and the
+        user's own key. Worked out here, once, by the CLI and the window, and handed to the
+        engine (``pipeline``), which never reads this file. A damaged key file only means
+        fewer known keys."""
+        from dla_drafter.review.identity import IdentityError, load_identity, own_public_key
+        from dla_drafter.review.integrity import Keyring
+
+        keys: dict[str, str] = {}
+        for reviewer in self.profile().reviewers:
+            if reviewer.public_key:
+                keys.setdefault(reviewer.public_key, reviewer.name)
+        with contextlib.suppress(IdentityError):
+            own = own_public_key()
+            if own is not None:
+                keys.setdefault(own, load_identity().display_name())
+        return Keyring(keys)
 
     def add_recent(self, path: Path | str) -> None:
         """Put ``path`` first in the recent files list (no duplicates, at most 10)."""

@@ -28,6 +28,8 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from .problems import DrafterError, problem
+
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation on os.write
 _WINDOWS_SHARING_VIOLATIONS = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _WINDOWS_ACCESS_DENIED = 5  # also what replacing a file another program holds open gives
@@ -36,24 +38,23 @@ REPLACE_ATTEMPTS = 10
 REPLACE_PAUSE_S = 0.05
 
 
-class AtomicWriteError(OSError):
+class AtomicWriteError(DrafterError, OSError):
     """Writing ``path`` failed; nothing was changed there and no temporary file is left.
 
-    ``message_th``/``message_en`` name the path and the likely cause in words a clerk can act
-    on (folder missing, no permission, disk full, file open in another program).
+    The problem names the path and the likely cause in words a clerk can act on (folder
+    missing, no permission, disk full, file open in another program). Also an ``OSError``
+    (``errno`` is the cause's), so ``except OSError`` keeps catching it.
     """
 
     def __init__(self, path: Path, cause: BaseException, message_th: str, message_en: str):
-        code = cause.errno if isinstance(cause, OSError) else None
-        super().__init__(code, message_en)
-        self.path = path
+        DrafterError.__init__(self, [problem("write-failed", message_th, message_en)], path)
+        self.errno = cause.errno if isinstance(cause, OSError) else None
+        self.strerror = message_en
         self.filename = str(path)
         self.cause = cause
-        self.message_th = message_th
-        self.message_en = message_en
 
-    def __str__(self) -> str:
-        return f"{self.message_th}\n{self.message_en}"
+    def __reduce__(self):
+        return (type(self), (self.path, self.cause, self.message_th, self.message_en))
 
 
 def backup_path(path: str | os.PathLike[str]) -> Path:

@@ -1,16 +1,29 @@
-"""The letter engine's front door: draft → composition → pages → PDF / DOCX.
+"""The letter engine's front door: draft → print state → pages → PDF / DOCX bytes → files.
 
-The CLI and the GUI call only these functions, so a letter comes out the same from both.
+One way in and one way out, so a letter comes out the same from the CLI, the window, merge
+and signing:
+
+* :func:`export_problems` — what to show before exporting (the regulation checks, why an
+  approval does not print, a DOCX font that cannot be written), the same list everywhere;
+* :func:`make_outputs` — from (letter, targets, settings, keyring) to ``{path: bytes}`` and
+  the pages, in memory; the exporters below it return bytes and never write;
+* :func:`write_outputs` — the one writer: the signed-PDF guard, then all or none.
+
+The print state (the letter as it prints, approved or not) is worked out once per call with
+the keyring the caller hands in (:func:`~dla_drafter.review.printing.print_state`); None means
+no key is trusted. Nothing here reads the desktop program's settings file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compose import compose
 from .model.letter import Letter
-from .problems import Problem
+from .problems import DrafterError, Problem, problem
 from .render.emblem_meta import emblem_file, image_aspect
 from .settings import RenderSettings
 from .typeset.fonts import fonts_for
@@ -18,128 +31,168 @@ from .typeset.layout import typeset
 from .typeset.pages import Pages
 from .typeset.profile import DEFAULT_PROFILE, LayoutProfile
 
+if TYPE_CHECKING:
+    from .review.integrity import Keyring
+    from .review.printing import PrintState
+
+#: The formats an output path may end in, and what each makes.
+FORMATS = {".pdf": "pdf", ".docx": "docx"}
+
+
+def output_format(path: Path | str) -> str | None:
+    """``"pdf"`` or ``"docx"`` from the file name's extension; None for any other."""
+    return FORMATS.get(Path(path).suffix.lower())
+
 
 def emblem_aspect(settings: RenderSettings) -> float:
     """Width/height of the emblem without Qt (typesetting runs in worker threads)."""
     return image_aspect(emblem_file(settings))
 
 
-def printable(letter: Letter) -> Letter:
-    """The letter as it prints: valid review approvals in the initials grid (``review``)."""
-    from .review.printing import letter_for_print
+def print_state(letter: Letter, keyring: Keyring | None = None) -> PrintState:
+    """The letter as it prints and whether it is approved (``review.printing``)."""
+    from .review.printing import print_state as state_of
 
-    return letter_for_print(letter)
-
-
-def is_approved(letter: Letter, keyring=None) -> bool:
-    """Whether ``letter`` is approved for the final print: its review record says
-    ``approved`` and it has approvals, every one of them valid (``review.actions.
-    approval_statuses``; ``keyring`` None means this PC's keys).
-
-    *Every*, not *any*: an approval that is stale (the letter changed after it was given),
-    invalid or from an unknown key means what prints is not what was approved, so the page
-    must still say ร่าง. A letter without a review record has not been approved."""
-    from .review.actions import approval_statuses, record_of
-    from .review.integrity import Keyring
-
-    if record_of(letter).state != "approved":
-        return False
-    if not approval_statuses(letter, Keyring()):
-        return False
-    if keyring is None:
-        from .review.identity import user_keyring
-
-        keyring = user_keyring()
-    return all(status == "valid" for _a, status in approval_statuses(letter, keyring))
+    return state_of(letter, keyring)
 
 
 def typeset_letter(
     letter: Letter,
     settings: RenderSettings | None = None,
+    keyring: Keyring | None = None,
     profile: LayoutProfile = DEFAULT_PROFILE,
+    *,
+    state: PrintState | None = None,
 ) -> Pages:
-    """Pages of ``letter``: pure Python, no Qt, safe in a worker thread. With the setting
-    ``draft_watermark`` every page of a letter not approved carries "ร่าง" (``is_approved``)."""
+    """Pages of ``letter`` as it prints: pure Python, no Qt, safe in a worker thread. With
+    the setting ``draft_watermark`` every page of a letter not approved carries "ร่าง".
+    ``state`` is the print state when the caller has it already (else worked out here)."""
     settings = settings or RenderSettings()
+    state = state or print_state(letter, keyring)
     fonts = fonts_for(settings)
-    pages = typeset(compose(printable(letter)), fonts, profile,
+    pages = typeset(compose(state.letter), fonts, profile,
                     emblem_aspect=emblem_aspect(settings),
                     continuation_word=settings.continuation_word)
-    if settings.draft_watermark and not is_approved(letter):
+    if settings.draft_watermark and not state.approved:
         from .typeset.watermark import add_watermark
 
         add_watermark(pages, fonts)
     return pages
 
 
-def export_pdf(letter: Letter, path: Path, settings: RenderSettings | None = None,
-               profile: LayoutProfile = DEFAULT_PROFILE) -> Pages:
-    """Typeset and write ``letter`` to ``path``; refuses (SignedPdfError) to overwrite a
-    signed PDF, because numbering and edits come before signing, never after."""
-    from .render.pdf import write_pdf
-    from .signing.detect import refuse_signed
+def export_problems(letter: Letter, settings: RenderSettings | None = None,
+                    keyring: Keyring | None = None,
+                    targets: Iterable[Path | str] = ()) -> list[Problem]:
+    """Everything to show before the letter is exported, errors first then warnings, the
+    same for ``check``, ``render``, the window and each merged row: the regulation checks,
+    why an approval does not print, and a DOCX font name that cannot be written."""
+    from .fields import REVIEW_KEY
+    from .model.checks import check_letter
+    from .settings import docx_font_problem
 
-    refuse_signed(path)
+    problems = list(check_letter(letter))
+    if letter.extra.get(REVIEW_KEY) is not None:
+        from .review.actions import review_problems
+        from .review.integrity import Keyring as _Keyring
+
+        problems += review_problems(letter, keyring or _Keyring())
+    if any(output_format(t) == "docx" for t in targets):
+        font = docx_font_problem((settings or RenderSettings()).docx_font)
+        problems += [font] if font is not None else []
+    return sorted(problems, key=lambda p: not p.is_error)
+
+
+@dataclass
+class Outputs:
+    """What :func:`make_outputs` made: ``files`` (path → bytes, in the order asked), the
+    letter's pages (None when only a DOCX was made) and warnings about them (a character the
+    font cannot draw)."""
+
+    files: dict[Path, bytes] = field(default_factory=dict)
+    pages: Pages | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def first(self, fmt: str) -> bytes:
+        """The bytes of the first output of format ``fmt`` (``"pdf"`` or ``"docx"``)."""
+        return next(data for path, data in self.files.items() if output_format(path) == fmt)
+
+
+class OutputError(DrafterError):
+    """An output that cannot be made (an unknown extension, the same file twice)."""
+
+
+def make_outputs(
+    letter: Letter,
+    targets: Iterable[Path | str],
+    settings: RenderSettings | None = None,
+    keyring: Keyring | None = None,
+    *,
+    review: bool = False,
+    comments: bool = True,
+    pages: Pages | None = None,
+    profile: LayoutProfile = DEFAULT_PROFILE,
+) -> Outputs:
+    """Every target's bytes, made in memory — nothing touches the disk, so the caller can
+    write them all or none (:func:`write_outputs`).
+
+    A ``.pdf`` is the letter as it prints (``review=True``: the review PDF for a supervisor
+    who reviews on paper, each page followed by its open comments); a ``.docx`` is the same
+    letter for Word with the open review comments as Word comments (``comments=False``: a
+    clean copy without them). ``pages`` are the
+    letter's pages when the caller typeset this very version already (the window's preview):
+    they are used instead of typesetting again."""
     settings = settings or RenderSettings()
-    pages = typeset_letter(letter, settings, profile)
-    write_pdf(pages, fonts_for(settings), Path(path), settings, title=letter.subject)
-    return pages
+    paths = [Path(t) for t in targets]
+    check_targets(paths)
+    state = print_state(letter, keyring)
+    out = Outputs()
+    if any(output_format(p) == "pdf" for p in paths):
+        out.pages = pages if pages is not None and not review else typeset_letter(
+            letter, settings, profile=profile, state=state)
+        out.problems = glyph_problems(out.pages, settings)
+        if review:  # the review document: the letter's pages, each followed by its comments
+            from .review.paper import review_pages
+
+            out.pages = review_pages(letter, out.pages, fonts_for(settings), profile)
+    for path in paths:
+        if output_format(path) == "pdf":
+            title = f"ความเห็นของผู้ตรวจ: {letter.subject}" if review else letter.subject
+            out.files[path] = _pdf(out.pages, settings, title)
+        else:
+            out.files[path] = _docx(letter, state, settings, comments)
+    return out
 
 
-def docx_comments(letter: Letter):
-    """What anchors the draft's open review comments as Word comments (``render_docx``'s
-    ``comments``): a supervisor who works in Word sees them in the margin."""
+def check_targets(paths: Iterable[Path]) -> None:
+    """Refuse (:class:`OutputError`) an output of unknown type or one named twice."""
+    seen: set[Path] = set()
+    for path in paths:
+        if output_format(path) is None:
+            raise OutputError.of(
+                "output-type", f"ไม่รู้จักชนิดไฟล์ผลลัพธ์ {path}: ใช้ .pdf หรือ .docx",
+                f"unknown output type {path}: use .pdf or .docx", path=path)
+        key = path.resolve()
+        if key in seen:
+            raise OutputError.of("output-twice", f"ระบุไฟล์ผลลัพธ์ {path} ซ้ำ",
+                                 f"the output {path} is given twice", path=path)
+        seen.add(key)
+
+
+def _pdf(pages: Pages, settings: RenderSettings, title: str) -> bytes:
+    from .render.pdf import render_pdf
+
+    return render_pdf(pages, fonts_for(settings), settings, title=title)
+
+
+def _docx(letter: Letter, state: PrintState, settings: RenderSettings,
+          with_comments: bool) -> bytes:
+    from .render.docx_writer import render_docx
     from .review.docx_export import word_comments
 
-    return lambda paragraphs: word_comments(letter, paragraphs)[0]
+    def comments(paragraphs):
+        return word_comments(letter, paragraphs)[0]
 
-
-def export_docx(letter: Letter, path: Path, settings: RenderSettings | None = None,
-                comments: bool = True) -> None:
-    """The letter as a Word document; ``comments`` adds the open review comments."""
-    from .render.docx_writer import write_docx
-
-    write_docx(compose(printable(letter)), Path(path), settings or RenderSettings(),
-               docx_comments(letter) if comments else None)
-
-
-def pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
-              profile: LayoutProfile = DEFAULT_PROFILE) -> tuple[bytes, Pages]:
-    """The PDF file's bytes and the pages, in memory: for writing several outputs all or
-    none (``atomic.atomic_write_all``), where nothing may touch the disk until all are made."""
-    from .render.pdf import pdf_bytes as render_pdf
-
-    settings = settings or RenderSettings()
-    pages = typeset_letter(letter, settings, profile)
-    return render_pdf(pages, fonts_for(settings), settings, title=letter.subject), pages
-
-
-def review_pdf_bytes(letter: Letter, settings: RenderSettings | None = None,
-                     profile: LayoutProfile = DEFAULT_PROFILE) -> tuple[bytes, Pages]:
-    """The review PDF for a supervisor who reviews on paper (``review.paper``): each page of
-    the letter as it prints (with the watermark when the setting is on), numbered markers at
-    the commented lines, and after it the open comments on that page; then "ความเห็นอื่น"."""
-    from .render.pdf import pdf_bytes as render_pdf
-    from .review.paper import review_pages
-
-    settings = settings or RenderSettings()
-    fonts = fonts_for(settings)
-    pages = review_pages(letter, typeset_letter(letter, settings, profile), fonts, profile)
-    title = f"ความเห็นของผู้ตรวจ: {letter.subject}"
-    return render_pdf(pages, fonts, settings, title=title), pages
-
-
-def docx_bytes(letter: Letter, settings: RenderSettings | None = None,
-               comments: bool = True) -> bytes:
-    """The DOCX file's bytes, in memory (see :func:`pdf_bytes`); as :func:`export_docx`."""
-    import io
-
-    from .render.docx_writer import render_docx
-
-    stream = io.BytesIO()
-    render_docx(compose(printable(letter)), settings or RenderSettings(),
-                docx_comments(letter) if comments else None).save(stream)
-    return stream.getvalue()
+    return render_docx(compose(state.letter), settings, comments if with_comments else None)
 
 
 def write_outputs(files: Mapping[Path, bytes]) -> None:
@@ -156,6 +209,8 @@ def write_outputs(files: Mapping[Path, bytes]) -> None:
 def glyph_problems(pages: Pages, settings: RenderSettings | None = None) -> list[Problem]:
     """Warnings for characters the drawing font has no glyph for (an emoji, Chinese, a
     symbol pasted from elsewhere): they would print as empty boxes. Each names its field."""
+    from .fields import format_path
+
     fonts = fonts_for(settings or RenderSettings())
     missing: dict[str, set[str]] = {}
     for line in pages.lines():
@@ -163,15 +218,15 @@ def glyph_problems(pages: Pages, settings: RenderSettings | None = None) -> list
         absent = face.missing_chars(line.text)
         if absent and line.source:
             part, index = line.source
-            field = part if index is None else f"{part}[{index}]"
-            missing.setdefault(field, set()).update(absent)
+            path = format_path([part] if index is None else [part, index])
+            missing.setdefault(path, set()).update(absent)
     problems = []
-    for field, chars in missing.items():
+    for path, chars in missing.items():
         shown = " ".join(sorted(chars))
         codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(chars))
-        problems.append(Problem(
-            field, "missing-glyph", "warning",
+        problems.append(problem(
+            "missing-glyph",
             f"แบบอักษรไม่มีตัวอักษร {shown} ({codes}) จะพิมพ์เป็นช่องว่าง ควรลบหรือพิมพ์ใหม่",
             f"the font has no glyph for {shown} ({codes}); it would print as an empty box",
-        ))
+            path, "warning"))
     return problems

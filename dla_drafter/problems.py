@@ -149,7 +149,7 @@ class DrafterError(Exception):
         if lang is None:
             return f"{self.describe('th')}\n{self.describe('en')}"
         shown = self.errors or self.problems
-        if len(shown) == 1 and self.path is None:
+        if len(shown) == 1:
             return shown[0].message(lang)
         count = len(shown)
         where = f" {self.path}" if self.path is not None else ""

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem
+from .problems import DrafterError, Problem
 
 DEFAULT_DOCX_FONT = "TH SarabunPSK"
 # Characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/U+FFFF), plus line and
@@ -36,12 +36,8 @@ def docx_font_problem(name: str) -> Problem | None:
     )
 
 
-class DocxFontError(ValueError):
+class DocxFontError(DrafterError, ValueError):
     """The DOCX font name cannot be written (see :func:`docx_font_problem`)."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(f"{problem.message('th')}\n{problem.message('en')}")
 
 
 @dataclass(frozen=True)
@@ -52,7 +48,8 @@ class RenderSettings:
     ``continuation_word`` prints, at the foot of every page but the last, the first word of
     the next page (``/ คำแรก…``), as many offices do.
     ``draft_watermark`` prints a large light-grey "ร่าง" across every page of a letter that
-    is not approved (``pipeline.is_approved``); off by default, so the final print is clean."""
+    is not approved (``review.printing.PrintState.approved``); off by default, so the final
+    print is clean."""
 
     docx_font: str = DEFAULT_DOCX_FONT
     emblem_path: Path | None = None

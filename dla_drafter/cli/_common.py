@@ -68,8 +68,17 @@ def load(path: Path, lang: str):
     return letter, warnings
 
 
-def reason(exc: OSError, lang: str) -> str:
-    """The cause in the clerk's language when the error carries one (file writers and the
-    emblem loader do), else the system's own words."""
-    message = (getattr(exc, f"message_{lang}", None) or str(exc)).strip()
-    return message.splitlines()[0] if message else exc.__class__.__name__
+def reason(exc: BaseException, lang: str) -> str:
+    """The cause in the clerk's language: a ``DrafterError``'s first problem, else the
+    system's own words (``problems.problems_of``)."""
+    from ..problems import problems_of
+
+    return problems_of(exc)[0].message(lang)
+
+
+def keyring():
+    """The keys whose approvals count on this PC (the active profile's reviewers and the
+    user's own), read once per command and handed to the engine."""
+    from ..app_settings import AppConfig
+
+    return AppConfig.load().keyring()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ._common import EXIT_ERRORS, EXIT_OK, add_lang, load, say, text
+from ._common import EXIT_ERRORS, EXIT_OK, add_lang, keyring, load, say, text
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -16,17 +16,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..fields import REVIEW_KEY
-    from ..model.checks import check_letter
-    from ..review.actions import review_problems
-    from ..review.identity import user_keyring
+    from ..pipeline import export_problems
 
     letter, warnings = load(Path(args.draft), args.lang)
     if letter is None:
         return EXIT_ERRORS
-    problems = list(warnings) + check_letter(letter)
-    if letter.extra.get(REVIEW_KEY) is not None:
-        problems += review_problems(letter, user_keyring())
+    problems = list(warnings) + export_problems(letter, keyring=keyring())
     for problem in problems:
         say(args.lang, problem.severity, problem.message(args.lang))
     if any(p.severity == "error" for p in problems):

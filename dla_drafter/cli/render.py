@@ -2,12 +2,12 @@
 
 ``--watermark`` prints "ร่าง" across the pages of a letter not yet approved; ``--review``
 makes each PDF the review PDF (every page followed by its open comments,
-``pipeline.review_pdf_bytes``) for a supervisor who reviews on paper; a DOCX carries the
+``pipeline.make_outputs(review=True)``) for a supervisor who reviews on paper; a DOCX carries the
 comments as Word comments either way.
 
 All or none: the draft and the settings are checked first (a problem names its field and
 stops before anything is written), every output is then made in memory, and only when all
-are made are they written together (``atomic.atomic_write_all``); if any fails, no existing
+are made are they written together (``pipeline.write_outputs``); if any fails, no existing
 file is replaced and no temporary file stays.
 """
 
@@ -22,6 +22,7 @@ from ._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_lang,
+    keyring,
     load,
     reason,
     say,
@@ -47,20 +48,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..model.checks import check_letter
-    from ..settings import docx_font_problem
+    from .. import pipeline
+    from ..problems import DrafterError, problems_of
 
     lang = args.lang
     outputs = [Path(o) for o in args.output]
-    seen: set[Path] = set()
-    for out in outputs:
-        if out.suffix.lower() not in (".pdf", ".docx"):
-            say(lang, "error", text(lang, "bad_ext").format(name=out))
-            return EXIT_USAGE
-        if out.resolve() in seen:
-            say(lang, "error", text(lang, "same_output").format(name=out))
-            return EXIT_USAGE
-        seen.add(out.resolve())
+    try:
+        pipeline.check_targets(outputs)
+    except DrafterError as exc:
+        say(lang, "error", exc.message(lang))
+        return EXIT_USAGE
     letter, warnings = load(Path(args.draft), lang)
     if letter is None:
         return EXIT_ERRORS
@@ -70,53 +67,32 @@ def run(args: argparse.Namespace) -> int:
         use_system_th_sarabun=not args.bundled_font,
         draft_watermark=args.watermark,
     )
-    problems = list(warnings) + check_letter(letter)
-    if any(out.suffix.lower() == ".docx" for out in outputs):
-        font_problem = docx_font_problem(settings.docx_font)
-        problems += [font_problem] if font_problem is not None else []
+    keys = keyring()
+    problems = list(warnings) + pipeline.export_problems(letter, settings, keys, outputs)
     for problem in problems:
         say(lang, problem.severity, problem.message(lang))
     if any(p.severity == "error" for p in problems):
         say(lang, "error", text(lang, "blocked"))
         return EXIT_ERRORS
-    from .. import pipeline
-
-    made: dict[Path, bytes] = {}
-    notes: list[str] = []
-    for out in outputs:
-        try:
-            if out.suffix.lower() == ".pdf":
-                make = pipeline.review_pdf_bytes if args.review else pipeline.pdf_bytes
-                data, pages = make(letter, settings)
-                for problem in pipeline.glyph_problems(pages, settings):
-                    say(lang, problem.severity, problem.message(lang))
-                notes.append(f"{text(lang, 'written')}: {out} ({len(pages)} {text(lang, 'pages')})")
-            else:
-                data = pipeline.docx_bytes(letter, settings)
-                notes.append(f"{text(lang, 'written')}: {out}")
-        except (OSError, ValueError) as exc:  # an emblem file; a rule validation missed
-            say(lang, "error", text(lang, "render_failed").format(name=out, why=_why(exc, lang)))
-            say(lang, "error", text(lang, "none_written"))
-            return EXIT_ERRORS
-        made[out] = data
     try:
-        pipeline.write_outputs(made)
+        made = pipeline.make_outputs(letter, outputs, settings, keys, review=args.review)
+    except (DrafterError, OSError, ValueError) as exc:  # an emblem file; a rule validation missed
+        for problem in problems_of(exc):
+            say(lang, "error", problem.message(lang))
+        say(lang, "error", text(lang, "none_written"))
+        return EXIT_ERRORS
+    for problem in made.problems:
+        say(lang, problem.severity, problem.message(lang))
+    try:
+        pipeline.write_outputs(made.files)
     except OSError as exc:
-        failed = getattr(exc, "path", None) or "?"
+        failed = getattr(exc, "path", None) or getattr(exc, "filename", None) or "?"
         say(lang, "error", text(lang, "failed").format(name=failed, why=reason(exc, lang)))
         say(lang, "error", text(lang, "none_written"))
         return EXIT_ERRORS
-    for note in notes:
-        print(note)
+    for out in outputs:
+        if pipeline.output_format(out) == "pdf" and made.pages is not None:
+            print(f"{text(lang, 'written')}: {out} ({len(made.pages)} {text(lang, 'pages')})")
+        else:
+            print(f"{text(lang, 'written')}: {out}")
     return EXIT_OK
-
-
-def _why(exc: Exception, lang: str) -> str:
-    """The first line in the clerk's language: file errors carry ``message_th``; the QR and
-    font errors carry a ``problem``."""
-    problem = getattr(exc, "problem", None)
-    if problem is not None:
-        return problem.message(lang)
-    if isinstance(exc, OSError):
-        return reason(exc, lang)
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

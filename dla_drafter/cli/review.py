@@ -21,7 +21,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ._common import EXIT_ERRORS, EXIT_OK, add_lang, load, reason, say
+from ._common import EXIT_ERRORS, EXIT_OK, add_lang, keyring, load, reason, say
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -77,7 +77,7 @@ def _whoami(as_json: bool, lang: str) -> int:
     try:
         public = public_key_text(signing_key().public_key())
     except IdentityError as exc:
-        say(lang, "error", exc.message_th if lang == "th" else exc.message_en)
+        say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
     data = {"name": me.display_name(), "position": me.position,
             "abbreviation": me.abbreviation, "public_key": public}
@@ -94,7 +94,7 @@ def _whoami(as_json: bool, lang: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from ..review import actions
-    from ..review.identity import IdentityError, load_identity, signing_key, user_keyring
+    from ..review.identity import IdentityError, load_identity, signing_key
 
     lang = args.lang
     if args.review_command == "whoami":
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in warnings:
         say(lang, problem.severity, problem.message(lang))
     if args.review_command == "status":
-        return _status(letter, user_keyring(), args.json, lang)
+        return _status(letter, keyring(), args.json, lang)
     if args.review_command == "import-docx":
         return _import_docx(letter, path, Path(args.docx), lang)
     identity = load_identity()
@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
     except IdentityError as exc:
-        say(lang, "error", exc.message_th if lang == "th" else exc.message_en)
+        say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
     return _save(letter, path, lang)
 

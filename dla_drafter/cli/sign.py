@@ -14,7 +14,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from ._common import EXIT_ERRORS, EXIT_OK, add_lang, load, reason, say
+from ._common import EXIT_ERRORS, EXIT_OK, add_lang, keyring, load, reason, say
 
 _T = {
     "th": {
@@ -90,7 +90,7 @@ def _pages(args: argparse.Namespace):
     from .. import pipeline
 
     try:
-        pages = pipeline.typeset_letter(letter, settings)
+        pages = pipeline.typeset_letter(letter, settings, keyring())
     except OSError as exc:  # the emblem or a font could not be read
         say(lang, "error", reason(exc, lang))
         return None

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 import multiprocessing
 import os
 import re
@@ -32,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..fields import field_label
 from ..model.letter import Letter
-from ..problems import Problem
+from ..problems import Problem, problems_of
 from ..settings import RenderSettings
 from ..text.digits import to_thai_digits
 from . import numbering
@@ -42,6 +41,7 @@ from .table import Row, Table
 
 if TYPE_CHECKING:
     from ..register.store import Store
+    from ..review.integrity import Keyring
 
 FORMATS = ("pdf", "docx")
 DEFAULT_NAME_PATTERN = "หนังสือ-{n}"
@@ -214,6 +214,7 @@ class _Engine:
     formats: tuple[str, ...]
     out_dir: Path
     want_pages: bool
+    keyring: Keyring | None = None  # whose approvals print (the caller's; None: nobody's)
 
 
 _ENGINE: _Engine | None = None
@@ -283,7 +284,7 @@ def _from_field_error(error: FieldError, row: int | None) -> RowProblem:
 
 def make_row(engine: _Engine, job: _Job) -> RowResult:
     """Fill, check, typeset and write one row's letter; never raises for a bad row."""
-    from ..model.checks import check_letter
+    from ..pipeline import export_problems
     from .fields import merge_letter
 
     row = job.row
@@ -305,7 +306,8 @@ def make_row(engine: _Engine, job: _Job) -> RowResult:
         letter = numbering.apply(merge_letter(engine.letter, row.values), job.numbered)
     except FieldError as exc:
         return RowResult(job.index, row.number, problems=(_from_field_error(exc, row.number),))
-    checked = [p for p in check_letter(letter) if _columns_of(engine.refs, p.field)]
+    checked = [p for p in export_problems(letter, engine.settings, engine.keyring)
+               if _columns_of(engine.refs, p.field)]
     errors = [p for p in checked if p.is_error]
     if errors:
         return RowResult(job.index, row.number, problems=tuple(
@@ -314,69 +316,48 @@ def make_row(engine: _Engine, job: _Job) -> RowResult:
     problems = [_from_problem(p, row.number, engine.refs, _culprits(engine, row, p))
                 for p in checked]
     try:
-        pages, outputs, glyphs = _render(engine, letter)
+        pages, outputs, glyphs = _render(engine, letter, job.stem)
         problems += [_from_problem(p, row.number, engine.refs, _culprits(engine, row, p))
                      for p in glyphs if _columns_of(engine.refs, p.field)]
-        files = _write_all(engine.out_dir, job.stem, outputs)
+        files = _write_all(outputs)
     except Exception as exc:  # noqa: BLE001  one bad row must not stop the others
-        th = getattr(exc, "message_th", None) or f"สร้างหนังสือไม่สำเร็จ: {exc}"
-        en = getattr(exc, "message_en", None) or f"could not make the letter: {exc}"
-        problems.append(RowProblem(row.number, None, None, "error", th, en))
+        for found in problems_of(exc):
+            problems.append(RowProblem(row.number, None, found.field, "error",
+                                       found.message_th, found.message_en))
         return RowResult(job.index, row.number, problems=tuple(problems))
     return RowResult(job.index, row.number, files=files, problems=tuple(problems),
                      pages=pages if engine.want_pages else None)
 
 
-def _render(engine: _Engine, letter: Letter):
-    """The letter's pages and the bytes of each wanted format, all in memory (nothing is
-    written until every format has been made)."""
+def _render(engine: _Engine, letter: Letter, stem: str | None):
+    """The row's outputs, in memory (``pipeline.make_outputs``, exactly as ``render`` makes
+    them: the printable letter, the same DOCX), with the letter's pages and their warnings."""
     from .. import pipeline
-    from ..compose import compose
-    from ..render.pdf import pdf_bytes
-    from ..typeset.fonts import fonts_for
 
-    settings = engine.settings
-    pages = pipeline.typeset_letter(letter, settings)
-    outputs: list[tuple[str, bytes]] = []
-    if "pdf" in engine.formats:
-        outputs.append(("pdf", pdf_bytes(pages, fonts_for(settings), settings,
-                                         title=letter.subject)))
-    if "docx" in engine.formats:
-        from ..render.docx_writer import render_docx
-
-        buffer = io.BytesIO()
-        render_docx(compose(letter), settings).save(buffer)
-        outputs.append(("docx", buffer.getvalue()))
-    return pages, outputs, pipeline.glyph_problems(pages, settings)
+    targets = [engine.out_dir / f"{stem}.{ext}" for ext in engine.formats]
+    made = pipeline.make_outputs(letter, targets, engine.settings, engine.keyring)
+    pages = made.pages
+    if pages is None and engine.want_pages:  # only DOCX files, but a combined PDF wanted
+        pages = pipeline.typeset_letter(letter, engine.settings, engine.keyring)
+    return pages, made.files, made.problems
 
 
-def _write_all(out_dir: Path, stem: str | None, outputs: list[tuple[str, bytes]]
-               ) -> tuple[Path, ...]:
-    """Write every format atomically; if one fails, the ones already written are removed, so
-    a row has all its files or none."""
-    from ..atomic import atomic_write_bytes
+def _write_all(files: dict[Path, bytes]) -> tuple[Path, ...]:
+    """Write the row's files through the one writer (``pipeline.write_outputs``): all or
+    none, and never over a signed PDF."""
+    from .. import pipeline
 
-    written: list[Path] = []
-    try:
-        for ext, data in outputs:
-            path = out_dir / f"{stem}.{ext}"
-            atomic_write_bytes(path, data)
-            written.append(path)
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
-    return tuple(written)
+    pipeline.write_outputs(files)
+    return tuple(files)
 
 
 # --------------------------------------------------------------------------- the batch
 
-def prepare(letter: Letter, table: Table) -> list[FieldRef]:
+def prepare(letter: Letter, table: Table, keyring: Keyring | None = None) -> list[FieldRef]:
     """The fields of ``letter``, after checking once what would fail every row: a malformed
     field, a column the table lacks (naming the field and the column), an error in a part of
     the draft that no field fills. Raises :class:`MergeError`."""
-    from ..model.checks import check_letter
+    from ..pipeline import export_problems
 
     try:
         refs = letter_fields(letter)
@@ -385,7 +366,8 @@ def prepare(letter: Letter, table: Table) -> list[FieldRef]:
     problems = [_from_field_error(unknown_column(ref.path, ref.name), None)
                 for ref in refs if ref.name not in table.columns]
     problems += [RowProblem(None, None, p.field, "error", p.message_th, p.message_en)
-                 for p in check_letter(letter) if p.is_error and not _columns_of(refs, p.field)]
+                 for p in export_problems(letter, keyring=keyring)
+                 if p.is_error and not _columns_of(refs, p.field)]
     if problems:
         raise MergeError(problems)
     return refs
@@ -406,6 +388,7 @@ def merge(
     register: Store | None = None,
     register_date: dt.date | None = None,
     draft_path: str | os.PathLike[str] = "",
+    keyring: Keyring | None = None,
 ) -> Summary:
     """Make one letter per row of ``table``; see the module docstring.
 
@@ -418,7 +401,8 @@ def merge(
     ``register``: an open register store: each letter that can be made gets the next number
     of the draft's series, in row order, dated ``register_date`` (default today) and printed
     in the letter; numbers of rows not made in the end are cancelled with the reason
-    (:mod:`.numbering`). ``draft_path`` is recorded with each entry.
+    (:mod:`.numbering`). ``draft_path`` is recorded with each entry. ``keyring``: the keys
+    whose review approvals print in the initials grid (as ``render``; None: none).
 
     Raises :class:`MergeError` before writing anything when the merge cannot work for any row.
     """
@@ -437,13 +421,13 @@ def merge(
         raise MergeError([RowProblem(None, None, None, "error",
                                      "ตารางข้อมูลมีแต่หัวตาราง ไม่มีแถวข้อมูล",
                                      "the data table has a header but no rows")])
-    refs = prepare(letter, table)
+    refs = prepare(letter, table, keyring)
     stems = file_stems(name_pattern or DEFAULT_NAME_PATTERN, table)
     directory = Path(out_dir) if out_dir is not None else Path(".")
     if formats:
         _make_dir(directory)
     settings = settings or RenderSettings()
-    engine = _Engine(letter, refs, settings, formats, directory, combined is not None)
+    engine = _Engine(letter, refs, settings, formats, directory, combined is not None, keyring)
     issued = ({} if register is None else
               numbering.issue_numbers(register, letter, refs, table.rows, date=register_date,
                                       draft_path=draft_path))
@@ -606,17 +590,16 @@ def _remove_temp_files(directory: Path, stems: list[str], formats: Sequence[str]
 def _write_combined(path: Path, letters: list, settings: RenderSettings) -> RowProblem | None:
     """All letters in one PDF for printing; each letter keeps its own ``- ๒ -`` page marks,
     which the typesetter placed per letter."""
-    from ..atomic import atomic_write_bytes
-    from ..render.pdf import pdf_bytes
+    from .. import pipeline
+    from ..render.pdf import render_pdf
     from ..typeset.fonts import fonts_for
     from ..typeset.pages import Pages
 
     everything = Pages([page for pages in letters for page in pages.pages],
                        font_family=letters[0].font_family)
     try:
-        atomic_write_bytes(path, pdf_bytes(everything, fonts_for(settings), settings))
+        pipeline.write_outputs({path: render_pdf(everything, fonts_for(settings), settings)})
     except OSError as exc:
-        th = getattr(exc, "message_th", None) or f"เขียน {path} ไม่สำเร็จ ({exc})"
-        en = getattr(exc, "message_en", None) or f"could not write {path} ({exc})"
-        return RowProblem(None, None, None, "error", th, en)
+        found = problems_of(exc)[0]
+        return RowProblem(None, None, None, "error", found.message_th, found.message_en)
     return None

@@ -223,19 +223,20 @@ def register_pages(entries: Sequence[Entry], fonts, *, heading: str = ""):
     return Pages(pages, fonts.family)
 
 
-def pdf_bytes(entries: Sequence[Entry], *, heading: str = "", settings=None) -> bytes:
-    from ..render.pdf import pdf_bytes as write
+def register_pdf(entries: Sequence[Entry], *, heading: str = "", settings=None) -> bytes:
+    """The printed register (ทะเบียนหนังสือส่ง) as PDF bytes."""
+    from ..render.pdf import render_pdf
     from ..settings import RenderSettings
     from ..typeset.fonts import fonts_for
 
     settings = settings or RenderSettings()
     fonts = fonts_for(settings)
-    return write(register_pages(entries, fonts, heading=heading), fonts, settings, TITLE)
+    return render_pdf(register_pages(entries, fonts, heading=heading), fonts, settings, TITLE)
 
 
 def write_pdf(entries: Sequence[Entry], path: str | Path, *, heading: str = "",
               settings=None) -> None:
-    atomic_write_bytes(Path(path), pdf_bytes(entries, heading=heading, settings=settings))
+    atomic_write_bytes(Path(path), register_pdf(entries, heading=heading, settings=settings))
 
 
 def write(entries: Sequence[Entry], path: str | Path, *, heading: str = "") -> str:

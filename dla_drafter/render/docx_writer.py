@@ -50,7 +50,6 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment
 from lxml import etree
 
-from ..atomic import atomic_output
 from ..compose.blocks import (
     Addressed,
     ComplimentaryClose,
@@ -840,8 +839,8 @@ def _add_comments(tpl: DocxTemplate, comments: CommentSource) -> etree._Element 
 
 
 def render_docx(composition: Composition, settings: RenderSettings | None = None,
-                comments: CommentSource | None = None) -> DocxTemplate:
-    """The rendered document (docxtpl object, not yet saved): for ``write_docx`` and tests.
+                comments: CommentSource | None = None) -> bytes:
+    """The Word document of ``composition``, as bytes (this module never writes a file).
 
     ``comments``, when given, says which Word comments to anchor where: it is called with
     the text of every body paragraph (``docx_comments.paragraph_text``) and returns
@@ -880,23 +879,9 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     props.title = core_title(_subject(composition))
     props.created = props.modified = now
     props.last_modified_by = "DLA Drafter"
-    return tpl
-
-
-def write_docx(composition: Composition, path: Path | str,
-               settings: RenderSettings | None = None,
-               comments: CommentSource | None = None) -> None:
-    """Write ``composition`` as a Word document at ``path`` (with ``comments``: see
-    ``render_docx``).
-
-    The file is written to a temporary name beside ``path`` and renamed over it only when
-    complete (``atomic.atomic_output``): a failure leaves the old file, or nothing, and raises
-    ``AtomicWriteError`` (an ``OSError`` with a Thai and English message) for file-system
-    errors; an emblem that cannot be read raises ``EmblemError``.
-    """
-    tpl = render_docx(composition, settings, comments)
-    with atomic_output(path) as temp:
-        tpl.save(str(temp))
+    stream = io.BytesIO()
+    tpl.save(stream)
+    return stream.getvalue()
 
 
 __all__ = [
@@ -910,5 +895,4 @@ __all__ = [
     "render_docx",
     "template_path",
     "text_width_cm",
-    "write_docx",
 ]

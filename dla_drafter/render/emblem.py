@@ -13,24 +13,27 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from ..problems import DrafterError, problem
 from ..settings import RenderSettings
 from .emblem_meta import emblem_file
 from .qt_app import ensure_qt_app
 
 
-class EmblemError(OSError):
-    """The emblem file cannot be read. An OSError, so every export path that reports file
-    problems reports this one too; ``message_th``/``message_en`` name the file."""
+class EmblemError(DrafterError, OSError):
+    """The emblem file cannot be read. Also an OSError, so every export path that reports
+    file problems reports this one too; the problem names the file."""
 
     def __init__(self, path: Path, missing: bool) -> None:
         if missing:
-            self.message_th = f"ไม่พบไฟล์ภาพตราครุฑ {path} ตรวจสอบการตั้งค่าหน่วยงาน"
-            self.message_en = f"emblem image file not found: {path}; check the agency profile"
+            found = problem("emblem-missing",
+                            f"ไม่พบไฟล์ภาพตราครุฑ {path} ตรวจสอบการตั้งค่าหน่วยงาน",
+                            f"emblem image file not found: {path}; check the agency profile")
         else:
-            self.message_th = f"อ่านไฟล์ภาพตราครุฑ {path} ไม่ได้ ใช้ไฟล์ SVG, PNG หรือ JPEG"
-            self.message_en = f"cannot read the emblem image {path}; use an SVG, PNG or JPEG"
-        super().__init__(self.message_th)
-        self.path = path
+            found = problem("emblem-unreadable",
+                            f"อ่านไฟล์ภาพตราครุฑ {path} ไม่ได้ ใช้ไฟล์ SVG, PNG หรือ JPEG",
+                            f"cannot read the emblem image {path}; use an SVG, PNG or JPEG")
+        DrafterError.__init__(self, [found], path)
+        self.filename = str(path)
 
 
 @lru_cache(maxsize=8)

@@ -789,13 +789,7 @@ def _serialise(objs: _Objects, root: int, info: int) -> bytes:
     return bytes(out)
 
 
-def pdf_bytes(pages: Pages, fonts: FontSet, settings: RenderSettings, title: str = "") -> bytes:
+def render_pdf(pages: Pages, fonts: FontSet, settings: RenderSettings, title: str = "") -> bytes:
+    """The PDF file of ``pages``, as bytes: this module never writes a file (the caller
+    writes through ``pipeline.write_outputs``, all or none)."""
     return PdfBuilder(fonts, settings, title).build(pages)
-
-
-def write_pdf(pages: Pages, fonts: FontSet, path: Path, settings: RenderSettings,
-              title: str = "") -> None:
-    """Write atomically: a failure leaves no half-written file behind."""
-    from ..atomic import atomic_write_bytes
-
-    atomic_write_bytes(Path(path), pdf_bytes(pages, fonts, settings, title))

@@ -11,8 +11,9 @@ Modules, bottom up:
   covers: not ``number.serial``, ``date``, ``initials``, ``file_copy`` or the record), Ed25519
   signing, and an approval's status, decided in the order invalid → stale → unknown key.
 * :mod:`.identity` — the user's :class:`~.identity.Identity` (config folder) and private key
-  (data folder, 0600, created on first use, never in a draft); :func:`~.identity.user_keyring`
-  is the known keys on this PC: the active agency profile's ``reviewers`` and the user's own.
+  (data folder, 0600, created on first use, never in a draft). Which keys count on this PC
+  (the active agency profile's ``reviewers`` and the user's own) is ``AppConfig.keyring()``,
+  worked out by the CLI and the window and handed in: nothing here reads the settings file.
 * :mod:`.record` — :func:`~.record.read_record` turns the raw record into a read-only
   :class:`~.record.ReviewRecord` (state, versions with rebuilt snapshots, comments, approvals)
   plus warnings naming paths like ``review.comments[3].field``; it never raises.
@@ -26,17 +27,18 @@ Modules, bottom up:
   :class:`~.actions.ReviewError` before changing anything; the caller saves.
 * :mod:`.diff` — :func:`~.diff.diff_letters`: field-by-field, word-level changes (words from
   the typesetter's Thai word breaker), with pieces to draw and hunks to step through.
-* :mod:`.printing` — :func:`~.printing.letter_for_print`: valid approvals into the initials
-  grid; ``pipeline`` calls it, so compose, the PDF and the DOCX writers need nothing new.
+* :mod:`.printing` — :func:`~.printing.print_state`: the letter as it prints (valid approvals
+  in the initials grid) and whether it is approved, worked out once per letter version with
+  the caller's keyring; ``pipeline`` calls it, so compose and the writers need nothing new.
 * :mod:`.docx_fields` — :func:`~.docx_fields.field_spans`: which characters of a DOCX's
   paragraphs print which field, with offsets between typed and printed text; the one mapping
   the two modules below share.
 * :mod:`.docx_export` — :func:`~.docx_export.word_comments`: the open comments (and their
-  replies) as Word comments on their quote; ``pipeline.export_docx`` uses it.
+  replies) as Word comments on their quote; ``pipeline.make_outputs`` uses it.
 * :mod:`.docx_import` — :func:`~.docx_import.import_docx_comments`: a returned DOCX's Word
   comments, replies and resolved marks into the record (twice adds nothing).
 
 A thin UI typically does: ``record_of(letter)`` to list comments and versions,
-``approval_statuses(letter, user_keyring())`` for the badges, a verb from :mod:`.actions`
+``approval_statuses(letter, keyring)`` for the badges, a verb from :mod:`.actions`
 on a button, then saves the draft as after any edit.
 """

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from dla_drafter.fields import field_label
 from dla_drafter.model.letter import Letter
-from dla_drafter.problems import Problem
+from dla_drafter.problems import DrafterError, Problem
 
 from .diff import LetterDiff, diff_snapshots, field_texts
 from .integrity import (
@@ -35,15 +35,11 @@ from .integrity import (
 from .record import Approval, Comment, ReviewRecord, make_delta, raw_record, read_record
 
 
-class ReviewError(Exception):
-    """A review action refused; ``field`` is the path it concerns ("" for the whole record)."""
+class ReviewError(DrafterError):
+    """A review action refused; ``field`` is the path it concerns ("review" for the record)."""
 
     def __init__(self, field: str, message_th: str, message_en: str) -> None:
-        self.problem = Problem(field, "review-refused", "error", message_th, message_en)
-        super().__init__(self.problem.message("th"))
-
-    def message(self, lang: str = "th") -> str:
-        return self.problem.message(lang)
+        super().__init__([Problem(field, "review-refused", "error", message_th, message_en)])
 
 
 def now_text() -> str:

@@ -21,22 +21,21 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from dla_drafter.atomic import atomic_write_text
+from dla_drafter.problems import DrafterError, problem
 from dla_drafter.userdirs import config_dir, data_dir
 
-from .integrity import Keyring, public_key_text
+from .integrity import public_key_text
 
 IDENTITY_FILE = "identity.json"
 KEY_FILE = "signing-key.pem"
 IDENTITY_FORMAT = "dla-drafter/identity@1"
 
 
-class IdentityError(Exception):
-    """The key file exists but cannot be used; ``message_th``/``message_en`` say why."""
+class IdentityError(DrafterError):
+    """The key file exists but cannot be used; the problem says why."""
 
     def __init__(self, message_th: str, message_en: str) -> None:
-        super().__init__(f"{message_th}\n{message_en}")
-        self.message_th = message_th
-        self.message_en = message_en
+        super().__init__([problem("identity", message_th, message_en)])
 
 
 @dataclass
@@ -146,20 +145,3 @@ def own_public_key() -> str | None:
     """The user's public key text, or None before the first approval made one."""
     key = existing_signing_key()
     return None if key is None else public_key_text(key.public_key())
-
-
-def user_keyring() -> Keyring:
-    """The keys whose approvals count on this PC: the active profile's reviewers and the
-    user's own key. A damaged key file or settings file only means fewer known keys."""
-    keys: dict[str, str] = {}
-    with contextlib.suppress(Exception):
-        from dla_drafter.app_settings import AppConfig
-
-        for reviewer in AppConfig.load().profile().reviewers:
-            if reviewer.public_key:
-                keys.setdefault(reviewer.public_key, reviewer.name)
-    with contextlib.suppress(IdentityError):
-        own = own_public_key()
-        if own is not None:
-            keys.setdefault(own, load_identity().display_name())
-    return Keyring(keys)

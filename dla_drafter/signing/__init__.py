@@ -7,7 +7,7 @@ call the same few functions. A thin UI does, in a worker thread::
 
     key = signing.load_pkcs12_file(p12_path, passphrase)   # SigningError says what is wrong
     box = signing.sign_file(pdf_path, out_path, key, pages, reason=None, location=None)
-    # pages: the Pages export_pdf returned for that PDF (or typeset_letter of the same letter
+    # pages: the Pages pipeline.make_outputs made for that PDF (or typeset_letter of the same letter
     # and settings): visible above the signer's name; None: invisible. Written atomically,
     # never over the input or another signed PDF. Returns the box used (None: invisible).
 
@@ -17,7 +17,7 @@ call the same few functions. A thin UI does, in a worker thread::
 ``sign_pdf(data, key, box)`` is the bytes-to-bytes step underneath. Every failure is a
 :class:`SigningError` (``message_th``/``message_en``); none is a traceback.
 Numbering comes before signing: a signed PDF is never changed afterwards, so
-``pipeline.export_pdf`` refuses to write over one (:class:`SignedPdfError`, an ``OSError``
+``pipeline.write_outputs`` refuses to write over one (:class:`SignedPdfError`, an ``OSError``
 with the same two messages), using the cheap :func:`is_signed_pdf` byte scan.
 
 Modules: ``keys`` (PKCS#12 loading and its errors), ``placement`` (the box in the signature

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..problems import Problem
+from ..problems import DrafterError, Problem
 
 # The largest code (version 40) at error correction M holds 2,331 bytes in byte mode; a URL
 # of digits or capitals packs tighter, so :func:`qr_fits` asks the encoder itself.
@@ -20,7 +20,7 @@ QR_MAX_BYTES = 2331
 _SURELY_FITS_BYTES = 1024
 
 
-class QRCapacityError(ValueError):
+class QRCapacityError(DrafterError, ValueError):
     """The text does not fit in the largest QR code; the message says so in Thai and English.
 
     ``check`` reports the same rule on ``qr.url`` first, so a clerk meets this only when a
@@ -29,8 +29,7 @@ class QRCapacityError(ValueError):
     def __init__(self, url: str) -> None:
         problem = qr_capacity_problem(url)
         assert problem is not None
-        self.problem = problem
-        super().__init__(f"{problem.message('th')}\n{problem.message('en')}")
+        super().__init__([problem])
 
 
 def _code(url: str, quiet_zone: int = 0):  # qrcode.QRCode; qrcode has no type hints

@@ -31,7 +31,7 @@ from dla_drafter.review.identity import (
     signing_key,
 )
 from dla_drafter.review.integrity import public_key_text
-from dla_drafter.ui.i18n import tr
+from dla_drafter.ui.i18n import language, tr
 
 
 class IdentityDialog(QDialog):
@@ -103,7 +103,7 @@ class IdentityDialog(QDialog):
         try:
             self.public_key.setText(public_key_text(signing_key().public_key()))
         except IdentityError as exc:
-            QMessageBox.warning(self, tr("สร้างกุญแจไม่ได้"), f"{exc.message_th}\n{exc.message_en}")
+            QMessageBox.warning(self, tr("สร้างกุญแจไม่ได้"), exc.message(language()))
         self._show_key()
 
     def accept(self) -> None:

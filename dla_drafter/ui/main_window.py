@@ -105,6 +105,9 @@ class MainWindow(QMainWindow):
         self.doc = Document(letter or profile.new_letter(), path)
         self.recovery = RecoverySession(recovery_folder)
         self.render_settings = profile.render_settings()
+        # Whose approvals count on this PC: worked out once here and handed to the engine,
+        # which never reads the settings file; refreshed when the profile or the key changes.
+        self.keyring = self.config.keyring()
         self.setObjectName("mainWindow")
         self.resize(1400, 900)
 
@@ -113,6 +116,8 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel()
         self.preview = PreviewPane()
         self.preview.settings = self.render_settings
+        self.preview.keyring = self.keyring
+        self.problems.keyring = self.keyring
         self.preview.set_zoom(self.config.zoom)
 
         self.left = QSplitter(Qt.Orientation.Vertical)
@@ -583,29 +588,28 @@ class MainWindow(QMainWindow):
 
         # Both files are made in memory first and then written together, or neither: a
         # PDF beside a DOCX of an older version of the letter would mislead (as in `render`).
+        # The preview's pages are used when they show this very version.
+        from dla_drafter.problems import problems_of
+
         written: list[Path] = []
-        made: dict[Path, bytes] = {}
-        failed: Any = None
+        paths = [target for _fmt, target in targets]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            for fmt, target in targets:
-                failed = target
-                if fmt == "pdf":
-                    made[target] = pipeline.pdf_bytes(self.doc.letter, self.render_settings)[0]
-                else:
-                    made[target] = pipeline.docx_bytes(self.doc.letter, self.render_settings)
-            failed = None
-            pipeline.write_outputs(made)
-            written = list(made)
-        except Exception as exc:  # OSError with a Thai message, or an engine bug
+            made = pipeline.make_outputs(
+                self.doc.letter, paths, self.render_settings, self.keyring,
+                pages=self.preview.current_pages(self.doc.revision))
+            pipeline.write_outputs(made.files)
+            written = list(made.files)
+        except Exception as exc:  # a DrafterError or OSError with a Thai message, or a bug
             error: Exception | None = exc
         else:
             error = None
         finally:
             QApplication.restoreOverrideCursor()
         if error is not None:
-            where = getattr(error, "path", None) or failed or ", ".join(str(t) for t in made)
-            message = getattr(error, f"message_{language()}", None) or str(error)
+            where = getattr(error, "path", None) or getattr(error, "filename", None) or \
+                ", ".join(str(t) for t in paths)
+            message = "\n".join(p.message(language()) for p in problems_of(error))
             QMessageBox.warning(self, tr("ส่งออกไม่ได้"), f"{where}\n\n{message}")
         if written:
             self.statusBar().showMessage(
@@ -627,7 +631,8 @@ class MainWindow(QMainWindow):
         from dla_drafter.pipeline import typeset_letter
         from dla_drafter.render.painter import print_pages
 
-        pages = typeset_letter(self.doc.snapshot(), self.render_settings)
+        pages = (self.preview.current_pages(self.doc.revision)
+                 or typeset_letter(self.doc.snapshot(), self.render_settings, self.keyring))
         print_pages(pages, printer, self.render_settings)
 
     def print_dialog(self) -> None:
@@ -690,6 +695,15 @@ class MainWindow(QMainWindow):
         self.render_settings = profile.render_settings()
         self.form.set_signer_presets(profile.signer_presets)
         self.preview.set_settings(self.render_settings)
+        self.refresh_keyring()
+
+    def refresh_keyring(self) -> None:
+        """Work out again whose approvals count (the profile changed, or the user's own key
+        was just made by a first approval) and show the letter with them."""
+        self.keyring = self.config.keyring()
+        self.problems.keyring = self.keyring
+        self.preview.set_keyring(self.keyring)
+        self.problems.schedule(lambda: self.doc.letter)
 
     def about(self) -> None:
         from dla_drafter import __version__

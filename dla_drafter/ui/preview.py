@@ -33,11 +33,12 @@ ZOOM_STEPS = (50, 75, 100, 125, 150, 200)
 DEBOUNCE_MS = 8
 
 
-def typeset(letter: Letter, settings: RenderSettings | None) -> Any:
-    """The engine's typesetting (imported late: the window opens before the engine loads)."""
+def typeset(letter: Letter, settings: RenderSettings | None, keyring: Any = None) -> Any:
+    """The engine's typesetting (imported late: the window opens before the engine loads);
+    ``keyring`` is the window's, so approvals print as they will on paper."""
     from dla_drafter.pipeline import typeset_letter
 
-    return typeset_letter(letter, settings)
+    return typeset_letter(letter, settings, keyring)
 
 
 class Typesetter(QObject):
@@ -52,23 +53,26 @@ class Typesetter(QObject):
         self._done.connect(self._next)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="typeset")
         self._busy = False
-        self._pending: tuple[Letter, RenderSettings | None, int] | None = None
+        self._pending: tuple[Letter, RenderSettings | None, int, Any] | None = None
 
-    def request(self, letter: Letter, settings: RenderSettings | None, revision: int) -> None:
+    def request(self, letter: Letter, settings: RenderSettings | None, revision: int,
+                keyring: Any = None) -> None:
         """Typeset ``letter`` (a snapshot the caller will not change) as soon as possible."""
         if self._busy:
-            self._pending = (letter, settings, revision)
+            self._pending = (letter, settings, revision, keyring)
             return
-        self._start(letter, settings, revision)
+        self._start(letter, settings, revision, keyring)
 
-    def _start(self, letter: Letter, settings: RenderSettings | None, revision: int) -> None:
+    def _start(self, letter: Letter, settings: RenderSettings | None, revision: int,
+               keyring: Any = None) -> None:
         self._busy = True
-        self._pool.submit(self._run, letter, settings, revision)
+        self._pool.submit(self._run, letter, settings, revision, keyring)
 
-    def _run(self, letter: Letter, settings: RenderSettings | None, revision: int) -> None:
+    def _run(self, letter: Letter, settings: RenderSettings | None, revision: int,
+             keyring: Any = None) -> None:
         started = time.perf_counter()
         try:
-            pages = typeset(letter, settings)
+            pages = typeset(letter, settings, keyring)
         except Exception as exc:  # shown in the preview's status, never a crash
             self.failed.emit(f"{type(exc).__name__}: {exc}", revision)
         else:
@@ -217,12 +221,15 @@ class PreviewPane(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.settings: RenderSettings | None = None
+        self.keyring: Any = None  # whose approvals print (the window's; None: nobody's)
         self.pages: Any = None
+        self.made_with: tuple[Any, Any] = (None, None)  # (settings, keyring) of ``pages``
         self.zoom: str | int = "fit-width"
         self.last_seconds = 0.0
         self.shown_revision = -1
         self.requested_revision = -1
         self._letter_source: Any = None
+        self._asked_with: tuple[Any, Any] = (None, None)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -284,11 +291,25 @@ class PreviewPane(QWidget):
             return
         letter, revision = self._letter_source()
         self.requested_revision = revision
-        self.typesetter.request(letter, self.settings, revision)
+        self._asked_with = (self.settings, self.keyring)
+        self.typesetter.request(letter, self.settings, revision, self.keyring)
 
     def set_settings(self, settings: RenderSettings | None) -> None:
         self.settings = settings
         self.refresh_now()
+
+    def set_keyring(self, keyring: Any) -> None:
+        """The keys trusted changed (Settings, a first approval): approvals may print now."""
+        self.keyring = keyring
+        self.refresh_now()
+
+    def current_pages(self, revision: int) -> Any:
+        """The pages shown when they are of ``revision`` with today's settings and keys (so
+        an export can use them instead of typesetting again), else None."""
+        if (self.pages is not None and self.shown_revision == revision
+                and self.made_with == (self.settings, self.keyring)):
+            return self.pages
+        return None
 
     def is_current(self) -> bool:
         return self.shown_revision == self.requested_revision and not self.typesetter.busy
@@ -297,6 +318,7 @@ class PreviewPane(QWidget):
         if revision < self.shown_revision:
             return
         self.pages = pages
+        self.made_with = self._asked_with
         self.shown_revision = revision
         self.last_seconds = seconds
         self.status.setText("")

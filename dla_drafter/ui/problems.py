@@ -13,24 +13,18 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
-from dla_drafter.fields import REVIEW_KEY
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.i18n import language, tr
 
 CHECK_DELAY_MS = 120
 
 
-def check(letter: Letter) -> list[Any]:
-    """Every problem of ``letter`` the regulation checks find."""
-    from dla_drafter.model.checks import check_letter
+def check(letter: Letter, keyring: Any = None) -> list[Any]:
+    """What the engine shows before export (``pipeline.export_problems``: the regulation
+    checks and why an approval does not print, with the window's keyring)."""
+    from dla_drafter.pipeline import export_problems
 
-    problems = list(check_letter(letter))
-    if letter.extra.get(REVIEW_KEY) is not None:  # why an approval does not print, if so
-        from dla_drafter.review.actions import review_problems
-        from dla_drafter.review.identity import user_keyring
-
-        problems += review_problems(letter, user_keyring())
-    return problems
+    return export_problems(letter, keyring=keyring)
 
 
 def problem_text(problem: Any) -> str:
@@ -103,7 +97,7 @@ class ProblemsPanel(QWidget):
             return
         self._timer.stop()
         try:
-            self._checked = check(self._source())
+            self._checked = check(self._source(), self.keyring)
         except Exception as exc:  # a bug in a check must not take the editor down
             self._checked = []
             self.summary.setText(f"{type(exc).__name__}: {exc}")

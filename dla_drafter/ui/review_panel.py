@@ -354,9 +354,7 @@ class ReviewPanel(QDockWidget):
         self.approval_list.clear()
         if not record.approvals:
             return
-        from dla_drafter.review.identity import user_keyring
-
-        keyring = user_keyring()
+        keyring = self.window_.keyring
         why = {p.field: p.message(language()) for p in _review().review_problems(letter, keyring)}
         for approval, status in _review().approval_statuses(letter, keyring):
             badge, color = STATUS_BADGES[status]
@@ -393,7 +391,7 @@ class ReviewPanel(QDockWidget):
             verb(letter)
         except _review().ReviewError as exc:  # refused before changing anything
             QMessageBox.warning(self, tr("ทำรายการไม่ได้"),
-                                f"{exc.message('th')}\n{exc.message('en')}")
+                                exc.message(language()))
             return False
         self.doc.set_review(letter.extra.get(REVIEW_KEY), tr(text))
         self.refresh()
@@ -520,8 +518,12 @@ class ReviewPanel(QDockWidget):
         try:
             key = signing_key()
         except IdentityError as exc:
-            QMessageBox.warning(self, tr("อนุมัติไม่ได้"), f"{exc.message_th}\n{exc.message_en}")
+            QMessageBox.warning(self, tr("อนุมัติไม่ได้"), exc.message(language()))
             return False
+        from dla_drafter.review.integrity import public_key_text
+
+        if not self.window_.keyring.knows(public_key_text(key.public_key())):
+            self.window_.refresh_keyring()  # the first approval made the user's key just now
         return self._run(lambda letter: _review().approve(letter, role, identity.name, key),
                          "อนุมัติ")
 

@@ -5,7 +5,7 @@ By default the dialog exports the open letter to ``<name>.pdf`` first and signs 
 exactly the pages it was exported with. A PDF made earlier can be signed instead (visible
 only when it was exported from this letter; the signing core checks the page count).
 Numbering comes before signing: a letter without a serial asks first, and a signed PDF is
-never written over (the export guard in ``pipeline.export_pdf`` refuses).
+never written over (``pipeline.write_outputs`` refuses).
 
 Loading the key, exporting, signing and verifying run in a worker thread: pyHanko's first
 import takes a second or two. The passphrase lives only in the password box and the worker's
@@ -283,16 +283,19 @@ class SignDialog(QDialog):
         visible = self.r_visible.isChecked()
         reason = self.f_reason.text().strip() or None
         settings = self.main.render_settings
+        keyring = self.main.keyring
         url = self.main.config.register_url.strip() or None
 
         def work() -> SignOutcome:
             from dla_drafter import pipeline, signing
 
             key = signing.load_pkcs12_file(p12, passphrase)
-            if export_first:
-                pages = pipeline.export_pdf(letter, source, settings)
+            if export_first:  # through the one way out: refuses to overwrite a signed PDF
+                made = pipeline.make_outputs(letter, [source], settings, keyring)
+                pipeline.write_outputs(made.files)
+                pages = made.pages
             else:
-                pages = pipeline.typeset_letter(letter, settings) if visible else None
+                pages = pipeline.typeset_letter(letter, settings, keyring) if visible else None
             signing.sign_file(source, target, key, pages if visible else None, reason=reason)
             report = signing.verify_pdf(target.read_bytes())
             note = record_in_register(letter, target, url)

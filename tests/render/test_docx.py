@@ -21,6 +21,7 @@ import qrcode
 import qrcode.constants
 from lxml import etree
 
+from dla_drafter import pipeline
 from dla_drafter.atomic import AtomicWriteError
 from dla_drafter.compose.blocks import (
     Block,
@@ -41,7 +42,7 @@ from dla_drafter.compose.blocks import (
     TopMarks,
 )
 from dla_drafter.render import docx_writer as dw
-from dla_drafter.render.docx_writer import write_docx
+from dla_drafter.render.docx_writer import render_docx
 from dla_drafter.settings import RenderSettings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -233,6 +234,12 @@ def text_of(paragraph: etree._Element) -> str:
     for el in paragraph.iter(w("t"), w("tab")):
         out.append("\t" if el.tag == w("tab") else (el.text or ""))
     return "".join(out)
+
+
+def write_docx(composition: Composition, path: Path, settings: RenderSettings,
+               comments=None) -> None:
+    """The DOCX writer's bytes through the one way out (``pipeline.write_outputs``)."""
+    pipeline.write_outputs({Path(path): render_docx(composition, settings, comments)})
 
 
 def produce(tmp_path: Path, composition: Composition, settings: RenderSettings,
@@ -828,8 +835,8 @@ def test_failure_while_saving_keeps_the_old_file_and_leaves_no_temporary(
     target = tmp_path / "letter.docx"
     target.write_bytes(b"the clerk's previous export")
 
-    def broken_save(self, filename, *args, **kwargs):
-        Path(filename).write_bytes(b"PK half a zip")
+    def broken_save(self, stream, *args, **kwargs):
+        stream.write(b"PK half a zip")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(dw._Template, "save", broken_save)
@@ -1173,6 +1180,6 @@ def test_a_control_character_in_the_font_name_is_a_clear_error_and_writes_nothin
     with pytest.raises(DocxFontError) as info:
         write_docx(eef_composition(), path,
                    RenderSettings(docx_font="TH Sarabun\x01PSK", use_system_th_sarabun=False))
-    assert info.value.problem.field == "docx_font"
+    assert info.value.problems[0].field == "docx_font"
     assert "U+0001" in str(info.value) and "แบบอักษร" in str(info.value)
     assert list(tmp_path.iterdir()) == []

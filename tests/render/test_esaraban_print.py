@@ -13,9 +13,11 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
+from exporting import docx as docx_bytes
+from exporting import pdf as pdf_bytes
 
 from dla_drafter.model.draftio import letter_from_dict
-from dla_drafter.pipeline import docx_bytes, pdf_bytes, typeset_letter
+from dla_drafter.pipeline import typeset_letter
 from dla_drafter.typeset.pages import Pages, TextLine
 from dla_drafter.typeset.profile import DEFAULT_PROFILE as P
 

@@ -9,12 +9,12 @@ import subprocess
 
 import pdfplumber
 import pytest
+from exporting import export
 from pypdf import PdfReader
 
 from dla_drafter.compose import compose
 from dla_drafter.compose.blocks import Labelled, Paragraph
 from dla_drafter.model.draftio import letter_from_dict as letter_from
-from dla_drafter.pipeline import export_pdf
 
 PT = 72 / 2.54
 HARD_WORDS = ["ที่", "ญี่ปุ่น", "น้ำ", "ท้องถิ่น", "ซึ่ง", "ปั้น", "ก๋วยเตี๋ยว", "ผู้ว่าราชการ"]
@@ -29,7 +29,7 @@ def eef_pdf(eef_dict, settings, tmp_path):
     path = tmp_path / "eef.pdf"
     eef_dict["recipients"] = {}  # the list pages are checked in typeset tests; keep this fast
     letter = letter_from(eef_dict)
-    pages = export_pdf(letter, path, settings)
+    pages = export(letter, path, settings)
     return path, letter, pages
 
 
@@ -84,7 +84,7 @@ def hard_words_pdf(eef_dict, settings, tmp_path):
     eef_dict["recipients"] = {}
     path = tmp_path / "hard.pdf"
     letter = letter_from(eef_dict)
-    export_pdf(letter, path, settings)
+    export(letter, path, settings)
     return path, letter
 
 
@@ -145,7 +145,7 @@ def test_positions_sizes_and_emblem_in_cm(eef_pdf):
 def test_writing_into_a_missing_folder_fails_cleanly(eef_dict, settings, tmp_path):
     target = tmp_path / "missing" / "out.pdf"
     with pytest.raises(OSError) as info:
-        export_pdf(letter_from(eef_dict), target, settings)
+        export(letter_from(eef_dict), target, settings)
     assert "missing" in str(info.value) or "out.pdf" in str(info.value)
     assert not target.parent.exists() or not any(target.parent.iterdir())
 
@@ -160,7 +160,7 @@ def memo_pdf(settings, tmp_path):
     path = tmp_path / "memo.pdf"
     draft = Path(__file__).resolve().parents[2] / "examples" / "memo-2569.dladraft.json"
     letter = letter_from(json.loads(draft.read_text(encoding="utf-8")))
-    pages = export_pdf(letter, path, settings)
+    pages = export(letter, path, settings)
     return path, letter, pages
 
 

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from exporting import export
 
 from dla_drafter.model.draftio import letter_from_dict
-from dla_drafter.pipeline import export_pdf
 from dla_drafter.typeset.pages import Pages, TextLine
 
 PT = 72 / 2.54
@@ -210,7 +210,7 @@ def pdfs(tmp_path_factory) -> dict[str, tuple[Path, Pages]]:
     out = {}
     for key, (name, long_paragraph) in CASES.items():
         path = folder / f"{key}.pdf"
-        out[key] = path, export_pdf(_letter(name, long_paragraph), path, settings)
+        out[key] = path, export(_letter(name, long_paragraph), path, settings)
     return out
 
 

@@ -11,11 +11,11 @@ import subprocess
 
 import pymupdf
 import pytest
+from exporting import export
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from dla_drafter.model.draftio import letter_from_dict
-from dla_drafter.pipeline import export_pdf
 from dla_drafter.render.font_subset import subset_font
 from dla_drafter.typeset.fonts import load_font_set
 
@@ -30,7 +30,7 @@ def one_page_pdf(eef_dict, settings, tmp_path):
     data["references"] = []
     data["recipients"] = {}
     path = tmp_path / "one.pdf"
-    pages = export_pdf(letter_from_dict(data), path, settings)
+    pages = export(letter_from_dict(data), path, settings)
     assert len(pages) == 1
     return path
 
@@ -52,7 +52,7 @@ def test_qpdf_check_is_clean(one_page_pdf, eef_dict, settings, tmp_path):
     three = tmp_path / "three.pdf"
     eef_dict["body"] = eef_dict["body"] * 2
     eef_dict["recipients"] = {}
-    export_pdf(letter_from_dict(eef_dict), three, settings)
+    export(letter_from_dict(eef_dict), three, settings)
     for path in (one_page_pdf, three):
         result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
@@ -149,7 +149,7 @@ def test_a_long_session_that_fills_the_codes_starts_afresh(eef_dict, settings, t
     from dla_drafter.typeset.fonts import fonts_for
 
     eef_dict["recipients"] = {}
-    export_pdf(letter_from_dict(eef_dict), tmp_path / "first.pdf", settings)
+    export(letter_from_dict(eef_dict), tmp_path / "first.pdf", settings)
     face = fonts_for(settings).regular
     registry = pdf._codes_for(face)
     n = 0
@@ -159,7 +159,7 @@ def test_a_long_session_that_fills_the_codes_starts_afresh(eef_dict, settings, t
     paragraph = "ฃ๊ ฅ๋ ฆ์ ฌ๎ QWXZ ๛ " * 3 + "ข้อความที่ไม่เคยเขียนมาก่อน"
     eef_dict["body"] = [paragraph]
     path = tmp_path / "after.pdf"
-    export_pdf(letter_from_dict(eef_dict), path, settings)
+    export(letter_from_dict(eef_dict), path, settings)
     assert pdf._codes_for(face) is not registry
     assert len(pdf._codes_for(face).codes) < 1000
     text = "".join(page.extract_text() for page in PdfReader(path).pages)

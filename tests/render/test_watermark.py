@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from exporting import pdf
 
 from dla_drafter import pipeline
+from dla_drafter.app_settings import AppConfig
 from dla_drafter.model.draftio import load_draft
 from dla_drafter.review import actions, identity
 from dla_drafter.settings import RenderSettings
@@ -35,8 +37,8 @@ def two_pages():
     return letter
 
 
-def _pdf(letter, settings) -> pypdfium2.PdfDocument:
-    data, _pages = pipeline.pdf_bytes(letter, settings)
+def _pdf(letter, settings, keyring=None) -> pypdfium2.PdfDocument:
+    data, _pages = pdf(letter, settings, keyring)
     return pypdfium2.PdfDocument(data)
 
 
@@ -70,7 +72,7 @@ def test_the_text_layer_is_exactly_the_letters(two_pages, tmp_path):
     outputs = []
     for name, settings in (("on", ON), ("off", OFF)):
         path = tmp_path / f"{name}.pdf"
-        path.write_bytes(pipeline.pdf_bytes(two_pages, settings)[0])
+        path.write_bytes(pdf(two_pages, settings)[0])
         outputs.append(subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                                       capture_output=True, text=True, check=True).stdout)
     assert outputs[0] == outputs[1]
@@ -81,18 +83,22 @@ def test_absent_when_the_setting_is_off_or_the_letter_is_approved(two_pages, own
     assert all(_centre_greys(page) < 1500 for page in off)
     approved = copy.deepcopy(two_pages)
     actions.approve(approved, "ผอ.กศ.", "สมชาย ใจดี", identity.signing_key())
-    assert pipeline.is_approved(approved)
-    pages = pipeline.typeset_letter(approved, ON)
+    mine = AppConfig.load().keyring()  # the user's own key is trusted on their PC
+    assert pipeline.print_state(approved, mine).approved
+    assert not pipeline.print_state(approved).approved  # nobody's keys: not approved here
+    pages = pipeline.typeset_letter(approved, ON, mine)
     assert all(page.watermark is None for page in pages.pages)
-    assert all(_centre_greys(page) < 1500 for page in _pdf(approved, ON))
+    assert all(_centre_greys(page) < 1500 for page in _pdf(approved, ON, mine))
 
 
 def test_a_stale_approval_still_prints_it(two_pages, own_folders):
     """Edited after approval: what prints is not what was approved."""
     actions.approve(two_pages, "ผอ.กศ.", "สมชาย ใจดี", identity.signing_key())
     two_pages.subject += " (แก้ไข)"
-    assert not pipeline.is_approved(two_pages)
-    assert all(p.watermark is not None for p in pipeline.typeset_letter(two_pages, ON).pages)
+    mine = AppConfig.load().keyring()
+    assert not pipeline.print_state(two_pages, mine).approved
+    assert all(p.watermark is not None
+               for p in pipeline.typeset_letter(two_pages, ON, mine).pages)
 
 
 def test_the_preview_paints_it(two_pages, qapp):

@@ -16,9 +16,9 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from exporting import export
 from lxml import etree
 
-from dla_drafter import pipeline
 from dla_drafter.model.draftio import load_draft, save_draft
 from dla_drafter.review import actions
 from dla_drafter.review.diff import field_texts
@@ -92,7 +92,7 @@ def threads(path: Path) -> dict[int, int]:
 
 def exported(letter, tmp_path: Path, name: str = "letter.docx") -> Path:
     path = tmp_path / name
-    pipeline.export_docx(letter, path)
+    export(letter, path)
     return path
 
 
@@ -132,7 +132,7 @@ def test_open_comments_are_word_comments_on_their_exact_text(reviewed, tmp_path)
 def test_the_letter_reads_the_same_with_or_without_comments(reviewed, tmp_path):
     with_comments = docx.Document(str(exported(reviewed, tmp_path)))
     plain = tmp_path / "plain.docx"
-    pipeline.export_docx(reviewed, plain, comments=False)
+    export(reviewed, plain, comments=False)
     without = docx.Document(str(plain))
     assert len(list(without.comments)) == 0
     assert [p.text for p in with_comments.paragraphs] == [p.text for p in without.paragraphs]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from exporting import pdf as make_pdf
 
 from dla_drafter import pipeline
 from dla_drafter.model.draftio import load_draft, save_draft
@@ -66,9 +67,9 @@ def _texts(data: bytes) -> list[str]:
 
 def test_each_page_is_followed_by_its_comments(reviewed):
     letter, plain, _third, quote = reviewed
-    data, pages = pipeline.review_pdf_bytes(letter, SETTINGS)
+    data, pages = make_pdf(letter, SETTINGS, review=True)
     texts = _texts(data)
-    plain_texts = _texts(pipeline.pdf_bytes(letter, SETTINGS)[0])
+    plain_texts = _texts(make_pdf(letter, SETTINGS)[0])
     # letter p1, its comments, letter p2, its comments, ความเห็นอื่น
     assert len(texts) == len(plain) + 3
     assert texts[0] == plain_texts[0]  # the markers are no text: the letter reads the same
@@ -99,7 +100,7 @@ def test_each_page_is_followed_by_its_comments(reviewed):
 
 def test_markers_stand_at_the_start_of_the_quoted_line(reviewed):
     letter, _plain, third, _quote = reviewed
-    data, pages = pipeline.review_pdf_bytes(letter, SETTINGS)
+    data, pages = make_pdf(letter, SETTINGS, review=True)
     first = pages.pages[0]
     by_number = {m.number: m for m in first.markers}
     assert set(by_number) == {1, 2}
@@ -114,7 +115,7 @@ def test_markers_stand_at_the_start_of_the_quoted_line(reviewed):
     assert [m.number for m in pages.pages[1].markers] == [1, 2]  # beside the list entries
     # drawn: red ink at each marker on the rendered letter page, none there without review
     pdf = pypdfium2.PdfDocument(data)
-    plain = pypdfium2.PdfDocument(pipeline.pdf_bytes(letter, SETTINGS)[0])
+    plain = pypdfium2.PdfDocument(make_pdf(letter, SETTINGS)[0])
     try:
         dpi = 100
         reviewed_image = pdf[0].render(scale=dpi / 72).to_pil().convert("RGB")
@@ -138,8 +139,8 @@ def test_markers_stand_at_the_start_of_the_quoted_line(reviewed):
 
 def test_without_open_comments_the_review_pdf_is_the_letter():
     letter = load_draft(MEMO)
-    data, pages = pipeline.review_pdf_bytes(letter, SETTINGS)
-    assert _texts(data) == _texts(pipeline.pdf_bytes(letter, SETTINGS)[0])
+    data, pages = make_pdf(letter, SETTINGS, review=True)
+    assert _texts(data) == _texts(make_pdf(letter, SETTINGS)[0])
     assert not any(page.markers for page in pages.pages)
 
 
@@ -164,7 +165,7 @@ def test_a_long_list_goes_on_over_pages():
                 range(30)]
     for text in texts_in:
         actions.add_comment(letter, "subject", "โครงการ", text, "สมชาย ใจดี")
-    data, pages = pipeline.review_pdf_bytes(letter, SETTINGS)
+    data, pages = make_pdf(letter, SETTINGS, review=True)
     texts = _texts(data)
     assert len(texts) >= 3
     assert texts[2].startswith("ความเห็นของผู้ตรวจ หน้า ๑ (ต่อ)")
@@ -187,7 +188,7 @@ def test_the_painter_draws_the_markers(reviewed, qapp):
     from dla_drafter.render.painter import paint_page
 
     letter = reviewed[0]
-    _data, pages = pipeline.review_pdf_bytes(letter, SETTINGS)
+    _data, pages = make_pdf(letter, SETTINGS, review=True)
     page = pages.pages[0]
     px = 40  # per cm
     image = QImage(round(page.width * px), round(page.height * px), QImage.Format.Format_RGB32)

@@ -9,8 +9,9 @@ import pypdfium2
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from docx import Document
+from exporting import export
 
-from dla_drafter import pipeline
+from dla_drafter.app_settings import AppConfig
 from dla_drafter.model.draftio import load_draft
 from dla_drafter.model.letter import STANDARD_INITIAL_ROLES
 from dla_drafter.review import actions, identity
@@ -85,20 +86,25 @@ def test_any_other_approval_prints_nothing(ipst, why):
 
 def test_the_exported_pdf_shows_the_approver_only_while_valid(ipst, own_folders, settings,
                                                                tmp_path):
-    """Through pipeline.export_pdf, with this PC's own key (the user approving their own)."""
+    """Through the one way out, with this PC's keyring (the user approving their own), and
+    with no keyring: an approval counts only with a key the caller trusts."""
     letter = copy.deepcopy(ipst)
     actions.approve(letter, "ผอ.กศ.", "ทดสอบลงนาม", identity.signing_key())
+    mine = AppConfig.load().keyring()
+    untrusted = tmp_path / "untrusted.pdf"
+    export(letter, untrusted, settings)
+    assert "ทดสอบลงนาม" not in pdf_text(untrusted)
     pdf = tmp_path / "approved.pdf"
-    pipeline.export_pdf(letter, pdf, settings)
+    export(letter, pdf, settings, mine)
     assert "ทดสอบลงนาม" in pdf_text(pdf)
     docx = tmp_path / "approved.docx"
-    pipeline.export_docx(letter, docx, settings)
+    export(letter, docx, settings, mine)
     assert "ทดสอบลงนาม" in docx_text(docx)
     letter.subject += " (แก้ไข)"
     stale = tmp_path / "stale.pdf"
-    pipeline.export_pdf(letter, stale, settings)
+    export(letter, stale, settings, mine)
     text = pdf_text(stale)
     assert "ผอ.กศ." in text and "ทดสอบลงนาม" not in text
-    pipeline.export_docx(letter, docx, settings)
+    export(letter, docx, settings, mine)
     text = docx_text(docx)
     assert "ผอ.กศ." in text and "ทดสอบลงนาม" not in text

@@ -29,9 +29,9 @@ def test_v1_file_without_review_opens_and_saves_unchanged(memo, tmp_path):
     assert actions.status_json(letter, actions.Keyring()) == {
         "state": "draft", "comments": [], "approvals": [],
     }  # fmt: skip
-    from dla_drafter.pipeline import printable
+    from dla_drafter.pipeline import print_state
 
-    assert printable(letter) is letter
+    assert print_state(letter).letter is letter
     save_draft(letter, path)
     assert path.read_bytes() == before
     assert "review" not in json.loads(before)
@@ -88,7 +88,7 @@ def test_actions_refuse_to_overwrite_a_record_they_cannot_read(memo):
     letter.extra["review"] = {"comments": "damaged"}
     with pytest.raises(actions.ReviewError) as caught:
         actions.add_comment(letter, "subject", "", "ความเห็น", author="ก")
-    assert caught.value.problem.field == "review.comments"
+    assert caught.value.problems[0].field == "review.comments"
     assert letter.extra["review"] == {"comments": "damaged"}
 
 

@@ -52,11 +52,12 @@ def signer_key(p12_file):
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory) -> Exported:
     """The memo example exported with the bundled Sarabun, as ``dla-drafter render`` does."""
-    from dla_drafter import pipeline
+    from exporting import export
+
     from dla_drafter.model.draftio import load_draft_with_warnings
     from dla_drafter.settings import RenderSettings
 
     letter, _warnings = load_draft_with_warnings(MEMO)
     pdf = tmp_path_factory.mktemp("export") / "memo.pdf"
-    pages = pipeline.export_pdf(letter, pdf, RenderSettings(use_system_th_sarabun=False))
+    pages = export(letter, pdf, RenderSettings(use_system_th_sarabun=False))
     return Exported(MEMO, pdf, pages)

@@ -8,6 +8,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from exporting import export
 from pypdf import PdfReader
 
 from dla_drafter import pipeline, signing
@@ -35,7 +36,7 @@ def test_signature_box_is_none_with_e_saraban_and_a_box_without(example):
 def test_signing_an_e_saraban_letter_gives_a_valid_invisible_signature(
         tmp_path, signer_key, pki):
     pdf = tmp_path / "e-saraban.pdf"
-    pages = pipeline.export_pdf(letter("memo-2569", True), pdf, SETTINGS)
+    pages = export(letter("memo-2569", True), pdf, SETTINGS)
     signed = tmp_path / "signed.pdf"
     assert signing.sign_file(pdf, signed, signer_key, pages) is None
     reader = PdfReader(BytesIO(signed.read_bytes()))

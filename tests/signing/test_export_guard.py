@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from exporting import export
 
-from dla_drafter import pipeline, signing
+from dla_drafter import signing
 
 MEMO = Path(__file__).resolve().parents[2] / "examples" / "memo-2569.dladraft.json"
 
@@ -42,7 +43,7 @@ def test_export_pdf_raises_an_oserror_with_both_messages(exported, signed_file, 
 
     letter, _ = load_draft_with_warnings(MEMO)
     with pytest.raises(OSError) as caught:
-        pipeline.export_pdf(letter, signed_file, settings)
+        export(letter, signed_file, settings)
     assert isinstance(caught.value, signing.SignedPdfError)
     assert "ลงนามแล้ว" in caught.value.message_th
     assert "signed PDF" in caught.value.message_en
@@ -54,5 +55,5 @@ def test_an_unsigned_pdf_is_still_overwritten(exported, settings, tmp_path):
     letter, _ = load_draft_with_warnings(MEMO)
     target = tmp_path / "old.pdf"
     target.write_bytes(exported.data)
-    pipeline.export_pdf(letter, target, settings)
+    export(letter, target, settings)
     assert target.read_bytes()[:5] == b"%PDF-"

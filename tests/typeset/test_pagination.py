@@ -8,9 +8,10 @@ import dataclasses
 
 import pdfplumber
 import pytest
+from exporting import export
 
 from dla_drafter.model.draftio import letter_from_dict as letter_from
-from dla_drafter.pipeline import export_pdf, typeset_letter
+from dla_drafter.pipeline import typeset_letter
 from dla_drafter.text.wordbreak import default_breaker
 from dla_drafter.typeset.layout import continuation_text
 from dla_drafter.typeset.pages import TextLine
@@ -65,7 +66,7 @@ def test_every_page_but_the_last_names_the_next_pages_first_word(eef_dict, setti
     assert top.text.startswith(word)
 
     path = tmp_path / "letter.pdf"
-    export_pdf(letter, path, settings)
+    export(letter, path, settings)
     with pdfplumber.open(path) as pdf:
         one, two = (page.extract_text() or "" for page in pdf.pages)
     assert f"/ {word}…" in one.splitlines()[-1]
