@@ -360,7 +360,7 @@ def _is_web_url(url: str) -> bool:
 
 def _qr(letter: Letter) -> list[Problem]:
     # the typesetter's own capacity rule: what check passes, the QR code can hold
-    from dla_drafter.typeset.qr import qr_capacity_problem
+    from dla_drafter.model.qr import qr_capacity_problem
 
     url = letter.qr.url.strip()
     if url and (too_long := qr_capacity_problem(url, "qr.url")) is not None:

@@ -12,7 +12,8 @@ import pytest
 from dla_drafter import pipeline
 from dla_drafter.model.checks import check_letter
 from dla_drafter.model.draftio import letter_from_dict
-from dla_drafter.typeset.qr import QR_MAX_BYTES, QRCapacityError, qr_fits, qr_modules
+from dla_drafter.model.qr import QR_MAX_BYTES, qr_fits
+from dla_drafter.typeset.qr import QRCapacityError, qr_modules
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "circular-2565-eef.dladraft.json"
 
