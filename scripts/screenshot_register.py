@@ -61,8 +61,8 @@ def inside(args: argparse.Namespace) -> int:
     from dla_drafter.app_settings import AppConfig
     from dla_drafter.ui.app import make_app
     from dla_drafter.ui.main_window import MainWindow
-    from dla_drafter.ui.register_menu import open_register
-    from dla_drafter.ui.sign_dialog import SignDialog
+    from dla_drafter.ui.register.menu import open_register
+    from dla_drafter.ui.register.sign_dialog import SignDialog
 
     sys.path.insert(0, str(ROOT / "tests"))
     from signing_ca import PASSPHRASE, make_pki

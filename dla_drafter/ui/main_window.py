@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 from dla_drafter.app_settings import AgencyProfile, AppConfig
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.ask import ask_choice
-from dla_drafter.ui.document import Document
-from dla_drafter.ui.form import LetterForm
 from dla_drafter.ui.i18n import language, tr
-from dla_drafter.ui.preview import PreviewPane
-from dla_drafter.ui.problems import ProblemsPanel, problem_text
+from dla_drafter.ui.letter.document import Document
+from dla_drafter.ui.letter.form import LetterForm
+from dla_drafter.ui.letter.preview import PreviewPane
+from dla_drafter.ui.letter.problems import ProblemsPanel, problem_text
+from dla_drafter.ui.letter.spell import SpellChecker
 from dla_drafter.ui.recovery import RecoverySession
-from dla_drafter.ui.spell import SpellChecker
 
 APP_TITLE = "DLA Drafter"
 DRAFT_SUFFIX = ".dladraft.json"
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        from dla_drafter.ui.review_panel import install_review
+        from dla_drafter.ui.review.panel import install_review
 
         self.review = install_review(self)
 
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         self.act_guide = self._action("คู่มือผู้ใช้ (&G)", self.open_guide, sk.HelpContents,
                                       "เปิดคู่มือการใช้โปรแกรมสำหรับเจ้าหน้าที่")
         self.act_about = self._action("เกี่ยวกับ (&A)", self.about)
-        from dla_drafter.ui.merge_fields import FieldInserter
+        from dla_drafter.ui.merge.fields import FieldInserter
 
         self.fields = FieldInserter(self)
         self.act_insert_field = self._action(
@@ -275,9 +275,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(tr("มุมมอง (&V)"))
         view.addActions([self.act_fit_width, self.act_fit_page, self.act_zoom_in,
                          self.act_zoom_out])
-        from dla_drafter.ui import register_menu  # ออกเลขหนังสือ, the register, ลงนาม
+        from dla_drafter.ui.register import menu  # ออกเลขหนังสือ, the register, ลงนาม
 
-        register_menu.install(self, bar)
+        menu.install(self, bar)
         tools = bar.addMenu(tr("เครื่องมือ (&T)"))
         tools.addActions([self.act_insert_field, self.act_merge])
         tools.addSeparator()
@@ -664,9 +664,9 @@ class MainWindow(QMainWindow):
             self.problems._clicked(item)
 
     def merge_dialog(self) -> None:
-        """Batch letters from this draft (``ui/merge_dialog.py``), with the table already
+        """Batch letters from this draft (``ui/merge/dialog.py``), with the table already
         chosen for "แทรกช่องข้อมูล" if any."""
-        from dla_drafter.ui.merge_dialog import MergeDialog
+        from dla_drafter.ui.merge.dialog import MergeDialog
 
         dialog = MergeDialog(self.doc.snapshot(), self.render_settings, self)
         if self.fields.table_path is not None:
@@ -674,7 +674,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def settings_dialog(self) -> None:
-        from dla_drafter.ui.settings_dialog import SettingsDialog
+        from dla_drafter.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.config, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:

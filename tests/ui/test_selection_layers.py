@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from dla_drafter.ui.merge_fields import mark_text_box
-from dla_drafter.ui.selection_layers import set_layer
+from dla_drafter.ui.letter.selection_layers import set_layer
+from dla_drafter.ui.merge.fields import mark_text_box
 
 
 def _underline(box: QPlainTextEdit, start: int, end: int) -> QTextEdit.ExtraSelection:

@@ -19,8 +19,8 @@ from uihelpers import example_letter, type_text, wait_preview
 from dla_drafter.model.letter import Letter
 from dla_drafter.settings import RenderSettings
 from dla_drafter.text.digits import to_thai_digits
-from dla_drafter.ui.merge_dialog import MergeDialog
-from dla_drafter.ui.merge_fields import FIELD_COLOR, field_spans
+from dla_drafter.ui.merge.dialog import MergeDialog
+from dla_drafter.ui.merge.fields import FIELD_COLOR, field_spans
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PROVINCES = (DATA / "provinces.txt").read_text(encoding="utf-8").split()

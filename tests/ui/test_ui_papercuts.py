@@ -307,7 +307,7 @@ LONG_PROFILE = "สำนักงานส่งเสริมการปก�
 
 def _settings(qtbot: Any) -> Any:
     from dla_drafter.app_settings import AgencyProfile, AppConfig
-    from dla_drafter.ui.settings_dialog import SettingsDialog
+    from dla_drafter.ui.settings.dialog import SettingsDialog
 
     config = AppConfig.load()
     config.profiles.append(AgencyProfile(profile_name=LONG_PROFILE))

@@ -27,7 +27,7 @@ CHILD = textwrap.dedent(
     from dla_drafter.app_settings import AppConfig
     from dla_drafter.ui.app import make_app
     from dla_drafter.ui.main_window import MainWindow
-    from dla_drafter.ui.spell import SpellChecker
+    from dla_drafter.ui.letter.spell import SpellChecker
 
     app = make_app()
     window = MainWindow(AppConfig.load(), spell=SpellChecker())

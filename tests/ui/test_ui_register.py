@@ -125,7 +125,7 @@ def filled(qtbot: Any, drafted: Any, tmp_path: Path, register_url: str) -> Any:
 
 
 def open_register_window(qtbot: Any, window: Any) -> Any:
-    from dla_drafter.ui.register_menu import open_register
+    from dla_drafter.ui.register.menu import open_register
 
     window.act_register.trigger()
     found = window.register_window
@@ -364,7 +364,7 @@ def test_connection_lost_inside_the_transaction_nothing_half_issued(
 
 def test_settings_register_url_warns_about_a_shared_sqlite_file(
         qtbot: Any, window: Any, dialogs: Any, tmp_path: Path) -> None:
-    from dla_drafter.ui.settings_dialog import SettingsDialog
+    from dla_drafter.ui.settings.dialog import SettingsDialog
 
     dialog = SettingsDialog(window.config, window)
     qtbot.addWidget(dialog)
@@ -393,7 +393,7 @@ def test_settings_register_url_warns_about_a_shared_sqlite_file(
 
 def test_register_window_and_messages_in_english(qtbot: Any, drafted: Any, dialogs: Any) -> None:
     from dla_drafter.ui.i18n import set_language
-    from dla_drafter.ui.register_window import RegisterWindow
+    from dla_drafter.ui.register.window import RegisterWindow
 
     set_language("en")
     try:
@@ -412,7 +412,7 @@ def test_register_window_and_messages_in_english(qtbot: Any, drafted: Any, dialo
 
 def test_a_reserved_number_typed_into_the_draft_is_the_one_issued(
         qtbot: Any, drafted: Any, dialogs: Any, register_url: str) -> None:
-    from dla_drafter.ui.register_menu import open_register
+    from dla_drafter.ui.register.menu import open_register
 
     window = drafted
     register = open_register(window)

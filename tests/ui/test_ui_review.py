@@ -301,7 +301,7 @@ def test_preview_marks_the_changed_words(make_window: Any, qtbot: Any) -> None:
 
     from dla_drafter.review import actions
     from dla_drafter.typeset.pages import TextLine
-    from dla_drafter.ui.review_marks import INSERT_COLOR, char_x
+    from dla_drafter.ui.review.marks import INSERT_COLOR, char_x
 
     letter = example_letter()
     actions.send_for_review(letter, "ผู้ร่าง")
@@ -351,7 +351,7 @@ def test_preview_marks_the_changed_words(make_window: Any, qtbot: Any) -> None:
 
 def test_identity_dialog_saves_who_i_am_and_shows_my_public_key(window: Any, qtbot: Any) -> None:
     from dla_drafter.review.identity import load_identity
-    from dla_drafter.ui.identity_dialog import IdentityDialog
+    from dla_drafter.ui.review.identity_dialog import IdentityDialog
 
     dialog = IdentityDialog(window)
     qtbot.addWidget(dialog)

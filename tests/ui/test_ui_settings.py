@@ -10,7 +10,7 @@ import pytest
 
 from dla_drafter.app_settings import AgencyProfile, AppConfig, bundled_profile_path, config_dir
 from dla_drafter.ui.i18n import set_language, tr
-from dla_drafter.ui.settings_dialog import SettingsDialog
+from dla_drafter.ui.settings.dialog import SettingsDialog
 
 
 def test_first_run_uses_the_bundled_profile() -> None:

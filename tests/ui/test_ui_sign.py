@@ -41,7 +41,7 @@ def numbered(make_window: Any, tmp_path: Path) -> Any:
 
 
 def dialog_for(qtbot: Any, window: Any, p12: Path, passphrase: str = PASSPHRASE) -> Any:
-    from dla_drafter.ui.sign_dialog import SignDialog
+    from dla_drafter.ui.register.sign_dialog import SignDialog
 
     dialog = SignDialog(window)
     qtbot.addWidget(dialog)
@@ -169,7 +169,7 @@ def test_an_unnumbered_letter_asks_first(
 
 
 def test_an_empty_key_box_is_named(qtbot: Any, numbered: Any, dialogs: Any) -> None:
-    from dla_drafter.ui.sign_dialog import SignDialog
+    from dla_drafter.ui.register.sign_dialog import SignDialog
 
     dialog = SignDialog(numbered)
     qtbot.addWidget(dialog)

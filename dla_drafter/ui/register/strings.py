@@ -1,7 +1,7 @@
 """English for the register and signing commands, added to :data:`dla_drafter.ui.i18n.EN`.
 
-A table of its own (imported by ``issue_number``, ``register_window``, ``sign_dialog``,
-``register_menu`` and ``register_settings``) so these strings live beside the commands that
+A table of its own (imported by ``issue_number``, ``window``, ``sign_dialog``,
+``menu`` and ``url_field``) so these strings live beside the commands that
 use them; the lookup is still the one ``tr`` of ``i18n``.
 """
 
@@ -112,7 +112,7 @@ REGISTER_EN: dict[str, str] = {
         "Invalid register database URL: {u} (use sqlite:///… or postgresql://…)",
 }
 
-# The settings hint (register_settings.HINT), kept here with its translation.
+# The settings hint (url_field.HINT), kept here with its translation.
 REGISTER_EN[
     "ว่างไว้: ใช้ไฟล์ทะเบียนในเครื่องนี้ ({default}) · สำนักงานที่มีหลายคนออกเลข ให้ใช้"
     "เซิร์ฟเวอร์ PostgreSQL (postgresql://ผู้ใช้@เครื่อง/ฐานข้อมูล) · ห้ามวางไฟล์ SQLite "

@@ -35,12 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dla_drafter.ui import (
-    background,
-    i18n_register,  # noqa: F401 - English strings
-)
+from dla_drafter.ui import background
 from dla_drafter.ui.i18n import language, tr
-from dla_drafter.ui.issue_number import error_text
+from dla_drafter.ui.register import strings  # noqa: F401 - English strings
+from dla_drafter.ui.register.issue_number import error_text
 
 if TYPE_CHECKING:
     from dla_drafter.ui.main_window import MainWindow

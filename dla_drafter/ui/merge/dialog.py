@@ -42,7 +42,7 @@ from dla_drafter.model.letter import Letter
 from dla_drafter.settings import RenderSettings
 from dla_drafter.text.digits import to_thai_digits
 from dla_drafter.ui.i18n import language, tr
-from dla_drafter.ui.preview import PreviewPane
+from dla_drafter.ui.letter.preview import PreviewPane
 
 SHOWN_ROWS = 50  # rows in the table view: enough to recognise the file, cheap to build
 COMBINED_NAME = "รวมเล่ม.pdf"

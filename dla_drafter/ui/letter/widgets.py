@@ -1,6 +1,6 @@
 """Editors the form is built from: growing text boxes, editable row lists, paragraph lists.
 
-Each editor reports what the clerk typed to the :class:`~dla_drafter.ui.document.Document`
+Each editor reports what the clerk typed to the :class:`~dla_drafter.ui.letter.document.Document`
 (one path, one value) and can be brought back in line with the document after undo/redo by
 ``sync()``, which writes only what differs so the cursor is not disturbed while typing.
 """
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.fields import get_path
-from dla_drafter.ui.document import Document
 from dla_drafter.ui.i18n import tr
+from dla_drafter.ui.letter.document import Document
 
 
 def lines_value(text: str) -> list[str]:

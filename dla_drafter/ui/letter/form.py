@@ -46,11 +46,11 @@ from dla_drafter.model.letter import (
     Initial,
 )
 from dla_drafter.ui.ask import ask_choice
-from dla_drafter.ui.document import Document
-from dla_drafter.ui.esaraban import ESarabanOption
 from dla_drafter.ui.i18n import tr
-from dla_drafter.ui.spell import SpellChecker, SpellHighlighter
-from dla_drafter.ui.widgets import (
+from dla_drafter.ui.letter.document import Document
+from dla_drafter.ui.letter.esaraban import ESarabanOption
+from dla_drafter.ui.letter.spell import SpellChecker, SpellHighlighter
+from dla_drafter.ui.letter.widgets import (
     LinesField,
     ParagraphEdit,
     ParagraphList,
@@ -550,7 +550,7 @@ class LetterForm(QScrollArea):
         position = self._lines("signer.position",
                                "ตำแหน่ง หนึ่งบรรทัดต่อบรรทัด รวมบรรทัดปฏิบัติราชการแทน")
         self._row(form, "ตำแหน่ง", position)
-        e_saraban = ESarabanOption()  # no pen gap; valid only in e-saraban (ui/esaraban.py)
+        e_saraban = ESarabanOption()  # no pen gap; valid only in e-saraban (ui/letter/esaraban.py)
         e_saraban.box.toggled.connect(
             lambda on: self.doc.set_field("signer.e_saraban", on, merge=False))
         self.bindings["signer.e_saraban"] = Binding(

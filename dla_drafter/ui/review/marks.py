@@ -27,7 +27,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from dla_drafter.ui.selection_layers import set_layer
+from dla_drafter.ui.letter.selection_layers import set_layer
 
 COMMENT_COLOR = QColor("#ffe58a")
 CHANGE_COLOR = QColor("#cfe3ff")

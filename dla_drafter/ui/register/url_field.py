@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dla_drafter.ui import i18n_register  # noqa: F401 - English strings
 from dla_drafter.ui.i18n import language, tr
+from dla_drafter.ui.register import strings  # noqa: F401 - English strings
 
 HINT = ("ว่างไว้: ใช้ไฟล์ทะเบียนในเครื่องนี้ ({default}) · สำนักงานที่มีหลายคนออกเลข ให้ใช้"
         "เซิร์ฟเวอร์ PostgreSQL (postgresql://ผู้ใช้@เครื่อง/ฐานข้อมูล) · ห้ามวางไฟล์ SQLite "

@@ -1,8 +1,9 @@
 """A text box's extra selections come from several painters at once: the merge fields'
-background (``merge_fields``) and the review's comment and change marks (``review_marks``).
-``QTextEdit.setExtraSelections`` replaces the whole list, so each painter that called it wiped
-the other's marks. Each painter owns a named layer here instead, and the box shows all layers
-together, in the order of their names (the field background under the review marks)."""
+background (``ui/merge/fields.py``) and the review's comment and change marks
+(``ui/review/marks.py``). ``QTextEdit.setExtraSelections`` replaces the whole list, so each
+painter that called it wiped the other's marks. Each painter owns a named layer here instead,
+and the box shows all layers together, in the order of their names (the field background
+under the review marks)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The menu ทะเบียนและลงนาม of the main window: ออกเลขหนังสือ, the register, ลงนาม.
 
 Kept out of ``main_window.py`` so the window gains these commands with two lines; the
-commands themselves live in ``issue_number``, ``register_window`` and ``sign_dialog``.
+commands themselves live in ``issue_number``, ``window`` and ``sign_dialog``.
 """
 
 from __future__ import annotations
@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
-from dla_drafter.ui import i18n_register  # noqa: F401 - English strings
 from dla_drafter.ui.i18n import tr
+from dla_drafter.ui.register import strings  # noqa: F401 - English strings
 
 if TYPE_CHECKING:
     from dla_drafter.ui.main_window import MainWindow
-    from dla_drafter.ui.register_window import RegisterWindow
+    from dla_drafter.ui.register.window import RegisterWindow
 
 
 def open_register(window: MainWindow) -> RegisterWindow:
     """The window's register window, shown and searched (one per main window)."""
-    from dla_drafter.ui.register_window import RegisterWindow
+    from dla_drafter.ui.register.window import RegisterWindow
 
     found = getattr(window, "register_window", None)
     if found is None:
@@ -37,14 +37,14 @@ def open_register(window: MainWindow) -> RegisterWindow:
 
 
 def open_sign_dialog(window: MainWindow) -> None:
-    from dla_drafter.ui.sign_dialog import SignDialog
+    from dla_drafter.ui.register.sign_dialog import SignDialog
 
     SignDialog(window).exec()
 
 
 def install(window: MainWindow, bar: QMenuBar) -> None:
     """Add the actions (``act_issue``, ``act_register``, ``act_sign``) and their menu."""
-    from dla_drafter.ui.issue_number import IssueNumber
+    from dla_drafter.ui.register.issue_number import IssueNumber
 
     window.issue_number = IssueNumber(window)
     window.register_window = None

@@ -35,7 +35,7 @@ from dla_drafter.app_settings import (
     write_profile_file,
 )
 from dla_drafter.ui.i18n import tr
-from dla_drafter.ui.widgets import GrowingPlainText, lines_value
+from dla_drafter.ui.letter.widgets import GrowingPlainText, lines_value
 
 
 class SettingsDialog(QDialog):
@@ -55,7 +55,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(1 if self.config.language == "en" else 0)
         self.language.setToolTip(tr("ภาษาของเมนูและแบบฟอร์ม (มีผลเมื่อเปิดโปรแกรมครั้งถัดไป)"))
         top.addRow(tr("ภาษาของโปรแกรม"), self.language)
-        from dla_drafter.ui.register_settings import RegisterUrlField
+        from dla_drafter.ui.register.url_field import RegisterUrlField
 
         self.register_url = RegisterUrlField(self.config.register_url)
         top.addRow(tr("ฐานข้อมูลทะเบียนหนังสือส่ง"), self.register_url)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from dla_drafter.merge.fields import CLOSE, OPEN
 from dla_drafter.ui.i18n import language, tr
-from dla_drafter.ui.selection_layers import set_layer
+from dla_drafter.ui.letter.selection_layers import set_layer
 
 FIELD_COLOR = QColor("#cfe3ff")  # light blue: distinct from spelling red and selection
 PREVIEW_TINT = QColor(60, 130, 255, 60)  # over the printed text: tinted, still readable

@@ -11,7 +11,7 @@ a modal dialog, so a reviewer can read the letter while writing. "แสดง�
 or the text box's context menu) takes the selected text of the focused box as the quote —
 or, after a click on the preview, that line's text — and puts the cursor in the panel.
 
-Marks in the form and on the preview (:mod:`.review_marks`) and the panel itself are
+Marks in the form and on the preview (:mod:`.marks`) and the panel itself are
 refreshed on a short timer after an edit, never inside the keystroke.
 """
 
@@ -46,9 +46,9 @@ from PySide6.QtWidgets import (
 
 from dla_drafter.fields import REVIEW_KEY
 from dla_drafter.model.letter import Letter
-from dla_drafter.ui import review_marks
 from dla_drafter.ui.i18n import language, tr
-from dla_drafter.ui.review_strings import register
+from dla_drafter.ui.review import marks as review_marks
+from dla_drafter.ui.review.strings import register
 
 register()
 
@@ -536,7 +536,7 @@ class ReviewPanel(QDockWidget):
         return False
 
     def edit_identity(self) -> bool:
-        from dla_drafter.ui.identity_dialog import IdentityDialog
+        from dla_drafter.ui.review.identity_dialog import IdentityDialog
 
         dialog = IdentityDialog(self)
         accepted = dialog.exec() == IdentityDialog.DialogCode.Accepted

@@ -40,12 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.text.digits import to_arabic_digits
-from dla_drafter.ui import (
-    background,
-    i18n_register,  # noqa: F401 - English strings
-)
+from dla_drafter.ui import background
 from dla_drafter.ui.i18n import tr
-from dla_drafter.ui.issue_number import error_text, open_configured_store
+from dla_drafter.ui.register import strings  # noqa: F401 - English strings
+from dla_drafter.ui.register.issue_number import error_text, open_configured_store
 
 if TYPE_CHECKING:
     from dla_drafter.register.store import Entry, Store

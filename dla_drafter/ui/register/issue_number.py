@@ -21,11 +21,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from dla_drafter.ui import (
-    background,
-    i18n_register,  # noqa: F401 - English strings
-)
+from dla_drafter.ui import background
 from dla_drafter.ui.i18n import language, tr
+from dla_drafter.ui.register import strings  # noqa: F401 - English strings
 
 if TYPE_CHECKING:
     from dla_drafter.register.store import Store
@@ -43,7 +41,7 @@ def error_text(exc: BaseException) -> str:
     """A register, draft or file failure as the clerk reads it (interface language)."""
     from dla_drafter.problems import DraftError
     from dla_drafter.register.errors import RegisterError
-    from dla_drafter.ui.problems import problem_text
+    from dla_drafter.ui.letter.problems import problem_text
 
     if isinstance(exc, RegisterError):
         return exc.message("en" if language() == "en" else "th")

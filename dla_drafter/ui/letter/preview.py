@@ -102,7 +102,7 @@ class PageCanvas(QWidget):
         self.settings: RenderSettings | None = None
         self.px_per_cm = 20.0
         self._cache: dict[int, QPixmap] = {}
-        # drawn over the cached page pixmaps (review marks, ui/review_marks.py)
+        # drawn over the cached page pixmaps (review marks, ui/review/marks.py)
         self.overlay: Any = None
         self.clicked_item: Any = None  # the last item clicked (its text, for a comment)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

@@ -1,0 +1,1 @@
+"""ตั้งค่า: interface language and the agency profiles."""
