@@ -38,8 +38,8 @@ def drafted(make_window: Any, tmp_path: Path, register_url: str) -> Any:
 
 
 def issue(qtbot: Any, window: Any) -> None:
-    window.act_issue.trigger()
-    qtbot.waitUntil(lambda: not window.issue_number.busy, timeout=WAIT_MS)
+    window.register_menu.act_issue.trigger()
+    qtbot.waitUntil(lambda: not window.register_menu.issue_number.busy, timeout=WAIT_MS)
 
 
 def on_disk(path: Path) -> dict[str, Any]:
@@ -125,11 +125,9 @@ def filled(qtbot: Any, drafted: Any, tmp_path: Path, register_url: str) -> Any:
 
 
 def open_register_window(qtbot: Any, window: Any) -> Any:
-    from dla_drafter.ui.register.menu import open_register
-
-    window.act_register.trigger()
-    found = window.register_window
-    assert found is open_register(window)
+    window.register_menu.act_register.trigger()
+    found = window.register_menu.register_window
+    assert found is window.register_menu.open_register()
     qtbot.waitUntil(lambda: not found.busy, timeout=WAIT_MS)
     return found
 
@@ -345,7 +343,7 @@ def test_connection_lost_inside_the_transaction_nothing_half_issued(
         store._before_commit_hook = stop
         return store
 
-    window.issue_number.store_factory = dying_store
+    window.register_menu.issue_number.store_factory = dying_store
     dialogs.replies["warning"] = 0
     try:
         issue(qtbot, window)
@@ -397,7 +395,8 @@ def test_register_window_and_messages_in_english(qtbot: Any, drafted: Any, dialo
 
     set_language("en")
     try:
-        register = RegisterWindow(drafted)
+        register = RegisterWindow(drafted, drafted.doc, config=lambda: drafted.config,
+                                  open_draft=drafted.open_path)
         qtbot.addWidget(register)
         assert register.windowTitle() == "Outgoing register"
         assert register.b_open.text() == "Open draft"
@@ -412,10 +411,8 @@ def test_register_window_and_messages_in_english(qtbot: Any, drafted: Any, dialo
 
 def test_a_reserved_number_typed_into_the_draft_is_the_one_issued(
         qtbot: Any, drafted: Any, dialogs: Any, register_url: str) -> None:
-    from dla_drafter.ui.register.menu import open_register
-
     window = drafted
-    register = open_register(window)
+    register = window.register_menu.open_register()
     qtbot.waitUntil(lambda: not register.busy, timeout=WAIT_MS)
     dialogs.replies["information"] = 0
     register.reserve("มท 0816.3", True)

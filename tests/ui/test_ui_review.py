@@ -114,7 +114,7 @@ def test_whole_review_round(make_window: Any, qtbot: Any, tmp_path: Path,
     assert reviewer.open_path(draft, ask=False)
     assert reviewer.review.isVisible()  # a draft under review opens with its panel
     select_in(qtbot, body_editor(reviewer, 0), "ความละเอียดแจ้งแล้ว")
-    reviewer.act_comment.trigger()
+    reviewer.review_menu.act_comment.trigger()
     assert reviewer.review.pending == ("body[0]", "ความละเอียดแจ้งแล้ว")
     type_text(reviewer.review.note, "ควรระบุเลขที่และวันที่ของหนังสือที่อ้างถึง")
     qtbot.mouseClick(reviewer.review.comment_button, Qt.MouseButton.LeftButton)

@@ -41,9 +41,7 @@ def numbered(make_window: Any, tmp_path: Path) -> Any:
 
 
 def dialog_for(qtbot: Any, window: Any, p12: Path, passphrase: str = PASSPHRASE) -> Any:
-    from dla_drafter.ui.register.sign_dialog import SignDialog
-
-    dialog = SignDialog(window)
+    dialog = window.register_menu.sign_dialog()
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.f_p12.setText(str(p12))
@@ -169,9 +167,7 @@ def test_an_unnumbered_letter_asks_first(
 
 
 def test_an_empty_key_box_is_named(qtbot: Any, numbered: Any, dialogs: Any) -> None:
-    from dla_drafter.ui.register.sign_dialog import SignDialog
-
-    dialog = SignDialog(numbered)
+    dialog = numbered.register_menu.sign_dialog()
     qtbot.addWidget(dialog)
     dialogs.replies["warning"] = 0
     assert dialog.sign() is False
@@ -189,7 +185,7 @@ def test_the_menu_holds_the_three_commands(numbered: Any) -> None:
         "ออกเลขหนังสือ (&N)", "ทะเบียนหนังสือส่ง… (&L)", "ลงนาม… (&S)"]
     keys = [a.shortcut() for a in numbered.actions() if not a.shortcut().isEmpty()]
     assert len(keys) == len({k.toString() for k in keys})  # no shortcut taken twice
-    assert numbered.act_issue.shortcut() == QKeySequence("Ctrl+Shift+N")
+    assert numbered.register_menu.act_issue.shortcut() == QKeySequence("Ctrl+Shift+N")
 
 
 def test_signing_a_numbered_letter_records_the_signed_pdf_in_the_register(

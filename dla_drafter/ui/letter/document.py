@@ -10,6 +10,7 @@ Fields are named by the same dotted paths the checks use (``subject``, ``date.mo
 from __future__ import annotations
 
 import copy
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,20 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dla_drafter.fields import REVIEW_KEY, get_path, set_path
 from dla_drafter.model.letter import Letter
+from dla_drafter.ui.i18n import tr
 
+DRAFT_SUFFIX = ".dladraft.json"
 _MERGE_ID = 4711
 _MERGE_WINDOW_S = 2.0
+
+
+def suggested_stem(letter: Letter, path: Path | None) -> str:
+    """A file name for a new draft or an export: the draft's name, else the subject."""
+    if path is not None:
+        name = path.name
+        return name[: -len(DRAFT_SUFFIX)] if name.endswith(DRAFT_SUFFIX) else path.stem
+    subject = re.sub(r'[\\/:*?"<>|\r\n\t]+', " ", letter.subject).strip()[:60]
+    return subject or tr("หนังสือไม่มีชื่อ")
 
 
 class SetFieldsCommand(QUndoCommand):

@@ -113,17 +113,18 @@ class PageCanvas(QWidget):
         self.pages = pages
         self.settings = settings
         self._cache.clear()
-        self._resize()
+        self.fit_size()
         self.update()
 
     def set_scale(self, px_per_cm: float) -> None:
         if abs(px_per_cm - self.px_per_cm) > 1e-6:
             self.px_per_cm = px_per_cm
             self._cache.clear()
-            self._resize()
+            self.fit_size()
             self.update()
 
-    def _page_list(self) -> list[Any]:
+    def page_list(self) -> list[Any]:
+        """The pages shown (none before the first typesetting)."""
         return list(self.pages.pages) if self.pages is not None else []
 
     def page_rects(self) -> list[QRectF]:
@@ -131,15 +132,16 @@ class PageCanvas(QWidget):
         rects = []
         y = PAGE_GAP_PX
         width = self.width()
-        for page in self._page_list():
+        for page in self.page_list():
             w = page.width * self.px_per_cm
             h = page.height * self.px_per_cm
             rects.append(QRectF(max(PAGE_GAP_PX, (width - w) / 2), y, w, h))
             y += h + PAGE_GAP_PX
         return rects
 
-    def _resize(self) -> None:
-        pages = self._page_list()
+    def fit_size(self) -> None:
+        """Size the canvas to hold every page at the current scale."""
+        pages = self.page_list()
         width = max((p.width for p in pages), default=21.0) * self.px_per_cm + 2 * PAGE_GAP_PX
         height = sum(p.height * self.px_per_cm + PAGE_GAP_PX for p in pages) + PAGE_GAP_PX
         parent = self.parentWidget()
@@ -162,7 +164,7 @@ class PageCanvas(QWidget):
         try:
             from dla_drafter.render.painter import paint_page
 
-            paint_page(painter, self._page_list()[index], self.settings or RenderSettings(),
+            paint_page(painter, self.page_list()[index], self.settings or RenderSettings(),
                        QRectF(0, 0, rect.width(), rect.height()))
         finally:
             painter.end()
@@ -179,13 +181,13 @@ class PageCanvas(QWidget):
             painter.fillRect(rect.translated(3, 3), QColor(0, 0, 0, 70))
             painter.drawPixmap(rect.topLeft(), self._pixmap(index, rect))
             if self.overlay is not None:
-                self.overlay.paint(painter, self._page_list()[index], rect, self.px_per_cm,
+                self.overlay.paint(painter, self.page_list()[index], rect, self.px_per_cm,
                                    self.pages, self.settings)
         painter.end()
 
     def hit(self, pos: QPointF) -> tuple[Any, float, float] | None:
         """(page, x cm, y cm) under a point of the canvas."""
-        for page, rect in zip(self._page_list(), self.page_rects(), strict=False):
+        for page, rect in zip(self.page_list(), self.page_rects(), strict=False):
             if rect.contains(pos):
                 return (page, (pos.x() - rect.x()) / self.px_per_cm,
                         (pos.y() - rect.y()) / self.px_per_cm)
@@ -351,7 +353,7 @@ class PreviewPane(QWidget):
         return self.logicalDpiX() / 2.54
 
     def _apply_zoom(self) -> None:
-        pages = self.canvas._page_list()
+        pages = self.canvas.page_list()
         page_w = max((p.width for p in pages), default=21.0)
         page_h = max((p.height for p in pages), default=29.7)
         viewport = self.scroll.viewport().size()
@@ -363,7 +365,7 @@ class PreviewPane(QWidget):
         else:
             scale = self._px_per_cm_at_100() * int(self.zoom) / 100
         self.canvas.set_scale(max(4.0, scale))
-        self.canvas._resize()
+        self.canvas.fit_size()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

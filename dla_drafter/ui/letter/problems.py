@@ -11,7 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dla_drafter.fields import REVIEW_KEY
 from dla_drafter.model.letter import Letter
@@ -55,6 +63,13 @@ def problem_text(problem: Any) -> str:
     if lang == "en" and known:
         label = label[:1].upper() + label[1:]
     return " ".join(f"{label}: {text}".splitlines())
+
+
+def tell_blocking(parent: QWidget | None, errors: list[Any]) -> None:
+    """Say which errors must be fixed before the letter can be exported (the first twelve)."""
+    text = "\n".join("• " + problem_text(p) for p in errors[:12])
+    QMessageBox.warning(parent, tr("ตรวจพบข้อผิดพลาด"),
+                        tr("แก้ข้อผิดพลาดต่อไปนี้ก่อนส่งออก:") + "\n\n" + text)
 
 
 class ProblemsPanel(QWidget):
@@ -140,6 +155,16 @@ class ProblemsPanel(QWidget):
 
     def errors(self) -> list[Any]:
         return [p for p in self.problems if getattr(p, "severity", "") == "error"]
+
+    def select_next(self) -> None:
+        """Select the row after the current one (round to the first) and go to its field."""
+        if not self.problems:
+            return
+        row = (self.list.currentRow() + 1) % len(self.problems)
+        self.list.setCurrentRow(row)
+        item = self.list.item(row)
+        if item is not None:
+            self._clicked(item)
 
     def _clicked(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)

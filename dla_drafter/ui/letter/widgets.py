@@ -88,10 +88,11 @@ class GrowingPlainText(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
+        self.document().documentLayout().documentSizeChanged.connect(self.fit)
+        self.fit()
 
-    def _fit(self, *_: Any) -> None:
+    def fit(self, *_: Any) -> None:
+        """Grow or shrink to the text's lines, between ``min_lines`` and ``max_lines``."""
         lines = max(self.min_lines, min(self.max_lines, int(self.document().size().height())))
         height = self.fontMetrics().lineSpacing() * lines
         margins = self.contentsMargins()
@@ -283,21 +284,22 @@ class ParagraphEdit(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.document().documentLayout().documentSizeChanged.connect(self.fit)
         self.textChanged.connect(lambda: self.edited.emit(self.row, self.toPlainText()))
-        self._fit()
+        self.fit()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(300, self.height())
 
-    def _fit(self, *_: Any) -> None:
+    def fit(self, *_: Any) -> None:
+        """Grow or shrink to the text's height (no scroll bar inside the form)."""
         doc_height = int(self.document().size().height())
         minimum = self.fontMetrics().lineSpacing() * 2 + 12
         self.setFixedHeight(max(minimum, doc_height + 6))
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         key = event.key()
@@ -471,7 +473,7 @@ class ParagraphList(QWidget):
                 editor.setPlainText(text)
                 editor.set_cursor(position)
                 editor.blockSignals(False)
-                editor._fit()
+                editor.fit()
 
 
 __all__ = [

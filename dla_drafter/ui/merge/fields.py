@@ -16,8 +16,9 @@ one rule for the form and the preview.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import (
@@ -42,6 +43,11 @@ from PySide6.QtWidgets import (
 from dla_drafter.merge.fields import CLOSE, OPEN
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.letter.selection_layers import set_layer
+
+if TYPE_CHECKING:
+    from dla_drafter.ui.letter.document import Document
+    from dla_drafter.ui.letter.form import LetterForm
+    from dla_drafter.ui.letter.preview import PreviewPane
 
 FIELD_COLOR = QColor("#cfe3ff")  # light blue: distinct from spelling red and selection
 PREVIEW_TINT = QColor(60, 130, 255, 60)  # over the printed text: tinted, still readable
@@ -224,13 +230,19 @@ class FieldOverlay(QWidget):
 
 class FieldInserter(QObject):
     """The "แทรกช่องข้อมูล" command for one window: remembers the table's columns for the
-    session and the last text box of the form the clerk was in."""
+    session and the last text box of the form the clerk was in.
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self.form = window.form
-        self.doc = window.doc
+    ``parent`` is the window its questions sit on; ``form``, ``doc`` and ``preview`` are the
+    window's; ``status`` writes to its status bar.
+    """
+
+    def __init__(self, parent: QWidget, form: LetterForm, doc: Document, preview: PreviewPane,
+                 status: Callable[[str, int], None]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.status = status
+        self.form = form
+        self.doc = doc
         self.columns: list[str] = []
         self.table_path: Path | None = None
         self.target: QWidget | None = None
@@ -238,7 +250,7 @@ class FieldInserter(QObject):
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
         self.marker = FieldMarker(self.form, self.doc)
-        self.overlay = FieldOverlay(window.preview)
+        self.overlay = FieldOverlay(preview)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         try:
@@ -254,10 +266,10 @@ class FieldInserter(QObject):
         try:
             table = read_table(path, encoding=encoding)
         except TableError as exc:
-            QMessageBox.warning(self.window, tr("เปิดตารางข้อมูลไม่ได้"), exc.message(language()))
+            QMessageBox.warning(self.parent_widget, tr("เปิดตารางข้อมูลไม่ได้"), exc.message(language()))
             return False
         except OSError as exc:
-            QMessageBox.warning(self.window, tr("เปิดตารางข้อมูลไม่ได้"), f"{path}\n\n{exc}")
+            QMessageBox.warning(self.parent_widget, tr("เปิดตารางข้อมูลไม่ได้"), f"{path}\n\n{exc}")
             return False
         self.columns = [c for c in table.columns if "«" not in c and "»" not in c and c.strip()]
         self.table_path = Path(path)
@@ -266,7 +278,7 @@ class FieldInserter(QObject):
     def choose_table(self) -> bool:
         folder = str(self.table_path.parent) if self.table_path else ""
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window, tr("เลือกตารางข้อมูล"), folder,
+            self.parent_widget, tr("เลือกตารางข้อมูล"), folder,
             tr("ตารางข้อมูล (*.csv *.xlsx)") + ";;" + tr("ทุกแฟ้ม (*)"))
         return bool(chosen) and self.load_columns(Path(chosen))
 
@@ -277,8 +289,7 @@ class FieldInserter(QObject):
 
         box = box or self.target
         if box is None or not isinstance(box, _TEXT_BOXES):
-            self.window.statusBar().showMessage(
-                tr("คลิกในช่องที่จะแทรกก่อน แล้วเลือก แทรกช่องข้อมูล อีกครั้ง"), 8000)
+            self.status(tr("คลิกในช่องที่จะแทรกก่อน แล้วเลือก แทรกช่องข้อมูล อีกครั้ง"), 8000)
             return False
         text = field_for(column)
         self.doc.break_merge()
@@ -292,7 +303,7 @@ class FieldInserter(QObject):
 
     def columns_menu(self) -> QMenu:
         """A menu of the remembered columns, and a way to pick another table."""
-        menu = QMenu(tr("แทรกช่องข้อมูล"), self.window)
+        menu = QMenu(tr("แทรกช่องข้อมูล"), self.parent_widget)
         for column in self.columns:
             action = menu.addAction(f"«{column}»")
             action.triggered.connect(lambda _c=False, name=column: self.insert(name))
@@ -312,6 +323,6 @@ class FieldInserter(QObject):
             rect = box.cursorRect() if not isinstance(box, QLineEdit) else box.rect()
             where = box.mapToGlobal(rect.bottomLeft())
         else:
-            where = self.window.mapToGlobal(self.window.rect().center())
+            where = self.parent_widget.mapToGlobal(self.parent_widget.rect().center())
         menu.exec(where)
         menu.deleteLater()

@@ -1,2 +1,2 @@
-"""ทะเบียนและลงนาม: ออกเลขหนังสือ, the register window, ลงนาม, and the register's place in
-the settings."""
+"""Numbers and signatures (ทะเบียนและลงนาม): issue a number, the register window, sign a PDF,
+and the register's place in the settings."""

@@ -15,26 +15,28 @@ On any failure nothing was issued, the draft file is as it was, and the history 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from dla_drafter.ui import background
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.register import strings  # noqa: F401 - English strings
 
 if TYPE_CHECKING:
+    from dla_drafter.model.letter import Letter
     from dla_drafter.register.store import Store
-    from dla_drafter.ui.main_window import MainWindow
+    from dla_drafter.ui.letter.document import Document
 
 
-def open_configured_store(window: MainWindow) -> Store:
+def open_configured_store(url: str) -> Store:
     """The register the settings name (blank: this PC's SQLite file). Worker thread only."""
     from dla_drafter.register.store import open_store
 
-    return open_store(window.config.register_url.strip() or None)
+    return open_store(url.strip() or None)
 
 
 def error_text(exc: BaseException) -> str:
@@ -56,31 +58,43 @@ def error_text(exc: BaseException) -> str:
 
 class IssueNumber(QObject):
     """One window's ออกเลขหนังสือ command. ``issued(entry)`` after a number went into the
-    draft; ``finished`` after every attempt, issued or not."""
+    draft; ``finished`` after every attempt, issued or not.
+
+    ``parent`` is the window its messages sit on; ``save`` saves ``doc`` (False: not saved),
+    ``reload`` puts the numbered letter read back from its file into the window, ``status``
+    writes to the status bar, ``register_url`` gives the register the settings name now.
+    """
 
     issued = Signal(object)
     finished = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parent: QWidget, doc: Document, *, save: Callable[[], bool],
+                 reload: Callable[[Letter, Path], None], status: Callable[[str, int], None],
+                 register_url: Callable[[], str]) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.doc = doc
+        self.save = save
+        self.reload = reload
+        self.status = status
         # Where the register comes from; tests give a store with a hook of its own.
-        self.store_factory = lambda: open_configured_store(window)
+        self.store_factory = lambda: open_configured_store(register_url())
         self.busy = False
         self.progress: QProgressDialog | None = None
 
     def start(self) -> bool:
         """Save if needed, then issue in the background; False when it did not start."""
-        window = self.window
+        doc = self.doc
         if self.busy:
             return False
-        if (window.doc.path is None or window.doc.is_modified()) and not window.save():
+        if (doc.path is None or doc.is_modified()) and not self.save():
             return False
-        path = window.doc.path
+        path = doc.path
         if path is None:
             return False
         self.busy = True
-        self.progress = QProgressDialog(tr("กำลังออกเลขหนังสือจากทะเบียน…"), "", 0, 0, window)
+        self.progress = QProgressDialog(tr("กำลังออกเลขหนังสือจากทะเบียน…"), "", 0, 0,
+                                        self.parent_widget)
         self.progress.setWindowTitle(tr("ออกเลขหนังสือ"))
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -112,23 +126,21 @@ class IssueNumber(QObject):
         from dla_drafter.register.export import thai_date
 
         self._end()
-        window = self.window
         try:
             letter, _warnings = load_draft_with_warnings(path)
         except Exception as exc:  # the number is issued and in the file; only the reload failed
-            QMessageBox.warning(window, tr("ออกเลขหนังสือ"), tr(
+            QMessageBox.warning(self.parent_widget, tr("ออกเลขหนังสือ"), tr(
                 "ออกเลข {n} และบันทึกลงไฟล์ร่างแล้ว แต่เปิดไฟล์ร่างใหม่ไม่ได้: {e}",
                 n=entry.number, e=error_text(exc)))
             self.finished.emit()
             return
-        window.recovery.discard()
-        window.doc.replace(letter, path)
-        window.statusBar().showMessage(
-            tr("ออกเลขแล้ว: ที่ {n} ลงวันที่ {d}", n=entry.number, d=thai_date(entry)), 15000)
+        self.reload(letter, path)
+        self.status(tr("ออกเลขแล้ว: ที่ {n} ลงวันที่ {d}", n=entry.number, d=thai_date(entry)),
+                    15000)
         self.issued.emit(entry)
         self.finished.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self._end()
-        QMessageBox.warning(self.window, tr("ออกเลขไม่ได้"), error_text(exc))
+        QMessageBox.warning(self.parent_widget, tr("ออกเลขไม่ได้"), error_text(exc))
         self.finished.emit()

@@ -15,6 +15,7 @@ call; it is never saved.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,11 +38,15 @@ from PySide6.QtWidgets import (
 
 from dla_drafter.ui import background
 from dla_drafter.ui.i18n import language, tr
+from dla_drafter.ui.letter.document import suggested_stem
+from dla_drafter.ui.letter.problems import tell_blocking
 from dla_drafter.ui.register import strings  # noqa: F401 - English strings
 from dla_drafter.ui.register.issue_number import error_text
 
 if TYPE_CHECKING:
-    from dla_drafter.ui.main_window import MainWindow
+    from dla_drafter.app_settings import AppConfig
+    from dla_drafter.settings import RenderSettings
+    from dla_drafter.ui.letter.document import Document
 
 SIGNED_SUFFIX = "-ลงนาม"
 
@@ -123,11 +128,25 @@ def report_text(report: Any) -> str:
 
 
 class SignDialog(QDialog):
-    """Choose the key, the passphrase, visible or not and the PDF; sign; show the check."""
+    """Choose the key, the passphrase, visible or not and the PDF; sign; show the check.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.main = window
+    ``doc`` is the letter to export and sign; ``config`` and ``render_settings`` give the
+    settings now; ``blocking_problems`` returns the errors that block export (the dialog then
+    says so and ``focus_field`` shows the first); ``status`` writes to the window's status bar.
+    """
+
+    def __init__(self, parent: QWidget, doc: Document, *, config: Callable[[], AppConfig],
+                 render_settings: Callable[[], RenderSettings],
+                 blocking_problems: Callable[[], list[Any]],
+                 focus_field: Callable[[str], Any],
+                 status: Callable[[str, int], None]) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.config = config
+        self.render_settings = render_settings
+        self.blocking_problems = blocking_problems
+        self.focus_field = focus_field
+        self.status = status
         self.setObjectName("signDialog")
         self.setWindowTitle(tr("ลงนามหนังสือ (ลายมือชื่ออิเล็กทรอนิกส์)"))
         self.resize(760, 0)
@@ -155,10 +174,8 @@ class SignDialog(QDialog):
         column.addWidget(self.r_invisible)
         form.addRow(tr("ลักษณะลายมือชื่อ"), self._holder(column))
 
-        folder = window.doc.path.parent if window.doc.path else Path.home()
-        from dla_drafter.ui.main_window import suggested_stem
-
-        stem = suggested_stem(window.doc.letter, window.doc.path)
+        folder = doc.path.parent if doc.path else Path.home()
+        stem = suggested_stem(doc.letter, doc.path)
         self.r_export = QRadioButton(tr("ส่งออกหนังสือที่เปิดอยู่เป็น PDF แล้วลงนาม"))
         self.r_existing = QRadioButton(tr("ลงนามไฟล์ PDF ที่ส่งออกไว้แล้ว"))
         self.r_export.setChecked(True)
@@ -262,9 +279,13 @@ class SignDialog(QDialog):
             QMessageBox.warning(self, tr("ลงนามไม่ได้"), missing)
             return False
         export_first = self.r_export.isChecked()
-        if export_first and self.main._blocking_errors():
-            return False
-        letter = self.main.doc.snapshot()
+        if export_first:
+            errors = self.blocking_problems()
+            if errors:
+                tell_blocking(self.parentWidget(), errors)
+                self.focus_field(getattr(errors[0], "field", "subject"))
+                return False
+        letter = self.doc.snapshot()
         if not (letter.number.serial or "").strip():
             answer = QMessageBox.question(
                 self, tr("ยังไม่ได้ออกเลข"),
@@ -280,8 +301,8 @@ class SignDialog(QDialog):
         passphrase = self.f_pass.text()
         visible = self.r_visible.isChecked()
         reason = self.f_reason.text().strip() or None
-        settings = self.main.render_settings
-        url = self.main.config.register_url.strip() or None
+        settings = self.render_settings()
+        url = self.config().register_url.strip() or None
 
         def work() -> SignOutcome:
             from dla_drafter import pipeline, signing
@@ -315,7 +336,7 @@ class SignDialog(QDialog):
         if outcome.register_note:
             lines.append(outcome.register_note)
         self.result.setText("\n".join(lines))
-        self.main.statusBar().showMessage(tr("ลงนามแล้ว: {p}", p=outcome.target), 10000)
+        self.status(tr("ลงนามแล้ว: {p}", p=outcome.target), 10000)
 
     def _failed(self, exc: BaseException) -> None:
         self._end()

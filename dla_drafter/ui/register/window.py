@@ -46,8 +46,9 @@ from dla_drafter.ui.register import strings  # noqa: F401 - English strings
 from dla_drafter.ui.register.issue_number import error_text, open_configured_store
 
 if TYPE_CHECKING:
+    from dla_drafter.app_settings import AppConfig
     from dla_drafter.register.store import Entry, Store
-    from dla_drafter.ui.main_window import MainWindow
+    from dla_drafter.ui.letter.document import Document
 
 STATUS_TEXT = {"issued": "ออกแล้ว", "reserved": "จองไว้", "cancelled": "ยกเลิก"}
 COLUMNS = ("เลขที่", "ลงวันที่", "เรื่อง", "ถึง", "จาก", "สถานะ", "หมายเหตุ")
@@ -157,17 +158,25 @@ class ReserveDialog(QDialog):
 
 
 class RegisterWindow(QDialog):
-    """ทะเบียนหนังสือส่ง of the register the settings name; one per main window."""
+    """ทะเบียนหนังสือส่ง of the register the settings name; one per main window.
 
-    def __init__(self, window: MainWindow,
+    ``doc`` is the window's open draft (its code for จองเลข, its folder for exports),
+    ``config`` gives the settings now, ``open_draft`` opens an entry's draft in the window
+    (False: not opened).
+    """
+
+    def __init__(self, parent: QWidget, doc: Document, *, config: Callable[[], AppConfig],
+                 open_draft: Callable[[Path], bool],
                  store_factory: Callable[[], Store] | None = None) -> None:
-        super().__init__(window)
-        self.main = window
+        super().__init__(parent)
+        self.doc = doc
+        self.config = config
+        self.open_in_window = open_draft
         self.setObjectName("registerWindow")
         self.setWindowTitle(tr("ทะเบียนหนังสือส่ง"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1180, 640)
-        self.store_factory = store_factory or (lambda: open_configured_store(window))
+        self.store_factory = store_factory or (lambda: open_configured_store(self._configured()))
         self._store: Store | None = None
         self.busy = 0
         self.last_error: str = ""
@@ -261,7 +270,7 @@ class RegisterWindow(QDialog):
     # --- the store, off the GUI thread ---
 
     def _configured(self) -> str:
-        return self.main.config.register_url.strip()
+        return self.config().register_url.strip()
 
     def follow_settings(self) -> None:
         """After the settings named another register: let go of the old one, say the new."""
@@ -312,7 +321,7 @@ class RegisterWindow(QDialog):
         from dla_drafter.register.store import configured_url, default_url
         from dla_drafter.ui.i18n import language
 
-        url = self.main.config.register_url.strip() or default_url()
+        url = self._configured() or default_url()
         shown = url
         try:
             from sqlalchemy.engine import make_url
@@ -396,14 +405,16 @@ class RegisterWindow(QDialog):
                 "ไม่พบไฟล์ร่างของเลขที่ {n}: {p} (อาจถูกย้ายหรือเปลี่ยนชื่อ)",
                 n=entry.number, p=path))
             return False
-        if not self.main.open_path(path):
+        if not self.open_in_window(path):
             return False
-        self.main.raise_()
-        self.main.activateWindow()
+        window = self.parentWidget()
+        if window is not None:
+            window.raise_()
+            window.activateWindow()
         return True
 
     def _default_name(self, ext: str) -> str:
-        folder = self.main.doc.path.parent if self.main.doc.path else Path.home()
+        folder = self.doc.path.parent if self.doc.path else Path.home()
         return str(folder / f"ทะเบียนหนังสือส่ง.{ext}")
 
     def export(self, kind: str, path: Path | None = None) -> Path | None:
@@ -470,8 +481,8 @@ class RegisterWindow(QDialog):
         return written
 
     def reserve_dialog(self) -> None:
-        letter = self.main.doc.letter
-        code = letter.number.code or self.main.config.profile().number_code
+        letter = self.doc.letter
+        code = letter.number.code or self.config().profile().number_code
         dialog = ReserveDialog(code, letter.number.circular, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reserve(dialog.code.text(), dialog.circular.isChecked(),

@@ -1,1 +1,2 @@
-"""ตรวจทาน: the review panel, its marks in the form and on the preview, who I am."""
+"""The review (ตรวจทาน): the panel and its menu, its marks in the form and on the preview,
+who I am."""

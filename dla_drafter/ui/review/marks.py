@@ -271,7 +271,7 @@ def source_path(source: Any) -> str | None:
     return f"{part}[{index}]" if index is not None else str(part)
 
 
-def _covers(source: str, path: str) -> bool:
+def covers(source: str, path: str) -> bool:
     """Whether a line from ``source`` shows (part of) field ``path``."""
     return path == source or path.startswith((source + ".", source + "["))
 
@@ -335,7 +335,7 @@ class PreviewMarks:
             return set()
         out: set[str] = set()
         for field_path, kinds in self.kinds.items():
-            if _covers(path, field_path):
+            if covers(path, field_path):
                 out |= kinds
         return out
 

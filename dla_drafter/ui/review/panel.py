@@ -21,10 +21,10 @@ import copy
 import html
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -49,6 +49,11 @@ from dla_drafter.model.letter import Letter
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.review import marks as review_marks
 from dla_drafter.ui.review.strings import register
+
+if TYPE_CHECKING:
+    from dla_drafter.ui.letter.document import Document
+    from dla_drafter.ui.letter.form import LetterForm
+    from dla_drafter.ui.letter.preview import PreviewPane
 
 register()
 
@@ -102,15 +107,17 @@ def diff_html(diff: Any, lang: str = "th") -> str:
 
 
 class ReviewPanel(QDockWidget):
-    """The dock "ตรวจทาน" of a MainWindow (``window.doc``, ``window.form``, ``window.preview``)."""
+    """The dock "ตรวจทาน" over the window's ``doc``, ``form`` and ``preview``; ``status``
+    writes to the window's status bar."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(tr("ตรวจทาน"), window)
+    def __init__(self, parent: QWidget, doc: Document, form: LetterForm, preview: PreviewPane,
+                 status: Callable[[str, int], None]) -> None:
+        super().__init__(tr("ตรวจทาน"), parent)
         self.setObjectName("reviewDock")
-        self.window_ = window
-        self.doc = window.doc
-        self.form = window.form
-        self.preview = window.preview
+        self.status = status
+        self.doc = doc
+        self.form = form
+        self.preview = preview
         self.diff: Any = None
         self.step_index = -1
         self.pending: tuple[str, str] | None = None  # (field, quote) of the next comment
@@ -397,7 +404,7 @@ class ReviewPanel(QDockWidget):
             return False
         self.doc.set_review(letter.extra.get(REVIEW_KEY), tr(text))
         self.refresh()
-        self.window_.statusBar().showMessage(tr(text), 4000)
+        self.status(tr(text), 4000)
         return True
 
     def _identity(self) -> Any:
@@ -440,7 +447,7 @@ class ReviewPanel(QDockWidget):
         item = self.preview.canvas.clicked_item
         source = review_marks.source_path(getattr(item, "source", None))
         line = getattr(item, "text", "").strip()
-        if not line or source is None or not review_marks._covers(source, field):
+        if not line or source is None or not review_marks.covers(source, field):
             return ""
         if line in text:
             return line
@@ -617,47 +624,3 @@ class ReviewPanel(QDockWidget):
         menu.exec(target.mapToGlobal(pos))
         menu.deleteLater()
 
-
-def install_review(window: Any) -> ReviewPanel:
-    """Add the review dock and the menu ตรวจทาน to a MainWindow; returns the panel."""
-    panel = ReviewPanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
-    # hidden until a draft under review is opened or a review command is used, so the form
-    # keeps its width for clerks who do not review in the program
-    panel.setVisible(window.doc.letter.extra.get(REVIEW_KEY) is not None)
-    menu = QMenu(tr("ตรวจทาน (&R)"), window)
-    menu.setObjectName("reviewMenu")
-    specs: list[tuple[str, str, Callable[[], Any], Any]] = [
-        ("act_send_review", "ส่งตรวจ", panel.send, None),
-        ("act_comment", "แสดงความเห็น…", panel.begin_comment, QKeySequence("Ctrl+Alt+M")),
-        ("act_approve", "อนุมัติ", panel.approve, None),
-        ("act_return", "ส่งกลับแก้ไข…", lambda: (panel.show(), panel.reason.setFocus()), None),
-        ("act_compare", "เทียบกับฉบับที่ส่งตรวจ", lambda: panel.show_changes(
-            not panel.compare_button.isChecked()), None),
-        ("act_next_change", "การเปลี่ยนแปลงถัดไป", lambda: panel.step(1),
-         QKeySequence("Ctrl+F8")),
-        ("act_prev_change", "การเปลี่ยนแปลงก่อนหน้า", lambda: panel.step(-1),
-         QKeySequence("Ctrl+Shift+F8")),
-        ("act_identity", "ข้อมูลผู้ใช้…", panel.edit_identity, None),
-    ]
-    for index, (name, text, slot, keys) in enumerate(specs):
-        action = QAction(tr(text), window)
-        if keys is not None:
-            action.setShortcut(keys)
-        action.triggered.connect(lambda _c=False, s=slot: (panel.show(), s()))
-        window.addAction(action)
-        setattr(window, name, action)
-        if index in (1, 4, 7):
-            menu.addSeparator()
-        menu.addAction(action)
-    menu.addSeparator()
-    menu.addAction(panel.toggleViewAction())
-    bar = window.menuBar()
-    bar_actions = bar.actions()
-    if bar_actions:  # before ช่วยเหลือ, the last menu
-        bar.insertMenu(bar_actions[-1], menu)
-    else:
-        bar.addMenu(menu)
-    window.review_menu = menu
-    window.problems.field_requested.connect(panel.show_problem)
-    return panel

@@ -1,1 +1,1 @@
-"""ตั้งค่า: interface language and the agency profiles."""
+"""The settings dialog (ตั้งค่า): interface language and the agency profiles."""
