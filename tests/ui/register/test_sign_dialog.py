@@ -27,19 +27,6 @@ def p12(pki: Pki, tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def numbered(make_window: Any, tmp_path: Path) -> Any:
-    """A window on a saved, numbered letter with a signer's name (so it has a signature gap)."""
-    letter = example_letter()
-    letter.number.serial = "15"
-    letter.signer.name = "(นายสมชาย ใจดี)"
-    path = tmp_path / "หนังสือ.dladraft.json"
-    save_draft(letter, path)
-    window = make_window()
-    assert window.open_path(path, ask=False)
-    return window
-
-
 def dialog_for(qtbot: Any, window: Any, p12: Path, passphrase: str = PASSPHRASE) -> Any:
     dialog = window.register_menu.sign_dialog()
     qtbot.addWidget(dialog)
@@ -172,20 +159,6 @@ def test_an_empty_key_box_is_named(qtbot: Any, numbered: Any, dialogs: Any) -> N
     dialogs.replies["warning"] = 0
     assert dialog.sign() is False
     assert "ใบรับรองของผู้ลงนาม" in dialogs.calls[-1][1][2]
-
-
-def test_the_menu_holds_the_three_commands(numbered: Any) -> None:
-    from PySide6.QtGui import QKeySequence
-
-    titles = [a.text() for a in numbered.menuBar().actions()]
-    assert "ทะเบียนและลงนาม (&R)" in titles
-    menu = next(a.menu() for a in numbered.menuBar().actions()
-                if a.text() == "ทะเบียนและลงนาม (&R)")
-    assert [a.text() for a in menu.actions() if a.text()] == [
-        "ออกเลขหนังสือ (&N)", "ทะเบียนหนังสือส่ง… (&L)", "ลงนาม… (&S)"]
-    keys = [a.shortcut() for a in numbered.actions() if not a.shortcut().isEmpty()]
-    assert len(keys) == len({k.toString() for k in keys})  # no shortcut taken twice
-    assert numbered.register_menu.act_issue.shortcut() == QKeySequence("Ctrl+Shift+N")
 
 
 def test_signing_a_numbered_letter_records_the_signed_pdf_in_the_register(

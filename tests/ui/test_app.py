@@ -1,4 +1,4 @@
-"""The program's entry point, printing through QPrinter, and the English interface."""
+"""The program's entry point: a draft given or none, and the smoke test of an installed build."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QGroupBox
+from PySide6.QtWidgets import QApplication
 from uihelpers import example_letter
 
 from dla_drafter.model.draftio import save_draft
-from dla_drafter.ui.i18n import set_language
 
 
 def _close_windows_later(seen: list[Any]) -> None:
@@ -49,32 +48,6 @@ def test_main_without_argument_starts_from_the_profile(qtbot: Any) -> None:
     assert len(seen) == 1 and seen[0][0] is None and seen[0][2] is False
     profile = AppConfig.load().profile()
     assert profile.profile_name
-
-
-def test_print_to_a_pdf_printer_at_true_scale(qtbot: Any, window: Any, tmp_path: Path) -> None:
-    from PySide6.QtPrintSupport import QPrinter
-
-    window.doc.replace(example_letter(), None)
-    printer = window._printer()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    out = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(out))
-    window._paint_to(printer)
-    data = out.read_bytes()
-    assert data.startswith(b"%PDF")
-    # A4 in points: 595 × 842
-    assert b"/MediaBox [0 0 595" in data or b"/MediaBox [ 0 0 595" in data
-
-
-def test_english_interface(qtbot: Any, make_window: Any) -> None:
-    set_language("en")
-    try:
-        window = make_window()
-        titles = [box.title() for box in window.form.findChildren(QGroupBox)]
-        assert "Heading" in titles and "Body" in titles
-        assert window.menuBar().actions()[0].text() == "&File"
-    finally:
-        set_language("th")
 
 
 def test_smoke_test_option_quits_after_the_first_preview(

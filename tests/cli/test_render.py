@@ -1,25 +1,16 @@
-"""The command line: render and check, one readable line per error, nothing half-written."""
+"""`dla-drafter render`: PDF and DOCX in one call, one readable line per error, all outputs
+or none."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "circular-2565-eef.dladraft.json"
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([sys.executable, "-m", "dla_drafter", *args], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=180, encoding="utf-8")
+from .helpers import EXAMPLE, run, write
 
 
 def test_render_pdf_and_docx_in_one_call(tmp_path):
@@ -30,37 +21,6 @@ def test_render_pdf_and_docx_in_one_call(tmp_path):
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "โครงการพัฒนาครูและโรงเรียนเพื่อยกระดับคุณภาพการศึกษาอย่างต่อเนื่อง" in text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.docx", "letter.pdf"]
-
-
-def test_check_passes_a_good_draft_with_warnings_only():
-    result = run("check", str(EXAMPLE))
-    assert result.returncode == 0, result.stderr
-    for line in result.stderr.strip().splitlines():
-        assert line.startswith("คำเตือน: ")
-
-
-def write(tmp_path: Path, data) -> Path:
-    path = tmp_path / "draft.dladraft.json"
-    path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False),
-                    encoding="utf-8")
-    return path
-
-
-def test_malformed_draft_gives_one_line_per_error_naming_the_field(tmp_path):
-    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    data["date"]["month"] = 13
-    data["subject"] = 5
-    result = run("check", str(write(tmp_path, data)))
-    assert result.returncode == 1
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) >= 2
-    assert all(line.startswith("ข้อผิดพลาด: ") for line in lines)
-    assert any("date.month" in line and "13" in line for line in lines)
-    assert any("subject" in line for line in lines)
-    assert "Traceback" not in result.stderr
-    english = run("check", str(write(tmp_path, data)), "--lang", "en")
-    assert english.returncode == 1
-    assert all(line.startswith("error: ") for line in english.stderr.strip().splitlines())
 
 
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", "", "\x00\x01"])
@@ -83,13 +43,6 @@ def test_unknown_output_type_and_unwritable_folder(tmp_path):
     assert "Traceback" not in result.stderr
     assert "letter.pdf" in result.stderr
     assert not missing.parent.exists()
-
-
-def test_missing_draft_file(tmp_path):
-    result = run("check", str(tmp_path / "nothing.dladraft.json"))
-    assert result.returncode == 1
-    assert "nothing.dladraft.json" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_characters_the_font_lacks_are_reported_by_field(tmp_path):
