@@ -34,7 +34,7 @@ def inside(args: argparse.Namespace) -> int:
     from dla_drafter.app_settings import AppConfig
     from dla_drafter.model.draftio import letter_from_dict
     from dla_drafter.ui.app import make_app
-    from dla_drafter.ui.merge_dialog import MergeDialog
+    from dla_drafter.ui.merge.dialog import MergeDialog
 
     app = make_app()
     data = json.loads((ROOT / "examples" / "circular-2565-eef.dladraft.json").read_text("utf-8"))

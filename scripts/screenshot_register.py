@@ -61,8 +61,6 @@ def inside(args: argparse.Namespace) -> int:
     from dla_drafter.app_settings import AppConfig
     from dla_drafter.ui.app import make_app
     from dla_drafter.ui.main_window import MainWindow
-    from dla_drafter.ui.register_menu import open_register
-    from dla_drafter.ui.sign_dialog import SignDialog
 
     sys.path.insert(0, str(ROOT / "tests"))
     from signing_ca import PASSPHRASE, make_pki
@@ -82,7 +80,7 @@ def inside(args: argparse.Namespace) -> int:
     circular = next(p for p in drafts if "circular-2565-eef" in p.name)
     if not window.open_path(circular, ask=False):
         return 1
-    register = open_register(window)
+    register = window.register_menu.open_register()
     register.resize(1280, 560)
     register.move(60, 80)
 
@@ -103,7 +101,7 @@ def inside(args: argparse.Namespace) -> int:
         register.close()
         sign()
 
-    dialog = SignDialog(window)
+    dialog = window.register_menu.sign_dialog()
 
     def sign() -> None:
         dialog.move(200, 120)

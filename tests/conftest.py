@@ -47,6 +47,29 @@ def ipst_dict() -> dict:
     return copy.deepcopy(example_dict("circular-2565-ipst"))
 
 
+@pytest.fixture
+def memo_dict() -> dict:
+    return copy.deepcopy(example_dict("memo-2569"))
+
+
+@pytest.fixture
+def order_dict() -> dict:
+    return copy.deepcopy(example_dict("order-2569"))
+
+
+@pytest.fixture
+def stamped_dict() -> dict:
+    """The memo turned into a หนังสือประทับตรา: to a province office, from the department."""
+    memo_dict = copy.deepcopy(example_dict("memo-2569"))
+    memo_dict.update(kind="stamped", addressee="สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดทุกจังหวัด")
+    memo_dict["agency"] = {"name": "กรมส่งเสริมการปกครองท้องถิ่น",
+                           "address": ["ถนนนครราชสีมา เขตดุสิต กทม. ๑๐๓๐๐"]}
+    memo_dict["owner_unit"] = ["กองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น"]
+    memo_dict["body"] = memo_dict["body"][:2]
+    memo_dict["closing"] = ""
+    return memo_dict
+
+
 def letter_from(data: dict):
     from dla_drafter.model.draftio import letter_from_dict
 

@@ -111,9 +111,9 @@ def restore_into(window: MainWindow, orphan: OrphanDraft) -> bool:
         orphan.remove(archive=True)
         return False
     window.doc.replace(letter, orphan.original)
-    # Mark as modified: the restored text is not in any saved file yet.
+    # Mark as modified: the restored text is not in any saved file yet (the stack's
+    # cleanChanged signal puts the window's [*] mark in its title).
     window.doc.undo_stack.resetClean()
-    window._update_title()
     orphan.remove()
     window.autosave()
     return True

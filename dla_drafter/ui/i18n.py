@@ -222,7 +222,7 @@ EN.update({
         "Letters to the royal family: type the salutation and close yourself (royal usage)",
 })
 
-# the signer group's e-saraban option (``ui/esaraban.py``)
+# the signer group's e-saraban option (``ui/letter/esaraban.py``)
 EN.update({
     "ลงนามด้วยชื่อในระบบสารบรรณอิเล็กทรอนิกส์": "Typed name as the signature (e-saraban)",
     "พิมพ์ชื่อผู้ลงนามใต้คำลงท้ายโดยไม่เว้นที่ลงลายมือชื่อ "
@@ -233,7 +233,7 @@ EN.update({
 })
 
 
-EN.update({  # batch letters: ui/merge_fields.py, ui/merge_dialog.py
+EN.update({  # batch letters: ui/merge/fields.py, ui/merge/dialog.py
     "แทรกช่องข้อมูล… (&I)": "&Insert Merge Field…", "แทรกช่องข้อมูล": "Insert Merge Field",
     "สร้างหนังสือหลายฉบับ… (&M)": "&Mail Merge…",
     "แทรกช่องข้อมูล «คอลัมน์» จากตารางข้อมูล ณ ตำแหน่งเคอร์เซอร์":

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -28,18 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.app_settings import AgencyProfile, AppConfig
+from dla_drafter.fields import REVIEW_KEY
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.ask import ask_choice
-from dla_drafter.ui.document import Document
-from dla_drafter.ui.form import LetterForm
+from dla_drafter.ui.commands import command
 from dla_drafter.ui.i18n import language, tr
-from dla_drafter.ui.preview import PreviewPane
-from dla_drafter.ui.problems import ProblemsPanel, problem_text
+from dla_drafter.ui.letter.document import DRAFT_SUFFIX, Document, suggested_stem
+from dla_drafter.ui.letter.form import LetterForm
+from dla_drafter.ui.letter.preview import PreviewPane
+from dla_drafter.ui.letter.problems import ProblemsPanel, problem_text, tell_blocking
+from dla_drafter.ui.letter.spell import SpellChecker
+from dla_drafter.ui.merge.fields import FieldInserter
 from dla_drafter.ui.recovery import RecoverySession
-from dla_drafter.ui.spell import SpellChecker
+from dla_drafter.ui.register.menu import RegisterMenu
+from dla_drafter.ui.review.menu import ReviewMenu
+from dla_drafter.ui.review.panel import ReviewPanel
 
 APP_TITLE = "DLA Drafter"
-DRAFT_SUFFIX = ".dladraft.json"
 AUTOSAVE_MS = 30_000
 
 
@@ -80,15 +84,6 @@ def _install_keys_filter() -> None:
     if _keys_filter is None and app is not None:
         _keys_filter = _WindowKeysFirst(app)
         app.installEventFilter(_keys_filter)
-
-
-def suggested_stem(letter: Letter, path: Path | None) -> str:
-    """A file name for a new draft or an export: the draft's name, else the subject."""
-    if path is not None:
-        name = path.name
-        return name[: -len(DRAFT_SUFFIX)] if name.endswith(DRAFT_SUFFIX) else path.stem
-    subject = re.sub(r'[\\/:*?"<>|\r\n\t]+', " ", letter.subject).strip()[:60]
-    return subject or tr("หนังสือไม่มีชื่อ")
 
 
 class MainWindow(QMainWindow):
@@ -137,11 +132,26 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
+        # the groups' menus, built with what their commands need; the window keeps them
+        self.review = ReviewPanel(self, self.doc, self.form, self.preview, self.show_status,
+                                  keyring=lambda: self.keyring,
+                                  refresh_keyring=self.refresh_keyring)
+        self.review_menu = ReviewMenu(self.review, self)
+        self.register_menu = RegisterMenu(
+            self, self.doc, config=lambda: self.config,
+            render_settings=lambda: self.render_settings, keyring=lambda: self.keyring,
+            save=self.save,
+            reload=self.replace_letter, open_draft=self.open_path,
+            blocking_problems=self.blocking_problems, focus_field=self.form.focus_field,
+            status=self.show_status)
+        self.addActions(self.register_menu.commands + self.review_menu.commands)
         self._build_menus()
         self._build_toolbar()
-        from dla_drafter.ui.review_panel import install_review
-
-        self.review = install_review(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review)
+        # hidden until a draft under review is opened or a review command is used, so the
+        # form keeps its width for clerks who do not review in the program
+        self.review.setVisible(self.doc.letter.extra.get(REVIEW_KEY) is not None)
+        self.problems.field_requested.connect(self.review.show_problem)
 
         self.doc.changed.connect(self._on_changed)
         self.doc.replaced.connect(self._on_changed)
@@ -181,18 +191,9 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "",
                 icon: QStyle.StandardPixmap | None = None) -> QAction:
-        action = QAction(tr(text), self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
-        if tip:
-            action.setToolTip(tr(tip))
-            action.setStatusTip(tr(tip))
+        action = command(self, text, slot, shortcut, tip)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
-        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
@@ -249,9 +250,7 @@ class MainWindow(QMainWindow):
         self.act_guide = self._action("คู่มือผู้ใช้ (&G)", self.open_guide, sk.HelpContents,
                                       "เปิดคู่มือการใช้โปรแกรมสำหรับเจ้าหน้าที่")
         self.act_about = self._action("เกี่ยวกับ (&A)", self.about)
-        from dla_drafter.ui.merge_fields import FieldInserter
-
-        self.fields = FieldInserter(self)
+        self.fields = FieldInserter(self, self.form, self.doc, self.preview, self.show_status)
         self.act_insert_field = self._action(
             "แทรกช่องข้อมูล… (&I)", self.fields.run, QKeySequence("Ctrl+Shift+I"),
             "แทรกช่องข้อมูล «คอลัมน์» จากตารางข้อมูล ณ ตำแหน่งเคอร์เซอร์")
@@ -280,13 +279,12 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(tr("มุมมอง (&V)"))
         view.addActions([self.act_fit_width, self.act_fit_page, self.act_zoom_in,
                          self.act_zoom_out])
-        from dla_drafter.ui import register_menu  # ออกเลขหนังสือ, the register, ลงนาม
-
-        register_menu.install(self, bar)
+        bar.addMenu(self.register_menu)  # ออกเลขหนังสือ, the register, ลงนาม
         tools = bar.addMenu(tr("เครื่องมือ (&T)"))
         tools.addActions([self.act_insert_field, self.act_merge])
         tools.addSeparator()
         tools.addAction(self.act_settings)
+        bar.addMenu(self.review_menu)
         help_menu = bar.addMenu(tr("ช่วยเหลือ (&H)"))
         help_menu.addAction(self.act_guide)
         help_menu.addSeparator()
@@ -446,11 +444,20 @@ class MainWindow(QMainWindow):
 
     # --- file commands ---
 
+    def show_status(self, text: str, timeout_ms: int) -> None:
+        """A message in the status bar for ``timeout_ms`` (the groups' commands use it)."""
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def replace_letter(self, letter: Letter, path: Path | None) -> None:
+        """Show ``letter`` (read from ``path``, or new) instead of the open draft, whose
+        recovery copy is no longer needed: the clerk chose to leave it, or it was saved."""
+        self.recovery.discard()
+        self.doc.replace(letter, path)
+
     def new_draft(self) -> None:
         if not self.maybe_save():
             return
-        self.recovery.discard()
-        self.doc.replace(self.config.profile().new_letter(), None)
+        self.replace_letter(self.config.profile().new_letter(), None)
         self.form.focus_field("subject")
 
     def open_dialog(self) -> None:
@@ -483,8 +490,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{exc}")
             return False
-        self.recovery.discard()
-        self.doc.replace(letter, Path(path).resolve())
+        self.replace_letter(letter, Path(path).resolve())
         self.config.add_recent(path)
         self._save_config()
         self._fill_recent()
@@ -552,21 +558,23 @@ class MainWindow(QMainWindow):
 
     # --- export and print ---
 
-    def _blocking_errors(self) -> bool:
-        """True (and the clerk told why) when the letter has errors that block export."""
+    def blocking_problems(self) -> list[Any]:
+        """The errors that block export and printing, checked now (warnings do not block)."""
         self.problems.run_now()
-        errors = self.problems.errors()
+        return self.problems.errors()
+
+    def _blocked(self) -> bool:
+        """True (and the clerk told why) when the letter has errors that block export."""
+        errors = self.blocking_problems()
         if not errors:
             return False
-        text = "\n".join("• " + problem_text(p) for p in errors[:12])
-        QMessageBox.warning(self, tr("ตรวจพบข้อผิดพลาด"),
-                            tr("แก้ข้อผิดพลาดต่อไปนี้ก่อนส่งออก:") + "\n\n" + text)
+        tell_blocking(self, errors)
         self.form.focus_field(getattr(errors[0], "field", "subject"))
         return True
 
     def export(self, kind: str, path: Path | None = None) -> list[Path]:
         """Export PDF, DOCX or both; returns the files written (empty when cancelled/failed)."""
-        if self._blocking_errors():
+        if self._blocked():
             return []
         if path is None:
             folder = self.doc.path.parent if self.doc.path else Path.home()
@@ -636,7 +644,7 @@ class MainWindow(QMainWindow):
         print_pages(pages, printer, self.render_settings)
 
     def print_dialog(self) -> None:
-        if self._blocking_errors():
+        if self._blocked():
             return
         from PySide6.QtPrintSupport import QPrintDialog
 
@@ -659,19 +667,12 @@ class MainWindow(QMainWindow):
     # --- other commands ---
 
     def next_problem(self) -> None:
-        problems = self.problems.problems
-        if not problems:
-            return
-        row = (self.problems.list.currentRow() + 1) % len(problems)
-        self.problems.list.setCurrentRow(row)
-        item = self.problems.list.item(row)
-        if item is not None:
-            self.problems._clicked(item)
+        self.problems.select_next()
 
     def merge_dialog(self) -> None:
-        """Batch letters from this draft (``ui/merge_dialog.py``), with the table already
+        """Batch letters from this draft (``ui/merge/dialog.py``), with the table already
         chosen for "แทรกช่องข้อมูล" if any."""
-        from dla_drafter.ui.merge_dialog import MergeDialog
+        from dla_drafter.ui.merge.dialog import MergeDialog
 
         dialog = MergeDialog(self.doc.snapshot(), self.render_settings, self)
         if self.fields.table_path is not None:
@@ -679,7 +680,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def settings_dialog(self) -> None:
-        from dla_drafter.ui.settings_dialog import SettingsDialog
+        from dla_drafter.ui.settings.dialog import SettingsDialog
 
         dialog = SettingsDialog(self.config, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:

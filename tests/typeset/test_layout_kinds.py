@@ -3,35 +3,16 @@
 
 from __future__ import annotations
 
-import copy
-import json
-from pathlib import Path
-
 import pytest
 
-from dla_drafter.compose import compose
-from dla_drafter.compose.blocks import (
-    Addressed,
-    ComplimentaryClose,
-    Emblem,
-    IssuedOn,
-    MemoHead,
-    StampArea,
-    TitleBlock,
-)
 from dla_drafter.model.draftio import letter_from_dict as letter_from
 from dla_drafter.pipeline import typeset_letter
 from dla_drafter.typeset.pages import ImageBox, Rule, TextLine, item_bounds
 from dla_drafter.typeset.profile import DEFAULT_PROFILE as P
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 LABELS = ("ส่วนราชการ", "ที่", "วันที่", "เรื่อง")
 THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")
 PT_CM = 2.54 / 72
-
-
-def example(name: str) -> dict:
-    return json.loads((EXAMPLES / f"{name}.dladraft.json").read_text(encoding="utf-8"))
 
 
 def lines_of(pages, part, index=None):
@@ -48,16 +29,6 @@ def centre(line: TextLine) -> float:
 
 
 @pytest.fixture
-def memo_dict() -> dict:
-    return copy.deepcopy(example("memo-2569"))
-
-
-@pytest.fixture
-def order_dict() -> dict:
-    return copy.deepcopy(example("order-2569"))
-
-
-@pytest.fixture
 def memo(memo_dict, settings):
     return typeset_letter(letter_from(memo_dict), settings)
 
@@ -65,18 +36,6 @@ def memo(memo_dict, settings):
 @pytest.fixture
 def order(order_dict, settings):
     return typeset_letter(letter_from(order_dict), settings)
-
-
-@pytest.fixture
-def stamped_dict() -> dict:
-    memo_dict = copy.deepcopy(example("memo-2569"))
-    memo_dict.update(kind="stamped", addressee="สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดทุกจังหวัด")
-    memo_dict["agency"] = {"name": "กรมส่งเสริมการปกครองท้องถิ่น",
-                           "address": ["ถนนนครราชสีมา เขตดุสิต กทม. ๑๐๓๐๐"]}
-    memo_dict["owner_unit"] = ["กองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น"]
-    memo_dict["body"] = memo_dict["body"][:2]
-    memo_dict["closing"] = ""
-    return memo_dict
 
 
 @pytest.fixture
@@ -89,32 +48,6 @@ def external_signature_centre(eef_dict, settings) -> float:
     """Where the external letter centres its signature (under ขอแสดงความนับถือ)."""
     pages = typeset_letter(letter_from(eef_dict), settings)
     return centre(lines_of(pages, "complimentary_close")[0])
-
-
-# --- compose: one layout per kind ---------------------------------------------------------
-
-def test_each_kind_composes_its_own_parts(memo_dict, order_dict, stamped_dict):
-    memo_blocks = compose(letter_from(memo_dict)).blocks
-    assert any(isinstance(b, MemoHead) for b in memo_blocks)
-    assert not any(isinstance(b, Emblem | ComplimentaryClose) for b in memo_blocks)
-    stamped_blocks = compose(letter_from(stamped_dict)).blocks
-    assert [type(b) for b in stamped_blocks if isinstance(b, Addressed | StampArea)] == [
-        Addressed, StampArea]
-    assert not any(isinstance(b, ComplimentaryClose) for b in stamped_blocks)
-    for kind in ("order", "announcement"):
-        order_dict["kind"] = kind
-        c = compose(letter_from(order_dict))
-        assert c.kind == kind
-        assert [type(b) for b in c.blocks if isinstance(b, TitleBlock | IssuedOn)] == [
-            TitleBlock, IssuedOn]
-
-
-def test_an_unknown_kind_prints_as_an_external_letter(eef_dict):
-    letter = letter_from(eef_dict)
-    letter.kind = "circular-from-the-future"
-    blocks = compose(letter).blocks
-    assert isinstance(blocks[0], Emblem)
-    assert any(isinstance(b, ComplimentaryClose) for b in blocks)
 
 
 # --- บันทึกข้อความ -------------------------------------------------------------------------

@@ -75,7 +75,7 @@ def spell(tmp_path_factory: pytest.TempPathFactory) -> Any:
     Its word list is in this run's own temporary folder: a fixed name under /tmp was shared
     by every test run on the machine, and parallel runs removed or filled each other's list.
     """
-    from dla_drafter.ui.spell import SpellChecker
+    from dla_drafter.ui.letter.spell import SpellChecker
 
     checker = SpellChecker(words_path=tmp_path_factory.mktemp("spell") / "words.txt")
     checker.load_now()

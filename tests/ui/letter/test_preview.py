@@ -1,0 +1,48 @@
+"""The live preview: zoom, page count, a click that goes to the field, the scroll position kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from uihelpers import example_letter, type_text, wait_preview
+
+
+def test_preview_zoom_page_count_and_click_to_field(qtbot: Any, window: Any) -> None:
+    window.doc.replace(example_letter(paragraphs=8), None)
+    pages = wait_preview(qtbot, window)
+    assert len(pages) >= 2
+    assert window.preview.page_label.text().startswith(str(len(pages)))
+    window.preview.set_zoom(50)
+    small = window.preview.canvas.px_per_cm
+    window.preview.set_zoom(200)
+    assert window.preview.canvas.px_per_cm == pytest.approx(small * 4)
+    window.preview.set_zoom("fit-page")
+    window.preview.set_zoom("fit-width")
+    canvas = window.preview.canvas
+    line = next(li for li in pages.lines() if li.source == ("subject", None))
+    rect = canvas.page_rects()[0]
+    x = rect.x() + (line.x + 0.3) * canvas.px_per_cm
+    y = rect.y() + (line.y - 0.15) * canvas.px_per_cm
+    window.form.bindings["addressee"].widget.setFocus()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(x), int(y)))
+    assert window.form.bindings["subject"].widget.hasFocus()
+    para = next(li for li in pages.lines() if li.source == ("body", 1))
+    page_index = next(i for i, p in enumerate(pages.pages) if para in p.items)
+    rect = canvas.page_rects()[page_index]
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(
+        int(rect.x() + (para.x + 0.5) * canvas.px_per_cm),
+        int(rect.y() + (para.y - 0.15) * canvas.px_per_cm)))
+    assert window.form.lists["body"].editors[1].hasFocus()
+
+
+def test_preview_keeps_scroll_position(qtbot: Any, window: Any) -> None:
+    window.doc.replace(example_letter(paragraphs=8), None)
+    wait_preview(qtbot, window)
+    bar = window.preview.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    type_text(window.form.lists["body"].editors[0], "ก")
+    wait_preview(qtbot, window)
+    assert bar.value() == before
