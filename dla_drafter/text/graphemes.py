@@ -83,7 +83,7 @@ def is_extending(ch: str) -> bool:
     return ch in _EXTEND_SET
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def _cluster_tuple(text: str) -> tuple[str, ...]:
     # Every keystroke re-typesets the letter, and the lines of the paragraphs not edited are
     # the same strings as before: remembering their clusters saves the regex scan of every

@@ -409,7 +409,7 @@ class WordBreaker:
     Thread-safe.
     """
 
-    def __init__(self, extra_words: Iterable[str] = (), *, cache_size: int = 2048) -> None:
+    def __init__(self, extra_words: Iterable[str] = (), *, cache_size: int = 512) -> None:
         self._lock = threading.RLock()
         self._trie = _OverlayTrie(_default_word_set())
         self._entries: dict[str, tuple[int, ...]] = {}

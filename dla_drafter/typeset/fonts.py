@@ -90,7 +90,8 @@ class FontFace:
         self._nikhahit = self._font.get_nominal_glyph(ord(NIKHAHIT))
         self._sara_aa = self._font.get_nominal_glyph(ord(SARA_AA))
         self._lock = threading.Lock()
-        self._shape_cached = lru_cache(maxsize=4096)(self._shape)
+        # bounded (benchmarks/memory.py): the words and lines of a few letters
+        self._shape_cached = lru_cache(maxsize=2048)(self._shape)
         self._has_glyph: dict[str, bool] = {}  # character → the font draws it
 
     def __repr__(self) -> str:

@@ -270,7 +270,9 @@ def break_lines(
                               breaker.generation, max_gap))
 
 
-@lru_cache(maxsize=4096)
+# Bounded for a program open all day and a merge worker making thousands of letters: a few
+# letters' paragraphs are what an editing session re-uses (benchmarks/memory.py).
+@lru_cache(maxsize=512)
 def _break_cached(text: str, face: FontFace, size_pt: float, first_width: float,
                   width: float, breaker: WordBreaker, generation: int,
                   max_gap: float) -> tuple[BrokenLine, ...]:
