@@ -25,7 +25,9 @@ moved       words went from ``old_field`` (old letter) to ``field`` (new letter)
             ends are whole paragraphs (:attr:`FieldChange.whole`) the paragraph moved
 ==========  ===============================================================================
 
-``old_fields``/``new_fields`` list every path involved on each side. ``pieces`` are runs of
+``old_fields``/``new_fields`` list every path involved on each side (for a move of words:
+the paragraph they left first, then the one they went to, as each was in the old letter;
+the one they went to first, then the one they left, as each is in the new letter). ``pieces`` are runs of
 text to draw, each ``(op, text)``: ``equal``, ``delete``, ``insert``; ``moved_out`` (words
 that left this place, shown where they were) and ``moved_in`` (words that arrived, a move
 of their own); ``break`` where a split cut the paragraph (its text: the spaces dropped at the
@@ -577,8 +579,10 @@ def _moved(out: Hunk, into: Hunk) -> FieldChange:
     core_old, core_new = out.old_text.strip(), into.new_text.strip()
     pieces, _ = word_diff(core_old, core_new)
     assert out.old_field is not None and into.new_field is not None
+    old_fields = tuple(dict.fromkeys(f for f in (out.old_field, into.old_field) if f))
+    new_fields = tuple(dict.fromkeys(f for f in (into.new_field, out.new_field) if f))
     return FieldChange(into.new_field, out.old_field, "moved", out.old_text, into.new_text,
-                       pieces, (out, into), (out.old_field,), (into.new_field,))
+                       pieces, (out, into), old_fields, new_fields)
 
 
 def diff_snapshots(old: Mapping[str, Any], new: Mapping[str, Any]) -> LetterDiff:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import random
 import time
 
 from dla_drafter.review.diff import FieldChange, diff_letters, format_change
@@ -231,3 +232,67 @@ def test_many_rewritten_paragraphs_stay_quick_and_whole(memo):
     covered_new = {f for c in changes.fields for f in c.new_fields}
     assert covered_old == {f"body[{i}]" for i in range(600)}
     assert covered_new == {f"body[{i}]" for i in range(600)}
+
+
+def _mutate(body: list[str], extra: list[str], rnd: random.Random) -> list[str]:
+    """One to four random edits a clerk might make: cut, join, move words or paragraphs,
+    insert, delete, retype."""
+    body = list(body)
+    for _ in range(rnd.randint(1, 4)):
+        if not body:
+            body.append("ก")
+        op = rnd.choice(["split", "merge", "move", "insert", "delete", "edit", "movepara"])
+        i = rnd.randrange(len(body))
+        text = body[i]
+        if op == "split" and len(text) > 2:
+            cut = rnd.randrange(1, len(text))
+            body[i:i + 1] = [text[:cut], text[cut:]]
+        elif op == "merge" and i + 1 < len(body):
+            body[i:i + 2] = [body[i] + rnd.choice(["", " "]) + body[i + 1]]
+        elif op == "move" and len(body) > 1 and len(text) > 10:
+            start = rnd.randrange(len(text))
+            end = min(len(text), start + rnd.randint(5, 60))
+            body[i] = text[:start] + text[end:]
+            j = rnd.randrange(len(body))
+            at = rnd.randrange(len(body[j]) + 1)
+            body[j] = body[j][:at] + text[start:end] + body[j][at:]
+        elif op == "insert":
+            body.insert(i, rnd.choice(extra))
+        elif op == "delete":
+            del body[i]
+        elif op == "edit" and text:
+            at = rnd.randrange(len(text))
+            word = rnd.choice(["ไม่", "การ", " ", "๑๒"])
+            body[i] = text[:at] + word + text[at + rnd.randint(0, 3):]
+        elif op == "movepara":
+            body.insert(rnd.randrange(len(body)), body.pop(i))
+    return body
+
+
+def test_random_edits_always_give_changes_that_point_at_their_text(memo):
+    """Whatever the clerk did, every hunk's offsets cut its text out of the fields it names,
+    the pieces read back as the texts, and every paragraph that is not matched unchanged is
+    named by some change."""
+    extra = ["ข้อความสั้น", "", "ทั้งนี้ ให้ดำเนินการตามระเบียบที่เกี่ยวข้องโดยเคร่งครัด"]
+    start = memo.body + extra
+    for seed in range(60):
+        rnd = random.Random(seed)
+        old, new = copy.deepcopy(memo), copy.deepcopy(memo)
+        old.body = _mutate(start, extra, rnd)
+        new.body = _mutate(old.body, extra, rnd)
+        changes = diff_letters(old, new)
+        assert bool(changes) == (old.body != new.body), seed
+        for change in changes.fields:
+            assert format_change(change, "th") and format_change(change, "en")
+            assert_hunks_point_at_their_text(change, old, new)
+            if change.kind != "moved":
+                old_texts, new_texts = sides(change)
+                if change.old_fields:
+                    assert old_texts == [texts_of(old)[f] for f in change.old_fields], seed
+                if change.new_fields:
+                    assert new_texts == [texts_of(new)[f] for f in change.new_fields], seed
+        named_old = {f for c in changes.fields for f in c.old_fields}
+        named_new = {f for c in changes.fields for f in c.new_fields}
+        left_old = sorted(t for f, t in texts_of(old).items() if f not in named_old)
+        left_new = sorted(t for f, t in texts_of(new).items() if f not in named_new)
+        assert left_old == left_new, seed  # only paragraphs matched as they are go unnamed
