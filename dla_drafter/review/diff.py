@@ -27,14 +27,15 @@ moved       words went from ``old_field`` (old letter) to ``field`` (new letter)
 
 ``old_fields``/``new_fields`` list every path involved on each side (for a move of words:
 the paragraph they left first, then the one they went to, as each was in the old letter;
-the one they went to first, then the one they left, as each is in the new letter). ``pieces`` are runs of
-text to draw, each ``(op, text)``: ``equal``, ``delete``, ``insert``; ``moved_out`` (words
-that left this place, shown where they were) and ``moved_in`` (words that arrived, a move
-of their own); ``break`` where a split cut the paragraph (its text: the spaces dropped at the
-cut) and ``join`` where a merge joined two (its text: the spaces put between them). Reading
-the pieces' old side (equal, delete, moved_out, break) gives the old text, the paragraphs of
-a merge separated at each ``join``; the new side (equal, insert, moved_in, join) gives the new
-text, the paragraphs of a split separated at each ``break``.
+the one they went to first, then the one they left, as each is in the new letter).
+``pieces`` are runs of text to draw, each ``(op, text)``: ``equal``, ``delete``,
+``insert``; ``moved_out`` (words that left this place, shown where they were) and
+``moved_in`` (words that arrived, a move of their own); ``break`` where a split cut the
+paragraph (its text: the spaces dropped at the cut) and ``join`` where a merge joined two
+(its text: the spaces put between them). Reading the pieces' old side (equal, delete,
+moved_out, break) gives the old text, the paragraphs of a merge separated at each ``join``;
+the new side (equal, insert, moved_in, join) gives the new text, the paragraphs of a split
+separated at each ``break``.
 
 ``hunks`` are the places to step to, each a :class:`Hunk` with its own ``old_field`` and
 ``new_field`` and character offsets in those fields' texts (a split's hunks lie in several
