@@ -51,8 +51,8 @@ removed paragraph); its ``old_field`` is None for a place that did not exist bef
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import InitVar, dataclass, field, replace
 from typing import Any, Literal, cast
 
 from dla_drafter.fields import REVIEW_KEY, field_label
@@ -204,12 +204,13 @@ def _leaves(path: str, value: Any) -> Iterator[tuple[str, Any]]:
 class _Side:
     paths: list[str]
     texts: list[str]
+    words_of: InitVar[Callable[[str], list[str]]] = _words
     tokens: list[str] = field(default_factory=list)
     para: list[int] = field(default_factory=list)  # the paragraph of each token
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, words_of: Callable[[str], list[str]]) -> None:
         for index, text in enumerate(self.texts):
-            words = _words(text)
+            words = words_of(text)
             self.tokens.extend(words)
             self.para.extend([index] * len(words))
 
@@ -234,8 +235,10 @@ class _Slot:
 
 
 def _slot(kind: str, old_paths: list[str], old_texts: list[str], new_paths: list[str],
-          new_texts: list[str], parent: str | None = None) -> _Slot:
-    return _Slot(kind, _Side(old_paths, old_texts), _Side(new_paths, new_texts), parent)
+          new_texts: list[str], parent: str | None = None,
+          words_of: Callable[[str], list[str]] = _words) -> _Slot:
+    return _Slot(kind, _Side(old_paths, old_texts, words_of),
+                 _Side(new_paths, new_texts, words_of), parent)
 
 
 def _whole(kind: str, path: str, value: Any, out: list[_Slot], parent: str | None) -> None:
@@ -278,7 +281,15 @@ def _compare(old_path: str, new_path: str, old: Any, new: Any, out: list[_Slot])
 def _compare_texts(old_path: str, new_path: str, old: list[str], new: list[str],
                    out: list[_Slot]) -> None:
     """A list of texts (paragraphs, lines): aligned with splits and merges (:mod:`.align`)."""
-    groups = align.align(old, new, _words)
+    known: dict[str, list[str]] = {}  # each text broken once, however long the list
+
+    def words_of(text: str) -> list[str]:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = _words(text)
+        return found
+
+    groups = align.align(old, new, words_of)
     for group in groups:
         if group.equal:
             continue
@@ -286,7 +297,7 @@ def _compare_texts(old_path: str, new_path: str, old: list[str], new: list[str],
             group.kind,
             [f"{old_path}[{i}]" for i in group.old], [old[i] for i in group.old],
             [f"{new_path}[{j}]" for j in group.new], [new[j] for j in group.new],
-            new_path,
+            new_path, words_of,
         ))  # fmt: skip
 
 
