@@ -26,7 +26,12 @@ Modules, bottom up:
   :func:`~.actions.changes_since_sent`. Verbs change the letter in place and raise
   :class:`~.actions.ReviewError` before changing anything; the caller saves.
 * :mod:`.diff` — :func:`~.diff.diff_letters`: field-by-field, word-level changes (words from
-  the typesetter's Thai word breaker), with pieces to draw and hunks to step through.
+  the typesetter's Thai word breaker), with pieces to draw and hunks to step through;
+  paragraphs split, merged or moved show as such (:mod:`.align` finds them).
+* :mod:`.versions` — the versions numbered from 1 (:func:`~.versions.versions_of`), any two
+  compared (:func:`~.versions.compare_versions`), "since I last looked"
+  (:func:`~.versions.baseline_for`) and the latest return with the open comments
+  (:func:`~.versions.latest_return`).
 * :mod:`.printing` — :func:`~.printing.print_state`: the letter as it prints (valid approvals
   in the initials grid) and whether it is approved, worked out once per letter version with
   the caller's keyring; ``pipeline`` calls it, so compose and the writers need nothing new.

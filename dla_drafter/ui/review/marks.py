@@ -160,10 +160,10 @@ def marks_by_field(letter: Any, diff: Any, with_comments: bool = True) -> dict[s
                 out.setdefault(comment.field, FieldMarks()).comments.append((*where, tip))
     if diff:
         for change in diff.fields:
-            if change.kind == "removed":
-                continue
-            marks = out.setdefault(change.field, FieldMarks())
-            for hunk in change.hunks:
+            for hunk in change.hunks:  # a split's or a move's hunks lie in several fields
+                if hunk.new_field is None:  # a removed place: nothing left to mark
+                    continue
+                marks = out.setdefault(hunk.new_field, FieldMarks())
                 if hunk.new_end > hunk.new_start:
                     marks.inserted.append((hunk.new_start, hunk.new_end))
                 if hunk.old_text:

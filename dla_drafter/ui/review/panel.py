@@ -88,17 +88,21 @@ def diff_html(diff: Any, lang: str = "th") -> str:
     if not diff:
         return html.escape(tr("ไม่มีการเปลี่ยนแปลงตั้งแต่ฉบับที่ส่งตรวจ"))
     parts = []
-    kinds = {"added": tr("เพิ่ม"), "removed": tr("ลบ"), "changed": ""}
+    kinds = {"added": tr("เพิ่ม"), "removed": tr("ลบ"), "split": tr("แยกย่อหน้า"),
+             "merged": tr("รวมย่อหน้า"), "moved": tr("ย้าย")}
     for change in diff.fields:
         head = html.escape(change.label(lang))
-        if kinds[change.kind]:
+        if kinds.get(change.kind):
             head += f" <i>({html.escape(kinds[change.kind])})</i>"
         text = []
         for op, piece in change.pieces:
             piece_html = html.escape(piece).replace("\n", "<br>")
-            if op == "delete":
+            if op in ("break", "join"):  # a split's cut (a merge's join): a paragraph mark
+                piece_html = "¶"
+                op = "insert" if op == "break" else "delete"
+            if op in ("delete", "moved_out"):
                 text.append(f'<s style="color:#c00000; background:#ffd6d6">{piece_html}</s>')
-            elif op == "insert":
+            elif op in ("insert", "moved_in"):
                 text.append(f'<u style="color:#1a56c4; background:#e3eeff">{piece_html}</u>')
             else:
                 text.append(piece_html)
@@ -589,9 +593,9 @@ class ReviewPanel(QDockWidget):
         self.step_index = (self.step_index + delta) % len(steps)
         change, hunk = steps[self.step_index]
         self._update_step_label()
-        if change.kind == "removed":
+        if hunk.new_field is None:  # a place that is gone: go to the change's field
             return self.form.focus_field(change.field)
-        return review_marks.select_range(self.form, change.field, hunk.new_start, hunk.new_end)
+        return review_marks.select_range(self.form, hunk.new_field, hunk.new_start, hunk.new_end)
 
     def _update_step_label(self) -> None:
         steps = self.diff.steps if self.diff else []
