@@ -209,6 +209,47 @@ class _Reader:
         return BinaryObject(mime, data, _name(element.tag))
 
 
+class _ExternalRefused(Exception):
+    """The parser asked for an external resource (a DTD, an entity): never given."""
+
+
+def _refusing_resolver():
+    from lxml import etree
+
+    class Refuse(etree.Resolver):
+        """Answers every request for a file or URL with a refusal, whatever the parser's
+        options would otherwise allow: nothing outside the file's own bytes is read."""
+
+        def resolve(self, url, pubid, context):
+            raise _ExternalRefused(str(url or pubid or "")[:200])
+
+    return Refuse()
+
+
+_PROLOG_DOCTYPE = re.compile(
+    r"\A\ufeff?\s*(?:<\?xml[^>]*\?>)?(?:\s|<!--.*?-->|<\?.*?\?>)*<!DOCTYPE", re.DOTALL)
+
+
+def _has_doctype(data: bytes) -> bool:
+    """Whether the prolog (before the first element) declares a DOCTYPE. Looked at before
+    parsing, so a DTD is refused as such instead of failing inside the parser (libxml2 stops
+    an entity bomb with a cryptic "amplification" error). UTF-16 is recognised by its NULs;
+    every other encoding e-CMS meets (UTF-8, TIS-620) writes the markup in ASCII."""
+    head = data[:65536]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:4]:
+        big = head[:2] == b"\xfe\xff" or head[:1] == b"\x00"
+        text = head.decode("utf-16-be" if big else "utf-16-le", errors="replace")
+    else:
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
+    return _PROLOG_DOCTYPE.match(text) is not None
+
+
+_DOCTYPE_REFUSED = ("ecms-doctype",
+                    "แฟ้มมี DOCTYPE ซึ่ง e-CMS ไม่ใช้ จึงไม่อ่าน (อาจเป็นแฟ้มที่ถูกดัดแปลง)",
+                    "the file has a DOCTYPE, which e-CMS never uses, so it is not read (it may "
+                    "have been tampered with)")
+
+
 def _parse(data: bytes):
     """The parsed root element, by the hardened parser; EcmsError for a file that is not
     XML, is too large, or has a DOCTYPE."""
@@ -219,11 +260,16 @@ def _parse(data: bytes):
             "ecms-too-large",
             f"แฟ้มใหญ่ {len(data) / _MB:.0f} MB เกินที่อ่านได้ ({MAX_XML_BYTES // _MB} MB)",
             f"the file is {len(data) / _MB:.0f} MB, over the {MAX_XML_BYTES // _MB} MB limit")
+    if _has_doctype(data):
+        raise EcmsError.of(*_DOCTYPE_REFUSED)
     parser = etree.XMLParser(
         resolve_entities=False, load_dtd=False, dtd_validation=False, no_network=True,
-        remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
+        remove_comments=True, remove_pis=True, huge_tree=True)
+    parser.resolvers.add(_refusing_resolver())
     try:
         root = etree.fromstring(data, parser)
+    except _ExternalRefused as exc:
+        raise EcmsError.of(*_DOCTYPE_REFUSED) from exc
     except etree.XMLSyntaxError as exc:
         why = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
         raise EcmsError.of("ecms-not-xml", f"แฟ้มนี้ไม่ใช่ XML ที่อ่านได้: {why}",
@@ -235,10 +281,7 @@ def _parse(data: bytes):
         raise EcmsError.of("ecms-not-xml", "แฟ้มนี้ว่าง", "this file is empty")
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise EcmsError.of(
-            "ecms-doctype", "แฟ้มมี DOCTYPE ซึ่ง e-CMS ไม่ใช้ จึงไม่อ่าน (อาจเป็นแฟ้มที่ถูกดัดแปลง)",
-            "the file has a DOCTYPE, which e-CMS never uses, so it is not read (it may have "
-            "been tampered with)")
+        raise EcmsError.of(*_DOCTYPE_REFUSED)
     return root
 
 

@@ -47,6 +47,17 @@ class EcmsError(DrafterError):
     """An e-CMS file that cannot be made or read; every problem found, each naming the draft
     field or the XML element concerned."""
 
+    def describe(self, lang: str | None = None) -> str:
+        if lang is None:
+            return f"{self.describe('th')}\n{self.describe('en')}"
+        shown = self.errors or self.problems
+        if len(shown) == 1:
+            return shown[0].message(lang)
+        where = f" {self.path}" if self.path is not None else ""
+        head = (f"แฟ้ม e-CMS{where} มีปัญหา {len(shown)} รายการ" if lang == "th" else
+                f"The e-CMS file{where} has {len(shown)} problems")
+        return "\n".join([head, *(f"- {p.message(lang)}" for p in shown)])
+
 
 @dataclass(frozen=True)
 class Party:
