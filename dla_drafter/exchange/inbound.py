@@ -52,7 +52,7 @@ _DATE = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:\d{2})?"
 )
-_BASE64_SPACE = re.compile(rb"\s+")
+_XML_SPACE = b" \t\r\n"  # the white space XML has; base64Binary may be wrapped with it
 #: Buddhist years: some Thai systems write them into ISO dates by mistake.
 _BE_YEARS = range(2400, 2800)
 
@@ -195,7 +195,7 @@ class _Reader:
                        f"the file is larger than {MAX_BINARY_BYTES // _MB} MB")
             return None
         try:
-            data = base64.b64decode(_BASE64_SPACE.sub(b"", text), validate=True)
+            data = base64.b64decode(text.translate(None, _XML_SPACE), validate=True)
         except (binascii.Error, ValueError):
             self.error("ecms-base64", path, "ข้อมูล base64 เสีย", "the base64 data is damaged")
             return None
@@ -271,7 +271,7 @@ def _parse(data: bytes):
     except _ExternalRefused as exc:
         raise EcmsError.of(*_DOCTYPE_REFUSED) from exc
     except etree.XMLSyntaxError as exc:
-        why = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        why = (getattr(exc, "msg", None) or str(exc) or type(exc).__name__).splitlines()[0][:200]
         raise EcmsError.of("ecms-not-xml", f"แฟ้มนี้ไม่ใช่ XML ที่อ่านได้: {why}",
                            f"this file is not readable XML: {why}") from exc
     except ValueError as exc:  # e.g. an encoding lxml does not know

@@ -353,6 +353,18 @@ def correspondence_of(
 def correspondence_xml(letter: Correspondence) -> bytes:
     """The ``CorrespondenceLetterOutboundRequest`` element (UTF-8, with the XML declaration):
     the body of the e-CMS "send a letter" SOAP message, in the standard's element order."""
+    return _serialize(correspondence_element(letter))
+
+
+def _serialize(root) -> bytes:
+    from lxml import etree
+
+    # The declaration with double quotes, as the peers' systems write it (lxml's own uses '').
+    return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)
+
+
+def correspondence_element(letter: Correspondence):
+    """The outbound request as an lxml element tree (see :func:`correspondence_xml`)."""
     from lxml import etree
 
     def ram(parent, name: str, text: str | None = None, **attrib: str):
@@ -395,8 +407,7 @@ def correspondence_xml(letter: Correspondence) -> bytes:
         binary(body, "MainLetterBinaryObject", letter.main_letter)
     for obj in letter.attachments:
         binary(body, "AttachmentBinaryObject", obj)
-    # The declaration with double quotes, as the peers' systems write it (lxml's own uses '').
-    return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)
+    return root
 
 
 def export_ecms(
@@ -418,10 +429,10 @@ def export_ecms(
         send_date=send_date)
     if correspondence is None:
         raise EcmsError(problems)
-    xml = correspondence_xml(correspondence)
     from .schema import schema_problems
 
-    invalid = schema_problems(xml)
+    root = correspondence_element(correspondence)
+    invalid = schema_problems(root)
     if invalid:
         raise EcmsError(invalid)
-    return Outbound(xml, correspondence, [p for p in problems if not p.is_error])
+    return Outbound(_serialize(root), correspondence, [p for p in problems if not p.is_error])

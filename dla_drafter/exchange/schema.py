@@ -32,13 +32,16 @@ def outbound_schema():
     return etree.XMLSchema(etree.parse(str(schema_path()), parser))
 
 
-def schema_problems(xml: bytes) -> list[Problem]:
-    """Where ``xml`` breaks the schema, one problem per message; [] when it is valid."""
+def schema_problems(xml) -> list[Problem]:
+    """Where ``xml`` (the file's bytes, or the element tree the export built) breaks the
+    schema, one problem per message; [] when it is valid."""
     from lxml import etree
 
     schema = outbound_schema()
-    document = etree.fromstring(xml, etree.XMLParser(no_network=True, resolve_entities=False,
-                                                     huge_tree=True))
+    document = xml
+    if isinstance(xml, bytes):
+        document = etree.fromstring(xml, etree.XMLParser(no_network=True, resolve_entities=False,
+                                                         huge_tree=True))
     if schema.validate(document):
         return []
     return [
