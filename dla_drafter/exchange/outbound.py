@@ -172,6 +172,30 @@ def _binary_problems(obj: BinaryObject, what_th: str, what_en: str) -> list[Prob
     return []
 
 
+def _merge_field_problems(letter: Letter) -> list[Problem]:
+    """A draft with «column» fields is a template for batch letters: sent as it is, another
+    agency's system would register «จังหวัด» as the addressee. One error per field."""
+    from ..merge.fields import FieldError, letter_fields
+
+    try:
+        refs = letter_fields(letter)
+    except FieldError:  # a malformed field is a field all the same
+        refs = []
+        malformed = True
+    else:
+        malformed = False
+    problems = [_error(
+        "ecms-merge-field",
+        f"มีช่องข้อมูล «{ref.name}» ที่ยังไม่ได้เติม: ส่งทาง e-CMS ได้เฉพาะหนังสือที่เติมข้อมูลแล้ว",
+        f"holds the merge field «{ref.name}», not filled in: e-CMS sends only finished letters",
+        ref.path) for ref in refs]
+    if malformed:  # a lone « prints as typed; it may be meant, or a field half deleted
+        problems.append(_warning(
+            "ecms-merge-mark", "ร่างนี้มีเครื่องหมาย « ที่ไม่ครบคู่ ตรวจว่าไม่ใช่ช่องข้อมูลที่ลบไม่หมด",
+            "the draft holds a « without its », check it is not a half-deleted merge field"))
+    return problems
+
+
 def correspondence_of(
     letter: Letter,
     pdf: bytes,
@@ -196,6 +220,7 @@ def correspondence_of(
             "ecms-memo", "บันทึกข้อความเป็นหนังสือภายใน ปกติไม่ส่งระหว่างหน่วยงานทาง e-CMS",
             "a memo is an internal letter; e-CMS carries letters between agencies", "kind"))
 
+    problems += _merge_field_problems(letter)
     if not letter.number.code.strip():
         problems.append(_error("ecms-no-number", "ว่าง: หนังสือที่ส่งทาง e-CMS ต้องมีเลขที่",
                                "is empty: a letter sent through e-CMS needs its number",

@@ -143,6 +143,18 @@ def test_a_code_that_is_not_digits_is_refused(letter, letter_pdf, profile, bad):
     assert caught.value.code == "ecms-code-format"
 
 
+def test_a_batch_letter_template_is_not_sent(letter, letter_pdf, sender):
+    letter.addressee = "ผู้ว่าราชการจังหวัด«จังหวัด»"
+    letter.body[1] += " จำนวน «งบประมาณ» บาท"
+    with pytest.raises(EcmsError) as caught:
+        export(letter, letter_pdf, sender)
+    assert [(p.code, p.field) for p in caught.value.errors] == [
+        ("ecms-merge-field", "addressee"), ("ecms-merge-field", "body[1]")]
+    assert "«จังหวัด»" in caught.value.errors[0].message("th")
+    letter.addressee, letter.body[1] = "ผู้ว่าราชการจังหวัด«", "ข้อความ"
+    assert "ecms-merge-mark" in {p.code for p in export(letter, letter_pdf, sender).warnings}
+
+
 def test_kinds_that_are_not_letters_between_agencies(letter, letter_pdf, sender):
     letter.kind = "order"
     with pytest.raises(EcmsError) as caught:
