@@ -285,8 +285,23 @@ def _parse(data: bytes):
     return root
 
 
+def _local(tag) -> str:
+    return tag.split("}")[-1] if isinstance(tag, str) else ""
+
+
+def _namespace_error(element) -> EcmsError:
+    namespace = element.tag[1:].split("}")[0][:120] if element.tag.startswith("{") else ""
+    local = _local(element.tag)
+    return EcmsError.of(
+        "ecms-namespace",
+        f"{local}: อยู่ใน namespace \"{namespace}\" แต่ e-CMS ใช้ \"{RSM}\"",
+        f"{local}: is in the namespace \"{namespace}\", but e-CMS uses \"{RSM}\"")
+
+
 def _document(root):
-    """The ``rsm:GovernmentDocument`` wherever e-CMS puts it (see the module's doc)."""
+    """The ``rsm:GovernmentDocument`` wherever e-CMS puts it (see the module's doc). The
+    wrappers (the SOAP body's request or response element) are matched by name alone, as
+    systems differ in their namespace; the document itself must be in the standard's."""
     rsm_document = f"{{{RSM}}}GovernmentDocument"
     element = root
     if element.tag == f"{{{SOAP_ENV}}}Envelope":
@@ -296,22 +311,21 @@ def _document(root):
         if element is None:
             raise EcmsError.of("ecms-missing", "SOAP-ENV:Body: ไม่มีหนังสือในแฟ้ม",
                                "SOAP-ENV:Body: the file holds no letter")
-    if element.tag in (OUTBOUND_ROOT, INBOUND_RESPONSE):
+    if _local(element.tag) in (OUTBOUND_ROOT, INBOUND_RESPONSE):
+        wrapper = _local(element.tag)
         found = element.find(rsm_document)
         if found is None:
+            other = [c for c in element if _local(c.tag) == "GovernmentDocument"]
+            if other:
+                raise _namespace_error(other[0])
             raise EcmsError.of(
-                "ecms-missing", f"{element.tag}/rsm:GovernmentDocument: ไม่มีในแฟ้ม",
-                f"{element.tag}/rsm:GovernmentDocument: is missing")
+                "ecms-missing", f"{wrapper}/rsm:GovernmentDocument: ไม่มีในแฟ้ม",
+                f"{wrapper}/rsm:GovernmentDocument: is missing")
         return found
     if element.tag == rsm_document:
         return element
-    local = element.tag.split("}")[-1] if isinstance(element.tag, str) else "?"
-    namespace = element.tag[1:].split("}")[0] if element.tag.startswith("{") else ""
-    if local in ("GovernmentDocument", OUTBOUND_ROOT, INBOUND_RESPONSE):
-        raise EcmsError.of(
-            "ecms-namespace",
-            f"{local}: อยู่ใน namespace \"{namespace}\" แต่ e-CMS ใช้ \"{RSM}\"",
-            f"{local}: is in the namespace \"{namespace}\", but e-CMS uses \"{RSM}\"")
+    if _local(element.tag) == "GovernmentDocument":
+        raise _namespace_error(element)
     raise EcmsError.of(
         "ecms-not-ecms",
         f"แฟ้มนี้ไม่ใช่หนังสือ e-CMS (องค์ประกอบแรกคือ {_name(element.tag)[:80]} "

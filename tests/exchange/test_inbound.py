@@ -225,6 +225,19 @@ def test_other_xml_and_a_wrong_namespace_are_named():
         read_ecms(wrong)
     assert caught.value.code == "ecms-namespace"
     assert RSM in caught.value.message("en")
+    wrapped = letter_xml(root="soap").replace(RSM.encode(), b"urn:example:" + b"x" * 5000)
+    with pytest.raises(EcmsError) as caught:
+        read_ecms(wrapped)
+    assert caught.value.code == "ecms-namespace"
+    assert len(caught.value.message("en")) < 400  # a hostile name is cut short
+
+
+def test_the_wrappers_namespace_does_not_matter():
+    xml = letter_xml(root="soap").replace(
+        b"<CorrespondenceLetterInboundResponse>",
+        b'<q:CorrespondenceLetterInboundResponse xmlns:q="urn:example:queue">').replace(
+        b"</CorrespondenceLetterInboundResponse>", b"</q:CorrespondenceLetterInboundResponse>")
+    assert read_ecms(xml).correspondence.id == "นน 0023.3/1234"
 
 
 def test_missing_elements_are_all_named_by_path():
