@@ -78,6 +78,25 @@ class ReviewerKey:
 
 
 @dataclass
+class EcmsIdentity:
+    """This office in the e-CMS exchange (``dla-drafter ecms``): its ministry and department
+    codes from the e-CMS organisation list, and the person named as sender (empty: the
+    letter's signer)."""
+
+    ministry_code: str = ""
+    department_code: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    job_title: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> EcmsIdentity:
+        data = data if isinstance(data, dict) else {}
+        values = {k: data.get(k) for k in cls.__dataclass_fields__}
+        return cls(**{k: "" if v is None else str(v) for k, v in values.items()})
+
+
+@dataclass
 class AgencyProfile:
     """What an office fills in on every letter: its name, address, code, contacts, signer.
 
@@ -101,6 +120,7 @@ class AgencyProfile:
     reviewers: list[ReviewerKey] = field(default_factory=list)
     continuation_word: bool = True  # "/ คำแรก…" at the foot of every page but the last
     draft_watermark: bool = False  # "ร่าง" across every page of a letter not yet approved
+    ecms: EcmsIdentity = field(default_factory=EcmsIdentity)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
@@ -138,6 +158,7 @@ class AgencyProfile:
             ],
             continuation_word=data.get("continuation_word", True) is not False,
             draft_watermark=data.get("draft_watermark", False) is True,
+            ecms=EcmsIdentity.from_dict(data.get("ecms")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,6 +181,7 @@ class AgencyProfile:
             "reviewers": [asdict(r) for r in self.reviewers],
             "continuation_word": self.continuation_word,
             "draft_watermark": self.draft_watermark,
+            "ecms": asdict(self.ecms),
         }
 
     def render_settings(self) -> RenderSettings:

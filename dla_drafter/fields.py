@@ -161,6 +161,14 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "initials.role": ("หน้าที่", "role"),
     "initials.name": ("ชื่อหรือชื่อย่อ", "name"),
     "digits": ("รูปแบบตัวเลข", "digits"),
+    # Who an e-CMS reply goes back to (docs/draft-format.md; read by dla_drafter.exchange).
+    "ecms": ("ข้อมูล e-CMS", "e-CMS data"),
+    "ecms.receiver": ("ผู้รับทาง e-CMS", "e-CMS receiver"),
+    "ecms.receiver.given_name": ("ชื่อผู้รับทาง e-CMS", "e-CMS receiver's given name"),
+    "ecms.receiver.family_name": ("นามสกุลผู้รับทาง e-CMS", "e-CMS receiver's family name"),
+    "ecms.receiver.job_title": ("ตำแหน่งผู้รับทาง e-CMS", "e-CMS receiver's job title"),
+    "ecms.receiver.ministry_code": ("รหัสกระทรวงผู้รับ (e-CMS)", "receiver's ministry code"),
+    "ecms.receiver.department_code": ("รหัสกรมผู้รับ (e-CMS)", "receiver's department code"),
     # The review record (docs/draft-format.md; read by dla_drafter.review).
     REVIEW_KEY: ("บันทึกการตรวจ", "review record"),
     "review.state": ("สถานะการตรวจ", "review state"),

@@ -43,6 +43,12 @@ def is_signed_pdf(path: str | os.PathLike[str]) -> bool:
         return False
 
 
+def is_signed_pdf_bytes(data: bytes) -> bool:
+    """The same test on a PDF in memory (the e-CMS export looks at the letter it carries)."""
+    return (b"%PDF-" in data[:1024] and _BYTE_RANGE.search(data) is not None
+            and _SIG_TYPE.search(data) is not None)
+
+
 class SignedPdfError(DrafterError, OSError):
     """Refused to write over a signed PDF: the signed file stays as it was, byte for byte.
 
