@@ -28,6 +28,9 @@ REGISTER_EN: dict[str, str] = {
     "ออกเลขไม่ได้": "Cannot issue a number",
     "ออกเลข {n} และบันทึกลงไฟล์ร่างแล้ว แต่เปิดไฟล์ร่างใหม่ไม่ได้: {e}":
         "{n} was issued and written into the draft, but the draft could not be reopened: {e}",
+    "ร่างนี้ได้เลขที่ {n} ลงวันที่ {d} จากทะเบียนแล้ว (ออกเลขค้างไว้เมื่อโปรแกรมหยุดทำงาน)":
+        "This draft now has number {n}, dated {d}, from the register (issued before the "
+        "program stopped)",
     # register window
     "ทะเบียนหนังสือส่ง": "Outgoing register",
     "ทะเบียนที่ใช้: ไฟล์ {u}": "Register: file {u}",

@@ -75,13 +75,13 @@ def record_in_register(letter: Any, signed: Path, url: str | None) -> str:
     import hashlib
 
     from dla_drafter.register.errors import RegisterError
-    from dla_drafter.register.store import configured_url, default_url, open_store
+    from dla_drafter.register.store import default_url, open_store
 
     serial = (letter.number.serial or "").strip()
     code = (letter.number.code or "").strip()
     if not serial or not code:
         return ""
-    target = configured_url(url) if url else default_url()
+    target = url or default_url()
     if target.startswith("sqlite:///") and not Path(target.removeprefix("sqlite:///")).exists():
         return ""
     number = f"{code}/{'ว ' if letter.number.circular else ''}{serial}"
