@@ -246,6 +246,7 @@ def _attach(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     def work() -> int:
         from ..register.export import STATUS_NAMES, row
+        from ..tables import listing_cell
 
         with _store(args) as store:
             entries = _selected(store, args)
@@ -259,7 +260,9 @@ def _list(args: argparse.Namespace) -> int:
             status = STATUS_NAMES[e.status] if args.lang == "th" else e.status
             if e.draft_pending:  # issued; the draft has not been seen to hold it yet
                 status += " " + _T[args.lang]["pending"]
-            print("\t".join([cells[1], cells[2], status, e.subject, e.addressee, cells[6]]))
+            # tab-separated, one entry a line: a table a script or a spreadsheet may read
+            print("\t".join(listing_cell(c) for c in (cells[1], cells[2], status, e.subject,
+                                                      e.addressee, cells[6])))
         return EXIT_OK
 
     return _run(args, work)
