@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import re
 
+from ..problems import DrafterError, problem
+
 _CHUNK = 1 << 20
 _OVERLAP = 64  # longer than any marker, so one split across two chunks is still seen
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[")
@@ -41,28 +43,33 @@ def is_signed_pdf(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-class SignedPdfError(OSError):
+class SignedPdfError(DrafterError, OSError):
     """Refused to write over a signed PDF: the signed file stays as it was, byte for byte.
 
-    Carries ``message_th``/``message_en`` like :class:`dla_drafter.atomic.AtomicWriteError`,
-    so the CLI and the app show it the same way as any other failed write.
+    A :class:`~dla_drafter.problems.DrafterError` (``message_th``/``message_en``, one problem
+    of code ``signed-pdf``) and an ``OSError`` (``filename``), so the CLI and the app show it
+    the same way as any other failed write.
     """
 
     def __init__(self, path: str | os.PathLike[str]):
-        self.path = path
-        self.message_th = (
+        DrafterError.__init__(self, [problem(
+            "signed-pdf",
             f"ไม่เขียนทับ {path} เพราะเป็น PDF ที่ลงนามแล้ว (แก้ไขไม่ได้ ลายมือชื่อจะเสีย) "
-            "ส่งออกเป็นไฟล์ชื่ออื่น แล้วลงนามใหม่"
-        )
-        self.message_en = (
+            "ส่งออกเป็นไฟล์ชื่ออื่น แล้วลงนามใหม่",
             f"not writing over {path}: it is a signed PDF (changing it would break the "
-            "signature); export to another file name and sign that"
-        )
-        super().__init__(None, self.message_en)
+            "signature); export to another file name and sign that",
+        )])
+        self.path = path
         self.filename = str(path)
 
-    def __str__(self) -> str:
-        return f"{self.message_th}\n{self.message_en}"
+    def describe(self, lang: str | None = None) -> str:
+        """One line per language: the file is named in the message itself."""
+        if lang is None:
+            return f"{self.message('th')}\n{self.message('en')}"
+        return self.message(lang)
+
+    def __reduce__(self):
+        return (type(self), (self.path,))
 
 
 def refuse_signed(path: str | os.PathLike[str]) -> None:

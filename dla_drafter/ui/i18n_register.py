@@ -91,8 +91,8 @@ REGISTER_EN: dict[str, str] = {
     "ไม่พบลายมือชื่อในไฟล์": "No signature found in the file",
     "ลายมือชื่อของ {n} เมื่อ {t}: {v}": "Signature of {n} at {t}: {v}",
     "ถูกต้อง เนื้อหาไม่ถูกแก้ไขหลังลงนาม": "valid, content unchanged since signing",
-    " (ยังไม่ได้ตรวจสายใบรับรองกับผู้ออกใบรับรองที่เชื่อถือ)":
-        " (the certificate chain was not checked against a trusted CA)",
+    " ยืนยันตัวผู้ลงนามแล้ว": "; the signer is verified",
+    "โปรไฟล์ส่วนราชการ": "the agency profile",
     "มีปัญหา: ": "problems: ",
     "ยังไม่ได้กรอกช่อง “{f}”": "“{f}” is empty",
     "ยังไม่ได้ออกเลข": "No number yet",

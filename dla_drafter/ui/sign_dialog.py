@@ -113,10 +113,10 @@ def report_text(report: Any) -> str:
     lines = []
     for sig in report.signatures:
         when = thai_moment(sig.signing_time) if sig.signing_time else "-"
-        if sig.ok:
+        if sig.unchanged:  # the document; then the signer, which is a question of its own
             verdict = tr("ถูกต้อง เนื้อหาไม่ถูกแก้ไขหลังลงนาม")
-            if sig.trusted is None:
-                verdict += tr(" (ยังไม่ได้ตรวจสายใบรับรองกับผู้ออกใบรับรองที่เชื่อถือ)")
+            verdict += (tr(" ยืนยันตัวผู้ลงนามแล้ว") if sig.signer_verified else
+                        " — " + "; ".join(sig.signer_problems("th" if th else "en")))
         else:
             verdict = tr("มีปัญหา: ") + "; ".join(sig.problems("th" if th else "en"))
         lines.append(tr("ลายมือชื่อของ {n} เมื่อ {t}: {v}", n=sig.signer_name or "-", t=when,
@@ -284,6 +284,7 @@ class SignDialog(QDialog):
         reason = self.f_reason.text().strip() or None
         settings = self.main.render_settings
         url = self.main.config.register_url.strip() or None
+        office_cas = list(self.main.config.profile().trusted_ca_certificates)
 
         def work() -> SignOutcome:
             from dla_drafter import pipeline, signing
@@ -294,8 +295,13 @@ class SignDialog(QDialog):
             else:
                 pages = pipeline.typeset_letter(letter, settings) if visible else None
             signing.sign_file(source, target, key, pages if visible else None, reason=reason)
-            report = signing.verify_pdf(target.read_bytes())
-            note = record_in_register(letter, target, url)
+            try:  # the office's CAs (agency profile): whether the signer is verified
+                roots = signing.certificates_from_pem(office_cas, tr("โปรไฟล์ส่วนราชการ"))
+                bad_cas = ""
+            except signing.SigningError as exc:  # signed all the same; said in the result
+                roots, bad_cas = [], error_text(exc)
+            report = signing.verify_pdf(target.read_bytes(), roots)
+            note = "\n".join(n for n in (bad_cas, record_in_register(letter, target, url)) if n)
             return SignOutcome(source, target, visible, report, note)
 
         self.busy = True
