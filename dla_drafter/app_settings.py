@@ -121,6 +121,9 @@ class AgencyProfile:
     continuation_word: bool = True  # "/ คำแรก…" at the foot of every page but the last
     draft_watermark: bool = False  # "ร่าง" across every page of a letter not yet approved
     ecms: EcmsIdentity = field(default_factory=EcmsIdentity)
+    # CAs whose certificates the office trusts for signed PDFs (PEM text, each may hold
+    # several): ``verify`` reports a signer as verified only under one of these (or --trust).
+    trusted_ca_certificates: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
@@ -159,6 +162,9 @@ class AgencyProfile:
             continuation_word=data.get("continuation_word", True) is not False,
             draft_watermark=data.get("draft_watermark", False) is True,
             ecms=EcmsIdentity.from_dict(data.get("ecms")),
+            trusted_ca_certificates=[
+                str(c) for c in data.get("trusted_ca_certificates") or [] if isinstance(c, str)
+            ],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -182,6 +188,7 @@ class AgencyProfile:
             "continuation_word": self.continuation_word,
             "draft_watermark": self.draft_watermark,
             "ecms": asdict(self.ecms),
+            "trusted_ca_certificates": list(self.trusted_ca_certificates),
         }
 
     def render_settings(self) -> RenderSettings:

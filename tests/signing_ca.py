@@ -51,10 +51,11 @@ def _usage(*, signer: bool) -> x509.KeyUsage:
 
 def make_pki(*, root_name: str = "CA ทดสอบ Test Root",
              signer_name: str = SIGNER_NAME, expired: bool = False,
-             curve: bool = False, intermediate: bool = False) -> Pki:
-    """Root CA valid for a year; the signer valid now, or ``expired`` yesterday; ``curve``
-    makes the signer's key ECDSA P-256 instead of RSA; ``intermediate`` puts an issuing CA
-    between root and signer, as Thai CAs do."""
+             not_yet_valid: bool = False, curve: bool = False,
+             intermediate: bool = False) -> Pki:
+    """Root CA valid for a year; the signer valid now, or ``expired`` yesterday, or
+    ``not_yet_valid`` until tomorrow; ``curve`` makes the signer's key ECDSA P-256 instead of
+    RSA; ``intermediate`` puts an issuing CA between root and signer, as Thai CAs do."""
     now = dt.datetime.now(dt.UTC)
     root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     root = (
@@ -89,7 +90,7 @@ def make_pki(*, root_name: str = "CA ทดสอบ Test Root",
         chain = (issuer,)
     key = (ec.generate_private_key(ec.SECP256R1()) if curve
            else rsa.generate_private_key(public_exponent=65537, key_size=2048))
-    start = now - dt.timedelta(days=20)
+    start = now + dt.timedelta(days=1) if not_yet_valid else now - dt.timedelta(days=20)
     end = now - dt.timedelta(days=1) if expired else now + dt.timedelta(days=90)
     signer = (
         x509.CertificateBuilder()
@@ -104,3 +105,20 @@ def make_pki(*, root_name: str = "CA ทดสอบ Test Root",
         .sign(issuer_key, hashes.SHA256())
     )
     return Pki(root, root_key, signer, key, chain)
+
+
+def make_self_signed(signer_name: str = SIGNER_NAME) -> Pki:
+    """What anyone can make: an end-entity certificate in the signer's name, signed by its
+    own key (no CA), usable for signatures. ``root`` is the certificate itself."""
+    now = dt.datetime.now(dt.UTC)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(signer_name)).issuer_name(_name(signer_name))
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=90))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(_usage(signer=True), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return Pki(cert, key, cert, key)

@@ -105,10 +105,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.register or args.db:
             from ..register import open_store
-            from .register import parse_date
+            from .register import parse_date, register_url
 
             day = parse_date(args.date)
-            store = open_store(args.db)
+            store = open_store(register_url(args.db))
         summary = merge(letter, table, args.output, formats, args.name, args.combined,
                         settings=settings, workers=args.workers, register=store,
                         register_date=day if store is not None else None,

@@ -36,6 +36,7 @@ _T = {
         "failed": "เขียนไฟล์ {name} ไม่สำเร็จ: {why}",
         "empty": "ยังไม่มีรายการในทะเบียน",
         "year": "ปี พ.ศ. {year}",
+        "pending": "(ยังไม่ยืนยันว่าเขียนลงร่างแล้ว: เปิดหรือออกเลขร่างนั้นอีกครั้ง)",
     },
     "en": {
         "issued": "issued",
@@ -48,6 +49,7 @@ _T = {
         "failed": "could not write {name}: {why}",
         "empty": "the register has no entries yet",
         "year": "ปี พ.ศ. {year}",
+        "pending": "(not yet seen in its draft: open or issue that draft again)",
     },
 }
 
@@ -138,11 +140,24 @@ def parse_date(text: str | None) -> dt.date | None:
         raise RegisterError("bad_date", text) from None
 
 
+def register_url(url: str | None) -> str:
+    """``--db`` when given, else the settings' ``register_url``, else this PC's SQLite file.
+
+    The command line reads the desktop program's settings here, once; nothing below ``cli/``
+    and ``ui/`` does (the register is handed its URL)."""
+    if url:
+        return url
+    from ..app_settings import AppConfig
+    from ..register.store import default_url
+
+    return AppConfig.load().register_url.strip() or default_url()
+
+
 def _store(args: argparse.Namespace):
     from ..register.shares import share_warning
-    from ..register.store import configured_url, open_store
+    from ..register.store import open_store
 
-    url = configured_url(args.db)
+    url = register_url(args.db)
     warning = share_warning(url, args.lang)
     if warning:
         say(args.lang, "warning", warning)
@@ -231,6 +246,7 @@ def _attach(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     def work() -> int:
         from ..register.export import STATUS_NAMES, row
+        from ..tables import listing_cell
 
         with _store(args) as store:
             entries = _selected(store, args)
@@ -242,7 +258,11 @@ def _list(args: argparse.Namespace) -> int:
         for e in entries:
             cells = row(e)
             status = STATUS_NAMES[e.status] if args.lang == "th" else e.status
-            print("\t".join([cells[1], cells[2], status, e.subject, e.addressee, cells[6]]))
+            if e.draft_pending:  # issued; the draft has not been seen to hold it yet
+                status += " " + _T[args.lang]["pending"]
+            # tab-separated, one entry a line: a table a script or a spreadsheet may read
+            print("\t".join(listing_cell(c) for c in (cells[1], cells[2], status, e.subject,
+                                                      e.addressee, cells[6])))
         return EXIT_OK
 
     return _run(args, work)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model.kinds import closing_printed
-from ..model.letter import STANDARD_INITIAL_ROLES, Letter
+from ..model.letter import STANDARD_INITIAL_ROLES, Letter, number_text
 from ..text.digits import apply_digits
 from ..text.thaidate import format_month_year
 from .blocks import (
@@ -52,18 +52,9 @@ def numbered(items: list[str], digits: str) -> list[tuple[str | None, str]]:
 def number_value(letter: Letter) -> tuple[str, bool]:
     """What follows ``ที่``: code, ``/ว`` of a circular, the serial; and whether the serial is
     left blank for the registry."""
-    code = letter.number.code.strip()
-    serial = (letter.number.serial or "").strip()
-    text = code
-    if letter.number.circular:
-        text += "/ว"
-        if serial:
-            text += f" {serial}"
-    elif serial:
-        text += f"/{serial}"
-    elif code and not code.endswith("/"):
-        text += "/"  # the registry writes the serial after it, in the room left blank
-    return apply_digits(text, letter.digits), not serial
+    number = letter.number
+    text = number_text(number.code, number.circular, number.serial)
+    return apply_digits(text, letter.digits), not (number.serial or "").strip()
 
 
 def number_line(letter: Letter) -> tuple[str, bool]:

@@ -34,6 +34,27 @@ class Number:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def number_text(code: str, circular: bool, serial: str | int | None) -> str:
+    """What follows ``ที่``, digits as typed: ``มท 0816.3/ว 15``, ``มท 0816.3/15``; without a
+    serial, the room the registry fills in (``มท 0816.3/ว``, ``มท 0816.3/``).
+
+    The one place the number's shape is decided: compose prints it (after converting the
+    digits), the register lists, exports and parses it.
+    """
+    code = code.strip()
+    serial = "" if serial is None else str(serial).strip()
+    text = code
+    if circular:
+        text += "/ว"
+        if serial:
+            text += f" {serial}"
+    elif serial:
+        text += f"/{serial}"
+    elif code and not code.endswith("/"):
+        text += "/"  # the registry writes the serial after it, in the room left blank
+    return text
+
+
 @dataclass
 class Agency:
     """ส่วนราชการเจ้าของหนังสือ and its address, one printed line per item."""

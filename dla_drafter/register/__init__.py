@@ -13,9 +13,12 @@ many clerks issue at once. A reserved (จอง) number is taken the same way; 
 API for the program's window (Qt-free; SQLAlchemy and psycopg load only when a store opens)::
 
     from dla_drafter.register import open_store, issue_draft, RegisterError
-    store = open_store()                  # settings' URL, else the default SQLite file
+    store = open_store(url)               # the URL the caller read from its settings;
+                                          # None: this PC's SQLite file (never the settings)
     entry = issue_draft(store, path)      # serial + date into the draft, entry recorded
     entry.number                          # "มท 0816.3/ว 15"
+    complete_pending(store, path)         # on opening a draft: a number the register issued
+                                          # for it before the program stopped, written in
     store.reserve(code, circular)         # จองเลข -> Entry(status="reserved")
     store.issue_reserved(number, details=Details(...))
     store.cancel(number, reason)          # ยกเลิก
@@ -23,12 +26,15 @@ API for the program's window (Qt-free; SQLAlchemy and psycopg load only when a s
     store.record_pdf(number, sha256)
     export.write(entries, "ทะเบียน.xlsx" | ".csv" | ".pdf")   # by extension
     shares.share_warning(url, lang)       # Thai warning for a SQLite file on a network share
-    store.default_url(), store.configured_url(None)           # where the register is
+    store.default_url()                                       # this PC's register
 
-Every failure is a :class:`RegisterError` (``.code``, ``.message("th"|"en")``) after which
-nothing was recorded; a lost connection is ``code == "connection_lost"``. Call the store
-from a worker thread in the window: a PostgreSQL server that does not answer takes up to
-10 s to be reported.
+Every failure is a :class:`RegisterError` (a ``DrafterError``: ``.code``, ``.problems``,
+``.message("th"|"en")``) after which nothing was recorded (``draft_write_pending`` says the
+number is the draft's and issuing again writes it); a lost connection is
+``code == "connection_lost"``. Killed at any moment, ``issue_draft`` never leaves a number
+in a draft that the register lacks, nor one number on two drafts (``drafts.py`` says how).
+Call the store from a worker thread in the window: a PostgreSQL server that does not answer
+takes up to 10 s to be reported.
 """
 
 from __future__ import annotations
@@ -38,18 +44,19 @@ from typing import TYPE_CHECKING, Any
 from .errors import RegisterError
 
 if TYPE_CHECKING:
-    from .drafts import issue_draft
+    from .drafts import complete_pending, issue_draft
     from .store import Details, Entry, Store, open_store
 
-__all__ = ["Details", "Entry", "RegisterError", "Store", "issue_draft", "open_store"]
+__all__ = ["Details", "Entry", "RegisterError", "Store", "complete_pending", "issue_draft",
+           "open_store"]
 
 
 def __getattr__(name: str) -> Any:
     """Load the store (and SQLAlchemy) only when it is asked for."""
-    if name == "issue_draft":
-        from .drafts import issue_draft
+    if name in ("issue_draft", "complete_pending"):
+        from . import drafts
 
-        return issue_draft
+        return getattr(drafts, name)
     if name in ("Details", "Entry", "Store", "open_store"):
         from . import store
 

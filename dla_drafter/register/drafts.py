@@ -1,20 +1,45 @@
-"""Issuing the number of a draft file: the serial and date go into the draft and the entry
-into the register together, or neither does.
+"""Issuing the number of a draft file so that, whatever moment the program dies at, a number
+in a draft is always in the register and no number ever reaches two drafts.
 
-The draft is rewritten inside the register's transaction (after the number is taken, before
-commit). If anything fails afterwards — the commit itself, a lost connection — the draft's
-original bytes are put back, so the clerk never holds a numbered draft the register does not
-know, nor a register entry whose draft still has a blank serial.
+The order is what gives the guarantee (a database commit and a file rename cannot be one
+atomic step, so one of them must come first, and it must be the register):
+
+1. The draft gets its identity, ``number.draft_id`` (a random 128-bit id, written atomically
+   the first time the draft is issued and kept ever after).
+2. The register commits the entry: the number taken, the draft's id and path recorded, and
+   the entry marked *pending* (``draft_pending``).
+3. The serial and date are written into the draft (atomically: a rename).
+4. The entry's pending mark is removed.
+
+Killed before 2: the draft holds no number; the register gave none. Killed between 2 and 3:
+the register holds a pending number the draft does not have yet — the next time that draft
+is issued (:func:`issue_draft`) or opened (:func:`complete_pending`) the pending entry is
+found by the draft's id *and path* and its number (never a new one) written into the draft.
+Killed between 3 and 4: the draft holds the number, the register has it; the mark is cleared
+on the next issue or open. The previous order (the draft written inside the register's
+transaction, before its commit) lost the number from the register on a kill between the two
+and handed it to the next letter.
+
+Why id *and* path: a clerk copies a draft file to start a similar letter, so two files may
+carry the same id. A pending number belongs to the file it was issued for; only the draft at
+that path can complete it, and a copy elsewhere gets its own number. (A pending draft moved
+to another folder before it was completed gets a new number when issued; the pending entry
+stays in the register marked as such, and ``register list`` shows it.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import getpass
+import re
+import uuid
 from pathlib import Path
 
 from .errors import RegisterError
 from .store import Details, Entry, Store, normalise_code, parse_number
+
+DRAFT_ID_KEY = "draft_id"  # under "number" in the draft file: number.draft_id
+_DRAFT_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 def details_of(letter, path: Path, clerk: str = "", notes: str = "") -> Details:
@@ -33,17 +58,36 @@ def _user() -> str:
         return ""
 
 
+def draft_id_of(letter) -> str:
+    """The draft's identity for the register ("" when it has none, or a value that is not
+    one this program wrote: such a value is replaced, never trusted)."""
+    value = letter.number.extra.get(DRAFT_ID_KEY)
+    return value if isinstance(value, str) and _DRAFT_ID.match(value) else ""
+
+
+def awaiting_number(letter) -> bool:
+    """True when the register may hold a number this draft does not have yet (it was being
+    issued when the program stopped): the window then asks :func:`complete_pending`. A cheap
+    check, no database: the draft has an identity and no serial."""
+    return bool(draft_id_of(letter)) and not (letter.number.serial or "").strip()
+
+
 def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
                 clerk: str = "", notes: str = "") -> Entry:
     """Issue the next number for the draft at ``path`` (or, when the draft already carries a
     reserved number of its series, issue that one) and write serial and date into it.
 
+    A number the register already issued for this very draft (a run that stopped after the
+    register's commit) is written into it instead: the same number, never a second one.
+
     Raises :class:`~dla_drafter.problems.DraftError` for a draft that does not load and
-    :class:`RegisterError` for everything else; in both cases neither the draft nor the
-    register changed.
+    :class:`RegisterError` for everything else. After a refusal the draft is as it was; after
+    a lost connection (when the register may or may not have committed) the draft keeps its
+    new ``number.draft_id`` and no number, so that issuing it again finds what the register
+    did; after ``draft_write_pending`` the register holds the number for the draft.
     """
-    from ..model.draftio import load_draft, save_draft
-    from ..model.letter import LetterDate
+    from ..model.draftio import dumps_draft, load_draft
+    from ..model.letter import number_text
 
     path = Path(path)
     original = path.read_bytes()
@@ -51,39 +95,131 @@ def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
     code = normalise_code(letter.number.code)
     if not code:
         raise RegisterError("no_code", field="number.code")
+    serial = (letter.number.serial or "").strip()
+    reserved = None
+    if serial:
+        reserved = number_text(letter.number.code, letter.number.circular, serial)
+        try:
+            parse_number(reserved)
+        except RegisterError:
+            raise RegisterError("serial_in_draft", serial, field="number.serial") from None
+    where = str(path.resolve())
+
+    draft_id = draft_id_of(letter)
+    if draft_id:
+        found = _pending_that_fits(store, letter, draft_id, where)
+        if found is not None:
+            return _write_and_complete(store, path, letter, found)
+    written: bytes | None = None
+    if not draft_id:  # 1. the identity first, so that a committed number can be found again
+        draft_id = uuid.uuid4().hex
+        letter.number.extra[DRAFT_ID_KEY] = draft_id
+        written = dumps_draft(letter).encode("utf-8")
+        _write(path, written, "draft_write", str(path))
+
     date = date or dt.date.today()
     details = details_of(letter, path, clerk, notes)
-
-    def write(entry: Entry) -> None:
-        letter.number.serial = str(entry.serial)
-        letter.date = LetterDate(day=date.day, month=date.month, year=entry.year,
-                                 extra=letter.date.extra)
-        try:
-            save_draft(letter, path)
-        except OSError as exc:
-            raise RegisterError("draft_write", str(path), detail=str(exc)) from exc
-
-    serial = (letter.number.serial or "").strip()
-    try:
-        if serial:
-            number = f"{letter.number.code}/{'ว ' if letter.number.circular else ''}{serial}"
+    try:  # 2. the number, committed pending
+        if reserved is not None:
             try:
-                parse_number(number)
-            except RegisterError:
-                raise RegisterError("serial_in_draft", serial, field="number.serial") from None
-            try:
-                return store.issue_reserved(number, date=date, details=details,
-                                            before_commit=write)
+                entry = store.issue_reserved(reserved, date=date, details=details,
+                                             draft_id=draft_id)
             except RegisterError as exc:
                 if exc.code == "unknown_number":
                     raise RegisterError("serial_in_draft", serial,
                                         field="number.serial") from None
                 raise
-        return store.issue(code, letter.number.circular, date=date, details=details,
-                           before_commit=write)
-    except BaseException:
-        if path.read_bytes() != original:
-            from ..atomic import atomic_write_bytes
-
-            atomic_write_bytes(path, original)
+        else:
+            entry = store.issue(code, letter.number.circular, date=date, details=details,
+                                draft_id=draft_id)
+    except RegisterError as exc:
+        # Refused, so nothing was committed: the draft goes back to its own bytes. A lost
+        # connection may have lost it after the commit: then the id stays, to be found.
+        if written is not None and exc.code != "connection_lost":
+            _put_back(path, written, original)
         raise
+    return _write_and_complete(store, path, letter, entry)  # 3. and 4.
+
+
+def complete_pending(store: Store, path: str | Path) -> Entry | None:
+    """Opening a draft: when the register holds a pending number issued for it (a run that
+    stopped between the register's commit and the draft's update), write that number and
+    its date into the draft and return the entry; else None. Reads the draft; raises
+    DraftError for one that does not load, RegisterError as :func:`issue_draft`."""
+    from ..model.draftio import load_draft
+
+    path = Path(path)
+    letter = load_draft(path)
+    draft_id = draft_id_of(letter)
+    if not draft_id:
+        return None
+    found = _pending_that_fits(store, letter, draft_id, str(path.resolve()))
+    return None if found is None else _write_and_complete(store, path, letter, found)
+
+
+def _pending_that_fits(store: Store, letter, draft_id: str, where: str) -> Entry | None:
+    """The newest pending entry of this draft whose number the draft can take: same series,
+    and the draft's serial (if any) is that entry's. One the clerk has moved away from (the
+    code changed since) stays pending in the register and is not forced into the draft."""
+    from ..text.digits import to_arabic_digits
+
+    serial = to_arabic_digits((letter.number.serial or "").strip())
+    code = normalise_code(letter.number.code)
+    for entry in store.pending_for(draft_id, where):
+        if (entry.code, entry.circular) != (code, bool(letter.number.circular)):
+            continue
+        if serial and (serial != str(entry.serial) or letter.date.year != entry.year):
+            continue
+        return entry
+    return None
+
+
+def _write_and_complete(store: Store, path: Path, letter, entry: Entry) -> Entry:
+    """Write ``entry``'s serial and date into the draft (unless it holds them already), then
+    clear the entry's pending mark. A register that cannot be reached for that last step
+    leaves the mark (the draft and the register agree already); the next issue or open of
+    the draft clears it."""
+    from ..model.draftio import dumps_draft
+    from ..model.letter import LetterDate
+    from ..problems import DraftError
+
+    holds = ((letter.number.serial or "").strip() == str(entry.serial)
+             and (letter.date.day, letter.date.month, letter.date.year)
+             == (entry.date.day, entry.date.month, entry.year))
+    if not holds:
+        letter.number.serial = str(entry.serial)
+        letter.date = LetterDate(day=entry.date.day, month=entry.date.month, year=entry.year,
+                                 extra=letter.date.extra)
+        try:
+            data = dumps_draft(letter).encode("utf-8")
+        except DraftError as exc:  # defensive: the draft loaded, and only these two changed
+            raise RegisterError("draft_write_pending", entry.number,
+                                why=(exc.message("th"), exc.message("en"))) from exc
+        _write(path, data, "draft_write_pending", entry.number)
+    try:
+        return store.complete_draft(entry)
+    except RegisterError:
+        return entry
+
+
+def _write(path: Path, data: bytes, code: str, where: str) -> None:
+    """Replace the draft atomically; a disk that refuses is RegisterError ``code``."""
+    from ..atomic import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        th = (getattr(exc, "message_th", None) or exc.strerror or str(exc)).splitlines()[0]
+        en = (getattr(exc, "message_en", None) or exc.strerror or str(exc)).splitlines()[0]
+        raise RegisterError(code, where, why=(th, en), detail=str(exc)) from exc
+
+
+def _put_back(path: Path, written: bytes, original: bytes) -> None:
+    """The draft's own bytes again, unless someone saved it since we wrote it."""
+    import contextlib
+
+    from ..atomic import atomic_write_bytes
+
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == written:
+            atomic_write_bytes(path, original)

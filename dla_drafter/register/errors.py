@@ -2,10 +2,15 @@
 
 Every failure of the register reaches the caller as one :class:`RegisterError` with a stable
 ``code`` (for the program's window and for tests) and a message in both languages, never a
-driver's traceback. The database's own text is kept in ``detail`` for the IT unit.
+driver's traceback. The database's own text is kept in ``detail`` for the IT unit. A
+RegisterError is a :class:`~dla_drafter.problems.DrafterError` of one problem, so the window's
+problems panel, merge and the CLI read it like every other error (``problems``,
+``message(lang)``); a problem in a draft field names it (``field``), others have none.
 """
 
 from __future__ import annotations
+
+from ..problems import DrafterError, Problem
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     "unreachable": (
@@ -15,11 +20,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no number was issued",
     ),
     "connection_lost": (
-        "การเชื่อมต่อกับฐานข้อมูลทะเบียนหนังสือส่งขาดระหว่างบันทึก: ไม่มีการออกเลขและไม่มีสิ่งใด"
-        "ถูกบันทึก ทะเบียนและไฟล์ร่างคงเดิม ลองใหม่อีกครั้งเมื่อเชื่อมต่อได้",
+        "การเชื่อมต่อกับฐานข้อมูลทะเบียนหนังสือส่งขาดระหว่างบันทึก: ไม่มีการออกเลขลงไฟล์ร่าง "
+        "ลองใหม่อีกครั้งเมื่อเชื่อมต่อได้ (หากทะเบียนบันทึกเลขไว้ทันก่อนขาด ร่างนี้จะได้เลขเดิม "
+        "ไม่ใช่เลขใหม่)",
         "the connection to the register database was lost while saving: no number was "
-        "issued and nothing was recorded; register and draft are unchanged; try again when "
-        "connected",
+        "written into the draft; try again when connected (if the register recorded a number "
+        "before the connection was lost, this draft gets that same number, never a new one)",
     ),
     "busy": (
         "ฐานข้อมูลทะเบียน ({where}) ถูกเครื่องอื่นใช้อยู่นานเกินไป: ยังไม่ได้ออกเลข ลองใหม่อีกครั้ง",
@@ -61,16 +67,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "number {where} was reserved in another year: serials start again each year",
     ),
     "no_code": (
-        "ยังไม่ได้กรอก{field}: ออกเลขไม่ได้",
-        "the {field} is empty: cannot issue a number",
+        "ยังไม่ได้กรอก: ออกเลขไม่ได้",
+        "empty: cannot issue a number",
     ),
     "no_reason": (
         "ต้องระบุเหตุผลที่ยกเลิกเลข",
         "a reason is needed to cancel a number",
     ),
     "serial_in_draft": (
-        "ร่างนี้มี{field} {where} อยู่แล้วแต่ไม่ใช่เลขที่จองไว้: ลบเลขออกจากร่างก่อนออกเลขใหม่",
-        "this draft already has a {field} {where} that is not a reserved number: clear it "
+        "ร่างนี้มีเลข {where} อยู่แล้วแต่ไม่ใช่เลขที่จองไว้: ลบเลขออกจากร่างก่อนออกเลขใหม่",
+        "this draft already has the number {where}, which is not a reserved number: clear it "
         "before issuing a new one",
     ),
     "bad_date": (
@@ -78,8 +84,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "invalid date: {where} (use YYYY-MM-DD, e.g. 2026-12-02 or 2569-12-02)",
     ),
     "draft_write": (
-        "เขียนเลขลงไฟล์ร่างไม่ได้ ({where}): ไม่มีการออกเลข",
-        "cannot write the number into the draft ({where}): no number was issued",
+        "{why}: ยังไม่มีการออกเลข",
+        "{why}; no number was issued",
+    ),
+    "draft_write_pending": (
+        "ทะเบียนออกเลข {where} ให้ร่างนี้แล้ว แต่เขียนเลขลงไฟล์ร่างไม่ได้ ({why}) แก้ปัญหาของไฟล์"
+        "แล้วออกเลขร่างนี้อีกครั้ง ร่างจะได้เลขเดิม ไม่ใช่เลขใหม่",
+        "the register issued {where} for this draft but the number could not be written into "
+        "the draft file ({why}); fix the file's problem and issue this draft again: it gets "
+        "the same number, not a new one",
     ),
     "database": (
         "ฐานข้อมูลทะเบียนแจ้งข้อผิดพลาด: {where}",
@@ -88,36 +101,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def _field(name: str, lang: int) -> str:
-    from ..fields import FIELD_NAMES
-
-    return FIELD_NAMES.get(name, (name, name))[lang]
-
-
-class RegisterError(Exception):
-    """A register operation that did not happen; nothing of it was recorded.
+class RegisterError(DrafterError):
+    """A register operation that did not happen; nothing of it was recorded (except where the
+    message says otherwise: ``draft_write_pending``).
 
     ``code`` is one of the keys above; ``where`` is the number, URL or date concerned;
-    ``field`` the draft field (a key of ``fields.FIELD_NAMES``) when one is at fault.
+    ``field`` the draft field (a path of ``fields.FIELD_NAMES``) when one is at fault, else "";
+    ``detail`` the database's own words; ``why`` (Thai, English) the cause of a failed file
+    write, for the messages that say it.
     """
 
-    def __init__(self, code: str, where: str = "", *, field: str = "", detail: str = "") -> None:
-        self.code = code
+    def __init__(self, code: str, where: str = "", *, field: str = "", detail: str = "",
+                 why: tuple[str, str] = ("", "")) -> None:
+        th, en = _MESSAGES[code]
+        super().__init__([Problem(field or None, code, "error",
+                                  th.format(where=where, why=why[0]),
+                                  en.format(where=where, why=why[1]))])
         self.where = where
         self.field = field
         self.detail = detail
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "th") -> str:
-        index = 1 if lang == "en" else 0
-        template = _MESSAGES[self.code][index]
-        return template.format(where=self.where, field=_field(self.field, index) if self.field
-                               else "")
-
-    @property
-    def message_th(self) -> str:
-        return self.message("th")
-
-    @property
-    def message_en(self) -> str:
-        return self.message("en")

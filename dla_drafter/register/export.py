@@ -7,6 +7,9 @@
 * :func:`write_csv` — UTF-8 with a byte-order mark, which is what makes Excel read Thai.
 * :func:`write_xlsx` — via openpyxl, with a real date column.
 
+Both write every text cell through :mod:`dla_drafter.tables`: a subject that begins like a
+formula (``=HYPERLINK(…)``) stays text in Excel and LibreOffice.
+
 Files are written atomically: a failure leaves no half-written file.
 """
 
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
+from ..tables import csv_row, xlsx_row
 from ..text.digits import apply_digits
 from ..text.thaidate import THAI_MONTHS, THAI_MONTHS_ABBR
 from .store import Entry
@@ -65,9 +69,9 @@ def _extra(entry: Entry) -> list[str]:
 def csv_bytes(entries: Sequence[Entry]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*COLUMNS, *EXTRA_COLUMNS])
+    writer.writerow(csv_row([*COLUMNS, *EXTRA_COLUMNS]))
     for entry in entries:
-        writer.writerow([*row(entry), *_extra(entry)])
+        writer.writerow(csv_row([*row(entry), *_extra(entry)]))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -82,7 +86,7 @@ def write_xlsx(entries: Sequence[Entry], path: str | Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = TITLE
-    sheet.append([*COLUMNS, *EXTRA_COLUMNS])
+    xlsx_row(sheet, [*COLUMNS, *EXTRA_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     date_col = len(COLUMNS) + EXTRA_COLUMNS.index("วันที่ (ค.ศ.)")
@@ -91,8 +95,8 @@ def write_xlsx(entries: Sequence[Entry], path: str | Path) -> None:
         cells[0] = entry.serial
         cells[len(COLUMNS) + 1] = entry.year
         cells[date_col] = entry.date
-        sheet.append(cells)
-        sheet.cell(sheet.max_row, date_col + 1).number_format = "yyyy-mm-dd"
+        at = xlsx_row(sheet, cells)
+        sheet.cell(at, date_col + 1).number_format = "yyyy-mm-dd"
     widths = (12, 20, 18, 28, 32, 48, 24, 12, 8, 4, 12, 28, 16, 40, 66, 30)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width

@@ -12,7 +12,10 @@ Tables:
   serial the next issue takes. Incremented with ``UPDATE … RETURNING`` inside the issuing
   transaction, it is what makes serials gap-free and never doubled.
 * ``entries`` — one row per number ever taken (issued, reserved or cancelled); the UNIQUE
-  constraint on (code, circular, year, serial) is the final guard.
+  constraint on (code, circular, year, serial) is the final guard. Since version 3 an entry
+  issued for a draft file carries the draft's identity (``draft_id``, the id written into
+  the draft's ``number.draft_id``, with ``draft_path``) and ``draft_pending``: true from the
+  commit that took the number until the number is in the draft (``register/drafts.py``).
 
 Codes are stored normalised (one space between words, Arabic digits), so ``มท ๐๘๑๖.๓`` and
 ``มท 0816.3`` are the same series.
@@ -60,17 +63,58 @@ entries = sa.Table(
     sa.Column("cancel_reason", sa.Text, nullable=False, default=""),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("draft_id", sa.String(64), nullable=False, default=""),  # version 3
+    sa.Column("draft_pending", sa.Boolean, nullable=False, default=False),  # version 3
     sa.UniqueConstraint("code", "circular", "year", "serial", name="uq_entries_number"),
     sa.CheckConstraint("status IN ('issued', 'reserved', 'cancelled')", name="ck_entries_status"),
     sa.CheckConstraint("serial >= 1", name="ck_entries_serial"),
 )
 
 
+def _v1_tables() -> tuple[sa.Table, sa.Table]:
+    """Version 1's tables exactly as they were, frozen: the module's ``entries`` has grown
+    columns since, and a fresh database must go through every migration the same way an old
+    one did."""
+    frozen = sa.MetaData()
+    v1_counters = sa.Table(
+        "counters", frozen,
+        sa.Column("code", sa.String(200), primary_key=True),
+        sa.Column("circular", sa.Boolean, primary_key=True),
+        sa.Column("year", sa.Integer, primary_key=True),
+        sa.Column("next_serial", sa.Integer, nullable=False),
+    )
+    v1_entries = sa.Table(
+        "entries", frozen,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("code", sa.String(200), nullable=False),
+        sa.Column("circular", sa.Boolean, nullable=False),
+        sa.Column("year", sa.Integer, nullable=False),
+        sa.Column("serial", sa.Integer, nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("date", sa.Date, nullable=False),
+        sa.Column("subject", sa.Text, nullable=False, default=""),
+        sa.Column("signer", sa.Text, nullable=False, default=""),
+        sa.Column("from_unit", sa.Text, nullable=False, default=""),
+        sa.Column("addressee", sa.Text, nullable=False, default=""),
+        sa.Column("clerk", sa.Text, nullable=False, default=""),
+        sa.Column("draft_path", sa.Text, nullable=False, default=""),
+        sa.Column("pdf_sha256", sa.String(64), nullable=False, default=""),
+        sa.Column("notes", sa.Text, nullable=False, default=""),
+        sa.Column("cancel_reason", sa.Text, nullable=False, default=""),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.UniqueConstraint("code", "circular", "year", "serial", name="uq_entries_number"),
+        sa.CheckConstraint("status IN ('issued', 'reserved', 'cancelled')",
+                           name="ck_entries_status"),
+        sa.CheckConstraint("serial >= 1", name="ck_entries_serial"),
+    )
+    return v1_counters, v1_entries
+
+
 def _v1(conn: Connection) -> None:
-    """The first register: counters and entries. (The tables above are still exactly
-    version 1's; a migration that alters one must give ``_v1`` its own frozen copy.)"""
-    counters.create(conn)
-    entries.create(conn)
+    """The first register: counters and entries."""
+    for table in _v1_tables():
+        table.create(conn)
 
 
 def _v2(conn: Connection) -> None:
@@ -81,7 +125,19 @@ def _v2(conn: Connection) -> None:
     conn.execute(sa.text("CREATE INDEX ix_entries_year ON entries (year)"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+def _v3(conn: Connection) -> None:
+    """Numbers never given twice, even when the issuing program is killed: the entry is
+    committed first, marked pending with the draft's identity, and completed once the number
+    is in the draft; a pending entry is found again by that identity."""
+    false = "false" if conn.dialect.name == "postgresql" else "0"
+    conn.execute(sa.text(
+        "ALTER TABLE entries ADD COLUMN draft_id VARCHAR(64) NOT NULL DEFAULT ''"))
+    conn.execute(sa.text(
+        f"ALTER TABLE entries ADD COLUMN draft_pending BOOLEAN NOT NULL DEFAULT {false}"))
+    conn.execute(sa.text("CREATE INDEX ix_entries_draft ON entries (draft_id)"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # An arbitrary key for pg_advisory_xact_lock: "DLA" "REG" in ASCII.

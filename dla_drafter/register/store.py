@@ -6,6 +6,11 @@ PostgreSQL the row lock makes concurrent issuers wait their turn; on SQLite the 
 ``BEGIN IMMEDIATE`` (one writer at a time, others wait up to :data:`SQLITE_BUSY_SECONDS`). The
 entry is inserted in the same transaction, so a number exists exactly when its entry does:
 no gaps, no doubles, and a failure at any point leaves both untouched.
+
+Nothing here writes a draft file, and nothing here reads the program's settings: the caller
+passes the register's URL (the CLI reads the settings once, the window passes its own). An
+entry issued for a draft (``draft_id``) is committed *pending* and completed by
+:meth:`Store.complete_draft` once the number is in the draft (``register/drafts.py``).
 """
 
 from __future__ import annotations
@@ -34,15 +39,6 @@ def default_url() -> str:
     return "sqlite:///" + (data_dir() / "register.sqlite3").as_posix()
 
 
-def configured_url(url: str | None = None) -> str:
-    """``url`` when given, else the settings' ``register_url``, else :func:`default_url`."""
-    if url:
-        return url
-    from ..app_settings import AppConfig
-
-    return AppConfig.load().register_url.strip() or default_url()
-
-
 def normalise_code(code: str) -> str:
     """The series key of a code: one space between words, Arabic digits."""
     return " ".join(to_arabic_digits(code).split())
@@ -54,12 +50,9 @@ def be_year(day: dt.date) -> int:
 
 def full_number(code: str, circular: bool, serial: int | str) -> str:
     """The number as the letter prints it after ``ที่`` (Arabic digits): ``มท 0816.3/ว 15``."""
-    from ..compose.parts import number_value
-    from ..model.letter import Letter, Number
+    from ..model.letter import number_text
 
-    letter = Letter(number=Number(code=code, circular=circular, serial=str(serial)),
-                    digits="arabic")
-    return number_value(letter)[0]
+    return to_arabic_digits(number_text(code, circular, str(serial)))
 
 
 _NUMBER = re.compile(r"^(?P<code>.+?)\s*/\s*(?P<circ>ว\s*)?(?P<serial>[0-9]+)$")
@@ -94,6 +87,8 @@ class Entry:
     pdf_sha256: str = ""
     notes: str = ""
     cancel_reason: str = ""
+    draft_id: str = ""  # the draft's identity (its number.draft_id) when issued for a draft
+    draft_pending: bool = False  # the number is committed but not yet known to be in the draft
 
     @property
     def number(self) -> str:
@@ -105,6 +100,7 @@ class Entry:
             "number": self.number, "code": self.code, "circular": self.circular,
             "serial": self.serial, "year": self.year, "date": self.date.isoformat(),
             "subject": self.subject, "addressee": self.addressee, "status": self.status,
+            "draft_pending": self.draft_pending,
         }
 
 
@@ -160,8 +156,9 @@ def _engine_for(url: str):
 
 
 def open_store(url: str | None = None) -> Store:
-    """The register at ``url`` (see :func:`configured_url`), created or migrated as needed."""
-    return Store(configured_url(url))
+    """The register at ``url`` (None or "": this PC's, :func:`default_url`), created or
+    migrated as needed. The settings are the caller's to read."""
+    return Store(url or default_url())
 
 
 class Store:
@@ -179,7 +176,7 @@ class Store:
         except Exception:
             self.display_url = url
         # Test-only hook: called inside the issuing transaction after the number is taken and
-        # its entry written, before commit (tests stop the server here).
+        # its entry written, before commit (tests stop the server or fail here).
         self._before_commit_hook: Callable[[], None] | None = None
         try:
             with self._transaction() as conn:
@@ -264,8 +261,7 @@ class Store:
     # --- operations ----------------------------------------------------------------------
 
     def _new_entry(self, code: str, circular: bool, status: str, date: dt.date | None,
-                   details: Details | None,
-                   before_commit: Callable[[Entry], None] | None) -> Entry:
+                   details: Details | None, draft_id: str = "") -> Entry:
         from .schema import entries
 
         code = normalise_code(code)
@@ -275,45 +271,49 @@ class Store:
         year = be_year(date)
         now = dt.datetime.now(dt.UTC)
         values = (details or Details()).values()
+        pending = bool(draft_id)
         with self._transaction() as conn:
             serial = self._take(conn, code, bool(circular), year)
             new_id = conn.execute(entries.insert().values(
                 code=code, circular=bool(circular), year=year, serial=serial, status=status,
-                date=date, created_at=now, updated_at=now, cancel_reason="", **values,
+                date=date, created_at=now, updated_at=now, cancel_reason="",
+                draft_id=draft_id, draft_pending=pending, **values,
             ).returning(entries.c.id)).scalar_one()
             entry = Entry(id=int(new_id), code=code, circular=bool(circular), year=year,
-                          serial=serial, status=status, date=date, **values)
-            if before_commit is not None:
-                before_commit(entry)
+                          serial=serial, status=status, date=date, draft_id=draft_id,
+                          draft_pending=pending, **values)
             if self._before_commit_hook is not None:
                 self._before_commit_hook()
         return entry
 
     def issue(self, code: str, circular: bool = False, *, date: dt.date | None = None,
-              details: Details | None = None,
-              before_commit: Callable[[Entry], None] | None = None) -> Entry:
+              details: Details | None = None, draft_id: str = "") -> Entry:
         """Issue the next number of the series (code, circular, BE year of ``date``).
 
-        ``before_commit(entry)`` runs inside the transaction (the CLI writes the draft there);
-        if it raises, nothing is issued.
+        With ``draft_id`` (the draft's identity, see ``register/drafts.py``) the entry is
+        committed *pending*: the caller writes the number into that draft next and then calls
+        :meth:`complete_draft`. Nothing of a draft is written inside the transaction, so a
+        program killed at any moment never leaves a draft holding a number the register
+        rolled back.
         """
-        return self._new_entry(code, circular, "issued", date, details, before_commit)
+        return self._new_entry(code, circular, "issued", date, details, draft_id)
 
     def reserve(self, code: str, circular: bool = False, *, date: dt.date | None = None,
                 details: Details | None = None) -> Entry:
         """Take the next number now (จองเลข) and fill in the letter later."""
-        return self._new_entry(code, circular, "reserved", date, details, None)
+        return self._new_entry(code, circular, "reserved", date, details)
 
     def issue_reserved(self, number: str, *, date: dt.date | None = None,
                        details: Details | None = None, year: int | None = None,
-                       before_commit: Callable[[Entry], None] | None = None) -> Entry:
+                       draft_id: str = "") -> Entry:
         """Turn a reserved number into an issued one, with its letter's details and date
-        (which must fall in the year it was reserved in)."""
+        (which must fall in the year it was reserved in); ``draft_id`` as in :meth:`issue`."""
         from .schema import entries
 
         code, circular, serial = parse_number(number)
         date = date or dt.date.today()
         values = (details or Details()).values()
+        pending = bool(draft_id)
         with self._transaction() as conn:
             old = self._row(conn, code, circular, serial, year)
             if old.status != "reserved":
@@ -323,13 +323,38 @@ class Store:
                 raise RegisterError("wrong_year", old.number)
             conn.execute(entries.update().where(
                 entries.c.id == old.id, entries.c.status == "reserved",
-            ).values(status="issued", date=date, updated_at=dt.datetime.now(dt.UTC), **values))
-            entry = Entry(**{**old.__dict__, **values, "status": "issued", "date": date})
-            if before_commit is not None:
-                before_commit(entry)
+            ).values(status="issued", date=date, updated_at=dt.datetime.now(dt.UTC),
+                     draft_id=draft_id, draft_pending=pending, **values))
+            entry = Entry(**{**old.__dict__, **values, "status": "issued", "date": date,
+                             "draft_id": draft_id, "draft_pending": pending})
             if self._before_commit_hook is not None:
                 self._before_commit_hook()
         return entry
+
+    def pending_for(self, draft_id: str, draft_path: str) -> list[Entry]:
+        """Entries issued for the draft ``draft_id`` at ``draft_path`` whose number is not
+        yet known to be in that draft, newest first (normally none, or one after a crash)."""
+        import sqlalchemy as sa
+
+        from .schema import entries
+
+        if not draft_id:
+            return []
+        query = sa.select(entries).where(
+            entries.c.draft_id == draft_id, entries.c.draft_path == draft_path,
+            entries.c.draft_pending.is_(True), entries.c.status == "issued",
+        ).order_by(entries.c.id.desc())
+        with self._transaction(write=False) as conn:
+            return [_entry(row) for row in conn.execute(query).mappings()]
+
+    def complete_draft(self, entry: Entry) -> Entry:
+        """Record that ``entry``'s number is now in its draft (the pending mark goes)."""
+        from .schema import entries
+
+        with self._transaction() as conn:
+            conn.execute(entries.update().where(entries.c.id == entry.id).values(
+                draft_pending=False, updated_at=dt.datetime.now(dt.UTC)))
+        return Entry(**{**entry.__dict__, "draft_pending": False})
 
     def cancel(self, number: str, reason: str, *, year: int | None = None) -> Entry:
         """Cancel a reserved or issued number (ยกเลิก). It stays in the register with its
@@ -423,4 +448,5 @@ def _entry(row: Any) -> Entry:
         subject=row["subject"], signer=row["signer"], from_unit=row["from_unit"],
         addressee=row["addressee"], clerk=row["clerk"], draft_path=row["draft_path"],
         pdf_sha256=row["pdf_sha256"], notes=row["notes"], cancel_reason=row["cancel_reason"],
+        draft_id=row["draft_id"], draft_pending=bool(row["draft_pending"]),
     )

@@ -3,8 +3,8 @@
 The *content* of a letter is what it says: every field of the draft file except the ones
 filled in after approval by other people or kept for the office's own use —
 
-* ``number.serial`` and ``date`` (the registry writes them when it gives the letter its
-  number, ออกเลขหนังสือ, after the signer approved it),
+* ``number.serial``, ``number.draft_id`` and ``date`` (the registry writes them when it gives
+  the letter its number, ออกเลขหนังสือ, after the signer approved it),
 * ``initials`` and ``file_copy`` (the initials grid is where approvals print),
 * ``review`` (the review record itself).
 
@@ -75,7 +75,9 @@ def content_of(snapshot: Mapping[str, Any]) -> dict[str, Any]:
     content = {k: v for k, v in snapshot.items() if k not in NOT_CONTENT}
     number = content.get("number")
     if isinstance(number, dict):
-        content["number"] = {k: v for k, v in number.items() if k != "serial"}
+        # serial: the registry's; draft_id: the register's identity of the file
+        # (register/drafts.py), written when the number is issued, after approval
+        content["number"] = {k: v for k, v in number.items() if k not in ("serial", "draft_id")}
     return content
 
 

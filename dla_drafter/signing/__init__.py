@@ -11,11 +11,21 @@ call the same few functions. A thin UI does, in a worker thread::
     # and settings): visible above the signer's name; None: invisible. Written atomically,
     # never over the input or another signed PDF. Returns the box used (None: invisible).
 
-    report = signing.verify_pdf(data, trust_roots=None)         # Report: .ok, .signatures
-    for sig in report.signatures: sig.signer_name, sig.signing_time, sig.problems("th")
+    roots = signing.certificates_from_pem(profile.trusted_ca_certificates, "…")  # the office's
+    report = signing.verify_pdf(data, roots)      # Report: .verdict, .unchanged, .ok
+    for sig in report.signatures:
+        sig.signer_name          # whose certificate it CLAIMS to be
+        sig.unchanged            # the document is as signed
+        sig.signer_verified      # chains to one of ``roots`` and is valid now
+        sig.document_problems("th"), sig.signer_problems("th")
+
+A valid signature is not a known signer: ``report.verdict`` is "verified" only when the
+signer is verified too; "unverified" (unchanged, signer not verified), "changed", "unsigned".
+This package never reads the settings: the caller passes the profile's CAs.
 
 ``sign_pdf(data, key, box)`` is the bytes-to-bytes step underneath. Every failure is a
-:class:`SigningError` (``message_th``/``message_en``); none is a traceback.
+:class:`SigningError`, a ``DrafterError`` (``message_th``/``message_en``, ``problems``); none
+is a traceback.
 Numbering comes before signing: a signed PDF is never changed afterwards, so
 ``pipeline.write_outputs`` refuses to write over one (:class:`SignedPdfError`, an ``OSError``
 with the same two messages), using the cheap :func:`is_signed_pdf` byte scan.
@@ -41,19 +51,26 @@ from .placement import SignatureBox, signature_box
 if TYPE_CHECKING:
     from .keys import SignerKey, load_pkcs12_data, load_pkcs12_file
     from .sign import sign_file, sign_pdf
-    from .verify import Report, SignatureReport, load_trust_roots, verify_pdf
+    from .verify import (
+        Report,
+        SignatureReport,
+        certificates_from_pem,
+        load_trust_roots,
+        verify_pdf,
+    )
 
 _LAZY = {
     "SignerKey": "keys", "load_pkcs12_data": "keys", "load_pkcs12_file": "keys",
     "sign_pdf": "sign", "sign_file": "sign",
     "Report": "verify", "SignatureReport": "verify", "load_trust_roots": "verify",
-    "verify_pdf": "verify",
+    "verify_pdf": "verify", "certificates_from_pem": "verify",
 }
 
 __all__ = [
     "Report", "SignatureBox", "SignatureReport", "SignedPdfError", "SignerKey",
-    "SigningError", "is_signed_pdf", "load_pkcs12_data", "load_pkcs12_file",
-    "load_trust_roots", "refuse_signed", "sign_file", "sign_pdf", "signature_box", "verify_pdf",
+    "SigningError", "certificates_from_pem", "is_signed_pdf", "load_pkcs12_data",
+    "load_pkcs12_file", "load_trust_roots", "refuse_signed", "sign_file", "sign_pdf",
+    "signature_box", "verify_pdf",
 ]
 
 

@@ -128,8 +128,15 @@ def watch_first_preview(window: MainWindow, app: QApplication) -> None:
     bundle never hangs the check.
     """
 
+    # The timer is the window's and stopped once the preview came: a bare singleShot outlived
+    # a smoke test run inside the test suite and quit the application two minutes later,
+    # in the middle of whichever test was running then.
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+
     def done(pages: object) -> None:
         if pages:
+            timer.stop()
             print("ok", flush=True)
             app.exit(0)
 
@@ -137,8 +144,9 @@ def watch_first_preview(window: MainWindow, app: QApplication) -> None:
         print("smoke test: no preview within the time limit", file=sys.stderr, flush=True)
         app.exit(EXIT_SMOKE_FAILED)
 
+    timer.timeout.connect(too_late)
     window.preview.pages_changed.connect(done)
-    QTimer.singleShot(SMOKE_TIMEOUT_MS, too_late)
+    timer.start(SMOKE_TIMEOUT_MS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,10 @@ def test_issue_writes_serial_and_date_into_the_draft_and_records_it(capsys, regi
                          "--date", "2026-12-02")
     assert (code, out, err) == (0, "มท 0816.3/ว 1\n", "")
     after = letter_to_dict(load_draft(draft))
-    assert after["number"] == {**before["number"], "serial": "1"}
+    # the serial, and the draft's identity for the register (register/drafts.py)
+    draft_id = after["number"]["draft_id"]
+    assert re.fullmatch("[0-9a-f]{32}", draft_id)
+    assert after["number"] == {**before["number"], "serial": "1", "draft_id": draft_id}
     assert after["date"] == {"day": 2, "month": 12, "year": 2569}
     assert {k: v for k, v in after.items() if k not in ("number", "date")} == {
         k: v for k, v in before.items() if k not in ("number", "date")}
@@ -41,7 +45,7 @@ def test_issue_writes_serial_and_date_into_the_draft_and_records_it(capsys, regi
     assert entry == {"number": "มท 0816.3/ว 1", "code": "มท 0816.3", "circular": True,
                      "serial": 1, "year": 2569, "date": "2026-12-02",
                      "subject": before["subject"], "addressee": before["addressee"],
-                     "status": "issued"}
+                     "status": "issued", "draft_pending": False}
     # The numbered draft cannot take a second number.
     code, out, err = cli(capsys, "issue", str(draft), "--db", register_url)
     assert code == 1 and out == "" and "ออกให้หนังสือแล้ว" in err
@@ -91,7 +95,8 @@ def test_a_serial_typed_by_hand_is_refused_and_the_draft_kept(capsys, sqlite_url
     before = draft.read_bytes()
     code, out, err = cli(capsys, "issue", str(draft), "--db", sqlite_url)
     assert code == 1 and out == ""
-    assert "เลขทะเบียนหนังสือส่ง 77" in err and "ไม่ใช่เลขที่จองไว้" in err
+    assert err == ("ข้อผิดพลาด: เลขทะเบียนหนังสือส่ง (number.serial): ร่างนี้มีเลข 77 "
+                   "อยู่แล้วแต่ไม่ใช่เลขที่จองไว้: ลบเลขออกจากร่างก่อนออกเลขใหม่\n")
     assert draft.read_bytes() == before
 
 

@@ -24,17 +24,32 @@ def _state(url: str) -> tuple[list[tuple[int, str]], int | None]:
         return entries, store.counter("มท 0816.3", True, year)
 
 
+def _without_id(path) -> dict:
+    """The draft as the program reads it, without its identity for the register."""
+    from dla_drafter.model.draftio import letter_to_dict, load_draft
+
+    data = letter_to_dict(load_draft(path))
+    data["number"].pop("draft_id", None)
+    return data
+
+
 def test_server_stopped_mid_issue_leaves_no_half_entry(pg_server, pg_url, draft):
+    """The server dies inside the issuing transaction: the draft has not been given the
+    number (it is written only after the commit), so nothing disagrees; the draft keeps its
+    new identity, and issuing it again takes the next number."""
+    from dla_drafter.model.draftio import letter_to_dict, load_draft
+
     with Store(pg_url) as store:
         store.issue("มท 0816.3", True)
     before_entries, before_counter = _state(pg_url)
-    before_draft = draft.read_bytes()
+    before_draft = letter_to_dict(load_draft(draft))
 
     store = Store(pg_url)
-    inside: list[bool] = []
+    inside: list[tuple] = []
 
-    def stop_server() -> None:  # the number is taken and the draft written: now the server dies
-        inside.append(json.loads(draft.read_text(encoding="utf-8"))["number"]["serial"] == "2")
+    def stop_server() -> None:  # the number is taken, not committed: now the server dies
+        number = json.loads(draft.read_text(encoding="utf-8"))["number"]
+        inside.append((number["serial"], len(number.get("draft_id", ""))))
         pg_server.stop("immediate")
 
     store._before_commit_hook = stop_server
@@ -44,18 +59,42 @@ def test_server_stopped_mid_issue_leaves_no_half_entry(pg_server, pg_url, draft)
     finally:
         store.close()
         pg_server.start()
-    assert inside == [True]
+    assert inside == [(None, 32)]  # no serial in the draft yet; its identity is written
     assert err.value.code == "connection_lost"
     assert "ขาดระหว่างบันทึก" in err.value.message("th")
-    assert "ไม่มีการออกเลข" in err.value.message("th")
-    assert draft.read_bytes() == before_draft
+    assert "ไม่มีการออกเลขลงไฟล์ร่าง" in err.value.message("th")
+    assert "ได้เลขเดิม" in err.value.message("th")  # what happens on the next try, said
+    after = letter_to_dict(load_draft(draft))
+    assert after["number"]["serial"] is None
+    assert len(after["number"].pop("draft_id")) == 32
+    assert after == before_draft
     assert _state(pg_url) == (before_entries, before_counter) == ([(1, "issued")], 2)
     with Store(pg_url) as again:  # and the next issue takes the number that was not issued
         assert issue_draft(again, draft).number == "มท 0816.3/ว 2"
 
 
-def test_failure_after_the_draft_was_written_restores_it(register_url, draft):
+def test_a_refusal_inside_the_transaction_puts_the_draft_back(register_url, draft):
     before = draft.read_bytes()
+    store = Store(register_url)
+
+    def fail() -> None:
+        raise RegisterError("database", "test")
+
+    store._before_commit_hook = fail
+    with pytest.raises(RegisterError):
+        issue_draft(store, draft)
+    store.close()
+    assert draft.read_bytes() == before  # nothing was committed: byte for byte as it was
+    with Store(register_url) as store:
+        assert store.entries() == []
+        entry = issue_draft(store, draft)
+    assert entry.serial == 1  # the failed attempt used no number
+
+
+def test_a_connection_lost_in_the_transaction_keeps_the_draft_id(register_url, draft):
+    """Lost while committing, the outcome is unknown: the draft keeps its identity (never a
+    number) so that issuing it again finds whatever the register did."""
+    before = _without_id(draft)
     store = Store(register_url)
 
     def fail() -> None:
@@ -65,11 +104,11 @@ def test_failure_after_the_draft_was_written_restores_it(register_url, draft):
     with pytest.raises(RegisterError):
         issue_draft(store, draft)
     store.close()
-    assert draft.read_bytes() == before
+    assert _without_id(draft) == before
     with Store(register_url) as store:
         assert store.entries() == []
         entry = issue_draft(store, draft)
-    assert entry.serial == 1  # the failed attempt used no number
+    assert entry.serial == 1
 
 
 def _closed_port() -> int:

@@ -51,13 +51,16 @@ def test_sign_with_draft_then_verify(work, root_pem, pki, exported):
                   if a.get_object().get("/FT") == "/Sig")
     assert [float(v) for v in widget["/Rect"]] == pytest.approx(list(box.rect), abs=0.01)
 
+    # without a trusted CA the document checks out but the signer is not verified: exit 3
     checked = run_cli("verify", str(out))
-    assert checked.returncode == 0, checked.stderr
-    assert SIGNER_NAME in checked.stdout and "ยังไม่ได้ตรวจความน่าเชื่อถือ" in checked.stdout
+    assert checked.returncode == 3, checked.stderr
+    assert SIGNER_NAME in checked.stdout and "ไม่ถูกแก้ไขหลังลงนาม" in checked.stdout
+    assert f"ยืนยันตัวผู้ลงนามไม่ได้: ใบรับรองอ้างว่าเป็นของ {SIGNER_NAME}" in checked.stderr
 
     trusted = run_cli("verify", str(out), "--trust", str(root_pem))
     assert trusted.returncode == 0, trusted.stderr
-    assert "ผู้ออกใบรับรองที่เชื่อถือ" in trusted.stdout
+    assert "ผู้ลงนาม: ยืนยันแล้ว ใบรับรองออกโดย CA ทดสอบ Test Root" in trusted.stdout
+    assert trusted.stderr == ""
 
 
 def test_verify_reports_a_changed_byte(work, signer_key, tmp_path):

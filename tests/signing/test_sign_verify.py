@@ -68,10 +68,17 @@ def test_verify_pdf_reports_signer_time_and_trust(signed, pki):
     assert sig.problems("th") == []
 
 
-def test_without_trust_roots_the_report_says_trust_was_not_checked(signed):
+def test_without_trust_roots_the_signer_is_not_verified(signed):
+    """A valid signature is not a known signer (issue 13 item 5): without a trusted CA the
+    document checks out and the signer does not."""
     report = signing.verify_pdf(signed)
-    assert report.ok and not report.trust_checked
-    assert report.signatures[0].trusted is None
+    assert not report.ok and not report.trust_checked
+    assert report.unchanged and report.verdict == "unverified"
+    (sig,) = report.signatures
+    assert sig.trusted is None and sig.unchanged and not sig.signer_verified
+    assert sig.document_problems("th") == []
+    (why,) = sig.signer_problems("th")
+    assert f"ใบรับรองอ้างว่าเป็นของ {SIGNER_NAME}" in why and "--trust" in why
 
 
 def test_another_ca_is_not_trusted(signed):
@@ -260,7 +267,7 @@ def test_is_signed_pdf_tells_signed_from_unsigned(signed, exported, tmp_path):
 
 def test_bytes_added_after_the_signed_range_are_reported(signed):
     """pyHanko alone accepts junk after the last signed byte; a clerk must not."""
-    assert signing.verify_pdf(signed + b"\r\n").ok  # a line end is harmless
+    assert signing.verify_pdf(signed + b"\r\n").unchanged  # a line end is harmless
     report = signing.verify_pdf(signed + b"% appended\n")
     assert not report.ok and report.signatures[0].modified_after
 

@@ -7,6 +7,10 @@ PostgreSQL server that does not answer takes up to 10 s to be reported, and the 
 type into a draft that is being rewritten), then loads the numbered file back so the preview
 shows the serial and the date.
 
+A draft opened while the register holds a number issued for it that never reached the file
+(the program stopped between the register's commit and the draft's update) gets that number
+written in, in the background (:func:`dla_drafter.register.drafts.complete_pending`).
+
 Undo history: the reload clears it (``Document.replace``), on purpose. Once issued, the number
 is in the register; an undo that blanked the serial again would leave a draft that disagrees
 with the register, and every earlier step was saved to the file just before issuing anyway.
@@ -78,9 +82,63 @@ class IssueNumber(QObject):
         self.reload = reload
         self.status = status
         # Where the register comes from; tests give a store with a hook of its own.
+        self.register_url = register_url
         self.store_factory = lambda: open_configured_store(register_url())
         self.busy = False
         self.progress: QProgressDialog | None = None
+        doc.replaced.connect(self.complete_pending)
+        self.complete_pending()  # a draft given on the command line is opened already
+
+    def complete_pending(self) -> bool:
+        """The draft just opened may be awaiting a number the register already issued for it:
+        ask in the background and, if so, show it. False when there was nothing to ask (the
+        cheap check of the draft itself, no database) or no register on this PC."""
+        from dla_drafter.register.drafts import awaiting_number
+        from dla_drafter.register.store import default_url
+
+        doc = self.doc
+        path = doc.path
+        if path is None or self.busy or not awaiting_number(doc.letter):
+            return False
+        local = default_url().removeprefix("sqlite:///")
+        if not self.register_url().strip() and not Path(local).exists():
+            return False  # this PC never issued a number: none can be pending
+        factory = self.store_factory
+
+        def work() -> Any:
+            from dla_drafter.register.drafts import complete_pending
+
+            store = factory()
+            try:
+                return complete_pending(store, path)
+            finally:
+                store.close()
+
+        # A register that cannot be reached now says nothing: issuing the draft does the same.
+        background.run(self, work, lambda entry: self._completed(entry, Path(path)),
+                       lambda _exc: None)
+        return True
+
+    def _completed(self, entry: Any, path: Path) -> None:
+        from dla_drafter.model.draftio import load_draft_with_warnings
+        from dla_drafter.register.export import thai_date
+
+        doc = self.doc
+        if entry is None or doc.path != path:
+            return  # nothing was pending, or the clerk moved on (the file has its number)
+        if doc.is_modified():  # keep the clerk's edits; the number joins them
+            doc.set_fields({"number.serial": str(entry.serial),
+                            "date.day": entry.date.day, "date.month": entry.date.month,
+                            "date.year": entry.year}, merge=False)
+        else:
+            try:
+                letter, _warnings = load_draft_with_warnings(path)
+            except Exception:  # the file has the number; only showing it failed
+                return
+            self.reload(letter, path)
+        self.status(tr(
+            "ร่างนี้ได้เลขที่ {n} ลงวันที่ {d} จากทะเบียนแล้ว (ออกเลขค้างไว้เมื่อโปรแกรมหยุดทำงาน)",
+            n=entry.number, d=thai_date(entry)), 15000)
 
     def start(self) -> bool:
         """Save if needed, then issue in the background; False when it did not start."""
@@ -114,6 +172,23 @@ class IssueNumber(QObject):
         background.run(self, work, lambda entry: self._done(entry, Path(path)), self._failed)
         return True
 
+    def _keep_draft_id(self) -> None:
+        """After a lost connection the file keeps the identity issuing wrote into it (the
+        register may hold a number for it, found by that identity): the window's copy takes
+        it too, so that the next save does not drop it. Not an edit: no undo step."""
+        from dla_drafter.model.draftio import load_draft
+        from dla_drafter.register.drafts import DRAFT_ID_KEY, draft_id_of
+
+        doc = self.doc
+        if doc.path is None or draft_id_of(doc.letter):
+            return
+        try:
+            on_disk = draft_id_of(load_draft(doc.path))
+        except Exception:  # unreadable now: the next issue reads it again
+            return
+        if on_disk:
+            doc.letter.number.extra[DRAFT_ID_KEY] = on_disk
+
     def _end(self) -> None:
         if self.progress is not None:
             self.progress.close()
@@ -142,5 +217,6 @@ class IssueNumber(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._end()
+        self._keep_draft_id()
         QMessageBox.warning(self.parent_widget, tr("ออกเลขไม่ได้"), error_text(exc))
         self.finished.emit()

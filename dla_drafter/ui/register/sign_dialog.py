@@ -78,13 +78,13 @@ def record_in_register(letter: Any, signed: Path, url: str | None) -> str:
     import hashlib
 
     from dla_drafter.register.errors import RegisterError
-    from dla_drafter.register.store import configured_url, default_url, open_store
+    from dla_drafter.register.store import default_url, open_store
 
     serial = (letter.number.serial or "").strip()
     code = (letter.number.code or "").strip()
     if not serial or not code:
         return ""
-    target = configured_url(url) if url else default_url()
+    target = url or default_url()
     if target.startswith("sqlite:///") and not Path(target.removeprefix("sqlite:///")).exists():
         return ""
     number = f"{code}/{'ว ' if letter.number.circular else ''}{serial}"
@@ -116,10 +116,10 @@ def report_text(report: Any) -> str:
     lines = []
     for sig in report.signatures:
         when = thai_moment(sig.signing_time) if sig.signing_time else "-"
-        if sig.ok:
+        if sig.unchanged:  # the document; then the signer, which is a question of its own
             verdict = tr("ถูกต้อง เนื้อหาไม่ถูกแก้ไขหลังลงนาม")
-            if sig.trusted is None:
-                verdict += tr(" (ยังไม่ได้ตรวจสายใบรับรองกับผู้ออกใบรับรองที่เชื่อถือ)")
+            verdict += (tr(" ยืนยันตัวผู้ลงนามแล้ว") if sig.signer_verified else
+                        " — " + "; ".join(sig.signer_problems("th" if th else "en")))
         else:
             verdict = tr("มีปัญหา: ") + "; ".join(sig.problems("th" if th else "en"))
         lines.append(tr("ลายมือชื่อของ {n} เมื่อ {t}: {v}", n=sig.signer_name or "-", t=when,
@@ -306,6 +306,7 @@ class SignDialog(QDialog):
         settings = self.render_settings()
         keyring = self.keyring()
         url = self.config().register_url.strip() or None
+        office_cas = list(self.config().profile().trusted_ca_certificates)
 
         def work() -> SignOutcome:
             from dla_drafter import pipeline, signing
@@ -318,8 +319,13 @@ class SignDialog(QDialog):
             else:
                 pages = pipeline.typeset_letter(letter, settings, keyring) if visible else None
             signing.sign_file(source, target, key, pages if visible else None, reason=reason)
-            report = signing.verify_pdf(target.read_bytes())
-            note = record_in_register(letter, target, url)
+            try:  # the office's CAs (agency profile): whether the signer is verified
+                roots = signing.certificates_from_pem(office_cas, tr("โปรไฟล์ส่วนราชการ"))
+                bad_cas = ""
+            except signing.SigningError as exc:  # signed all the same; said in the result
+                roots, bad_cas = [], error_text(exc)
+            report = signing.verify_pdf(target.read_bytes(), roots)
+            note = "\n".join(n for n in (bad_cas, record_in_register(letter, target, url)) if n)
             return SignOutcome(source, target, visible, report, note)
 
         self.busy = True

@@ -28,6 +28,9 @@ REGISTER_EN: dict[str, str] = {
     "ออกเลขไม่ได้": "Cannot issue a number",
     "ออกเลข {n} และบันทึกลงไฟล์ร่างแล้ว แต่เปิดไฟล์ร่างใหม่ไม่ได้: {e}":
         "{n} was issued and written into the draft, but the draft could not be reopened: {e}",
+    "ร่างนี้ได้เลขที่ {n} ลงวันที่ {d} จากทะเบียนแล้ว (ออกเลขค้างไว้เมื่อโปรแกรมหยุดทำงาน)":
+        "This draft now has number {n}, dated {d}, from the register (issued before the "
+        "program stopped)",
     # register window
     "ทะเบียนหนังสือส่ง": "Outgoing register",
     "ทะเบียนที่ใช้: ไฟล์ {u}": "Register: file {u}",
@@ -88,8 +91,8 @@ REGISTER_EN: dict[str, str] = {
     "ไม่พบลายมือชื่อในไฟล์": "No signature found in the file",
     "ลายมือชื่อของ {n} เมื่อ {t}: {v}": "Signature of {n} at {t}: {v}",
     "ถูกต้อง เนื้อหาไม่ถูกแก้ไขหลังลงนาม": "valid, content unchanged since signing",
-    " (ยังไม่ได้ตรวจสายใบรับรองกับผู้ออกใบรับรองที่เชื่อถือ)":
-        " (the certificate chain was not checked against a trusted CA)",
+    " ยืนยันตัวผู้ลงนามแล้ว": "; the signer is verified",
+    "โปรไฟล์ส่วนราชการ": "the agency profile",
     "มีปัญหา: ": "problems: ",
     "ยังไม่ได้กรอกช่อง “{f}”": "“{f}” is empty",
     "ยังไม่ได้ออกเลข": "No number yet",

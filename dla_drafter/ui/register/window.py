@@ -318,7 +318,7 @@ class RegisterWindow(QDialog):
 
     def _show_where(self) -> None:
         from dla_drafter.register.shares import share_warning
-        from dla_drafter.register.store import configured_url, default_url
+        from dla_drafter.register.store import default_url
         from dla_drafter.ui.i18n import language
 
         url = self._configured() or default_url()
@@ -333,7 +333,7 @@ class RegisterWindow(QDialog):
             text = tr("ทะเบียนที่ใช้: ไฟล์ {u}", u=url.removeprefix("sqlite:///"))
         else:
             text = tr("ทะเบียนที่ใช้: เซิร์ฟเวอร์ {u}", u=shown)
-        warning = share_warning(configured_url(url), language())
+        warning = share_warning(url, language())
         if warning:
             text += "\n⚠ " + warning
         self.where.setText(text)

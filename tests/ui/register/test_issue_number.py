@@ -11,7 +11,7 @@ from typing import Any
 from uihelpers import example_letter, page_texts, wait_preview
 
 from dla_drafter.model.draftio import save_draft
-from dla_drafter.register.store import Store
+from dla_drafter.register.store import Details, Store
 from dla_drafter.text.digits import to_thai_digits
 
 from .helpers import WAIT_MS, issue
@@ -108,16 +108,20 @@ def test_server_stopped_before_issuing_thai_message_and_draft_unchanged(
 
 def test_connection_lost_inside_the_transaction_nothing_half_issued(
         qtbot: Any, drafted: Any, dialogs: Any, pg_server: Any, pg_url: str) -> None:
+    """The number is written into the draft only after the register committed, so a server
+    lost inside the transaction leaves a draft without a number; the draft's identity for
+    the register stays (in the file and in the window, so a save keeps it), so that the
+    next issue finds whatever the register did."""
     window = drafted
     window.config.register_url = pg_url
     path = window.doc.path
-    before = path.read_bytes()
+    before = on_disk(path)
     seen: list[str | None] = []
 
     def dying_store() -> Store:
         store = Store(pg_url)
 
-        def stop() -> None:  # serial taken, draft rewritten: now the server dies
+        def stop() -> None:  # serial taken, not committed: now the server dies
             seen.append(on_disk(path)["number"]["serial"])
             pg_server.stop("immediate")
 
@@ -130,13 +134,48 @@ def test_connection_lost_inside_the_transaction_nothing_half_issued(
         issue(qtbot, window)
     finally:
         pg_server.start()
-    assert seen == ["1"]
+    assert seen == [None]  # the draft never held the uncommitted number
     (_, args), = [c for c in dialogs.calls if c[0] == "warning"]
-    assert "ขาดระหว่างบันทึก" in args[2] and "ไม่มีการออกเลข" in args[2]
-    assert path.read_bytes() == before
+    assert "ขาดระหว่างบันทึก" in args[2] and "ไม่มีการออกเลขลงไฟล์ร่าง" in args[2]
+    after = on_disk(path)
+    draft_id = after["number"].pop("draft_id")
+    assert len(draft_id) == 32 and after == before
     assert window.doc.letter.number.serial is None
+    assert window.doc.letter.number.extra["draft_id"] == draft_id
+    assert not window.doc.is_modified()
     with Store(pg_url) as store:
         assert store.entries() == []
+    window.register_menu.issue_number.store_factory = lambda: Store(pg_url)
+    issue(qtbot, window)
+    assert on_disk(path)["number"] == {**before["number"], "serial": "1", "draft_id": draft_id}
+
+
+def test_opening_a_draft_the_register_numbered_before_a_crash_writes_that_number(
+        qtbot: Any, make_window: Any, tmp_path: Path, register_url: str) -> None:
+    """Killed between the register's commit and the draft's update: the register holds a
+    pending number for the draft. Opening the draft writes that same number into it."""
+    from dla_drafter.model.draftio import load_draft
+    from dla_drafter.register.drafts import details_of
+
+    path = tmp_path / "crashed.dladraft.json"
+    letter = example_letter()
+    letter.number.extra["draft_id"] = "cd" * 16
+    save_draft(letter, path)
+    with Store(register_url) as store:
+        store.issue("มท 0816.3", True, date=dt.date(2026, 6, 16), details=Details(subject="x"))
+        pending = store.issue("มท 0816.3", True, date=dt.date(2026, 6, 16),
+                              details=details_of(load_draft(path), path), draft_id="cd" * 16)
+    assert pending.serial == 2 and pending.draft_pending
+    window = make_window()
+    window.config.register_url = register_url
+    assert window.open_path(path, ask=False)
+    qtbot.waitUntil(lambda: window.doc.letter.number.serial == "2", timeout=WAIT_MS)
+    assert on_disk(path)["number"]["serial"] == "2"
+    assert on_disk(path)["date"] == {"day": 16, "month": 6, "year": 2569}
+    assert not window.doc.is_modified()
+    assert "มท 0816.3/ว 2" in window.statusBar().currentMessage()
+    with Store(register_url) as store:
+        assert not store.get("มท 0816.3/ว 2").draft_pending
 
 
 def test_a_reserved_number_typed_into_the_draft_is_the_one_issued(

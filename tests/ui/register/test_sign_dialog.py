@@ -81,6 +81,18 @@ def test_sign_exports_then_signs_visibly_and_pyhanko_validates(
     assert rect[2] - rect[0] > 50 and rect[3] - rect[1] > 20  # a visible box, in points
     text = dialog.result.text()
     assert "ลงนามแล้ว" in text and SIGNER_NAME in text and "ถูกต้อง" in text
+    # no CA in the office's profile: the document is fine, the signer is not verified
+    assert "ยืนยันตัวผู้ลงนามไม่ได้" in text and f"อ้างว่าเป็นของ {SIGNER_NAME}" in text
+
+
+def test_the_profile_s_trusted_ca_verifies_the_signer_in_the_result(
+        qtbot: Any, numbered: Any, p12: Path, pki: Pki) -> None:
+    numbered.config.profile().trusted_ca_certificates = [pki.root_pem().decode("ascii")]
+    dialog = dialog_for(qtbot, numbered, p12)
+    sign(qtbot, dialog)
+    text = dialog.result.text()
+    assert "ถูกต้อง เนื้อหาไม่ถูกแก้ไขหลังลงนาม ยืนยันตัวผู้ลงนามแล้ว" in text
+    assert "ยืนยันตัวผู้ลงนามไม่ได้" not in text
 
 
 def test_export_over_the_signed_pdf_is_refused_with_a_message(
@@ -100,7 +112,7 @@ def test_export_over_the_signed_pdf_is_refused_with_a_message(
 
 
 def test_invisible_signature_has_no_box_on_the_page(
-        qtbot: Any, numbered: Any, p12: Path) -> None:
+        qtbot: Any, numbered: Any, p12: Path, pki: Pki) -> None:
     from dla_drafter import signing
 
     dialog = dialog_for(qtbot, numbered, p12)
@@ -109,11 +121,12 @@ def test_invisible_signature_has_no_box_on_the_page(
     signed = dialog.outcome.target
     assert all(rect[2] - rect[0] == 0 and rect[3] - rect[1] == 0
                for _page, rect in signature_widgets(signed))
-    report = signing.verify_pdf(signed.read_bytes())
+    report = signing.verify_pdf(signed.read_bytes(), [pki.root])
     assert report.ok and report.signatures[0].signer_name == SIGNER_NAME
 
 
-def test_sign_an_existing_pdf(qtbot: Any, numbered: Any, p12: Path, tmp_path: Path) -> None:
+def test_sign_an_existing_pdf(qtbot: Any, numbered: Any, p12: Path, tmp_path: Path,
+                              pki: Pki) -> None:
     from dla_drafter import signing
 
     earlier = tmp_path / "ส่งออกไว้.pdf"
@@ -125,7 +138,7 @@ def test_sign_an_existing_pdf(qtbot: Any, numbered: Any, p12: Path, tmp_path: Pa
     sign(qtbot, dialog)
     signed = tmp_path / "ส่งออกไว้-ลงนาม.pdf"
     assert dialog.outcome.target == signed
-    assert signing.verify_pdf(signed.read_bytes()).ok
+    assert signing.verify_pdf(signed.read_bytes(), [pki.root]).ok
     assert len(signature_widgets(signed)) == 1
     assert not (tmp_path / "หนังสือ.pdf").exists()  # nothing else exported
 
