@@ -154,10 +154,11 @@ def make_outputs(
             from .review.paper import review_pages
 
             out.pages = review_pages(letter, out.pages, fonts_for(settings), profile)
+    embed = draft_to_embed(letter) if any(output_format(p) == "pdf" for p in paths) else None
     for path in paths:
         if output_format(path) == "pdf":
             title = f"ความเห็นของผู้ตรวจ: {letter.subject}" if review else letter.subject
-            out.files[path] = _pdf(out.pages, settings, title)
+            out.files[path] = _pdf(out.pages, settings, pdf_meta(state.letter, title), embed)
         else:
             out.files[path] = _docx(letter, state, settings, comments)
     return out
@@ -178,10 +179,44 @@ def check_targets(paths: Iterable[Path]) -> None:
         seen.add(key)
 
 
-def _pdf(pages: Pages, settings: RenderSettings, title: str) -> bytes:
+def _pdf(pages: Pages, settings: RenderSettings, meta, embed: bytes | None) -> bytes:
     from .render.pdf import render_pdf
 
-    return render_pdf(pages, fonts_for(settings), settings, title=title)
+    return render_pdf(pages, fonts_for(settings), settings, meta=meta, embed=embed)
+
+
+def draft_to_embed(letter: Letter) -> bytes | None:
+    """The draft a PDF carries inside (``render.pdf_embed``): the letter as the clerk drafted
+    it, without its review record (comments, approvals and keys stay in the office), as
+    draft-file bytes; None when the letter would not save as a valid draft."""
+    from dataclasses import replace
+
+    from .fields import REVIEW_KEY
+    from .model.draftio import dumps_draft
+    from .problems import DraftError
+
+    clean = replace(letter, extra={k: v for k, v in letter.extra.items() if k != REVIEW_KEY})
+    try:
+        return dumps_draft(clean).encode("utf-8")
+    except DraftError:
+        return None
+
+
+def pdf_meta(letter: Letter, title: str):
+    """What the PDF says about itself: the title (เรื่อง), the number, date and addressee
+    as its subject, the agency as its author (``render.pdf_archive.PdfMeta``)."""
+    from .compose.blocks import DateLine, Heading
+    from .render.pdf_archive import PdfMeta
+
+    parts = []
+    for block in compose(letter).blocks:
+        if isinstance(block, Heading) and block.number.strip():
+            parts.append(block.number.strip())
+        elif isinstance(block, DateLine):
+            parts.append(block.text)
+    if letter.addressee.strip():
+        parts.append(f"{letter.salutation} {letter.addressee.strip()}")
+    return PdfMeta(title=title, subject=" ".join(parts), author=letter.agency.name.strip())
 
 
 def _docx(letter: Letter, state: PrintState, settings: RenderSettings,
