@@ -81,3 +81,62 @@ def expected_ink_cm(x: float, y: float, height: float, aspect: float | None = No
     width = height * (aspect if aspect is not None else w / h)
     left, top, right, bottom = emblem_extent()
     return x + left * width, y + top * height, x + right * width, y + bottom * height
+
+
+def structure(path: Path) -> list[tuple[int, str, str, str]]:
+    """The structure tree of a PDF in reading order, as a screen reader walks it: one
+    (depth, type, alternative text, text) per element, the text being all it reads (its
+    own marked content and its kids', in order). Read with pypdf (the tree, MCR and OBJR
+    kids included) and pdfplumber (each marked-content id's characters)."""
+    import pdfplumber
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject, IndirectObject
+
+    reader = PdfReader(path)
+    pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    text: dict[tuple[int, int], str] = {}
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages):
+            for char in page.chars:
+                if char.get("mcid") is not None:
+                    key = (n, char["mcid"])
+                    text[key] = text.get(key, "") + char["text"]
+    out: list[tuple[int, str, str, str]] = []
+
+    def walk(elem: DictionaryObject, depth: int) -> str:
+        page = elem.raw_get("/Pg") if "/Pg" in elem else None
+        home = pages.get(page.idnum) if isinstance(page, IndirectObject) else None
+        kids = elem.get("/K")
+        kids = kids if isinstance(kids, list) else [kids] if kids is not None else []
+        at = len(out)
+        alt = elem.get("/Alt")
+        out.append((depth, str(elem["/S"])[1:], str(alt) if alt is not None else "", ""))
+        read = ""
+        for kid in kids:
+            if isinstance(kid, int):
+                read += text.get((home, kid), "")
+                continue
+            kid_obj = kid.get_object()
+            kind = kid_obj.get("/Type")
+            if kind == "/MCR":
+                read += text.get((pages[kid_obj.raw_get("/Pg").idnum], kid_obj["/MCID"]), "")
+            elif kind != "/OBJR":
+                read += walk(kid_obj, depth + 1)
+        out[at] = (*out[at][:3], read)
+        return read
+
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    top = root["/K"]
+    for elem in top if isinstance(top, list) else [top]:
+        walk(elem.get_object(), 0)
+    return out
+
+
+def structure_listing(path: Path) -> str:
+    """``structure`` as indented lines (for a reader, and for the integrator's note)."""
+    lines = []
+    for depth, kind, alt, text in structure(path):
+        shown = " ".join(text.split())
+        extra = f" [alt: {alt}]" if alt else ""
+        lines.append(f"{'  ' * depth}{kind}{extra}{': ' + shown if shown else ''}")
+    return "\n".join(lines)

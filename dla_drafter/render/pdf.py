@@ -732,7 +732,7 @@ class PdfBuilder:
         top = (page_h - box.y) * PT_PER_CM
         url = next((it.text for it in self._page.items if isinstance(it, TextLine)
                     and it.source == box.source), "") if box.source else ""
-        mcid = self.tags.figure(f"QR code: {url}" if url else "QR code")
+        mcid = self.tags.figure(url or "QR code")
         out.append(f"/Figure <</MCID {mcid}>> BDC q 0 0 0 rg")
         for r, row in enumerate(box.modules):
             c = 0
@@ -1017,6 +1017,10 @@ def _serialise(objs: _Objects, root: int, info: int, file_id: bytes) -> bytes:
     for num, raw in enumerate(objs.bodies, 1):
         body = raw or b"null"
         if b"\nstream\n" in body:
+            if body.endswith(b"\r\nendstream"):
+                # data ending in CR: with the usual LF after it, readers (and PDF/A's
+                # Length check) take CR LF for the end of line and the data one byte short
+                body = body[:-len(b"\nendstream")] + b"\r\nendstream"
             entries.append((1, len(out), 0))
             out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
         else:
