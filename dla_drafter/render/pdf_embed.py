@@ -58,7 +58,7 @@ class EmbeddedDraftError(DrafterError):
 
 
 def _refuse(code: str, th: str, en: str) -> EmbeddedDraftError:
-    return EmbeddedDraftError.of(code, th, en, field="")
+    return EmbeddedDraftError.of(code, th, en)
 
 
 def _decode_text(value: object) -> str:
