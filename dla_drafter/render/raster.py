@@ -85,11 +85,36 @@ def png_header(data: bytes) -> PngHeader:
 
 
 def check_png(data: bytes) -> PngHeader:
-    """The header of a PNG whose every chunk is intact and whose image data inflates."""
+    """The header of a PNG whose every chunk is intact, whose image data inflates, whose
+    rows all name a known filter and which has the palette its colour type needs: what
+    Word needs to show it, without undoing the filters (Python is slow at that)."""
     header = png_header(data)
+    kinds = [kind for kind, _body in _chunks(data)]
+    if header.colour_type == 3 and b"PLTE" not in kinds:
+        raise ValueError("palette PNG without a palette")
     idat = b"".join(body for kind, body in _chunks(data) if kind == b"IDAT")
-    _inflate(idat, _raw_size(header))
+    raw = _inflate(idat, _raw_size(header))
+    for pos in _row_starts(header):
+        if raw[pos] > 4:
+            raise ValueError(f"unknown PNG filter {raw[pos]}")
     return header
+
+
+def _row_starts(h: PngHeader) -> list[int]:
+    """Offsets of each row's filter byte in the inflated image data."""
+    bits = _CHANNELS[h.colour_type] * h.depth
+    passes = _ADAM7 if h.interlaced else ((0, 0, 1, 1),)
+    starts, pos = [], 0
+    for x0, y0, dx, dy in passes:
+        w = (h.width - x0 + dx - 1) // dx
+        rows = (h.height - y0 + dy - 1) // dy
+        if not w or not rows:
+            continue
+        row_bytes = (w * bits + 7) // 8
+        for _ in range(rows):
+            starts.append(pos)
+            pos += 1 + row_bytes
+    return starts
 
 
 def _raw_size(h: PngHeader) -> int:
