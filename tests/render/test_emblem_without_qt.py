@@ -92,11 +92,10 @@ def test_the_pdf_emblem_matches_what_qtsvg_draws(qapp, tmp_path):
     import math
 
     import pypdfium2 as pdfium
+    from exporting import pdf as make_pdf
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
-
-    from exporting import pdf as make_pdf
 
     from dla_drafter.model.draftio import load_draft
     from dla_drafter.settings import RenderSettings
@@ -168,9 +167,8 @@ def test_an_office_png_goes_into_the_docx_as_it_is(tmp_path):
 
 
 def test_an_office_jpeg_goes_into_the_pdf_as_it_is(tmp_path):
-    from PIL import Image
-
     from exporting import pdf as make_pdf
+    from PIL import Image
 
     from dla_drafter.model.draftio import load_draft
     from dla_drafter.settings import RenderSettings
