@@ -86,7 +86,9 @@ class _Piece:
 
 
 def _units(segment: str) -> list[str]:
-    """Grapheme clusters of ``segment``, with each %xx escape of a link as one unit."""
+    """Grapheme clusters of ``segment``, with each %xx escape of a link as one unit and a
+    hyphen joined to the unit after it: a line cut there would end in a hyphen, which
+    viewers take for hyphenation (see ``text.wordbreak``)."""
     units: list[str] = []
     pos = 0
     for m in _PERCENT_ESCAPE.finditer(segment):
@@ -94,7 +96,13 @@ def _units(segment: str) -> list[str]:
         units.append(m.group())
         pos = m.end()
     units.extend(clusters(segment[pos:]))
-    return units
+    joined: list[str] = []
+    for unit in units:
+        if joined and joined[-1].endswith("-"):
+            joined[-1] += unit
+        else:
+            joined.append(unit)
+    return joined
 
 
 def _piece(text: str, face: FontFace, size_pt: float, penalty: int) -> _Piece:
