@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -158,7 +159,8 @@ def make_outputs(
     for path in paths:
         if output_format(path) == "pdf":
             title = f"ความเห็นของผู้ตรวจ: {letter.subject}" if review else letter.subject
-            out.files[path] = _pdf(out.pages, settings, pdf_meta(state.letter, title), embed)
+            out.files[path] = _pdf(out.pages, settings, pdf_meta(state.letter, title, out.pages),
+                                   embed)
         else:
             out.files[path] = _docx(letter, state, settings, comments)
     return out
@@ -189,31 +191,45 @@ def draft_to_embed(letter: Letter) -> bytes | None:
     """The draft a PDF carries inside (``render.pdf_embed``): the letter as the clerk drafted
     it, without its review record (comments, approvals and keys stay in the office), as
     draft-file bytes; None when the letter would not save as a valid draft."""
-    from dataclasses import replace
+    import json
 
     from .fields import REVIEW_KEY
-    from .model.draftio import dumps_draft
+    from .model.draftio import letter_to_dict
+
+    data = letter_to_dict(letter)
+    data.pop(REVIEW_KEY, None)
+    try:
+        key = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    return _valid_draft_bytes(key)
+
+
+@lru_cache(maxsize=16)
+def _valid_draft_bytes(key: str) -> bytes | None:
+    """The saved-file bytes of a draft (validated as a save is), kept for a re-export."""
+    import json
+
+    from .model.draftio import dumps_draft, letter_from_dict
     from .problems import DraftError
 
-    clean = replace(letter, extra={k: v for k, v in letter.extra.items() if k != REVIEW_KEY})
     try:
-        return dumps_draft(clean).encode("utf-8")
+        return dumps_draft(letter_from_dict(json.loads(key))).encode("utf-8")
     except DraftError:
         return None
 
 
-def pdf_meta(letter: Letter, title: str):
-    """What the PDF says about itself: the title (เรื่อง), the number, date and addressee
-    as its subject, the agency as its author (``render.pdf_archive.PdfMeta``)."""
-    from .compose.blocks import DateLine, Heading
+def pdf_meta(letter: Letter, title: str, pages: Pages | None = None):
+    """What the PDF says about itself: the title (เรื่อง), the printed number, date and
+    addressee as its subject (read off page one), the agency as its author
+    (``render.pdf_archive.PdfMeta``)."""
     from .render.pdf_archive import PdfMeta
 
     parts = []
-    for block in compose(letter).blocks:
-        if isinstance(block, Heading) and block.number.strip():
-            parts.append(block.number.strip())
-        elif isinstance(block, DateLine):
-            parts.append(block.text)
+    if pages is not None and pages.pages:
+        for part in ("number.code", "date.month"):
+            parts += [line.text.strip() for line in pages.pages[0].items
+                      if getattr(line, "source", None) == (part, None) and line.text.strip()]
     if letter.addressee.strip():
         parts.append(f"{letter.salutation} {letter.addressee.strip()}")
     return PdfMeta(title=title, subject=" ".join(parts), author=letter.agency.name.strip())

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..problems import DrafterError, DraftError
@@ -33,15 +34,21 @@ EMBED_MIME = "application/json"
 EMBED_DESCRIPTION = "ร่างหนังสือ (DLA Drafter) / the letter's draft"
 
 
+@lru_cache(maxsize=8)
+def _packed(data: bytes) -> tuple[bytes, str]:
+    """The draft compressed, and its MD5, once per draft (a re-export carries the same)."""
+    return zlib.compress(data, 9), hashlib.md5(data, usedforsecurity=False).hexdigest()
+
+
 def embedded_file(objs, data: bytes, when: datetime) -> int:
     """Write the embedded file stream and its file specification into ``objs`` (the PDF
     writer's object list); the file specification's object number."""
-    packed = zlib.compress(data, 9)
+    packed, md5 = _packed(data)
     stream = objs.add(
         b"<< /Type /EmbeddedFile /Subtype /application#2Fjson /Params << /Size %d"
         b" /ModDate (%s) /CheckSum <%s> >> /Filter /FlateDecode /Length %d >>\nstream\n" % (
-            len(data), pdf_date(when).encode(), hashlib.md5(data, usedforsecurity=False)
-            .hexdigest().encode(), len(packed)) + packed + b"\nendstream")
+            len(data), pdf_date(when).encode(), md5.encode(), len(packed)) + packed
+        + b"\nendstream")
     name = _text(EMBED_NAME)
     return objs.add(
         b"<< /Type /Filespec /F %s /UF %s /Desc %s /AFRelationship /Source"

@@ -20,6 +20,7 @@ part with its own link annotation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text.digits import link_spans
 from ..typeset.pages import Source, TextLine
@@ -80,6 +81,13 @@ class Run:
     mcid: int
     tag: str
     link: Elem | None = None
+
+
+@lru_cache(maxsize=4096)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``link_spans`` of a line, cached (a re-export meets the same lines again); a text
+    with no dot holds no URL or e-mail address."""
+    return tuple(link_spans(text)) if "." in text else ()
 
 
 def link_target(text: str) -> str:
@@ -202,12 +210,12 @@ class Tagger:
         opened = self._open.pop(id(elem), None)
         if opened is not None:
             before, link = opened
-            whole = next((e for s, e in link_spans(before + text) if s == 0), 0)
+            whole = next((e for s, e in _spans(before + text) if s == 0), 0)
             if whole > len(before):
                 pos = whole - len(before)
                 link.alt = link_target(before + text[:pos])
                 out.append((0, pos, link))
-        for s, e in link_spans(text[pos:]):
+        for s, e in _spans(text[pos:]):
             out.append((pos + s, pos + e, Elem("Link", alt=link_target(text[pos + s:pos + e]))))
         if line.joins_next and out and not any(ch.isspace() for ch in text[out[-1][1]:]):
             s, _e, link = out[-1]
