@@ -101,6 +101,7 @@ class AgencyProfile:
     reviewers: list[ReviewerKey] = field(default_factory=list)
     continuation_word: bool = True  # "/ คำแรก…" at the foot of every page but the last
     draft_watermark: bool = False  # "ร่าง" across every page of a letter not yet approved
+    pdf_a: bool = True  # PDF/A-3b letters; off: a plain PDF for systems that refuse PDF/A
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
@@ -138,6 +139,7 @@ class AgencyProfile:
             ],
             continuation_word=data.get("continuation_word", True) is not False,
             draft_watermark=data.get("draft_watermark", False) is True,
+            pdf_a=data.get("pdf_a", True) is not False,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,6 +162,7 @@ class AgencyProfile:
             "reviewers": [asdict(r) for r in self.reviewers],
             "continuation_word": self.continuation_word,
             "draft_watermark": self.draft_watermark,
+            "pdf_a": self.pdf_a,
         }
 
     def render_settings(self) -> RenderSettings:
@@ -174,7 +177,7 @@ class AgencyProfile:
             emblem = None
         return RenderSettings(docx_font=self.docx_font or DEFAULT_DOCX_FONT, emblem_path=emblem,
                               continuation_word=self.continuation_word,
-                              draft_watermark=self.draft_watermark)
+                              draft_watermark=self.draft_watermark, pdf_a=self.pdf_a)
 
     def new_letter(self, today: tuple[int, int, int] | None = None) -> Letter:
         """A fresh letter with this office's heading, signer and contacts filled in.

@@ -276,3 +276,22 @@ def test_a_url_broken_over_two_lines_is_one_link_to_the_whole_url(tmp_path):
     assert first[1] > second[1]  # the second part is on the line below
     links = [(kind, squeeze(text)) for _d, kind, _a, text in structure(path) if kind == "Link"]
     assert ("Link", LINK_URL) in links  # one element, both parts
+
+
+def test_render_plain_pdf_on_the_command_line_and_in_the_profile(tmp_path):
+    import sys
+
+    from dla_drafter.app_settings import AgencyProfile
+
+    out = tmp_path / "plain.pdf"
+    result = subprocess.run([sys.executable, "-m", "dla_drafter", "render",
+                             str(ROOT / "examples" / "memo-2569.dladraft.json"), "-o", str(out),
+                             "--bundled-font", "--plain-pdf"], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert b"pdfaid" not in out.read_bytes()
+    assert failures(out, ("ua1",)) == []
+    assert AgencyProfile.from_dict({}).render_settings().pdf_a is True
+    profile = AgencyProfile.from_dict({"pdf_a": False})
+    assert profile.render_settings().pdf_a is False
+    assert AgencyProfile.from_dict(profile.to_dict()).pdf_a is False
