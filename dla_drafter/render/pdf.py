@@ -1040,7 +1040,7 @@ def _serialise(objs: _Objects, root: int, info: int, file_id: bytes) -> bytes:
     entries.append((1, len(out), 0))
     out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>"
             b"\nstream\n" % (packed_num, len(packed_heads), len(head), len(data))
-            + data + b"\nendstream\nendobj\n")
+            + data + _eol(data) + b"endstream\nendobj\n")
     xref_at = len(out)
     entries.append((1, xref_at, 0))
     table = zlib.compress(b"".join(struct.pack(">BIH", *entry) for entry in entries), 9)
@@ -1048,8 +1048,15 @@ def _serialise(objs: _Objects, root: int, info: int, file_id: bytes) -> bytes:
     out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R"
             b" /ID [<%s> <%s>] /Filter /FlateDecode /Length %d >>\nstream\n" % (
                 xref_num, len(entries), root, info, hex_id, hex_id, len(table))
-            + table + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
+            + table + _eol(table) + b"endstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
     return bytes(out)
+
+
+def _eol(data: bytes) -> bytes:
+    """The end of line between a stream's data and ``endstream``: CR LF after data that ends
+    in CR, which a reader would otherwise take, with the LF, for the end of line (and the
+    data for one byte shorter than its ``/Length``)."""
+    return b"\r\n" if data.endswith(b"\r") else b"\n"
 
 
 def render_pdf(pages: Pages, fonts: FontSet, settings: RenderSettings, title: str = "", *,

@@ -198,3 +198,37 @@ def test_a_long_session_that_fills_the_codes_starts_afresh(eef_dict, settings, t
     assert len(pdf._codes_for(face).codes) < 1000
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "".join(paragraph.split()) in "".join(text.split())
+
+
+def test_stream_data_ending_in_cr_keeps_its_length(monkeypatch, eef_dict, settings):
+    """Compressed data may end in CR (one letter in 76 of a merge did, in its
+    cross-reference stream): the writer then ends the line with CR LF, so that readers and
+    PDF/A's length check do not take the CR for part of the end of line."""
+    import zlib as real_zlib
+
+    from dla_drafter.render import pdf as writer
+
+    class Zlib:  # every compressed stream ends in CR: its data, then a stored CR
+        @staticmethod
+        def compress(data, level=6):
+            return real_zlib.compress(data, level) + b"\r"
+
+    monkeypatch.setattr(writer, "zlib", Zlib)
+    eef_dict["recipients"] = {}
+    data = writer.render_pdf(*_typeset(eef_dict, settings), settings, "x")
+    for match in re.finditer(rb"\n(\d+) 0 obj\n<<(.*?)>>\nstream\n", data, re.S):
+        length = int(re.search(rb"/Length (\d+)", match.group(2)).group(1))
+        end = match.end() + length
+        assert data[end:end + 11] in (b"\r\nendstream", b"\nendstream\n"), match.group(1)
+        if data[end - 1:end] == b"\r":
+            assert data[end:end + 2] == b"\r\n"
+    from pdf_checks import failures
+
+    assert not [f for f in failures(data, ("3b",)) if "LENGTH" in f]
+
+
+def _typeset(eef_dict, settings):
+    from dla_drafter.pipeline import typeset_letter
+    from dla_drafter.typeset.fonts import fonts_for
+
+    return typeset_letter(letter_from_dict(eef_dict), settings), fonts_for(settings)
