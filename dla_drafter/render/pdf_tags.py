@@ -99,7 +99,7 @@ def link_target(text: str) -> str:
     return "https://" + text
 
 
-def _key(source: Source | None, role: str | None, serial: int) -> tuple[object, str]:
+def _key(source: Source | None, serial: int) -> tuple[object, str]:
     """(element key, structure type) of a line: lines of equal keys that follow each other
     join one element."""
     if source is None:
@@ -156,7 +156,7 @@ class Tagger:
     def _element_for(self, line: TextLine) -> Elem:
         """The element a line's text belongs to (made when a new part starts)."""
         self._serial += 1
-        key, role = _key(line.source, line.role, self._serial)
+        key, role = _key(line.source, self._serial)
         if key == self._key and self._current is not None:
             return self._current
         self._key = key

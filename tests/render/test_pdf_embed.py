@@ -245,3 +245,29 @@ def test_extract_imports_no_qt(memo_pdf, tmp_path):
                             cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_initials_an_approval_prints_are_not_the_draft():
+    """The PDF prints the approved row's name in the initials grid; the draft inside is the
+    clerk's, with that row as the clerk left it and no review record."""
+    import copy
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from dla_drafter.review import actions
+    from dla_drafter.review.integrity import Keyring, public_key_text
+
+    key = Ed25519PrivateKey.generate()
+    keyring = Keyring({public_key_text(key.public_key()): "สมชาย"})
+    clerk = load_draft(ROOT / "examples" / "circular-2565-ipst.dladraft.json")
+    letter = copy.deepcopy(clerk)
+    actions.approve(letter, "ผอ.กศ.", "สมชาย", key)
+    data, pages = make_pdf(letter, SETTINGS, keyring)
+    printed = [line.text for line in pages.lines() if line.source and
+               line.source[0] == "initials"]
+    assert "สมชาย" in printed  # the approval prints
+    back = extract_draft_from_pdf(data)
+    assert [(i.role, i.name) for i in back.initials] == \
+        [(i.role, i.name) for i in clerk.initials]
+    assert REVIEW_KEY not in back.extra
+    assert letter_to_dict(back) == letter_to_dict(clerk)
