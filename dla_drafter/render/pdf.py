@@ -17,10 +17,16 @@ and a decomposed vowel draws two glyphs for one character.
   Copy and search in poppler (Evince, Okular, pdftotext), PDFium (Chrome, Edge), MuPDF,
   pdfplumber and pypdf give every line exactly, and selection boxes sit on the visible words.
 
-Small files: every stream is compressed, the font is cut down to the glyphs the text layer
-uses (``render.font_subset``, renumbered through the CIDToGIDMap), the black ครุฑ is a 1-bit
-mask at 600 dpi, and the objects that are not streams go in one compressed object stream.
-A one-page letter is ~58 KB.
+Small files: every stream is compressed (but the XMP metadata), the font is cut down to the
+glyphs the text layer uses (``render.font_subset``, renumbered through the CIDToGIDMap), the
+bundled ครุฑ is vector paths (``render.emblem``; an office's black emblem a 1-bit mask), and
+the objects that are not streams go in one compressed object stream. A one-page letter is
+~59 KB.
+
+Every file is PDF/UA-1 — the text layer is marked content in a structure tree that follows
+the letter (``render.pdf_tags``), everything else an artifact, links annotated — and, unless
+``RenderSettings.pdf_a`` is off, PDF/A-3b (``render.pdf_archive``); it carries the clerk's
+draft as an associated file (``render.pdf_embed``).
 """
 
 from __future__ import annotations
