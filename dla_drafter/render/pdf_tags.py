@@ -31,9 +31,10 @@ HEADINGS = {"subject": 1, "recipients.title": 2}
 LISTS = {"references", "enclosures", "recipients.names"}
 #: Parts that are not the letter's content: repeated on every page, or a hint for the reader.
 ARTIFACTS = {"page_number", "continuation"}
-#: Parts read as one paragraph with another (a label with its value, a name with its
-#: address lines): part → the part whose element they join.
-JOINED = {"addressee": "salutation", "agency.address": "agency.name"}
+#: Parts read as one paragraph with another (เรียน with its addressee): part → the part
+#: whose element they join. (An agency's address lines are paragraphs of their own: joined
+#: to its name they would read run together, ท้องถิ่นถนน….)
+JOINED = {"addressee": "salutation"}
 #: Parts whose lines are one paragraph whatever their index.
 WHOLE = {"copies_to", "agency.name"}
 
