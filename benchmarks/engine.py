@@ -4,8 +4,10 @@
 
 * cold CLI: ``dla-drafter render`` of a one-page letter to PDF, whole process;
 * LibreOffice converting the same letter's DOCX to PDF (when ``soffice`` is installed);
-* in-process typeset + PDF of a one-page and a three-page letter, and DOCX of each;
-* the size of each PDF (target: one-page ≤ 60 KB).
+* whether that cold ``render`` to PDF and DOCX imported any PySide6 module (it should not);
+* in-process typeset + PDF (PDF/A-3b and PDF/UA-1, the default) of a one-page and a
+  three-page letter, the same as a plain PDF, and DOCX of each;
+* the size of each PDF, archival and plain (target: one-page ≤ 60 KB).
 """
 
 from __future__ import annotations
@@ -101,6 +103,13 @@ def main() -> None:
     cold = median_ms(lambda: subprocess.run(cli, check=True, capture_output=True, env=env),
                      max(5, args.runs // 3))
     print(f"cold CLI render one-page → PDF      median {cold:8.1f} ms")
+    probe = ("import sys\nfrom dla_drafter.cli import main\n"
+             f"main(['render', {str(draft)!r}, '-o', {str(tmp / 'q.pdf')!r}, '-o', "
+             f"{str(tmp / 'q.docx')!r}, '--bundled-font'])\n"
+             "print(len([m for m in sys.modules if m.startswith('PySide6')]))")
+    qt = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True,
+                        text=True, env=env).stdout.split()[-1]
+    print(f"PySide6 modules imported by render → PDF + DOCX: {qt}")
     (tmp / "one.docx").write_bytes(
         make_outputs(letters["one-page"], ["one.docx"], settings).first("docx"))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -114,20 +123,26 @@ def main() -> None:
         print("LibreOffice not installed: comparison skipped "
               "(apt-get install libreoffice-writer-nogui)")
 
+    plain = RenderSettings(use_system_th_sarabun=False, pdf_a=False)
     for name, letter in letters.items():
         pages = typeset_letter(letter, settings)
         # fonts, emblem and dictionary loaded once, as in a running program
         pdf = make_outputs(letter, ["x.pdf"], settings).first("pdf")
+        plain_pdf = make_outputs(letter, ["x.pdf"], plain).first("pdf")
         for label, fresh in (("new letter", True), ("re-export", False)):
             typeset_ms = median_ms(lambda letter=letter: typeset_letter(letter, settings),
                                    args.runs, fresh)
             pdf_ms = median_ms(lambda letter=letter: make_outputs(
                 letter, ["x.pdf"], settings), args.runs, fresh)
+            plain_ms = median_ms(lambda letter=letter: make_outputs(
+                letter, ["x.pdf"], plain), args.runs, fresh)
             docx_ms = median_ms(lambda letter=letter: make_outputs(
                 letter, ["x.docx"], settings), args.runs, fresh)
             print(f"in-process {name:10} ({len(pages)} pages, {label:10}): typeset "
-                  f"{typeset_ms:6.1f} ms, typeset+PDF {pdf_ms:6.1f} ms, DOCX {docx_ms:6.1f} ms")
-        print(f"PDF size   {name:10} ({len(pages)} pages): {len(pdf) / 1000:6.1f} KB")
+                  f"{typeset_ms:6.1f} ms, typeset+PDF/A {pdf_ms:6.1f} ms (plain PDF "
+                  f"{plain_ms:6.1f} ms), DOCX {docx_ms:6.1f} ms")
+        print(f"PDF size   {name:10} ({len(pages)} pages): PDF/A-3b + PDF/UA-1 "
+              f"{len(pdf) / 1000:6.1f} KB, plain {len(plain_pdf) / 1000:6.1f} KB")
     print("targets: one-page typeset+PDF ≤ 10 ms, DOCX ≤ 10 ms (new letter); "
           "one-page PDF ≤ 60 KB; cold render ≤ 0.25 × LibreOffice")
     shutil.rmtree(tmp, ignore_errors=True)

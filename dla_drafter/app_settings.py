@@ -124,6 +124,7 @@ class AgencyProfile:
     # CAs whose certificates the office trusts for signed PDFs (PEM text, each may hold
     # several): ``verify`` reports a signer as verified only under one of these (or --trust).
     trusted_ca_certificates: list[str] = field(default_factory=list)
+    pdf_a: bool = True  # PDF/A-3b letters; off: a plain PDF for systems that refuse PDF/A
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
@@ -165,6 +166,7 @@ class AgencyProfile:
             trusted_ca_certificates=[
                 str(c) for c in data.get("trusted_ca_certificates") or [] if isinstance(c, str)
             ],
+            pdf_a=data.get("pdf_a", True) is not False,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -189,6 +191,7 @@ class AgencyProfile:
             "draft_watermark": self.draft_watermark,
             "ecms": asdict(self.ecms),
             "trusted_ca_certificates": list(self.trusted_ca_certificates),
+            "pdf_a": self.pdf_a,
         }
 
     def render_settings(self) -> RenderSettings:
@@ -203,7 +206,7 @@ class AgencyProfile:
             emblem = None
         return RenderSettings(docx_font=self.docx_font or DEFAULT_DOCX_FONT, emblem_path=emblem,
                               continuation_word=self.continuation_word,
-                              draft_watermark=self.draft_watermark)
+                              draft_watermark=self.draft_watermark, pdf_a=self.pdf_a)
 
     def new_letter(self, today: tuple[int, int, int] | None = None) -> Letter:
         """A fresh letter with this office's heading, signer and contacts filled in.

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -154,10 +155,12 @@ def make_outputs(
             from .review.paper import review_pages
 
             out.pages = review_pages(letter, out.pages, fonts_for(settings), profile)
+    embed = draft_to_embed(letter) if any(output_format(p) == "pdf" for p in paths) else None
     for path in paths:
         if output_format(path) == "pdf":
             title = f"ความเห็นของผู้ตรวจ: {letter.subject}" if review else letter.subject
-            out.files[path] = _pdf(out.pages, settings, title)
+            out.files[path] = _pdf(out.pages, settings, pdf_meta(state.letter, title, out.pages),
+                                   embed)
         else:
             out.files[path] = _docx(letter, state, settings, comments)
     return out
@@ -178,10 +181,58 @@ def check_targets(paths: Iterable[Path]) -> None:
         seen.add(key)
 
 
-def _pdf(pages: Pages, settings: RenderSettings, title: str) -> bytes:
+def _pdf(pages: Pages, settings: RenderSettings, meta, embed: bytes | None) -> bytes:
     from .render.pdf import render_pdf
 
-    return render_pdf(pages, fonts_for(settings), settings, title=title)
+    return render_pdf(pages, fonts_for(settings), settings, meta=meta, embed=embed)
+
+
+def draft_to_embed(letter: Letter) -> bytes | None:
+    """The draft a PDF carries inside (``render.pdf_embed``): the letter as the clerk drafted
+    it, without its review record (comments, approvals and keys stay in the office), as
+    draft-file bytes; None when the letter would not save as a valid draft."""
+    import json
+
+    from .fields import REVIEW_KEY
+    from .model.draftio import letter_to_dict
+
+    data = letter_to_dict(letter)
+    data.pop(REVIEW_KEY, None)
+    try:
+        key = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    return _valid_draft_bytes(key)
+
+
+@lru_cache(maxsize=16)
+def _valid_draft_bytes(key: str) -> bytes | None:
+    """The saved-file bytes of a draft (validated as a save is), kept for a re-export."""
+    import json
+
+    from .model.draftio import dumps_draft, letter_from_dict
+    from .problems import DraftError
+
+    try:
+        return dumps_draft(letter_from_dict(json.loads(key))).encode("utf-8")
+    except DraftError:
+        return None
+
+
+def pdf_meta(letter: Letter, title: str, pages: Pages | None = None):
+    """What the PDF says about itself: the title (เรื่อง), the printed number, date and
+    addressee as its subject (read off page one), the agency as its author
+    (``render.pdf_archive.PdfMeta``)."""
+    from .render.pdf_archive import PdfMeta
+
+    parts = []
+    if pages is not None and pages.pages:
+        for part in ("number.code", "date.month"):
+            parts += [line.text.strip() for line in pages.pages[0].items
+                      if getattr(line, "source", None) == (part, None) and line.text.strip()]
+    if letter.addressee.strip():
+        parts.append(f"{letter.salutation} {letter.addressee.strip()}")
+    return PdfMeta(title=title, subject=" ".join(parts), author=letter.agency.name.strip())
 
 
 def _docx(letter: Letter, state: PrintState, settings: RenderSettings,

@@ -49,7 +49,10 @@ class RenderSettings:
     the next page (``/ คำแรก…``), as many offices do.
     ``draft_watermark`` prints a large light-grey "ร่าง" across every page of a letter that
     is not approved (``review.printing.PrintState.approved``); off by default, so the final
-    print is clean."""
+    print is clean.
+    ``pdf_a`` makes every PDF an archival PDF/A-3b file (an sRGB output intent and the PDF/A
+    identification in its metadata); an office whose systems refuse PDF/A turns it off and
+    gets a plain PDF 1.7 (tagged, with its draft inside, all the same)."""
 
     docx_font: str = DEFAULT_DOCX_FONT
     emblem_path: Path | None = None
@@ -57,3 +60,4 @@ class RenderSettings:
     use_system_th_sarabun: bool = True
     continuation_word: bool = True
     draft_watermark: bool = False
+    pdf_a: bool = True

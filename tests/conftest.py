@@ -17,6 +17,32 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--validate-pdf", action="store_true",
+                     help="check every PDF a test makes against PDF/A-3b and PDF/UA-1 "
+                          "(also DLA_VALIDATE_PDF=1)")
+
+
+@pytest.fixture(autouse=True)
+def _validate_pdfs(request, monkeypatch):
+    """With ``--validate-pdf``, every PDF the writer builds must pass PDF/A-3b (when the
+    settings ask for PDF/A) and PDF/UA-1, or the test that made it fails."""
+    if not (request.config.getoption("--validate-pdf") or os.environ.get("DLA_VALIDATE_PDF")):
+        return
+    from pdf_checks import assert_conforms
+
+    from dla_drafter.render import pdf
+
+    build = pdf.PdfBuilder.build
+
+    def checked(self, pages):
+        data = build(self, pages)
+        assert_conforms(data, ("3b", "ua1") if self.settings.pdf_a else ("ua1",))
+        return data
+
+    monkeypatch.setattr(pdf.PdfBuilder, "build", checked)
+
+
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path_factory, monkeypatch):
     """Cache and config folders of a test run live in a temporary folder."""

@@ -1,6 +1,7 @@
 """``dla-drafter render DRAFT -o OUT.pdf [-o OUT.docx]``: the letter as PDF and/or DOCX.
 
-``--watermark`` prints "ร่าง" across the pages of a letter not yet approved; ``--review``
+``--watermark`` prints "ร่าง" across the pages of a letter not yet approved; ``--plain-pdf``
+makes a plain PDF instead of PDF/A-3b (still tagged, with the draft inside); ``--review``
 makes each PDF the review PDF (every page followed by its open comments,
 ``pipeline.make_outputs(review=True)``) for a supervisor who reviews on paper; a DOCX carries the
 comments as Word comments either way.
@@ -41,6 +42,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="ใช้แบบอักษร Sarabun ที่มากับโปรแกรมแม้มี TH Sarabun ในเครื่อง")
     parser.add_argument("--watermark", action="store_true",
                         help="พิมพ์คำว่า \"ร่าง\" จาง ๆ ทแยงกลางทุกหน้า ถ้าหนังสือยังไม่ได้อนุมัติ")
+    parser.add_argument("--plain-pdf", action="store_true",
+                        help="PDF ธรรมดา ไม่ใช่ PDF/A-3b (สำหรับระบบที่ไม่รับ PDF/A)")
     parser.add_argument("--review", action="store_true",
                         help="PDF สำหรับตรวจบนกระดาษ: ทุกหน้าตามด้วยความเห็นที่ยังเปิดอยู่ของหน้านั้น")
     add_lang(parser)
@@ -66,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         emblem_path=Path(args.emblem) if args.emblem else None,
         use_system_th_sarabun=not args.bundled_font,
         draft_watermark=args.watermark,
+        pdf_a=not args.plain_pdf,
     )
     keys = keyring()
     problems = list(warnings) + pipeline.export_problems(letter, settings, keys, outputs)

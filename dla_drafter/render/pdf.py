@@ -17,20 +17,29 @@ and a decomposed vowel draws two glyphs for one character.
   Copy and search in poppler (Evince, Okular, pdftotext), PDFium (Chrome, Edge), MuPDF,
   pdfplumber and pypdf give every line exactly, and selection boxes sit on the visible words.
 
-Small files: every stream is compressed, the font is cut down to the glyphs the text layer
-uses (``render.font_subset``, renumbered through the CIDToGIDMap), the black ครุฑ is a 1-bit
-mask at 600 dpi, and the objects that are not streams go in one compressed object stream.
-A one-page letter is ~58 KB.
+Small files: every stream is compressed (but the XMP metadata), the font is cut down to the
+glyphs the text layer uses (``render.font_subset``, renumbered through the CIDToGIDMap), the
+bundled ครุฑ is vector paths (``render.emblem``; an office's black emblem a 1-bit mask), and
+the objects that are not streams go in one compressed object stream. A one-page letter is
+~59 KB.
+
+Every file is PDF/UA-1 — the text layer is marked content in a structure tree that follows
+the letter (``render.pdf_tags``), everything else an artifact, links annotated — and, unless
+``RenderSettings.pdf_a`` is off, PDF/A-3b (``render.pdf_archive``); it carries the clerk's
+draft as an associated file (``render.pdf_embed``).
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import struct
 import threading
+import uuid
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from ..settings import RenderSettings
@@ -38,8 +47,12 @@ from ..text.graphemes import clusters
 from ..typeset.fonts import PT_PER_CM, FontFace, FontSet, ShapedLine
 from ..typeset.pages import ImageBox, Marker, Page, Pages, QRBox, Rule, TextLine, Watermark
 from ..typeset.watermark import marker_label_origin
+from .emblem import bundled_paths, is_bundled
 from .font_subset import subset_font
 from .glyph_paths import compressed_outline, glyph_outline
+from .pdf_archive import OUTPUT_CONDITION, PRODUCER, PdfMeta, pdf_date, srgb_icc, xmp_packet
+from .pdf_embed import EMBED_NAME, embedded_file
+from .pdf_tags import EMBLEM_ALT, Elem, Tagger
 
 EMBLEM_DPI = 600
 
@@ -163,12 +176,30 @@ def _codes_for(face: FontFace) -> _FaceCodes:
 
 @dataclass(frozen=True)
 class _LineOps:
-    """A text line's operators relative to its origin, independent of where it stands."""
+    """A text line's operators relative to its origin, independent of where it stands:
+    ``visible`` the glyph outlines; ``units`` the text layer, one (grapheme index, x and
+    advance in font units, TJ fragment) per unit, so that the line can be written as
+    several marked runs (a link, the text around it); ``spacing`` the ``Tc`` in points and
+    ``spacing_units`` the same in font units."""
 
     visible: str
-    text: str
+    units: tuple[tuple[int, int, int, str], ...]
+    spacing: float
+    spacing_units: float
     gids: frozenset[int]
     codes: frozenset[int]
+
+    def tj(self, first: int, stop: int) -> str:
+        """The ``TJ`` of the units of graphemes ``first`` … ``stop - 1``."""
+        parts = "".join(frag for g, _x, _a, frag in self.units if first <= g < stop)
+        return f"[{parts.replace('><', '')}] TJ" if parts else ""
+
+    def extent(self, first: int, stop: int) -> tuple[float, float]:
+        """Left and right of graphemes ``first`` … ``stop - 1`` on the page's line, in font
+        units from the line's origin (with the justification's spacing)."""
+        xs = [(x + g * self.spacing_units, x + g * self.spacing_units + a)
+              for g, x, a, _f in self.units if first <= g < stop]
+        return (min(a for a, _ in xs), max(b for _, b in xs)) if xs else (0.0, 0.0)
 
 
 _line_cache: OrderedDict[tuple, _LineOps] = OrderedDict()
@@ -220,8 +251,21 @@ class _Objects:
                         + b"\nendstream")
 
 
-_image_cache: dict[tuple[str, float, int], tuple[int, int, bytes, bytes]] = {}
-_CACHE_MAGIC = b"DLAEMB2\n"
+@dataclass(frozen=True)
+class _Pixels:
+    """An office emblem ready for an image XObject: ``kind`` is ``"stencil"`` (all black:
+    ``data`` a compressed 1-bit mask), ``"rgb"`` (compressed RGB, ``alpha`` compressed 8-bit
+    alpha or empty when opaque), ``"gray-jpeg"`` / ``"rgb-jpeg"`` (the file's own JPEG)."""
+
+    kind: str
+    width: int
+    height: int
+    data: bytes
+    alpha: bytes = b""
+
+
+_image_cache: dict[tuple[str, float, int], _Pixels] = {}
+_CACHE_MAGIC = b"DLAEMB3\n"
 
 
 def _disk_cache_file(key: tuple[str, float, int]) -> Path | None:
@@ -232,33 +276,36 @@ def _disk_cache_file(key: tuple[str, float, int]) -> Path | None:
 
         digest = hashlib.sha1(repr(key).encode("utf-8")).hexdigest()
         return Path(user_cache_dir("dla-drafter", appauthor=False)) / "emblem" / digest
-    except Exception:  # no cache folder on this machine: render every time
+    except Exception:  # no cache folder on this machine: decode every time
         return None
 
 
-def _read_disk_cache(file: Path | None) -> tuple[int, int, bytes, bytes] | None:
+def _read_disk_cache(file: Path | None) -> _Pixels | None:
     try:
         if file is None or not file.exists():
             return None
         data = file.read_bytes()
         if not data.startswith(_CACHE_MAGIC):
             return None
-        w, h, n = struct.unpack(">III", data[8:20])
-        return w, h, data[20:20 + n], data[20 + n:]
-    except (OSError, struct.error):
+        kind_len, w, h, n = struct.unpack(">BIII", data[8:21])
+        kind = data[21:21 + kind_len].decode("ascii")
+        body = data[21 + kind_len:]
+        return _Pixels(kind, w, h, body[:n], body[n:])
+    except (OSError, struct.error, UnicodeDecodeError):
         return None
 
 
-def _write_disk_cache(file: Path | None, value: tuple[int, int, bytes, bytes]) -> None:
+def _write_disk_cache(file: Path | None, value: _Pixels) -> None:
     if file is None:
         return
-    w, h, rgb, alpha = value
+    kind = value.kind.encode("ascii")
     try:
         from ..atomic import atomic_write_bytes
 
         file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(file, _CACHE_MAGIC + struct.pack(">III", w, h, len(rgb)) + rgb
-                           + alpha)
+        atomic_write_bytes(file, _CACHE_MAGIC + struct.pack(">BIII", len(kind), value.width,
+                                                            value.height, len(value.data))
+                           + kind + value.data + value.alpha)
     except OSError:
         pass  # the cache only saves time
 
@@ -274,17 +321,16 @@ def _stencil(alpha: bytes, width: int, height: int) -> bytes:
     return bytes(out)
 
 
-def _emblem_pixels(settings: RenderSettings, height_cm: float) -> tuple[int, int, bytes, bytes]:
-    """(width, height, compressed RGB, compressed alpha) of the emblem at EMBLEM_DPI; for an
-    emblem all in black (the bundled ครุฑ) RGB is empty and alpha a compressed 1-bit mask.
+def _emblem_pixels(settings: RenderSettings, height_cm: float) -> _Pixels:
+    """An office's own emblem file as image data (the bundled ครุฑ is drawn as paths, see
+    ``PdfBuilder._image``).
 
-    A black ครุฑ needs no colour and no shades: a 1-bit mask at 600 dpi prints as sharp as
-    the printer can (office lasers print black at 600 dpi) and takes 12 KB, where 8-bit alpha
-    took 57 KB at the same size and 24 KB even at 300 dpi. An office's own coloured emblem
-    keeps its colours and its smooth edge.
-
-    Rendering the SVG at 600 dpi and compressing it takes ~0.2 s and needs Qt, so the result
-    is kept in memory and in the user's cache folder, keyed by the file and its mtime."""
+    An emblem all in black needs no colour and no shades: a 1-bit mask prints as sharp as the
+    printer can. A coloured emblem keeps its colours and its smooth edge; a JPEG goes in as
+    it is. Decoding a PNG in Python (``render.raster``) or rendering an SVG with Qt takes
+    a moment, so the result is kept in memory and in the user's cache folder, keyed by the
+    file and its mtime."""
+    from .emblem import emblem_raster
     from .emblem_meta import emblem_file
 
     px = round(height_cm / 2.54 * EMBLEM_DPI)
@@ -295,22 +341,30 @@ def _emblem_pixels(settings: RenderSettings, height_cm: float) -> tuple[int, int
     cache_file = _disk_cache_file(key)
     value = _read_disk_cache(cache_file)
     if value is None:
-        from PySide6.QtGui import QImage
-
-        from .emblem import emblem_image
-
-        image = emblem_image(settings, px).convertToFormat(QImage.Format.Format_RGBA8888)
-        w, h = image.width(), image.height()
-        raw = bytes(image.constBits())[: w * h * 4]
-        rgb = bytearray(w * h * 3)
-        rgb[0::3], rgb[1::3], rgb[2::3] = raw[0::4], raw[1::4], raw[2::4]
-        if rgb.count(0) == len(rgb):
-            value = (w, h, b"", zlib.compress(_stencil(raw[3::4], w, h), 9))
+        image = emblem_raster(settings, px)
+        w, h = image.width, image.height
+        if image.jpeg:
+            value = _Pixels("gray-jpeg" if image.components == 1 else "rgb-jpeg", w, h,
+                            image.jpeg)
+        elif image.rgb.count(0) == len(image.rgb):
+            value = _Pixels("stencil", w, h, zlib.compress(_stencil(image.alpha, w, h), 9))
         else:
-            value = (w, h, zlib.compress(bytes(rgb), 9), zlib.compress(raw[3::4], 9))
-        _write_disk_cache(cache_file, value)
+            opaque = image.alpha.count(255) == len(image.alpha)
+            value = _Pixels("rgb", w, h, zlib.compress(image.rgb, 9),
+                            b"" if opaque else zlib.compress(image.alpha, 9))
+        if not image.jpeg:
+            _write_disk_cache(cache_file, value)
     _image_cache[key] = value
     return value
+
+
+@lru_cache(maxsize=1)
+def _emblem_streams() -> tuple[bytes, ...]:
+    """The bundled ครุฑ's paths as compressed form XObject content, once per process (21 KB
+    of operators take 13 ms to compress)."""
+    drawing = bundled_paths()
+    fill = "f*" if drawing.even_odd else "f"
+    return tuple(zlib.compress(f"{ops} {fill}".encode("ascii"), 9) for ops in drawing.paths)
 
 
 def _num_fine(v: float) -> str:
@@ -434,16 +488,16 @@ def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _Line
     for number, (text, x, advance, grapheme) in enumerate(units):
         # Tc spaces units; the visible layer spaces graphemes: they differ after a run
         target = x + (grapheme - number) * spacing_units
+        fragment = ""
         if abs(target - pen) > 0.01:
-            items.append(f" {_num((pen - target) * k)} ")
+            fragment = f" {_num((pen - target) * k)} "
             pen = target
         code = use.registry.code(face.nominal_glyph(text[0]), text, advance)
         codes.add(code)
-        items.append(f"<{code:04x}>")
+        items.append((grapheme, x, advance, f"{fragment}<{code:04x}>"))
         pen += advance
-    tj = "".join(items).replace("><", "")
-    text_ops = f"{_num_fine(spacing)} Tc [{tj}] TJ"
-    ops = _LineOps("\n".join(visible), text_ops, frozenset(gids), frozenset(codes))
+    ops = _LineOps("\n".join(visible), tuple(items), spacing, spacing_units,
+                   frozenset(gids), frozenset(codes))
     _line_cache[key] = ops
     if len(_line_cache) > _LINE_CACHE_SIZE:
         _line_cache.popitem(last=False)
@@ -506,14 +560,20 @@ def _font_data(use: _FontUse) -> tuple[bytes, int, str, bytes, bytes, bytes]:
 class PdfBuilder:
     """Builds one PDF document from Pages."""
 
-    def __init__(self, fonts: FontSet, settings: RenderSettings, title: str = "") -> None:
+    def __init__(self, fonts: FontSet, settings: RenderSettings, title: str = "", *,
+                 meta: PdfMeta | None = None, embed: bytes | None = None) -> None:
         self.fonts = fonts
         self.settings = settings
-        self.title = title
+        self.meta = meta or PdfMeta(title=title)
+        self.title = self.meta.title
+        self.embed = embed
         self.objects = _Objects()
         self.uses: dict[str, _FontUse] = {}
         self.images: dict[str, int] = {}
+        self.emblem_forms: list[tuple[str, int]] = []
         self.glyph_forms: dict[tuple[str, int], tuple[str, int] | None] = {}
+        self.tags = Tagger()
+        self.page_annots: list[list[int]] = []  # annotation indices of each page
 
     def _font(self, bold: bool) -> _FontUse:
         face = self.fonts.face(bold)
@@ -535,6 +595,9 @@ class PdfBuilder:
 
     def _text(self, out: list[str], line: TextLine, page_h: float,
               space_after: bool = False) -> None:
+        """Both layers of a line: the outlines as an artifact, the text layer as marked runs
+        of its structure element (a link on the line a run of its own, with its annotation);
+        a page number or continuation word wholly an artifact."""
         use = self._font(line.bold)
         ops = _line_ops(use, line, space_after)
         if ops is None:
@@ -547,10 +610,29 @@ class PdfBuilder:
         x0 = line.x * PT_PER_CM
         y0 = (page_h - line.y) * PT_PER_CM
         r, g, b = _color(line.color)
+        artifact = self.tags.is_artifact(line)
+        out.append("/Artifact <</Type /Pagination>> BDC" if artifact else "/Artifact BMC")
         out.append(f"q {r:.3f} {g:.3f} {b:.3f} rg {unit:.6f} 0 0 {unit:.6f} {x0:.2f} {y0:.2f} cm")
         out.append(ops.visible)
-        out.append(f"Q BT 3 Tr /{use.name} {line.size_pt:g} Tf 1 0 0 1 {x0:.2f} {y0:.2f} Tm")
-        out.append(ops.text)
+        out.append("Q" if artifact else "Q EMC")
+        out.append(f"BT 3 Tr /{use.name} {line.size_pt:g} Tf 1 0 0 1 {x0:.2f} {y0:.2f} Tm "
+                   f"{_num_fine(ops.spacing)} Tc")
+        if artifact:
+            out.append(ops.tj(0, len(line.text) + 2))
+            out.append("ET EMC")
+            return
+        starts = _grapheme_starts(line.text)
+        runs = self.tags.line(line)
+        for n, run in enumerate(runs):
+            first = _grapheme_at(starts, run.start, len(line.text))
+            stop = (_grapheme_at(starts, run.end, len(line.text)) if n < len(runs) - 1
+                    else len(starts) + 1)
+            out.append(f"/{run.tag} <</MCID {run.mcid}>> BDC {ops.tj(first, stop)} EMC")
+            if run.link is not None:
+                left, right = ops.extent(first, stop)
+                rect = (x0 + left * unit, y0 - 0.3 * line.size_pt, x0 + right * unit,
+                        y0 + 0.85 * line.size_pt)
+                self.page_annots[-1].append(self.tags.annotation(run.link, rect))
         out.append("ET")
 
     def _outlines(self, bold: bool, text: str) -> str:
@@ -577,12 +659,13 @@ class PdfBuilder:
         cos, sin = math.cos(a), math.sin(a)
         unit = mark.size_pt / self.fonts.face(True).upem
         r, g, b = _color(mark.color)
-        out.append(f"q {_num(r)} {_num(g)} {_num(b)} rg {cos:.5f} {sin:.5f} {-sin:.5f} "
-                   f"{cos:.5f} {_num(mark.cx * PT_PER_CM)} {_num((page_h - mark.cy) * PT_PER_CM)}"
-                   f" cm 1 0 0 1 {_num(-mark.width_cm / 2 * PT_PER_CM)} "
+        out.append(f"/Artifact BMC q {_num(r)} {_num(g)} {_num(b)} rg {cos:.5f} {sin:.5f} "
+                   f"{-sin:.5f} {cos:.5f} {_num(mark.cx * PT_PER_CM)} "
+                   f"{_num((page_h - mark.cy) * PT_PER_CM)} cm 1 0 0 1 "
+                   f"{_num(-mark.width_cm / 2 * PT_PER_CM)} "
                    f"{_num(-mark.baseline_cm * PT_PER_CM)} cm {unit:.6f} 0 0 {unit:.6f} 0 0 cm")
         out.append(self._outlines(True, mark.text))
-        out.append("Q")
+        out.append("Q EMC")
 
     def _marker(self, out: list[str], marker: Marker, page_h: float) -> None:
         # a circle from four Bézier arcs (k = 0.5523 the usual quarter-circle constant)
@@ -591,7 +674,8 @@ class PdfBuilder:
         k = 0.5523 * rad
         r, g, b = _color(marker.color)
         out.append(
-            f"q 1 g {_num(r)} {_num(g)} {_num(b)} RG 0.8 w {_num(cx + rad)} {_num(cy)} m "
+            f"/Artifact BMC q 1 g {_num(r)} {_num(g)} {_num(b)} RG 0.8 w {_num(cx + rad)} "
+            f"{_num(cy)} m "
             f"{_num(cx + rad)} {_num(cy + k)} {_num(cx + k)} {_num(cy + rad)} {_num(cx)} "
             f"{_num(cy + rad)} c {_num(cx - k)} {_num(cy + rad)} {_num(cx - rad)} {_num(cy + k)}"
             f" {_num(cx - rad)} {_num(cy)} c {_num(cx - rad)} {_num(cy - k)} {_num(cx - k)} "
@@ -602,37 +686,68 @@ class PdfBuilder:
         out.append(f"q {_num(r)} {_num(g)} {_num(b)} rg {unit:.6f} 0 0 {unit:.6f} "
                    f"{_num(x * PT_PER_CM)} {_num((page_h - y) * PT_PER_CM)} cm")
         out.append(self._outlines(True, label))
-        out.append("Q")
+        out.append("Q EMC")
 
     def _image(self, out: list[str], box: ImageBox, page_h: float) -> None:
+        """The ครุฑ, a figure with its alternative text: the bundled drawing as vector paths
+        (one form XObject per distinct path, the mirrored half drawn through a matrix), an
+        office's file as an image."""
+        mcid = self.tags.figure(EMBLEM_ALT)
+        out.append(f"/Figure <</MCID {mcid}>> BDC")
+        x, top = box.x * PT_PER_CM, (page_h - box.y) * PT_PER_CM
+        w, h = box.width * PT_PER_CM, box.height * PT_PER_CM
+        if is_bundled(self.settings):
+            drawing = bundled_paths()
+            if not self.emblem_forms:
+                for n, data in enumerate(_emblem_streams()):
+                    self.emblem_forms.append((f"EmP{n}", self.objects.add(
+                        b"<< /Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Filter"
+                        b" /FlateDecode /Length %d >>\nstream\n" % (
+                            _num(drawing.width).encode(), _num(drawing.height).encode(),
+                            len(data)) + data + b"\nendstream")))
+            # the SVG's units, y down, onto the box
+            out.append(f"q 0 g {_num_fine(w / drawing.width)} 0 0 "
+                       f"{_num_fine(-h / drawing.height)} {_num(x)} {_num(top)} cm")
+            for index, matrix in drawing.draw:
+                out.append("q " + " ".join(_num(v) for v in matrix)
+                           + f" cm /EmP{index} Do Q")
+            out.append("Q EMC")
+            return
         if box.name not in self.images:
-            w, h, rgb, alpha = _emblem_pixels(self.settings, box.height)
-            if not rgb:  # all black: a stencil mask, painted in the fill colour (black)
-                self.images[box.name] = self.objects.add(
-                    b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ImageMask true"
-                    b" /BitsPerComponent 1 /Interpolate true /Filter /FlateDecode /Length %d"
-                    b" >>\nstream\n" % (w, h, len(alpha)) + alpha + b"\nendstream")
+            pixels = _emblem_pixels(self.settings, box.height)
+            head = b"<< /Type /XObject /Subtype /Image /Width %d /Height %d" % (
+                pixels.width, pixels.height)
+            if pixels.kind == "stencil":  # all black: painted in the fill colour (black)
+                body = head + b" /ImageMask true /BitsPerComponent 1 /Filter /FlateDecode"
+            elif pixels.kind.endswith("jpeg"):
+                space = b"/DeviceGray" if pixels.kind == "gray-jpeg" else b"/DeviceRGB"
+                body = head + b" /ColorSpace %s /BitsPerComponent 8 /Filter /DCTDecode" % space
             else:
-                smask = self.objects.add(
-                    b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
-                    b"/DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\n"
-                    b"stream\n" % (w, h, len(alpha)) + alpha + b"\nendstream")
-                self.images[box.name] = self.objects.add(
-                    b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace"
-                    b" /DeviceRGB /BitsPerComponent 8 /SMask %d 0 R /Interpolate true /Filter"
-                    b" /FlateDecode /Length %d >>\nstream\n" % (w, h, smask, len(rgb)) + rgb
-                    + b"\nendstream")
-        out.append(f"q 0 g {_num(box.width * PT_PER_CM)} 0 0 {_num(box.height * PT_PER_CM)} "
-                   f"{_num(box.x * PT_PER_CM)} {_num((page_h - box.y - box.height) * PT_PER_CM)}"
-                   f" cm /Im_{box.name} Do Q")
+                body = head + b" /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode"
+                if pixels.alpha:
+                    smask = self.objects.add(
+                        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
+                        b"/DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\n"
+                        b"stream\n" % (pixels.width, pixels.height, len(pixels.alpha))
+                        + pixels.alpha + b"\nendstream")
+                    body += b" /SMask %d 0 R" % smask
+            self.images[box.name] = self.objects.add(
+                body + b" /Length %d >>\nstream\n" % len(pixels.data) + pixels.data
+                + b"\nendstream")
+        out.append(f"q 0 g {_num(w)} 0 0 {_num(h)} {_num(x)} {_num(top - h)} cm"
+                   f" /Im_{box.name} Do Q EMC")
 
-    @staticmethod
-    def _qr(out: list[str], box: QRBox, page_h: float) -> None:
+    def _qr(self, out: list[str], box: QRBox, page_h: float) -> None:
+        """The QR code, a figure whose alternative text is the URL it holds (printed under
+        it: the typesetter gives both the same source, ``qr.url``)."""
         n = len(box.modules)
         cell = box.size / n * PT_PER_CM
         left = box.x * PT_PER_CM
         top = (page_h - box.y) * PT_PER_CM
-        out.append("q 0 0 0 rg")
+        url = next((it.text for it in self._page.items if isinstance(it, TextLine)
+                    and it.source == box.source), "") if box.source else ""
+        mcid = self.tags.figure(url or "QR code")
+        out.append(f"/Figure <</MCID {mcid}>> BDC q 0 0 0 rg")
         for r, row in enumerate(box.modules):
             c = 0
             while c < n:
@@ -644,17 +759,21 @@ class PdfBuilder:
                                f"{_num((c - start) * cell)} {_num(cell)} re")
                 else:
                     c += 1
-        out.append("f Q")
+        out.append("f Q EMC")
 
     @staticmethod
     def _rule(out: list[str], rule: Rule, page_h: float) -> None:
         r, g, b = _color(rule.color)
         dash = "[0.8 1.6] 0 d 1 J" if rule.dotted else "[] 0 d"
-        out.append(f"q {_num(r)} {_num(g)} {_num(b)} RG {_num(rule.width_pt)} w {dash} "
-                   f"{_num(rule.x1 * PT_PER_CM)} {_num((page_h - rule.y1) * PT_PER_CM)} m "
-                   f"{_num(rule.x2 * PT_PER_CM)} {_num((page_h - rule.y2) * PT_PER_CM)} l S Q")
+        out.append(f"/Artifact BMC q {_num(r)} {_num(g)} {_num(b)} RG {_num(rule.width_pt)} w "
+                   f"{dash} {_num(rule.x1 * PT_PER_CM)} {_num((page_h - rule.y1) * PT_PER_CM)} "
+                   f"m {_num(rule.x2 * PT_PER_CM)} {_num((page_h - rule.y2) * PT_PER_CM)} l S Q "
+                   "EMC")
 
     def _page_content(self, page: Page) -> bytes:
+        self.tags.begin_page()
+        self.page_annots.append([])
+        self._page = page
         out: list[str] = []
         if page.watermark is not None:  # first: behind the letter's ink
             self._watermark(out, page.watermark, page.height)
@@ -735,28 +854,173 @@ class PdfBuilder:
                                for name, num in font_refs.items())
         images_dict = b" ".join(b"/Im_%s %d 0 R" % (name.encode(), num)
                                 for name, num in self.images.items())
+        images_dict += b"".join(b" /%s %d 0 R" % (name.encode(), num)
+                                for name, num in self.emblem_forms)
         forms = b" ".join(b"/%s %d 0 R" % (entry[0].encode(), entry[1])
                           for entry in self.glyph_forms.values() if entry)
-        resources = b"<< /Font << %s >> /XObject << %s %s >> >>" % (fonts_dict, images_dict,
-                                                                    forms)
-        for page, num, content in zip(pages.pages, page_nums, contents, strict=True):
-            objs.set(num, b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %s"
-                     b" /Contents %d 0 R >>" % (
+        resources = objs.add(b"<< /Font << %s >> /XObject << %s %s >> >>" % (
+            fonts_dict, images_dict, forms))
+        tree = _StructTree(objs, self.tags, page_nums, len(pages.pages))
+        annots = tree.annotations()
+        for index, (page, num, content) in enumerate(zip(pages.pages, page_nums, contents,
+                                                         strict=True)):
+            refs = b" ".join(b"%d 0 R" % annots[i] for i in self.page_annots[index])
+            extra = b" /Annots [%s] /Tabs /S" % refs if refs else b""
+            objs.set(num, b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources"
+                     b" %d 0 R /Contents %d 0 R /StructParents %d%s >>" % (
                          pages_num, _num(page.width * PT_PER_CM).encode(),
-                         _num(page.height * PT_PER_CM).encode(), resources, content))
+                         _num(page.height * PT_PER_CM).encode(), resources, content, index,
+                         extra))
         kids = b" ".join(b"%d 0 R" % n for n in page_nums)
         objs.set(pages_num, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_nums)))
-        objs.set(catalog, b"<< /Type /Catalog /Pages %d 0 R /Lang (th-TH) >>" % pages_num)
-        now = datetime.now(UTC).strftime("D:%Y%m%d%H%M%SZ")
-        info = objs.add(b"<< /Title %s /Producer (DLA Drafter) /Creator (DLA Drafter)"
-                        b" /CreationDate (%s) >>" % (_pdf_text_string(self.title), now.encode()))
-        return _serialise(objs, catalog, info)
+        meta = self.meta
+        pdfa = self.settings.pdf_a
+        document_id = _document_id(objs, meta)
+        metadata = objs.add(b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n"
+                            % len(xmp := xmp_packet(meta, str(document_id), pdfa)) + xmp
+                            + b"\nendstream")
+        entries = [b"/Type /Catalog /Pages %d 0 R /Lang %s" % (
+                       pages_num, _pdf_text_string(meta.lang)),
+                   b"/MarkInfo << /Marked true >> /ViewerPreferences << /DisplayDocTitle true >>",
+                   b"/StructTreeRoot %d 0 R /Metadata %d 0 R" % (tree.root(), metadata)]
+        if pdfa:
+            icc = zlib.compress(srgb_icc(), 9)
+            profile = objs.add(b"<< /N 3 /Filter /FlateDecode /Length %d >>\nstream\n"
+                               % len(icc) + icc + b"\nendstream")
+            entries.append(
+                b"/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier"
+                b" (%s) /Info (%s) /DestOutputProfile %d 0 R >>]" % (
+                    OUTPUT_CONDITION.encode(), OUTPUT_CONDITION.encode(), profile))
+        if self.embed is not None:
+            spec = embedded_file(objs, self.embed, meta.created)
+            entries.append(b"/Names << /EmbeddedFiles << /Names [%s %d 0 R] >> >> /AF [%d 0 R]"
+                           % (_pdf_text_string(EMBED_NAME), spec, spec))
+        objs.set(catalog, b"<< %s >>" % b" ".join(entries))
+        date = pdf_date(meta.created).encode()
+        # the title for programs that read only the information dictionary; subject and
+        # author are in the XMP metadata only (PDF/A asks that the two agree, not that both
+        # hold everything), which saves the bytes a one-page letter has not to spare
+        info_entries = [b"/Title %s" % _pdf_text_string(meta.title)]
+        info = objs.add(b"<< %s /Producer (%s) /Creator (%s) /CreationDate (%s) /ModDate (%s)"
+                        b" >>" % (b" ".join(info_entries), PRODUCER.encode(), PRODUCER.encode(),
+                                  date, date))
+        return _serialise(objs, catalog, info, document_id.bytes)
 
 
-def _serialise(objs: _Objects, root: int, info: int) -> bytes:
+def _grapheme_starts(text: str) -> list[int]:
+    """Character offset where each grapheme cluster of ``text`` starts."""
+    starts = []
+    pos = 0
+    for cluster in clusters(text):
+        starts.append(pos)
+        pos += len(cluster)
+    return starts
+
+
+def _grapheme_at(starts: list[int], offset: int, length: int) -> int:
+    """Index of the grapheme cluster that holds character ``offset`` of a text of
+    ``length`` characters whose clusters start at ``starts`` (their count at the end)."""
+    return len(starts) if offset >= length else bisect.bisect_right(starts, offset) - 1
+
+
+def _document_id(objs: _Objects, meta: PdfMeta) -> uuid.UUID:
+    """A document ID from the content and the moment: the same letter exported twice gets
+    two IDs (they are two files), as PDF's ``/ID`` intends."""
+    digest = hashlib.md5(usedforsecurity=False)
+    digest.update(meta.created.isoformat().encode())
+    for body in objs.bodies:
+        digest.update(body or b"")
+    return uuid.UUID(bytes=digest.digest())
+
+
+class _StructTree:
+    """The structure tree's objects (``StructTreeRoot``, the elements, the parent tree) and
+    the link annotations, written from the ``Tagger``'s elements."""
+
+    def __init__(self, objs: _Objects, tags: Tagger, page_nums: list[int], npages: int
+                 ) -> None:
+        self.objs = objs
+        self.tags = tags
+        self.page_nums = page_nums
+        self.npages = npages
+        self.root_num = objs.reserve()
+        self.nums: dict[int, int] = {}  # id(elem) → object number
+        self._annots: list[int] = [objs.reserve() for _ in tags.annots]
+
+    def annotations(self) -> list[int]:
+        """Object numbers of the link annotations, written with their elements."""
+        for index, (page, link, rect) in enumerate(self.tags.annots):
+            uri = link.alt or ""
+            self.objs.set(self._annots[index], (
+                b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0] /F 4 /P %d 0 R"
+                b" /StructParent %d /Contents %s /A << /Type /Action /S /URI /URI %s >> >>" % (
+                    " ".join(_num(v) for v in rect).encode(), self.page_nums[page],
+                    self.npages + index, _pdf_text_string(uri), _pdf_byte_string(uri))))
+        return self._annots
+
+    def root(self) -> int:
+        objs = self.objs
+        for elem in _walk(self.tags.root):
+            self.nums[id(elem)] = objs.reserve()
+        for elem in _walk(self.tags.root):
+            self._write(elem)
+        parent_tree = []
+        for page, elems in enumerate(self.tags.mcids):
+            refs = b" ".join(b"%d 0 R" % self.nums[id(e)] for e in elems)
+            parent_tree.append(b"%d [%s]" % (page, refs))
+        for index, (_page, link, _rect) in enumerate(self.tags.annots):
+            parent_tree.append(b"%d %d 0 R" % (self.npages + index, self.nums[id(link)]))
+        tree = objs.add(b"<< /Nums [%s] >>" % b" ".join(parent_tree))
+        objs.set(self.root_num, b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R"
+                 b" /ParentTreeNextKey %d >>" % (self.nums[id(self.tags.root)], tree,
+                                                 self.npages + len(self.tags.annots)))
+        return self.root_num
+
+    def _write(self, elem: Elem) -> None:
+        pages = elem.pages()
+        home = pages[0] if pages else None
+        kids = []
+        for kid in elem.kids:
+            if isinstance(kid, Elem):
+                kids.append(b"%d 0 R" % self.nums[id(kid)])
+            elif kid[0] == "annot":
+                kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >>" % (
+                    self._annots[kid[1]], self.page_nums[kid[2]]))
+            elif kid[0] == home:
+                kids.append(b"%d" % kid[1])
+            else:
+                kids.append(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (
+                    self.page_nums[kid[0]], kid[1]))
+        parent = (self.nums[id(elem.parent)] if elem.parent is not None else self.root_num)
+        body = b"<< /S /%s /P %d 0 R" % (elem.role.encode(), parent)  # /Type is optional
+        if home is not None:
+            body += b" /Pg %d 0 R" % self.page_nums[home]
+        if elem.alt is not None:
+            body += b" /Alt %s" % _pdf_text_string(elem.alt)
+        self.objs.set(self.nums[id(elem)], body + b" /K [%s] >>" % b" ".join(kids))
+
+
+def _walk(elem: Elem):
+    yield elem
+    for kid in elem.kids:
+        if isinstance(kid, Elem):
+            yield from _walk(kid)
+
+
+def _pdf_byte_string(text: str) -> bytes:
+    """A PDF string of ASCII bytes (a URI is 7-bit ASCII: anything else percent-encoded)."""
+    from urllib.parse import quote
+
+    safe = quote(text, safe="!#$&'()*+,/:;=?@[]~%-._")
+    return b"(" + safe.encode("ascii").replace(b"\\", b"\\\\").replace(
+        b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def _serialise(objs: _Objects, root: int, info: int, file_id: bytes) -> bytes:
     """The file: streams as objects of their own, every other object (pages, fonts, the
     catalogue) packed into one compressed object stream, and a compressed cross-reference
-    stream (PDF 1.5) instead of the 20-bytes-a-line table: a few kilobytes less a letter."""
+    stream (PDF 1.5) instead of the 20-bytes-a-line table: a few kilobytes less a letter.
+    The trailer's ``/ID`` is ``file_id`` twice (a new file: both halves equal)."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     count = len(objs.bodies)
     packed_num = count + 1
@@ -767,6 +1031,10 @@ def _serialise(objs: _Objects, root: int, info: int) -> bytes:
     for num, raw in enumerate(objs.bodies, 1):
         body = raw or b"null"
         if b"\nstream\n" in body:
+            if body.endswith(b"\r\nendstream"):
+                # data ending in CR: with the usual LF after it, readers (and PDF/A's
+                # Length check) take CR LF for the end of line and the data one byte short
+                body = body[:-len(b"\nendstream")] + b"\r\nendstream"
             entries.append((1, len(out), 0))
             out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
         else:
@@ -774,22 +1042,35 @@ def _serialise(objs: _Objects, root: int, info: int) -> bytes:
             packed_heads.append(b"%d %d" % (num, len(packed_bodies)))
             packed_bodies += body + b"\n"
     head = b" ".join(packed_heads) + b"\n"
-    data = zlib.compress(head + bytes(packed_bodies), 6)
+    data = zlib.compress(head + bytes(packed_bodies), 9)
     entries.append((1, len(out), 0))
     out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>"
             b"\nstream\n" % (packed_num, len(packed_heads), len(head), len(data))
-            + data + b"\nendstream\nendobj\n")
+            + data + _eol(data) + b"endstream\nendobj\n")
     xref_at = len(out)
     entries.append((1, xref_at, 0))
-    table = zlib.compress(b"".join(struct.pack(">BIH", *entry) for entry in entries), 6)
+    table = zlib.compress(b"".join(struct.pack(">BIH", *entry) for entry in entries), 9)
+    hex_id = file_id.hex().encode()
     out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R"
-            b" /Filter /FlateDecode /Length %d >>\nstream\n" % (
-                xref_num, len(entries), root, info, len(table))
-            + table + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
+            b" /ID [<%s> <%s>] /Filter /FlateDecode /Length %d >>\nstream\n" % (
+                xref_num, len(entries), root, info, hex_id, hex_id, len(table))
+            + table + _eol(table) + b"endstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_at)
     return bytes(out)
 
 
-def render_pdf(pages: Pages, fonts: FontSet, settings: RenderSettings, title: str = "") -> bytes:
+def _eol(data: bytes) -> bytes:
+    """The end of line between a stream's data and ``endstream``: CR LF after data that ends
+    in CR, which a reader would otherwise take, with the LF, for the end of line (and the
+    data for one byte shorter than its ``/Length``)."""
+    return b"\r\n" if data.endswith(b"\r") else b"\n"
+
+
+def render_pdf(pages: Pages, fonts: FontSet, settings: RenderSettings, title: str = "", *,
+               meta: PdfMeta | None = None, embed: bytes | None = None) -> bytes:
     """The PDF file of ``pages``, as bytes: this module never writes a file (the caller
-    writes through ``pipeline.write_outputs``, all or none)."""
-    return PdfBuilder(fonts, settings, title).build(pages)
+    writes through ``pipeline.write_outputs``, all or none).
+
+    PDF/A-3b unless ``settings.pdf_a`` is off, and PDF/UA-1 always (tagged, titled, Thai).
+    ``meta`` is what the file says about itself (default: just ``title``); ``embed`` the
+    draft to carry inside as ``letter.dladraft.json`` (``render.pdf_embed``)."""
+    return PdfBuilder(fonts, settings, title, meta=meta, embed=embed).build(pages)

@@ -27,8 +27,12 @@ Rules, on top of "only between words" (they follow UAX #14 where it applies to T
 
 ``breaks`` adds what only the line breaker should use, each with a penalty: a heavy one after
 a standalone การ / ความ (a line ending "…การ" reads as a broken word), and breaks inside a URL
-or an e-mail address after ``/ . - _ ? & = #`` (never inside a ``%xx``) for when the link
-would otherwise leave a line half empty.
+or an e-mail address after ``/ . _ ? & = #`` and before ``-`` (never inside a ``%xx``) for
+when the link would otherwise leave a line half empty; and, as a last resort, between any two
+characters of a link's long runs (a drive link's 40-character id), dearer than any other
+break but cheaper than a line left short. A line never ends in a link's hyphen: viewers take
+a hyphen at the end of a line for a word's hyphenation (PDFium copies it as U+FFFE, poppler
+drops it and joins the lines), which changes the URL a reader copies.
 
 ``"".join(segments(text)) == text`` exactly, and every break point is a segment boundary.
 """
@@ -130,8 +134,14 @@ PREFIX_WORDS = frozenset({"การ", "ความ"})
 #: at the most it may be (``LayoutProfile.max_justify_gap_pt``).
 PREFIX_PENALTY = 1000
 LINK_PENALTY = 50
-#: Characters after which a URL or an e-mail address may break (no hyphen is added).
+#: A break between two characters of a link's run: taken only when every other breaking
+#: leaves a line short (``typeset.lines``: a short line costs over 5000).
+LINK_RUN_PENALTY = 3000
+#: Characters after which a URL or an e-mail address may break (no hyphen is added); a
+#: hyphen is one of them but breaks before itself, so that no line ends in it.
 LINK_BREAK_AFTER = "/.-_?&=#"
+#: A last-resort break leaves at least this many characters of the link on each line.
+LINK_RUN_MIN = 3
 #: A title holds the name after it up to the next space, if that run is no longer than
 #: this (characters); a longer run is text, not a name, and only the title stays with it.
 MAX_NAME_RUN = 30
@@ -481,7 +491,8 @@ class WordBreaker:
     def breaks(self, text: str) -> list[tuple[int, int]]:
         """``(offset, penalty)`` of every place the line breaker may end a line, ascending:
         the break points (penalty 0, or ``PREFIX_PENALTY`` after a standalone การ / ความ)
-        and the places inside links (``LINK_PENALTY``)."""
+        and the places inside links (``LINK_PENALTY``, and ``LINK_RUN_PENALTY`` inside a
+        link's runs)."""
         return list(self._analyse(text)[2])
 
     # -- internals
@@ -498,9 +509,9 @@ class WordBreaker:
         points = {i for i in cuts if i > lead and _may_break(text, i)}
         penalties = _reading_rules(text, segs, points, self._is_word)
         breaks = {i: penalties.get(i, 0) for i in points}
-        for i in _link_breaks(text):
+        for i, penalty in _link_breaks(text):
             if i > lead:
-                breaks.setdefault(i, LINK_PENALTY)
+                breaks.setdefault(i, penalty)
         return segs, tuple(sorted(points)), tuple(sorted(breaks.items()))
 
     def _boundaries(self, text: str) -> set[int]:
@@ -619,15 +630,27 @@ def _reading_rules(text: str, segs: tuple[str, ...], points: set[int],
     return penalties
 
 
-def _link_breaks(text: str) -> list[int]:
-    """Offsets inside URLs and e-mail addresses after a run of ``LINK_BREAK_AFTER``
-    characters (``https://|bit.ly/|3I4Rmeo``), never inside a ``%xx`` escape."""
-    out: list[int] = []
+def _link_breaks(text: str) -> list[tuple[int, int]]:
+    """(offset, penalty) of the breaks inside URLs and e-mail addresses: after a run of
+    ``LINK_BREAK_AFTER`` characters (``https://|bit.ly/|3I4Rmeo``) but before a hyphen
+    (``1FAIpQLSd|-GGVX``), at ``LINK_PENALTY``; between two other characters, at
+    ``LINK_RUN_PENALTY``; never inside a ``%xx`` escape, never after a hyphen."""
+    out: list[tuple[int, int]] = []
     for start, end in link_spans(text):
         for i in range(start + 2, end - 1):
-            if (text[i - 1] in LINK_BREAK_AFTER and text[i] not in LINK_BREAK_AFTER
-                    and "%" not in text[max(start, i - 2):i + 1]):
-                out.append(i)
+            before, after = text[i - 1], text[i]
+            if "%" in text[max(start, i - 2):i + 1] or before == "-":
+                continue
+            if after == "-":
+                if before not in LINK_BREAK_AFTER:
+                    out.append((i, LINK_PENALTY))
+            elif before in LINK_BREAK_AFTER:
+                if after not in LINK_BREAK_AFTER:
+                    out.append((i, LINK_PENALTY))
+            elif after not in LINK_BREAK_AFTER and \
+                    min(i - start, end - i) >= LINK_RUN_MIN and \
+                    not is_extending(after):
+                out.append((i, LINK_RUN_PENALTY))
     return out
 
 
@@ -658,6 +681,7 @@ __all__ = [
     "CLASSIFIERS",
     "FOLLOWING_VOWELS",
     "LINK_PENALTY",
+    "LINK_RUN_PENALTY",
     "PREFIX_PENALTY",
     "TITLES",
     "LEADING_VOWELS",

@@ -93,11 +93,12 @@ class _Ctx:
 
     def text(self, x: float, text: str, source: Source | None, *, bold: bool = False,
              size: float | None = None, color: str = "#000000", spacing: float = 0.0,
-             y: float | None = None) -> TextLine:
+             y: float | None = None, role: str | None = None,
+             joins_next: bool = False) -> TextLine:
         size = size or self.size
         natural = self.width(text, bold, size)
         return TextLine(x, self.baseline(size) if y is None else y, text, size, bold, color,
-                        spacing, natural + spacing * gap_count(text), source)
+                        spacing, natural + spacing * gap_count(text), source, role, joins_next)
 
     def centred(self, text: str, source: Source | None, centre: float | None = None,
                 **kw) -> TextLine:
@@ -371,7 +372,7 @@ def _labelled(ctx: _Ctx, block: Labelled) -> None:
         text_x = value_x
         number_items: list[Item] = []
         if item.number:
-            number_items.append(ctx.text(value_x, item.number, source))
+            number_items.append(ctx.text(value_x, item.number, source, role="Lbl"))
             text_x = value_x + ctx.width(item.number + " ")
         width = p.text_right - text_x
         lines = break_lines(item.text, ctx.fonts.regular, ctx.size, width, width, ctx.breaker)
@@ -381,7 +382,7 @@ def _labelled(ctx: _Ctx, block: Labelled) -> None:
                 row_items.append(ctx.text(p.text_left, block.label, (block.part, None)))
             if line_no == 0:
                 row_items.extend(number_items)
-            row_items.append(ctx.text(text_x, line.text, source))
+            row_items.append(ctx.text(text_x, line.text, source, joins_next=line.joins_next))
             ctx.rows.append(Row(ctx.pitch, row_items, keep_with_next=True))
         if item.amount:
             amount_w = ctx.width(item.amount)
@@ -409,7 +410,8 @@ def _paragraph(ctx: _Ctx, block: Paragraph) -> None:
         spacing = justify_spacing(line, measure, p.max_justify_gap)
         # keep two lines together at the end and at the start of a page (orphans/widows)
         keep = n == 0 or n == count - 2
-        ctx.rows.append(Row(ctx.pitch, [ctx.text(x, line.text, source, spacing=spacing)],
+        ctx.rows.append(Row(ctx.pitch, [ctx.text(x, line.text, source, spacing=spacing,
+                                                 joins_next=line.joins_next)],
                             p.space_before if n == 0 else 0.0, keep_with_next=keep))
     ctx.rows[-1].keep_with_next = False
 
@@ -487,7 +489,8 @@ def _contacts(ctx: _Ctx, block: ContactBlock, composition: Composition) -> None:
         width = p.text_width
         source = block.fields[n] if n < len(block.fields) else ("contact", n)
         for broken in break_lines(line, ctx.fonts.regular, ctx.size, width, width, ctx.breaker):
-            ctx.rows.append(Row(ctx.pitch, [ctx.text(p.text_left, broken.text, source)],
+            ctx.rows.append(Row(ctx.pitch, [ctx.text(p.text_left, broken.text, source,
+                                                     joins_next=broken.joins_next)],
                                 keep_with_next=True))
     ctx.rows[-1].keep_with_next = False
 
@@ -503,7 +506,8 @@ def _copies_to(ctx: _Ctx, block: CopiesTo) -> None:
             items: list[Item] = []
             if n == 0 and k == 0:
                 items.append(ctx.text(p.text_left, block.label, ("copies_to", None)))
-            items.append(ctx.text(x, broken.text, ("copies_to", n)))
+            items.append(ctx.text(x, broken.text, ("copies_to", n),
+                                  joins_next=broken.joins_next))
             ctx.rows.append(Row(ctx.pitch, items, p.space_before if n == k == 0 else 0.0,
                                 keep_with_next=True))
     ctx.rows[-1].keep_with_next = False
@@ -671,7 +675,7 @@ def _recipients_pages(ctx: _Ctx, block: RecipientsList, before: int) -> list[Pag
             y = p.margin_top_continuation
         for line in lines:
             page.items.append(ctx.text(p.text_left + 1.0, line.text, ("recipients.names", n),
-                                       y=y + ctx.baseline()))
+                                       y=y + ctx.baseline(), joins_next=line.joins_next))
             y += ctx.pitch
     return pages
 

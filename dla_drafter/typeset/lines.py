@@ -62,11 +62,14 @@ _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 @dataclass(frozen=True)
 class BrokenLine:
     """One line of a paragraph: its text (no leading/trailing spaces), natural width, and
-    ``last`` for the paragraph's final line (which is never stretched)."""
+    ``last`` for the paragraph's final line (which is never stretched). ``joins_next``: the
+    break after it is not at a space (between Thai words, inside a URL), so the paragraph
+    reads on from this line's last character straight into the next line's first."""
 
     text: str
     width: float
     last: bool
+    joins_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,9 @@ class _Piece:
 
 
 def _units(segment: str) -> list[str]:
-    """Grapheme clusters of ``segment``, with each %xx escape of a link as one unit."""
+    """Grapheme clusters of ``segment``, with each %xx escape of a link as one unit and a
+    hyphen joined to the unit after it: a line cut there would end in a hyphen, which
+    viewers take for hyphenation (see ``text.wordbreak``)."""
     units: list[str] = []
     pos = 0
     for m in _PERCENT_ESCAPE.finditer(segment):
@@ -91,7 +96,13 @@ def _units(segment: str) -> list[str]:
         units.append(m.group())
         pos = m.end()
     units.extend(clusters(segment[pos:]))
-    return units
+    joined: list[str] = []
+    for unit in units:
+        if joined and joined[-1].endswith("-"):
+            joined[-1] += unit
+        else:
+            joined.append(unit)
+    return joined
 
 
 def _piece(text: str, face: FontFace, size_pt: float, penalty: int) -> _Piece:
@@ -200,6 +211,11 @@ def _total_fit(pieces: list[_Piece], first_width: float, width: float, max_gap: 
     return ends[::-1]
 
 
+def _joins(pieces: list[_Piece], end: int) -> bool:
+    """Does a line ending before ``pieces[end]`` end inside a word (no space at the break)?"""
+    return 0 < end < len(pieces) and not pieces[end - 1].text[-1:].isspace()
+
+
 def _lines(pieces: list[_Piece], ends: list[int], face: FontFace, size_pt: float,
            first_width: float, width: float) -> list[BrokenLine] | None:
     """The lines for ``ends``, each shaped once as a whole: kerning across pieces can only
@@ -213,7 +229,7 @@ def _lines(pieces: list[_Piece], ends: list[int], face: FontFace, size_pt: float
         measure = first_width if n == 0 else width
         if natural > measure + EPSILON_CM and end - start > 1:
             return None
-        lines.append(BrokenLine(text, natural, end >= len(pieces)))
+        lines.append(BrokenLine(text, natural, end >= len(pieces), _joins(pieces, end)))
         start = end
     return lines
 
@@ -237,7 +253,7 @@ def _greedy_lines(pieces: list[_Piece], face: FontFace, size_pt: float, first_wi
             if natural <= measure + EPSILON_CM or end - start == 1:
                 break
             end -= 1
-        lines.append(BrokenLine(text, natural, end >= len(pieces)))
+        lines.append(BrokenLine(text, natural, end >= len(pieces), _joins(pieces, end)))
         start = end
         measure = width
     return lines

@@ -25,6 +25,12 @@ class TextLine:
     ``letter_spacing_cm`` is added after every grapheme cluster but the last (Thai distributed
     justification); marks never move away from their base letter because spacing is applied
     per cluster, not per character. ``width_cm`` is the drawn width including that spacing.
+
+    For the PDF's structure (``render.pdf_tags``): ``role`` says what a line is when its
+    ``source`` alone does not (``"Lbl"``: the number of a list item, ๑. before its text);
+    ``joins_next`` that the next line of the same part goes on inside a word (the line was
+    broken where there is no space: in Thai, or inside a URL), so a link running to the end
+    of this line continues there.
     """
 
     x: float
@@ -36,6 +42,8 @@ class TextLine:
     letter_spacing_cm: float = 0.0
     width_cm: float = 0.0
     source: Source | None = None
+    role: str | None = None
+    joins_next: bool = False
 
 
 @dataclass(frozen=True)

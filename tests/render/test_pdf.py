@@ -10,6 +10,7 @@ import subprocess
 import pdfplumber
 import pytest
 from exporting import export
+from pdf_checks import emblem_ink_cm, expected_ink_cm
 from pypdf import PdfReader
 
 from dla_drafter.compose import compose
@@ -118,10 +119,14 @@ def test_positions_sizes_and_emblem_in_cm(eef_pdf):
     path, _letter, pages = eef_pdf
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
-        image = page.images[0]
-        assert (image["bottom"] - image["top"]) / PT == pytest.approx(3.0, abs=0.01)
-        assert image["top"] / PT == pytest.approx(1.5, abs=0.01)
-        assert ((image["x0"] + image["x1"]) / 2) / PT == pytest.approx(11.0, abs=0.01)
+        # the ครุฑ is drawn as paths now (no image): its ink where its 3 cm box puts it,
+        # 1.5 cm from the top, centred on the text area (11 cm)
+        box = next(it for it in pages.pages[0].items if getattr(it, "name", "") == "emblem")
+        assert (box.y, box.height) == (1.5, 3.0)
+        assert (box.x + box.width / 2) == pytest.approx(11.0)
+        ink = emblem_ink_cm(page, below_cm=4.6)
+        expected = expected_ink_cm(box.x, box.y, box.height)
+        assert ink == pytest.approx(expected, abs=0.01)
         words = page.extract_words(extra_attrs=["size", "fontname"])
         body_sizes = {round(w["size"], 1) for w in words}
         assert body_sizes == {16.0}
@@ -172,7 +177,7 @@ def test_memo_title_labels_and_body_come_out_exactly(memo_pdf):
         # glyphs' tops, which differ by (20 − 16) × the ascent ≈ 3.4 pt: just over its 3 pt
         text = page.extract_text(y_tolerance=4)
         words = page.extract_words(extra_attrs=["size"])
-        image = page.images[0]
+        ink = emblem_ink_cm(page, below_cm=3.1, left_of_cm=5.0)
     lines = text.splitlines()
     assert lines[0] == "บันทึกข้อความ"
     assert lines[1] == ("ส่วนราชการ กองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น "
@@ -192,9 +197,7 @@ def test_memo_title_labels_and_body_come_out_exactly(memo_pdf):
         assert sizes[label] == 20.0, label
     assert sizes["เรียน"] == 16.0
     # the small ครุฑ: 1.5 cm high at the top left
-    assert (image["bottom"] - image["top"]) / PT == pytest.approx(1.5, abs=0.01)
-    assert image["top"] / PT == pytest.approx(1.5, abs=0.01)
-    assert image["x0"] / PT == pytest.approx(3.0, abs=0.01)
+    assert ink == pytest.approx(expected_ink_cm(3.0, 1.5, 1.5), abs=0.01)
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

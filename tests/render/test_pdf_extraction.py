@@ -36,16 +36,33 @@ LONG_PARAGRAPH = (
     "โดยทั่วกัน ฤๅ ฦๅ ฤๅษี ทั้งนี้ ได้ส่งสำเนาหนังสือดังกล่าวมาพร้อมนี้แล้ว"
 )
 
+# Links of the kinds that broke copying (issue 13): a form link broken at its own hyphen
+# (PDFium copied U+FFFE where the hyphen was, poppler dropped it), a drive link whose long
+# id left the line before it 4.8 cm short, an e-mail address.
+FORM_URL = "https://docs.google.com/forms/d/e/1FAIpQLSd-GGVX-G2PPq8xRkYvWmN3bT5/viewform"
+DRIVE_URL = ("https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdEFGH/"
+             "view?usp=sharing")
+EMAIL = "saraban-dla@dla.go.th"
+LINKS = [FORM_URL, DRIVE_URL, EMAIL]
+LINK_PARAGRAPHS = [
+    f"ขอให้องค์กรปกครองส่วนท้อง {FORM_URL} ภายในวันที่ ๓๐ มิถุนายน ๒๕๖๕ "
+    "หรือส่งทางไปรษณีย์อิเล็กทรอนิกส์",
+    f"ขอให้องค์กรป {DRIVE_URL} ภายในวันที่ ๓๐ มิถุนายน ๒๕๖๕ หรือส่งทางไปรษณีย์อิเล็กทรอนิกส์ "
+    f"{EMAIL} เพื่อรวบรวมต่อไป",
+]
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def _letter(name: str, long_paragraph: bool = False):
+def _letter(name: str, long_paragraph: bool = False, links: bool = False):
     import json
 
     data = json.loads((EXAMPLES / f"{name}.dladraft.json").read_text(encoding="utf-8"))
     data["recipients"] = {}
     if long_paragraph:
         data["body"] = [LONG_PARAGRAPH, LONG_PARAGRAPH.replace("27", "๒๗")]
+    if links:
+        data["body"] = LINK_PARAGRAPHS
     return letter_from_dict(data)
 
 
@@ -198,6 +215,7 @@ CASES = {
     "long": ("circular-2565-eef", True),
     "memo": ("memo-2569", False),  # 20 pt labels beside 16 pt values
     "order": ("order-2569", False),
+    "links": ("circular-2565-eef", "links"),
 }
 
 
@@ -208,9 +226,10 @@ def pdfs(tmp_path_factory) -> dict[str, tuple[Path, Pages]]:
     settings = RenderSettings(use_system_th_sarabun=False)
     folder = tmp_path_factory.mktemp("extraction")
     out = {}
-    for key, (name, long_paragraph) in CASES.items():
+    for key, (name, variant) in CASES.items():
         path = folder / f"{key}.pdf"
-        out[key] = path, export(_letter(name, long_paragraph), path, settings)
+        letter = _letter(name, variant is True, variant == "links")
+        out[key] = path, export(letter, path, settings)
     return out
 
 
@@ -269,3 +288,30 @@ def test_pdfium_search_finds_every_occurrence_on_the_lines(pdfs):
                     assert found == joined.count(word), (key, number, word)
         finally:
             doc.close()
+
+
+def test_the_links_break_inside_themselves_and_never_after_their_hyphen(pdfs):
+    _path, pages = pdfs["links"]
+    body = [line for line in pages.lines() if line.source and line.source[0] == "body"]
+    assert any("GGVX" in line.text and FORM_URL not in line.text for line in body)
+    for line in body:
+        assert not line.text.endswith("-"), line.text
+    for paragraph in (0, 1):  # no line left more than a sixth short (the measure ends 19 cm)
+        lines = [line for line in body if line.source == ("body", paragraph)]
+        for line in lines[:-1]:
+            assert 19.0 - (line.x + line.width_cm) < (19.0 - line.x) / 6, line.text
+
+
+@pytest.mark.parametrize("engine", [
+    pytest.param(name, marks=pytest.mark.skipif(
+        name in TOOLS and shutil.which(TOOLS[name]) is None,
+        reason=f"{TOOLS.get(name)} not installed"))
+    for name in ENGINES])
+def test_every_url_and_email_copies_exactly(pdfs, engine):
+    """Copy the lines a link runs over: the link comes back character for character (no
+    U+FFFE for a hyphen, no hyphen dropped) once the line break is taken out."""
+    path, _pages = pdfs["links"]
+    text = "".join("".join(line.strip() for line in page) for page in ENGINES[engine](path))
+    assert "\ufffe" not in text
+    for link in LINKS:
+        assert link in text, (engine, link)

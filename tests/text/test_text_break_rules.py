@@ -8,6 +8,7 @@ import pytest
 
 from dla_drafter.text.wordbreak import (
     LINK_PENALTY,
+    LINK_RUN_PENALTY,
     PREFIX_PENALTY,
     WordBreaker,
 )
@@ -62,19 +63,32 @@ def test_a_break_after_a_standalone_kan_is_penalised(breaker):
 
 
 def test_links_break_for_the_line_breaker_after_their_separators(breaker):
+    """After ``/ . _ ? & = #`` and before a hyphen (a line never ends in a link's hyphen:
+    PDFium copies it as U+FFFE and poppler drops it), at LINK_PENALTY; between any other
+    two characters only as a last resort (LINK_RUN_PENALTY); never inside a ``%xx``. (Until
+    issue 13 the hyphen broke after itself and runs did not break at all.)"""
     link = "https://www.dla.go.th/up-load/a_b%E0%B8%81.pdf?id=5&x=1#top"
     text = f"ดูที่ {link} ได้"
     start = text.index(link)
     assert not inside(breaker.break_points(text), start, len(link))  # not an ordinary break
     cuts = {i - start: p for i, p in breaker.breaks(text) if start < i < start + len(link)}
-    assert cuts and set(cuts.values()) == {LINK_PENALTY}
+    assert set(cuts.values()) == {LINK_PENALTY, LINK_RUN_PENALTY}
+    separators = {offset for offset, p in cuts.items() if p == LINK_PENALTY}
+    for offset in separators:
+        assert (link[offset - 1] in "/._?&=#" and link[offset] not in "/.-_?&=#"
+                or link[offset] == "-")
+    assert link.index("-load") in separators and link.index("-load") + 1 not in cuts
     for offset in cuts:
-        assert link[offset - 1] in "/.-_?&=#" and link[offset] not in "/.-_?&=#"
+        assert link[offset - 1] != "-"  # no line ends in the link's hyphen
         assert "%" not in link[max(0, offset - 2):offset + 1]  # never inside %E0
-    assert link.index("www") in cuts  # after https://, not between its slashes
+    assert link.index("www") in separators  # after https://, not between its slashes
     assert link.index("//") + 1 not in cuts
+    assert link.index("load") + 2 in cuts and cuts[link.index("load") + 2] == LINK_RUN_PENALTY
     mail = "tpipst@proj.ipst.ac.th"
     text = f"อีเมล {mail} ภายใน"
     start = text.index(mail)
-    assert [i - start for i, _ in breaker.breaks(text) if start < i < start + len(mail)] == \
+    assert [i - start for i, p in breaker.breaks(text)
+            if start < i < start + len(mail) and p == LINK_PENALTY] == \
         [mail.index("ipst."), mail.index("ac."), mail.index("th")]
+
+
