@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.app_settings import AgencyProfile, AppConfig
+from dla_drafter.filetypes import DRAFT_SUFFIX, dialog_patterns, draft_stem, with_draft_suffix
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.document import Document
@@ -39,7 +40,6 @@ from dla_drafter.ui.recovery import RecoverySession
 from dla_drafter.ui.spell import SpellChecker
 
 APP_TITLE = "DLA Drafter"
-DRAFT_SUFFIX = ".dladraft.json"
 AUTOSAVE_MS = 30_000
 
 
@@ -85,8 +85,7 @@ def _install_keys_filter() -> None:
 def suggested_stem(letter: Letter, path: Path | None) -> str:
     """A file name for a new draft or an export: the draft's name, else the subject."""
     if path is not None:
-        name = path.name
-        return name[: -len(DRAFT_SUFFIX)] if name.endswith(DRAFT_SUFFIX) else path.stem
+        return draft_stem(path)
     subject = re.sub(r'[\\/:*?"<>|\r\n\t]+', " ", letter.subject).strip()[:60]
     return subject or tr("หนังสือไม่มีชื่อ")
 
@@ -454,7 +453,7 @@ class MainWindow(QMainWindow):
         folder = str(self.doc.path.parent) if self.doc.path else ""
         path, _ = QFileDialog.getOpenFileName(
             self, tr("เปิดร่างหนังสือ"), folder,
-            tr("แฟ้มร่างหนังสือ (*.dladraft.json *.json)") + ";;" + tr("ทุกแฟ้ม (*)"))
+            f"{tr('แฟ้มร่างหนังสือ')} ({dialog_patterns()});;{tr('ทุกแฟ้ม (*)')}")
         if path:
             self.open_path(Path(path), ask=False)
 
@@ -501,12 +500,12 @@ class MainWindow(QMainWindow):
             folder = self.doc.path.parent if self.doc.path else Path.home()
             start = folder / (suggested_stem(self.doc.letter, self.doc.path) + DRAFT_SUFFIX)
             chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("บันทึกเป็น"), str(start), tr("แฟ้มร่างหนังสือ (*.dladraft.json *.json)"))
+                self, tr("บันทึกเป็น"), str(start),
+                f"{tr('แฟ้มร่างหนังสือ')} (*{DRAFT_SUFFIX})")
             if not chosen:
                 return False
             path = Path(chosen)
-            if not path.name.endswith((DRAFT_SUFFIX, ".json")):
-                path = path.with_name(path.name + DRAFT_SUFFIX)
+            path = path.with_name(with_draft_suffix(path.name))
         return self._write(Path(path))
 
     def _write(self, path: Path) -> bool:

@@ -106,7 +106,7 @@ def test_declined_recovery_is_archived_not_deleted(
     session.lock.unlock()  # as if its program had died
     dialogs.replies["question"] = QMessageBox.StandardButton.No
     assert offer_recovery(window, find_orphans(window.recovery.folder)) == []
-    archived = list((window.recovery.folder / "old").glob("*.dladraft.json"))
+    archived = list((window.recovery.folder / "old").glob("*.dladraft"))
     assert len(archived) == 1
 
 
