@@ -40,12 +40,16 @@ class AtomicWriteError(OSError):
     """Writing ``path`` failed; nothing was changed there and no temporary file is left.
 
     ``message_th``/``message_en`` name the path and the likely cause in words a clerk can act
-    on (folder missing, no permission, disk full, file open in another program).
+    on (folder missing, no permission, disk full, file open in another program). ``in_use``
+    is True when another program holds the file open (Word, a PDF viewer): closing it and
+    trying again will work, so the window offers "ลองใหม่" (retry).
     """
 
-    def __init__(self, path: Path, cause: BaseException, message_th: str, message_en: str):
+    def __init__(self, path: Path, cause: BaseException, message_th: str, message_en: str,
+                 *, in_use: bool = False):
         code = cause.errno if isinstance(cause, OSError) else None
         super().__init__(code, message_en)
+        self.in_use = in_use
         self.path = path
         self.filename = str(path)
         self.cause = cause
@@ -76,6 +80,7 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
     code = cause.errno if isinstance(cause, OSError) else None
     winerror = getattr(cause, "winerror", None)
     detail = str(cause)
+    in_use = False
     if isinstance(cause, ReadOnlyTargetError):
         th = (
             "ไฟล์นี้ถูกตั้งเป็นอ่านอย่างเดียว (read-only) จึงไม่บันทึกทับ "
@@ -92,6 +97,12 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
         # it shows locked against deletion, so os.replace gets "access denied").
         th = "ไฟล์ถูกโปรแกรมอื่นเปิดใช้อยู่ (เช่น Word หรือโปรแกรมอ่าน PDF) ปิดไฟล์นั้นแล้วลองใหม่"
         en = "the file is open in another program (e.g. Word or a PDF viewer); close it and retry"
+        in_use = True
+    elif code in (errno.ENOENT, errno.ENOTDIR) and (blocker := _file_in_the_way(folder)):
+        # POSIX says ENOTDIR; Windows says "path not found" (ENOENT) when a part of the
+        # folder's path is a file, which must not read as "the folder does not exist".
+        th = f"{blocker} เป็นไฟล์ ไม่ใช่โฟลเดอร์"
+        en = f"{blocker} is not a folder"
     elif code == errno.ENOENT and not _probe(folder.is_dir):
         th = f"ไม่พบโฟลเดอร์ {folder}"
         en = f"the folder {folder} does not exist"
@@ -127,7 +138,18 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
         cause,
         f"บันทึกไฟล์ {path} ไม่สำเร็จ: {th}",
         f"Could not save {path}: {en}",
+        in_use=in_use,
     )
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest part of ``folder``'s path that exists as a file, if any."""
+    for part in (folder, *folder.parents):
+        if _probe(part.is_file):
+            return part
+        if _probe(part.is_dir):
+            return None
+    return None
 
 
 class ReadOnlyTargetError(PermissionError):

@@ -219,6 +219,23 @@ def test_windows_sharing_violation_says_file_is_open(tmp_path: Path) -> None:
     cause.winerror = 32  # type: ignore[attr-defined]
     error = atomic._error(tmp_path / "a.docx", cause)
     assert "เปิดใช้อยู่" in error.message_th and "open in another program" in error.message_en
+    assert error.in_use  # the window offers to try again once the file is closed
+
+
+def test_other_failures_are_not_in_use(tmp_path: Path) -> None:
+    error = atomic._error(tmp_path / "a.docx", OSError(errno.ENOSPC, "No space left"))
+    assert not error.in_use
+
+
+def test_windows_parent_that_is_a_file_is_named(tmp_path: Path) -> None:
+    """Windows answers "path not found" (ENOENT, winerror 3) where POSIX says ENOTDIR: the
+    message must still say that the folder is a file, not that it does not exist."""
+    (tmp_path / "งาน").write_bytes(b"")
+    cause = FileNotFoundError(errno.ENOENT, "The system cannot find the path specified")
+    cause.winerror = 3  # type: ignore[attr-defined]
+    error = atomic._error(tmp_path / "งาน" / "ย่อย" / "a.dladraft", cause)
+    assert "not a folder" in error.message_en and "does not exist" not in error.message_en
+    assert str(tmp_path / "งาน") in error.message_th and "ไม่ใช่โฟลเดอร์" in error.message_th
 
 
 # --- files that must never be lost (issue 6, item 17) -------------------------------------
@@ -243,6 +260,16 @@ def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
         target.chmod(0o644)
 
 
+def _case_sensitive(folder: Path) -> bool:
+    """False on Windows' (and macOS') file systems, where A and a name the same file."""
+    probe = folder / "case-probe"
+    probe.write_bytes(b"")
+    try:
+        return not (folder / "CASE-PROBE").exists()
+    finally:
+        probe.unlink()
+
+
 def test_stale_temps_of_a_killed_save_are_removed_on_the_next_save(tmp_path: Path) -> None:
     target = tmp_path / "a.dladraft.json"
     target.write_bytes(b"v1")
@@ -252,8 +279,9 @@ def test_stale_temps_of_a_killed_save_are_removed_on_the_next_save(tmp_path: Pat
         ".b.dladraft.0123abcd.tmp.json",  # another draft's temporary
         ".a.dladraft.0123abcd.tmp.json.keep",  # a longer name
         "a.dladraft.0123abcd.tmp.json",  # not hidden: not ours
-        ".a.dladraft.0123ABCD.tmp.json",  # capitals: secrets.token_hex never makes them
     ]
+    if _case_sensitive(tmp_path):  # on Windows it is the same file as ours[0]
+        others.append(".a.dladraft.0123ABCD.tmp.json")  # capitals: token_hex never makes them
     for name in ours + others:
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / ".a.dladraft.fedcba98.tmp.json").mkdir()  # a folder is never removed

@@ -525,14 +525,20 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.autosave()  # whatever happens next, the text is in the recovery folder
             role = QMessageBox.ButtonRole
+            # Held open by another program (Windows): closing it and retrying will work.
+            retry = [("retry", tr("ลองใหม่"), role.AcceptRole)] if getattr(
+                exc, "in_use", False) else []
             answer = ask_choice(
                 self, tr("บันทึกไม่ได้"),
                 tr("บันทึกแฟ้มนี้ไม่ได้ แฟ้มอาจถูกเปิดอยู่ในโปรแกรมอื่นหรืออยู่ในที่ที่อ่านได้อย่างเดียว")
                 + f"\n\n{exc}\n\n" + tr("ต้องการบันทึกเป็นแฟ้มอื่นแทนหรือไม่?"),
-                [("save_as", tr("บันทึกเป็นแฟ้มอื่น…"), role.AcceptRole),
+                [*retry, ("save_as", tr("บันทึกเป็นแฟ้มอื่น…"), role.AcceptRole),
                  ("cancel", tr("ยกเลิก"), role.RejectRole)],
-                default="save_as", cancel="cancel", icon=QMessageBox.Icon.Warning,
+                default="retry" if retry else "save_as", cancel="cancel",
+                icon=QMessageBox.Icon.Warning,
             )
+            if answer == "retry":
+                return self._write(path)
             if answer == "save_as":
                 return self.save_as()
             return False
@@ -602,6 +608,25 @@ class MainWindow(QMainWindow):
             error = None
         finally:
             QApplication.restoreOverrideCursor()
+        while error is not None and getattr(error, "in_use", False):
+            # Word (or a PDF viewer) holds the file open: the letter is made, nothing was
+            # written; once the clerk closes it there, the same bytes are written again.
+            role = QMessageBox.ButtonRole
+            answer = ask_choice(
+                self, tr("ส่งออกไม่ได้"),
+                f"{error.path}\n\n{getattr(error, f'message_{language()}', error)}\n\n"
+                + tr("ปิดแฟ้มนั้นในโปรแกรมที่เปิดอยู่ แล้วกด ลองใหม่"),
+                [("retry", tr("ลองใหม่"), role.AcceptRole),
+                 ("cancel", tr("ยกเลิก"), role.RejectRole)],
+                default="retry", cancel="cancel", icon=QMessageBox.Icon.Warning)
+            if answer != "retry":
+                return []
+            try:
+                pipeline.write_outputs(made)
+            except OSError as exc:
+                error = exc
+            else:
+                error, written = None, list(made)
         if error is not None:
             where = getattr(error, "path", None) or failed or ", ".join(str(t) for t in made)
             message = getattr(error, f"message_{language()}", None) or str(error)
