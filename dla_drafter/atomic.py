@@ -413,18 +413,40 @@ def _rollback_copy(target: Path) -> Path | None:
     return _second_name(target, beside=target)
 
 
+def _on_windows() -> bool:
+    return os.name == "nt"
+
+
+def _copy(source: Path, temp: Path) -> None:
+    try:
+        shutil.copy2(source, temp)
+    except PermissionError as exc:
+        if _on_windows() and getattr(exc, "winerror", None) is None:
+            # Windows' C runtime (open(), so shutil's copy) reports the sharing violation of
+            # a file another program holds open as a bare EACCES: say what it is.
+            exc.winerror = _WINDOWS_ACCESS_DENIED
+        raise
+
+
 def _second_name(source: Path, *, beside: Path) -> Path:
     """A temporary file next to ``beside`` holding ``source``'s current contents: a hard link
     where the file system allows one (instant, no second copy of a large file), else a copy.
-    Used for the ``.bak`` and for the old contents an all-or-none write may put back."""
+    Used for the ``.bak`` and for the old contents an all-or-none write may put back.
+
+    Always a copy on Windows: a hard link is the same file to Windows' sharing rules, so
+    while Word holds the original open (without delete sharing) a link to it can be neither
+    renamed to ``.bak`` nor removed, and a refused write would leave it as a stray file."""
     temp, fd = _create_temp(beside)
     os.close(fd)
     try:
+        if _on_windows():
+            _copy(source, temp)
+            return temp
         try:
             os.unlink(temp)
             os.link(source, temp)
         except OSError:
-            shutil.copy2(source, temp)
+            _copy(source, temp)
     except BaseException:
         _remove(temp)
         raise

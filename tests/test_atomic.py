@@ -405,3 +405,66 @@ def test_posix_replace_is_not_retried(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         atomic._replace(tmp_path / "a", tmp_path / "b", windows=False, replace=replace)
     assert len(calls) == 1
+
+
+def test_windows_a_file_held_open_leaves_no_stray_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' sharing rules, simulated: while Word holds ``b.docx`` open, nothing that *is*
+    that file (the file itself or a hard link to it) can be replaced, renamed or removed.
+    A hard link made as the rollback copy could then never be removed; on Windows the
+    rollback copy and the .bak are copies, so a refused write leaves nothing behind."""
+    a, b = tmp_path / "a.pdf", tmp_path / "b.docx"
+    a.write_bytes(b"old pdf")
+    b.write_bytes(b"old docx")
+    held = os.stat(b).st_ino
+    real_replace, real_unlink = os.replace, os.unlink
+
+    def is_held(path: object) -> bool:
+        try:
+            return os.stat(path).st_ino == held  # type: ignore[arg-type]
+        except OSError:
+            return False
+
+    def replace(src: object, dst: object) -> None:
+        if is_held(src) or is_held(dst):
+            raise _busy(32)
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    def unlink(path: object, *args: object, **kwargs: object) -> None:
+        if is_held(path):
+            raise _busy(32)
+        real_unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic, "_on_windows", lambda: True)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "unlink", unlink)
+    with pytest.raises(AtomicWriteError) as info:
+        atomic.atomic_write_all({a: b"new pdf", b: b"new docx"})
+    assert info.value.in_use and info.value.path == b
+    with pytest.raises(AtomicWriteError):
+        atomic_write_bytes(b, b"new docx", backup=True)
+    assert a.read_bytes() == b"old pdf" and b.read_bytes() == b"old docx"
+    assert names(tmp_path) == ["a.pdf", "b.docx", "b.docx.bak"]  # the .bak: a good copy
+    assert (tmp_path / "b.docx.bak").read_bytes() == b"old docx"
+    assert os.stat(tmp_path / "b.docx.bak").st_ino != held
+
+
+def test_windows_c_runtime_eacces_on_a_file_held_open_reads_as_in_use(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a file Word holds gives PermissionError(EACCES) *without* ``winerror`` on
+    Windows (the C runtime's mapping of a sharing violation); the message must still say
+    "close it and retry", not "no permission"."""
+    import shutil
+
+    target = tmp_path / "หนังสือ.docx"
+    target.write_bytes(b"old")
+
+    def copy2(src: object, dst: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(src))
+
+    monkeypatch.setattr(shutil, "copy2", copy2)
+    monkeypatch.setattr(atomic, "_on_windows", lambda: True)
+    with pytest.raises(AtomicWriteError) as info:
+        atomic_write_bytes(target, b"new", backup=True)
+    assert info.value.in_use and "เปิดใช้อยู่" in info.value.message_th
+    assert target.read_bytes() == b"old" and names(tmp_path) == ["หนังสือ.docx"]
