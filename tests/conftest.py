@@ -24,6 +24,9 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
+    # Windows: platformdirs asks the shell for %LOCALAPPDATA% / %APPDATA% and ignores XDG_*.
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", str(base / "localappdata"))
+    monkeypatch.setenv("WIN_PD_OVERRIDE_APPDATA", str(base / "appdata"))
 
 
 @pytest.fixture
