@@ -75,3 +75,43 @@ def test_a_windowed_program_has_no_streams(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "stderr", None)
     cli.utf8_output()
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return 0
+
+
+def test_the_nul_device_is_no_console_on_windows() -> None:
+    """``sign < NUL`` (or a scheduled task) on Windows: ``isatty()`` says yes for the NUL
+    device, and asking for the passphrase there waited for ever. Only a handle with a
+    console mode is a console."""
+    from dla_drafter.cli._common import is_console
+
+    assert is_console(_Tty(), windows=False)
+    assert not is_console(_Tty(), windows=True, console_mode=lambda fd: False)  # NUL
+    assert is_console(_Tty(), windows=True, console_mode=lambda fd: True)  # a real console
+    assert not is_console(io.StringIO(), windows=True, console_mode=lambda fd: True)
+    assert not is_console(None)
+
+
+def test_sign_does_not_prompt_on_a_windows_nul_stdin(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """What ``sign`` does with a stdin that claims to be a terminal but has no console: no
+    prompt (getpass would block), an empty passphrase."""
+    import argparse
+    import getpass
+
+    from dla_drafter.cli import _common, sign
+
+    monkeypatch.setattr(sys, "stdin", _Tty())
+    monkeypatch.setattr(sys, "platform", "win32")
+    real = _common.is_console
+    monkeypatch.setattr(sign, "is_console",
+                        lambda stream: real(stream, console_mode=lambda fd: False))
+    monkeypatch.setattr(getpass, "getpass", lambda *a, **k: pytest.fail("prompted"))
+    args = argparse.Namespace(lang="th", passphrase_file=None, p12=str(tmp_path / "a.p12"))
+    assert sign._passphrase(args) == ""
