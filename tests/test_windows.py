@@ -190,3 +190,11 @@ def test_register_on_a_thai_windows_path_and_its_csv(tmp_path: Path) -> None:
     assert data.startswith(b"\xef\xbb\xbf")
     assert b"\r\r\n" not in data and data.count(b"\r\n") == data.count(b"\n") == 2
     assert "เลขทะเบียนส่ง" in data.decode("utf-8-sig")
+
+
+def test_network_share_detection_asks_windows() -> None:
+    """A register on a UNC path is on a share; a local drive is not (GetDriveType)."""
+    from dla_drafter.register.shares import on_network_share
+
+    assert on_network_share(r"\\fileserver\สารบรรณ\register.sqlite3")
+    assert not on_network_share(os.path.join(os.environ["LOCALAPPDATA"], "register.sqlite3"))

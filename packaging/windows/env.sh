@@ -58,10 +58,9 @@ if [ "$(cat "$CACHE/python/.stamp" 2>/dev/null)" != "$python_stamp" ]; then
     mkdir -p "$CACHE/python/Lib/site-packages"
     printf '%s\r\n' "python313.zip" "." "Lib\\site-packages" "import site" \
         > "$CACHE/python/python313._pth"
-    # The project under test is named at run time (wine.sh sets DLA_DRAFTER_PROJECT), so one
-    # environment serves every checkout; the embedded Python ignores PYTHONPATH.
-    printf '%s\r\n' "import os, sys; p = os.environ.get('DLA_DRAFTER_PROJECT'); p and sys.path.insert(0, p)" \
-        > "$CACHE/python/Lib/site-packages/dla_drafter_project.pth"
+    # The project under test is named at run time (wine.sh writes dla_drafter_project.pth
+    # for its checkout), so one environment serves every checkout; the embedded Python
+    # ignores PYTHONPATH.
     rm -f "$CACHE/site.stamp"
     echo "$python_stamp" > "$CACHE/python/.stamp"
 fi
@@ -71,9 +70,7 @@ site_stamp="$(stamp_of "$ROOT/uv.lock")"
 if [ "$(cat "$CACHE/site.stamp" 2>/dev/null)" != "$site_stamp" ]; then
     echo "env.sh: the locked wheels for win_amd64 / CPython 3.13" >&2
     site="$CACHE/python/Lib/site-packages"
-    keep="$(mktemp)"
-    cp "$site/dla_drafter_project.pth" "$keep"
-    rm -rf "$site" && mkdir -p "$site" && mv "$keep" "$site/dla_drafter_project.pth"
+    rm -rf "$site" && mkdir -p "$site"
     req="$CACHE/requirements.txt"
     # Every group: the tests need the dev group (pytest, pytest-qt …) and the bundle
     # PyInstaller. Left out: ruff, a Linux-side tool (a 30 MB .exe of no use here), and numpy

@@ -57,6 +57,10 @@ piped() {
 ensure_prefix
 DLA_DRAFTER_PROJECT="$(winepath -w "$ROOT")"
 export DLA_DRAFTER_PROJECT
+# This checkout is importable as an editable install would make it, also for the tests'
+# subprocesses that start with an environment of their own (then without the variable).
+printf '%s\r\n' "import os, sys; sys.path.insert(0, os.environ.get('DLA_DRAFTER_PROJECT') or r'$DLA_DRAFTER_PROJECT')" \
+    > "$CACHE/python/Lib/site-packages/dla_drafter_project.pth"
 command="${1:-}"
 shift || true
 case "$command" in
