@@ -455,7 +455,8 @@ def test_bad_json_gives_line_and_column(tmp_path: Path) -> None:
 
 def test_nan_is_not_json(spec_text: str, tmp_path: Path) -> None:
     path = tmp_path / "nan.dladraft.json"
-    path.write_text(spec_text.replace('"digits": "thai"', '"digits": "thai", "x": NaN'))
+    path.write_text(spec_text.replace('"digits": "thai"', '"digits": "thai", "x": NaN'),
+                    encoding="utf-8")
     assert load_error(path).problems[0].code == "json-syntax"
 
 
