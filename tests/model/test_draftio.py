@@ -363,7 +363,7 @@ def test_control_characters_are_errors_naming_the_field(
 
 
 def test_json_escaped_nul_in_a_file_is_an_error(spec_text: str, tmp_path: Path) -> None:
-    path = tmp_path / "nul.dladraft.json"
+    path = tmp_path / "nul-char.dladraft.json"  # not "nul.…": a device name on Windows
     path.write_text(spec_text.replace('"name": ""', '"name": "a\\u0000b"'), encoding="utf-8")
     with pytest.raises(DraftError) as info:
         load_draft(path)
