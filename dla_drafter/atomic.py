@@ -43,18 +43,27 @@ class AtomicWriteError(DrafterError, OSError):
 
     The problem names the path and the likely cause in words a clerk can act on (folder
     missing, no permission, disk full, file open in another program). Also an ``OSError``
-    (``errno`` is the cause's), so ``except OSError`` keeps catching it.
+    (``errno`` is the cause's), so ``except OSError`` keeps catching it. ``in_use`` is True
+    when another program holds the file open (Word, a PDF viewer): closing it and trying
+    again will work, so the window offers "ลองใหม่" (retry).
     """
 
-    def __init__(self, path: Path, cause: BaseException, message_th: str, message_en: str):
+    def __init__(self, path: Path, cause: BaseException, message_th: str, message_en: str,
+                 *, in_use: bool = False):
         DrafterError.__init__(self, [problem("write-failed", message_th, message_en)], path)
+        self.in_use = in_use
         self.errno = cause.errno if isinstance(cause, OSError) else None
         self.strerror = message_en
         self.filename = str(path)
         self.cause = cause
 
     def __reduce__(self):
-        return (type(self), (self.path, self.cause, self.message_th, self.message_en))
+        return (_rebuild_write_error, (self.path, self.cause, self.message_th, self.message_en,
+                                       self.in_use))
+
+
+def _rebuild_write_error(path, cause, message_th, message_en, in_use):
+    return AtomicWriteError(path, cause, message_th, message_en, in_use=in_use)
 
 
 def backup_path(path: str | os.PathLike[str]) -> Path:
@@ -77,6 +86,7 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
     code = cause.errno if isinstance(cause, OSError) else None
     winerror = getattr(cause, "winerror", None)
     detail = str(cause)
+    in_use = False
     if isinstance(cause, ReadOnlyTargetError):
         th = (
             "ไฟล์นี้ถูกตั้งเป็นอ่านอย่างเดียว (read-only) จึงไม่บันทึกทับ "
@@ -93,6 +103,12 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
         # it shows locked against deletion, so os.replace gets "access denied").
         th = "ไฟล์ถูกโปรแกรมอื่นเปิดใช้อยู่ (เช่น Word หรือโปรแกรมอ่าน PDF) ปิดไฟล์นั้นแล้วลองใหม่"
         en = "the file is open in another program (e.g. Word or a PDF viewer); close it and retry"
+        in_use = True
+    elif code in (errno.ENOENT, errno.ENOTDIR) and (blocker := _file_in_the_way(folder)):
+        # POSIX says ENOTDIR; Windows says "path not found" (ENOENT) when a part of the
+        # folder's path is a file, which must not read as "the folder does not exist".
+        th = f"{blocker} เป็นไฟล์ ไม่ใช่โฟลเดอร์"
+        en = f"{blocker} is not a folder"
     elif code == errno.ENOENT and not _probe(folder.is_dir):
         th = f"ไม่พบโฟลเดอร์ {folder}"
         en = f"the folder {folder} does not exist"
@@ -128,7 +144,18 @@ def _error(path: Path, cause: BaseException) -> AtomicWriteError:
         cause,
         f"บันทึกไฟล์ {path} ไม่สำเร็จ: {th}",
         f"Could not save {path}: {en}",
+        in_use=in_use,
     )
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest part of ``folder``'s path that exists as a file, if any."""
+    for part in (folder, *folder.parents):
+        if _probe(part.is_file):
+            return part
+        if _probe(part.is_dir):
+            return None
+    return None
 
 
 class ReadOnlyTargetError(PermissionError):
@@ -392,18 +419,40 @@ def _rollback_copy(target: Path) -> Path | None:
     return _second_name(target, beside=target)
 
 
+def _on_windows() -> bool:
+    return os.name == "nt"
+
+
+def _copy(source: Path, temp: Path) -> None:
+    try:
+        shutil.copy2(source, temp)
+    except PermissionError as exc:
+        if _on_windows() and getattr(exc, "winerror", None) is None:
+            # Windows' C runtime (open(), so shutil's copy) reports the sharing violation of
+            # a file another program holds open as a bare EACCES: say what it is.
+            exc.winerror = _WINDOWS_ACCESS_DENIED
+        raise
+
+
 def _second_name(source: Path, *, beside: Path) -> Path:
     """A temporary file next to ``beside`` holding ``source``'s current contents: a hard link
     where the file system allows one (instant, no second copy of a large file), else a copy.
-    Used for the ``.bak`` and for the old contents an all-or-none write may put back."""
+    Used for the ``.bak`` and for the old contents an all-or-none write may put back.
+
+    Always a copy on Windows: a hard link is the same file to Windows' sharing rules, so
+    while Word holds the original open (without delete sharing) a link to it can be neither
+    renamed to ``.bak`` nor removed, and a refused write would leave it as a stray file."""
     temp, fd = _create_temp(beside)
     os.close(fd)
     try:
+        if _on_windows():
+            _copy(source, temp)
+            return temp
         try:
             os.unlink(temp)
             os.link(source, temp)
         except OSError:
-            shutil.copy2(source, temp)
+            _copy(source, temp)
     except BaseException:
         _remove(temp)
         raise

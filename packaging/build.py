@@ -20,8 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "dla-drafter.spec"
-DIST = ROOT / "dist"
-WORK = ROOT / "build"
+# DLA_DRAFTER_DIST / DLA_DRAFTER_WORK (relative to the project, or absolute) keep a second
+# platform's build apart: packaging/windows/check.sh builds Windows into dist/windows/.
+DIST = ROOT / os.environ.get("DLA_DRAFTER_DIST", "dist")
+WORK = ROOT / os.environ.get("DLA_DRAFTER_WORK", "build")
 APP = DIST / "dla-drafter"
 ICON = WORK / "dla-drafter.ico"
 ICON_PX = 256  # Windows scales it down for smaller views
@@ -67,6 +69,16 @@ def remove_dangling_links(folder: Path = APP) -> list[Path]:
     return dangling
 
 
+# Parts of Windows itself, and the Wine test environment's stand-ins for them
+# (packaging/windows/): never in a bundle a clerk installs.
+NEVER_BUNDLED = {"icuuc.dll", "bcryptprimitives.dll", "sitecustomize.py", "sitecustomize.pyc"}
+
+
+def forbidden_files(folder: Path = APP) -> list[Path]:
+    """Files of :data:`NEVER_BUNDLED` inside a built folder (there must be none)."""
+    return sorted(p for p in folder.rglob("*") if p.name.lower() in NEVER_BUNDLED)
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -100,7 +112,7 @@ def build(clean: bool = True) -> int:
     if clean:
         command.insert(3, "--clean")
     print("+", " ".join(command), flush=True)
-    result = subprocess.run(command, cwd=ROOT)
+    result = subprocess.run(command, cwd=ROOT, env={**os.environ, "DLA_DRAFTER_ICON": str(ICON)})
     if result.returncode != 0:
         print(f"PyInstaller failed (exit {result.returncode})", file=sys.stderr)
         return result.returncode
@@ -111,6 +123,11 @@ def build(clean: bool = True) -> int:
     missing = [str(p) for p in executables().values() if not p.is_file()]
     if missing:
         print("build incomplete, missing: " + ", ".join(missing), file=sys.stderr)
+        return 1
+    forbidden = forbidden_files()
+    if forbidden:
+        print("the bundle holds files that must never ship: "
+              + ", ".join(str(p.relative_to(APP)) for p in forbidden), file=sys.stderr)
         return 1
     report()
     return 0

@@ -591,6 +591,7 @@ def _reproducible_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(item.filename, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
+            info.create_system = 3  # Unix, as the committed files: Windows' zipfile says 0
             zout.writestr(info, zin.read(item.filename))
     return out.getvalue()
 

@@ -7,6 +7,7 @@ import copy
 import itertools
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,9 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "data"))
+    # Windows: platformdirs asks the shell for %LOCALAPPDATA% / %APPDATA% and ignores XDG_*.
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", str(base / "localappdata"))
+    monkeypatch.setenv("WIN_PD_OVERRIDE_APPDATA", str(base / "appdata"))
 
 
 @pytest.fixture
@@ -119,6 +123,8 @@ def pg_server():
     binaries skip the test on a developer's machine and fail it in CI, which installs them."""
     from dla_drafter.register.testserver import PostgresServer
 
+    if sys.platform == "win32":  # the Windows run (under Wine): no Debian server to start
+        pytest.skip("the PostgreSQL test server runs Debian's initdb/pg_ctl: Linux only")
     try:
         server = PostgresServer()
     except FileNotFoundError as exc:

@@ -219,6 +219,23 @@ def test_windows_sharing_violation_says_file_is_open(tmp_path: Path) -> None:
     cause.winerror = 32  # type: ignore[attr-defined]
     error = atomic._error(tmp_path / "a.docx", cause)
     assert "เปิดใช้อยู่" in error.message_th and "open in another program" in error.message_en
+    assert error.in_use  # the window offers to try again once the file is closed
+
+
+def test_other_failures_are_not_in_use(tmp_path: Path) -> None:
+    error = atomic._error(tmp_path / "a.docx", OSError(errno.ENOSPC, "No space left"))
+    assert not error.in_use
+
+
+def test_windows_parent_that_is_a_file_is_named(tmp_path: Path) -> None:
+    """Windows answers "path not found" (ENOENT, winerror 3) where POSIX says ENOTDIR: the
+    message must still say that the folder is a file, not that it does not exist."""
+    (tmp_path / "งาน").write_bytes(b"")
+    cause = FileNotFoundError(errno.ENOENT, "The system cannot find the path specified")
+    cause.winerror = 3  # type: ignore[attr-defined]
+    error = atomic._error(tmp_path / "งาน" / "ย่อย" / "a.dladraft", cause)
+    assert "not a folder" in error.message_en and "does not exist" not in error.message_en
+    assert str(tmp_path / "งาน") in error.message_th and "ไม่ใช่โฟลเดอร์" in error.message_th
 
 
 # --- files that must never be lost (issue 6, item 17) -------------------------------------
@@ -243,6 +260,16 @@ def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
         target.chmod(0o644)
 
 
+def _case_sensitive(folder: Path) -> bool:
+    """False on Windows' (and macOS') file systems, where A and a name the same file."""
+    probe = folder / "case-probe"
+    probe.write_bytes(b"")
+    try:
+        return not (folder / "CASE-PROBE").exists()
+    finally:
+        probe.unlink()
+
+
 def test_stale_temps_of_a_killed_save_are_removed_on_the_next_save(tmp_path: Path) -> None:
     target = tmp_path / "a.dladraft.json"
     target.write_bytes(b"v1")
@@ -252,8 +279,9 @@ def test_stale_temps_of_a_killed_save_are_removed_on_the_next_save(tmp_path: Pat
         ".b.dladraft.0123abcd.tmp.json",  # another draft's temporary
         ".a.dladraft.0123abcd.tmp.json.keep",  # a longer name
         "a.dladraft.0123abcd.tmp.json",  # not hidden: not ours
-        ".a.dladraft.0123ABCD.tmp.json",  # capitals: secrets.token_hex never makes them
     ]
+    if _case_sensitive(tmp_path):  # on Windows it is the same file as ours[0]
+        others.append(".a.dladraft.0123ABCD.tmp.json")  # capitals: token_hex never makes them
     for name in ours + others:
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / ".a.dladraft.fedcba98.tmp.json").mkdir()  # a folder is never removed
@@ -377,3 +405,66 @@ def test_posix_replace_is_not_retried(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         atomic._replace(tmp_path / "a", tmp_path / "b", windows=False, replace=replace)
     assert len(calls) == 1
+
+
+def test_windows_a_file_held_open_leaves_no_stray_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows' sharing rules, simulated: while Word holds ``b.docx`` open, nothing that *is*
+    that file (the file itself or a hard link to it) can be replaced, renamed or removed.
+    A hard link made as the rollback copy could then never be removed; on Windows the
+    rollback copy and the .bak are copies, so a refused write leaves nothing behind."""
+    a, b = tmp_path / "a.pdf", tmp_path / "b.docx"
+    a.write_bytes(b"old pdf")
+    b.write_bytes(b"old docx")
+    held = os.stat(b).st_ino
+    real_replace, real_unlink = os.replace, os.unlink
+
+    def is_held(path: object) -> bool:
+        try:
+            return os.stat(path).st_ino == held  # type: ignore[arg-type]
+        except OSError:
+            return False
+
+    def replace(src: object, dst: object) -> None:
+        if is_held(src) or is_held(dst):
+            raise _busy(32)
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    def unlink(path: object, *args: object, **kwargs: object) -> None:
+        if is_held(path):
+            raise _busy(32)
+        real_unlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic, "_on_windows", lambda: True)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "unlink", unlink)
+    with pytest.raises(AtomicWriteError) as info:
+        atomic.atomic_write_all({a: b"new pdf", b: b"new docx"})
+    assert info.value.in_use and info.value.path == b
+    with pytest.raises(AtomicWriteError):
+        atomic_write_bytes(b, b"new docx", backup=True)
+    assert a.read_bytes() == b"old pdf" and b.read_bytes() == b"old docx"
+    assert names(tmp_path) == ["a.pdf", "b.docx", "b.docx.bak"]  # the .bak: a good copy
+    assert (tmp_path / "b.docx.bak").read_bytes() == b"old docx"
+    assert os.stat(tmp_path / "b.docx.bak").st_ino != held
+
+
+def test_windows_c_runtime_eacces_on_a_file_held_open_reads_as_in_use(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a file Word holds gives PermissionError(EACCES) *without* ``winerror`` on
+    Windows (the C runtime's mapping of a sharing violation); the message must still say
+    "close it and retry", not "no permission"."""
+    import shutil
+
+    target = tmp_path / "หนังสือ.docx"
+    target.write_bytes(b"old")
+
+    def copy2(src: object, dst: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(src))
+
+    monkeypatch.setattr(shutil, "copy2", copy2)
+    monkeypatch.setattr(atomic, "_on_windows", lambda: True)
+    with pytest.raises(AtomicWriteError) as info:
+        atomic_write_bytes(target, b"new", backup=True)
+    assert info.value.in_use and "เปิดใช้อยู่" in info.value.message_th
+    assert target.read_bytes() == b"old" and names(tmp_path) == ["หนังสือ.docx"]

@@ -51,13 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()
+    utf8_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in GUI_OPTIONS or (
             argv[0] not in command_modules() and not argv[0].startswith("-")):
         return open_window(argv)
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
-        sys.stderr.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
@@ -65,9 +63,24 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
 
 
+def utf8_output() -> None:
+    """Write stdout and stderr as UTF-8, whatever the console's code page.
+
+    Windows gives a redirected stdout (``> file``, a pipe) the ANSI code page — cp1252 on an
+    English Windows, cp874 on a Thai one, whatever ``chcp`` says — and printing Thai or "×"
+    there raises UnicodeEncodeError. A real console takes UTF-8 through the wide API anyway.
+    Called before anything is printed, by every way in: commands, and the window's own
+    messages (the windowed ``dla-drafter.exe`` has no streams at all: None).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def open_window(argv: list[str]) -> int:
     """The desktop program with ``argv`` (draft files); the installed ``dla-drafter`` starts
     here directly, so a file it is given never reads as a command."""
+    utf8_output()
     from ..ui.qt_libs import missing_message, missing_packages, uses_xcb
 
     if uses_xcb() and (absent := missing_packages()):

@@ -8,6 +8,32 @@ from pathlib import Path
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
+
+def is_console(stream: object, *, windows: bool | None = None,
+               console_mode: object = None) -> bool:
+    """True when ``stream`` is a terminal a person types into (a prompt can be answered).
+
+    On Windows ``isatty()`` is also true for the NUL device (``< NUL``, or a scheduled task's
+    stdin), and getpass then waits on the console for ever; only a handle that has a console
+    mode is a console. ``console_mode(fd) -> bool`` replaces that question in tests.
+    """
+    if stream is None or not hasattr(stream, "isatty") or not stream.isatty():
+        return False
+    if not (sys.platform == "win32" if windows is None else windows):
+        return True
+    if console_mode is None:
+        def console_mode(fd: int) -> bool:
+            import ctypes
+            import msvcrt
+
+            mode = ctypes.c_ulong()
+            handle = msvcrt.get_osfhandle(fd)
+            return bool(ctypes.windll.kernel32.GetConsoleMode(handle, ctypes.byref(mode)))
+    try:
+        return bool(console_mode(stream.fileno()))  # type: ignore[attr-defined, operator]
+    except (OSError, ValueError, AttributeError):
+        return False
+
 _T = {
     "th": {
         "error": "ข้อผิดพลาด",

@@ -14,7 +14,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from ._common import EXIT_ERRORS, EXIT_OK, add_lang, keyring, load, reason, say
+from ._common import EXIT_ERRORS, EXIT_OK, add_lang, is_console, keyring, load, reason, say
 
 _T = {
     "th": {
@@ -67,7 +67,7 @@ def _passphrase(args: argparse.Namespace) -> str | None:
             why = getattr(exc, "strerror", None) or exc.__class__.__name__
             say(lang, "error", _T[lang]["read"].format(name=args.passphrase_file, why=why))
             return None
-    if sys.stdin is not None and sys.stdin.isatty():
+    if is_console(sys.stdin):
         return getpass.getpass(_T[lang]["prompt"].format(p12=args.p12))
     return ""
 

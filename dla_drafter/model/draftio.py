@@ -1,4 +1,4 @@
-"""Reading and writing draft files (``*.dladraft.json``, format ``dla-drafter/letter@1``).
+"""Reading and writing draft files (``*.dladraft``, earlier ``*.dladraft.json``; ``letter@1``).
 
 The contract is ``shared/spec/draft-format.md``: every valid v1 file opens, forever; missing
 optional keys take the spec's defaults; keys this version does not know are kept, at the level
@@ -1001,8 +1001,8 @@ def _read_bytes(path: Path) -> bytes:
                 [
                     _file_problem(
                         "file-is-directory",
-                        f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ เลือกไฟล์ .dladraft.json",
-                        f"{path} is a folder, not a file; choose a .dladraft.json file",
+                        f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ เลือกไฟล์ .dladraft",
+                        f"{path} is a folder, not a file; choose a .dladraft file",
                     )
                 ],
                 path,
@@ -1094,9 +1094,9 @@ def _decode(data: bytes, path: Path | None) -> str:
     if kind is not None:
         problem = _file_problem(
             "file-not-draft",
-            f"ไฟล์นี้เป็น{kind[0]} ไม่ใช่ไฟล์ร่างหนังสือ เปิดได้เฉพาะไฟล์ .dladraft.json "
+            f"ไฟล์นี้เป็น{kind[0]} ไม่ใช่ไฟล์ร่างหนังสือ เปิดได้เฉพาะไฟล์ .dladraft หรือ .dladraft.json "
             "(ไฟล์ร่างที่บันทึกจากโปรแกรมนี้)",
-            f"this file is {kind[1]}, not a letter draft; only .dladraft.json files "
+            f"this file is {kind[1]}, not a letter draft; only .dladraft or .dladraft.json files "
             "(drafts saved by this program) can be opened",
         )
         raise DraftError([problem], path)

@@ -129,7 +129,10 @@ EN: dict[str, str] = {
     "บันทึกแล้ว": "Saved",
     "{kind}ไม่พิมพ์ช่องนี้ (ข้อความที่กรอกไว้ยังเก็บอยู่)":
         "This kind of letter ({kind}) does not print this box (what was typed is kept)",
-    "แฟ้มร่างหนังสือ (*.dladraft.json *.json)": "Letter drafts (*.dladraft.json *.json)",
+    "แฟ้มร่างหนังสือ": "Letter drafts",
+    "ลองใหม่": "Retry",
+    "ปิดแฟ้มนั้นในโปรแกรมที่เปิดอยู่ แล้วกด ลองใหม่":
+        "Close the file in the program that has it open, then press Retry",
     "ทุกแฟ้ม (*)": "All files (*)",
     "กู้คืนร่างหนังสือ": "Recover drafts",
     "ครั้งก่อนโปรแกรมปิดไม่ปกติ พบร่างหนังสือที่บันทึกอัตโนมัติไว้ {n} ฉบับ ต้องการกู้คืนหรือไม่?":

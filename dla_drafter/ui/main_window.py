@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from dla_drafter.app_settings import AgencyProfile, AppConfig
 from dla_drafter.fields import REVIEW_KEY
+from dla_drafter.filetypes import DRAFT_SUFFIX, dialog_patterns, with_draft_suffix
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.commands import command
 from dla_drafter.ui.i18n import language, tr
-from dla_drafter.ui.letter.document import DRAFT_SUFFIX, Document, suggested_stem
+from dla_drafter.ui.letter.document import Document, suggested_stem
 from dla_drafter.ui.letter.form import LetterForm
 from dla_drafter.ui.letter.preview import PreviewPane
 from dla_drafter.ui.letter.problems import ProblemsPanel, problem_text, tell_blocking
@@ -466,7 +467,7 @@ class MainWindow(QMainWindow):
         folder = str(self.doc.path.parent) if self.doc.path else ""
         path, _ = QFileDialog.getOpenFileName(
             self, tr("เปิดร่างหนังสือ"), folder,
-            tr("แฟ้มร่างหนังสือ (*.dladraft.json *.json)") + ";;" + tr("ทุกแฟ้ม (*)"))
+            f"{tr('แฟ้มร่างหนังสือ')} ({dialog_patterns()});;{tr('ทุกแฟ้ม (*)')}")
         if path:
             self.open_path(Path(path), ask=False)
 
@@ -512,12 +513,12 @@ class MainWindow(QMainWindow):
             folder = self.doc.path.parent if self.doc.path else Path.home()
             start = folder / (suggested_stem(self.doc.letter, self.doc.path) + DRAFT_SUFFIX)
             chosen, _ = QFileDialog.getSaveFileName(
-                self, tr("บันทึกเป็น"), str(start), tr("แฟ้มร่างหนังสือ (*.dladraft.json *.json)"))
+                self, tr("บันทึกเป็น"), str(start),
+                f"{tr('แฟ้มร่างหนังสือ')} (*{DRAFT_SUFFIX})")
             if not chosen:
                 return False
             path = Path(chosen)
-            if not path.name.endswith((DRAFT_SUFFIX, ".json")):
-                path = path.with_name(path.name + DRAFT_SUFFIX)
+            path = path.with_name(with_draft_suffix(path.name))
         return self._write(Path(path))
 
     def _write(self, path: Path) -> bool:
@@ -537,14 +538,20 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.autosave()  # whatever happens next, the text is in the recovery folder
             role = QMessageBox.ButtonRole
+            # Held open by another program (Windows): closing it and retrying will work.
+            retry = [("retry", tr("ลองใหม่"), role.AcceptRole)] if getattr(
+                exc, "in_use", False) else []
             answer = ask_choice(
                 self, tr("บันทึกไม่ได้"),
                 tr("บันทึกแฟ้มนี้ไม่ได้ แฟ้มอาจถูกเปิดอยู่ในโปรแกรมอื่นหรืออยู่ในที่ที่อ่านได้อย่างเดียว")
                 + f"\n\n{exc}\n\n" + tr("ต้องการบันทึกเป็นแฟ้มอื่นแทนหรือไม่?"),
-                [("save_as", tr("บันทึกเป็นแฟ้มอื่น…"), role.AcceptRole),
+                [*retry, ("save_as", tr("บันทึกเป็นแฟ้มอื่น…"), role.AcceptRole),
                  ("cancel", tr("ยกเลิก"), role.RejectRole)],
-                default="save_as", cancel="cancel", icon=QMessageBox.Icon.Warning,
+                default="retry" if retry else "save_as", cancel="cancel",
+                icon=QMessageBox.Icon.Warning,
             )
+            if answer == "retry":
+                return self._write(path)
             if answer == "save_as":
                 return self.save_as()
             return False
@@ -614,6 +621,25 @@ class MainWindow(QMainWindow):
             error = None
         finally:
             QApplication.restoreOverrideCursor()
+        while error is not None and getattr(error, "in_use", False):
+            # Word (or a PDF viewer) holds the file open: the letter is made, nothing was
+            # written; once the clerk closes it there, the same bytes are written again.
+            role = QMessageBox.ButtonRole
+            answer = ask_choice(
+                self, tr("ส่งออกไม่ได้"),
+                f"{error.path}\n\n{error.message(language())}\n\n"
+                + tr("ปิดแฟ้มนั้นในโปรแกรมที่เปิดอยู่ แล้วกด ลองใหม่"),
+                [("retry", tr("ลองใหม่"), role.AcceptRole),
+                 ("cancel", tr("ยกเลิก"), role.RejectRole)],
+                default="retry", cancel="cancel", icon=QMessageBox.Icon.Warning)
+            if answer != "retry":
+                return []
+            try:
+                pipeline.write_outputs(made.files)
+            except OSError as exc:
+                error = exc
+            else:
+                error, written = None, list(made.files)
         if error is not None:
             where = getattr(error, "path", None) or getattr(error, "filename", None) or \
                 ", ".join(str(t) for t in paths)

@@ -1,6 +1,6 @@
 """Autosave copies in the recovery folder, and finding them again after a crash.
 
-Each open window owns a session: ``<id>.dladraft.json`` (the draft as the clerk left it),
+Each open window owns a session: ``<id>.dladraft`` (the draft as the clerk left it),
 ``<id>.meta.json`` (which file it belongs to, when) and ``<id>.lock``, a ``QLockFile`` held
 for the life of the window. A crash or a kill cannot release the lock, and Qt recognises a
 lock whose process is gone (on Windows too), so at the next start every draft whose lock can
@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QLockFile
 
 from dla_drafter.app_settings import recovery_dir
+from dla_drafter.filetypes import DRAFT_SUFFIX, DRAFT_SUFFIXES, draft_stem
 from dla_drafter.model.letter import Letter
 
 
@@ -51,7 +52,7 @@ class RecoverySession:
 
     @property
     def draft_path(self) -> Path:
-        return self.folder / f"{self.id}.dladraft.json"
+        return self.folder / f"{self.id}{DRAFT_SUFFIX}"
 
     @property
     def meta_path(self) -> Path:
@@ -111,8 +112,7 @@ class OrphanDraft:
 
     def remove(self, archive: bool = False) -> None:
         """Delete (or move to ``recovery/old`` when declined, so nothing is ever lost)."""
-        meta_path = self.draft_path.with_name(
-            self.draft_path.name.replace(".dladraft.json", ".meta.json"))
+        meta_path = self.draft_path.with_name(f"{draft_stem(self.draft_path)}.meta.json")
         for path in (self.draft_path, meta_path):
             if not path.exists():
                 continue
@@ -132,8 +132,10 @@ def find_orphans(folder: Path | None = None) -> list[OrphanDraft]:
     """Autosaved drafts whose program died; each comes with its lock now held by us."""
     folder = Path(folder) if folder else recovery_dir()
     orphans = []
-    for draft in sorted(folder.glob("*.dladraft.json")):
-        session = draft.name[: -len(".dladraft.json")]
+    # Sessions of earlier versions are <id>.dladraft.json: found and offered all the same.
+    drafts = [p for suffix in DRAFT_SUFFIXES for p in folder.glob(f"*{suffix}")]
+    for draft in sorted(set(drafts)):
+        session = draft_stem(draft)
         lock = QLockFile(str(folder / f"{session}.lock"))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):

@@ -363,7 +363,7 @@ def test_control_characters_are_errors_naming_the_field(
 
 
 def test_json_escaped_nul_in_a_file_is_an_error(spec_text: str, tmp_path: Path) -> None:
-    path = tmp_path / "nul.dladraft.json"
+    path = tmp_path / "nul-char.dladraft.json"  # not "nul.…": a device name on Windows
     path.write_text(spec_text.replace('"name": ""', '"name": "a\\u0000b"'), encoding="utf-8")
     with pytest.raises(DraftError) as info:
         load_draft(path)
@@ -455,7 +455,8 @@ def test_bad_json_gives_line_and_column(tmp_path: Path) -> None:
 
 def test_nan_is_not_json(spec_text: str, tmp_path: Path) -> None:
     path = tmp_path / "nan.dladraft.json"
-    path.write_text(spec_text.replace('"digits": "thai"', '"digits": "thai", "x": NaN'))
+    path.write_text(spec_text.replace('"digits": "thai"', '"digits": "thai", "x": NaN'),
+                    encoding="utf-8")
     assert load_error(path).problems[0].code == "json-syntax"
 
 

@@ -70,8 +70,8 @@ def test_a_pdf_docx_xlsx_zip_or_binary_file_is_named_for_what_it_is(
     [problem] = error.problems
     assert problem.code == "file-not-draft"
     assert f"ไฟล์นี้เป็น{th}" in problem.message_th
-    assert "เปิดได้เฉพาะไฟล์ .dladraft.json" in problem.message_th
-    assert en in problem.message_en and ".dladraft.json" in problem.message_en
+    assert "เปิดได้เฉพาะไฟล์ .dladraft หรือ .dladraft.json" in problem.message_th
+    assert en in problem.message_en and ".dladraft or .dladraft.json" in problem.message_en
     assert "UTF-8" not in problem.message_th and "TIS-620" not in problem.message_th
 
 

@@ -29,6 +29,8 @@ def own_folders(tmp_path, monkeypatch):
     monkeypatch.delenv("DLA_DRAFTER_DATA_DIR", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "me" / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "me" / "data"))
+    # Windows: both are %LOCALAPPDATA%\dla-drafter (platformdirs ignores XDG_* there).
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", str(tmp_path / "me" / "localappdata"))
     return tmp_path / "me"
 
 
@@ -45,6 +47,7 @@ class Reviewer:
             QT_QPA_PLATFORM="offscreen",
             XDG_CONFIG_HOME=str(self.home / "config"),
             XDG_DATA_HOME=str(self.home / "data"),
+            WIN_PD_OVERRIDE_LOCAL_APPDATA=str(self.home / "localappdata"),  # Windows
         )
         return env
 

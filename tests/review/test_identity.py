@@ -17,7 +17,7 @@ def test_key_is_created_on_first_use_private_and_stable(own_folders):
     assert not identity.key_path().exists()
     key = identity.signing_key()
     path = identity.key_path()
-    assert path.is_relative_to(own_folders / "data")
+    assert path.is_relative_to(own_folders / ("data" if os.name == "posix" else "localappdata"))
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     again = identity.signing_key()
@@ -29,7 +29,8 @@ def test_identity_is_saved_in_the_config_folder(own_folders):
     assert identity.load_identity() == identity.Identity()
     me = identity.Identity("นางสาวศรีสุดา ใจดี", "หัวหน้าฝ่ายส่งเสริมการศึกษา", "หน.ฝ.กศ.")
     identity.save_identity(me)
-    assert identity.identity_path().is_relative_to(own_folders / "config")
+    assert identity.identity_path().is_relative_to(
+        own_folders / ("config" if os.name == "posix" else "localappdata"))
     assert identity.load_identity() == me
     assert me.display_name() == "นางสาวศรีสุดา ใจดี"
 

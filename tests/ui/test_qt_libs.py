@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from dla_drafter.ui.qt_libs import XCB_LIBRARIES, missing_message, missing_packages, uses_xcb
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's xcb plugin: Linux only")
 def test_every_library_of_the_xcb_plugin_is_on_this_machine():
     # CI installs them (.ci/run); the real loader is used here.
     assert missing_packages() == []
@@ -34,6 +37,7 @@ def test_only_x11_sessions_on_linux_are_checked():
     assert not uses_xcb({}, "win32")
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's xcb plugin: Linux only")
 def test_the_table_matches_what_the_plugin_links():
     ldd = subprocess.run(["ldd", _xcb_plugin()], capture_output=True, text=True)
     if ldd.returncode != 0:
@@ -44,6 +48,7 @@ def test_the_table_matches_what_the_plugin_links():
     assert set(XCB_LIBRARIES) <= linked | _qpa_links() | {"libGL.so.1"}
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's xcb plugin: Linux only")
 def test_the_program_says_so_instead_of_aborting():
     # An X11 session whose loader cannot find libxcb-cursor: LD_LIBRARY_PATH cannot hide a
     # system library, so run the check with a loader that reports it absent.

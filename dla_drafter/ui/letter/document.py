@@ -19,10 +19,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dla_drafter.fields import REVIEW_KEY, get_path, set_path
+from dla_drafter.filetypes import draft_stem
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.i18n import tr
 
-DRAFT_SUFFIX = ".dladraft.json"
 _MERGE_ID = 4711
 _MERGE_WINDOW_S = 2.0
 
@@ -30,8 +30,7 @@ _MERGE_WINDOW_S = 2.0
 def suggested_stem(letter: Letter, path: Path | None) -> str:
     """A file name for a new draft or an export: the draft's name, else the subject."""
     if path is not None:
-        name = path.name
-        return name[: -len(DRAFT_SUFFIX)] if name.endswith(DRAFT_SUFFIX) else path.stem
+        return draft_stem(path)
     subject = re.sub(r'[\\/:*?"<>|\r\n\t]+', " ", letter.subject).strip()[:60]
     return subject or tr("หนังสือไม่มีชื่อ")
 
