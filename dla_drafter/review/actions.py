@@ -198,7 +198,7 @@ def approve(
 
     The approval is recorded in the history too (a version with event ``approved``, which
     stores what the approver changed, if anything), so the approved content is always one
-    the history leads to (:func:`history_hashes`). Refused when the letter was never sent
+    the history leads to (:class:`History`). Refused when the letter was never sent
     for review: an approval with no history does not count.
 
     ``role`` and ``name`` are signed as given; they count on a PC only when they are the
@@ -285,18 +285,32 @@ class ApprovalCheck:
         return self.check.reviewer
 
 
-def history_hashes(record: ReviewRecord) -> frozenset[str]:
+class History:
     """The contents the record's history leads to: the content hash of every version from
     the first one sent for review on (whose snapshot could be rebuilt). An approval whose
     content is not among them has no history behind it (the versions were deleted, cut or
-    damaged) and does not count."""
-    hashes: set[str] = set()
-    sent = False
-    for version in record.versions:
-        sent = sent or version.event == "sent"
-        if sent and version.snapshot is not None:
-            hashes.add(content_hash_of(version.snapshot))
-    return frozenset(hashes)
+    damaged) and does not count.
+
+    ``content in history`` hashes versions lazily, newest first, and remembers them: the
+    approved content is nearly always the latest version's (``approve`` records it), so a
+    long history costs one hash, not one per version."""
+
+    def __init__(self, record: ReviewRecord) -> None:
+        first_sent = next((i for i, v in enumerate(record.versions) if v.event == "sent"),
+                          len(record.versions))
+        self._pending = [v.snapshot for v in reversed(record.versions[first_sent:])
+                         if v.snapshot is not None]
+        self._known: set[str] = set()
+
+    def __contains__(self, content_sha256: object) -> bool:
+        if content_sha256 in self._known:
+            return True
+        while self._pending:
+            found = content_hash_of(self._pending.pop(0))
+            self._known.add(found)
+            if found == content_sha256:
+                return True
+        return False
 
 
 def approval_checks(letter: Letter, keyring: Keyring,
@@ -306,7 +320,7 @@ def approval_checks(letter: Letter, keyring: Keyring,
     if not record.approvals:
         return []
     current = content_hash(letter)
-    history = history_hashes(record)
+    history = History(record)
     return [ApprovalCheck(a, check_approval(a.raw, current, keyring, history))
             for a in record.approvals]
 

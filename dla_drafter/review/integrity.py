@@ -42,7 +42,7 @@ import base64
 import binascii
 import hashlib
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -245,12 +245,12 @@ class Check:
 
 def check_approval(
     entry: object, current_hash: str, keyring: Keyring,
-    history: Collection[str] | None = None,
+    history: Container[str] | None = None,
 ) -> Check:
     """The status of one raw approval entry, in the order of the module docstring.
 
-    ``history`` is the set of content hashes the record's versions lead to (see
-    :func:`dla_drafter.review.actions.history_hashes`); None skips that check."""
+    ``history`` holds the content hashes the record's versions lead to (see
+    :class:`dla_drafter.review.actions.History`); None skips that check."""
     if not isinstance(entry, Mapping) or not signature_verifies(entry):
         return Check("invalid", "signature")
     if history is not None and entry["content_sha256"] not in history:
