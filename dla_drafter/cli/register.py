@@ -23,7 +23,7 @@ import json
 from pathlib import Path
 
 from ._common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_lang, load, reason, say
-from .review import numbering_refused, user_name
+from .review import numbering_problems, tell, user_name
 
 _T = {
     "th": {
@@ -174,12 +174,16 @@ def _issue(args: argparse.Namespace) -> int:
         date = parse_date(args.date)
         path = Path(args.draft)
         letter, _ = load(path, args.lang)  # reports a draft that does not load, field by field
-        if letter is None or numbering_refused(letter, args.lang):  # the office's guard
+        if letter is None:
+            return EXIT_ERRORS
+        guard = numbering_problems(letter)  # the office's guard: refuse now, or warn once issued
+        if tell(guard, args.lang, errors=True):
             return EXIT_ERRORS
         with _store(args) as store:
             entry = issue_draft(store, path, date=date, clerk=args.clerk or user_name(),
                                 notes=args.note)
         print(entry.number)
+        tell(guard, args.lang)
         return EXIT_OK
 
     return _run(args, work)

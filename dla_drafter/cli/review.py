@@ -336,7 +336,8 @@ def _status(letter, keyring, as_json: bool, lang: str) -> int:
     for check in status.approvals:
         approval = check.approval
         word = STATUS_NAMES[check.status][0 if th else 1]
-        print(f"{t['approval']}: {approval.role} {approval.name} {when(approval.at)} — {word}")
+        who = " ".join(p for p in (approval.role, approval.name, when(approval.at)) if p)
+        print(f"{t['approval']}: {who or '?'} — {word}")
     for comment in status.comments:
         mark = f" ({t['resolved']})" if comment.resolved else ""
         print(f"{t['comment']} {comment.id} [{comment.field}] \u201c{comment.quote}\u201d "
@@ -353,7 +354,6 @@ def _status(letter, keyring, as_json: bool, lang: str) -> int:
 
 def _whoami(args: argparse.Namespace, lang: str) -> int:
     """Show the identity; with --name/--position/--abbreviation, set those first."""
-    from ..atomic import AtomicWriteError
     from ..review.cards import fingerprint, person_problems
     from ..review.identity import IdentityError, load_identity, save_identity, signing_key
     from ..review.integrity import public_key_text
@@ -374,7 +374,7 @@ def _whoami(args: argparse.Namespace, lang: str) -> int:
             return EXIT_ERRORS
         try:
             save_identity(me)
-        except AtomicWriteError as exc:
+        except OSError as exc:  # AtomicWriteError, or a folder that cannot be made
             say(lang, "error", reason(exc, lang))
             return EXIT_ERRORS
         print(t["saved_identity"], file=sys.stderr)
@@ -402,7 +402,7 @@ def _whoami(args: argparse.Namespace, lang: str) -> int:
 
 def _card(args: argparse.Namespace, lang: str) -> int:
     """The user's reviewer card, to a file or standard output."""
-    from ..atomic import AtomicWriteError, atomic_write_bytes
+    from ..atomic import atomic_write_bytes
     from ..review.cards import CardError, make_card
     from ..review.identity import IdentityError, load_identity, signing_key
 
@@ -417,7 +417,7 @@ def _card(args: argparse.Namespace, lang: str) -> int:
         return EXIT_OK
     try:
         atomic_write_bytes(Path(args.output), card.to_bytes())
-    except AtomicWriteError as exc:
+    except OSError as exc:  # AtomicWriteError, or a folder that cannot be made
         say(lang, "error", reason(exc, lang))
         return EXIT_ERRORS
     t = _T[lang]
@@ -433,7 +433,6 @@ def _describe(name: str, position: str, abbreviation: str) -> str:
 def _trust(args: argparse.Namespace, lang: str) -> int:
     """Read and verify a card, print it with its fingerprint, add it to the active profile."""
     from ..app_settings import AppConfig
-    from ..atomic import AtomicWriteError
     from ..review.cards import CardError, read_card_file, same_fingerprint
 
     t = _T[lang]
@@ -454,7 +453,7 @@ def _trust(args: argparse.Namespace, lang: str) -> int:
     outcome, old = profile.trust(card)
     try:
         config.save()
-    except AtomicWriteError as exc:
+    except OSError as exc:  # AtomicWriteError, or a folder that cannot be made
         say(lang, "error", reason(exc, lang))
         return EXIT_ERRORS
     old_text = _describe(old.name, old.position, old.abbreviation) if old else ""
@@ -499,7 +498,6 @@ def _reviewers(args: argparse.Namespace, lang: str) -> int:
 
 def _untrust(args: argparse.Namespace, lang: str) -> int:
     from ..app_settings import AppConfig
-    from ..atomic import AtomicWriteError
     from ..review.cards import same_fingerprint
 
     t = _T[lang]
@@ -520,7 +518,7 @@ def _untrust(args: argparse.Namespace, lang: str) -> int:
     profile.untrust(entry.public_key)
     try:
         config.save()
-    except AtomicWriteError as exc:
+    except OSError as exc:  # AtomicWriteError, or a folder that cannot be made
         say(lang, "error", reason(exc, lang))
         return EXIT_ERRORS
     who = _describe(entry.name, entry.position, entry.abbreviation)
@@ -531,19 +529,24 @@ def _untrust(args: argparse.Namespace, lang: str) -> int:
 # --------------------------------------------------------------------------- other commands
 
 
-def numbering_refused(letter, lang: str) -> bool:
-    """``register issue``'s guard (``review.guards.numbering_guard``): says why a letter not
-    approved on this PC is numbered anyway (a warning) or, by the office's policy
-    ``number_only_after_approval``, is not (True: refuse)."""
+def numbering_problems(letter) -> list:
+    """``register issue``'s guard (``review.guards.numbering_guard``) with this PC's keyring
+    and the office's policy ``number_only_after_approval``: an error (refuse) or a warning
+    (number it, and say so) for a letter not approved here; nothing once approved."""
     from ..app_settings import AppConfig
     from ..review.guards import numbering_guard
 
     config = AppConfig.load()
-    problems = numbering_guard(letter, config.keyring(),
-                               config.profile().number_only_after_approval)
-    for problem in problems:
+    return numbering_guard(letter, config.keyring(),
+                           config.profile().number_only_after_approval)
+
+
+def tell(problems, lang: str, errors: bool = False) -> bool:
+    """Say the errors (``errors``) or the warnings of ``problems``; whether there were any."""
+    shown = [p for p in problems if p.is_error == errors]
+    for problem in shown:
         say(lang, problem.severity, problem.message(lang))
-    return any(p.is_error for p in problems)
+    return bool(shown)
 
 
 def user_name() -> str:
