@@ -2,9 +2,10 @@
 
     uv run python benchmarks/review.py [--runs N]
 
-* opening a draft with a 10-round review history (20 versions) and 50 comments on a
-  three-page letter, in process: ``load_draft`` + reading the record + every approval's
-  status + the problems (what the desktop program does when it opens the file);
+* opening a draft with a 10-round review history (21 versions sent or returned, and one
+  per approval) and 50 comments on a three-page letter, in process: ``load_draft`` +
+  reading the record + every approval's status (its history checked) + the problems (what
+  the desktop program does when it opens the file);
 * the word diff of two three-page versions: five paragraphs edited (a typical round) and
   every paragraph edited (the worst case), each with a cold word-breaker cache;
 * the size of that draft file, and of the same letter without the record.
@@ -33,7 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey 
 from dla_drafter.model.draftio import dumps_draft, load_draft, save_draft  # noqa: E402
 from dla_drafter.review import actions  # noqa: E402
 from dla_drafter.review.diff import diff_letters  # noqa: E402
-from dla_drafter.review.integrity import Keyring, public_key_text  # noqa: E402
+from dla_drafter.review.integrity import Keyring, Reviewer, public_key_text  # noqa: E402
 
 
 def three_pages():
@@ -44,6 +45,9 @@ def three_pages():
         body.extend(paragraphs)
     letter.body = body
     return letter
+
+
+HEAD = Reviewer("นายสมชาย รักงาน", "", "หน.ฝ.กศ.")
 
 
 def reviewed(letter, key):
@@ -57,8 +61,9 @@ def reviewed(letter, key):
                                    by="นายสมชาย รักงาน")
         letter.body[round_number] = letter.body[round_number].replace("การ", "การจัด", 1)
     actions.send_for_review(letter, by="นางสาวสมศรี ใจดี")
-    actions.approve(letter, "หน.ฝ.กศ.", "นายสมชาย รักงาน", key)
-    actions.approve(letter, "ผอ.กศ.", "นายสมปอง มั่นคง", Ed25519PrivateKey.generate())
+    actions.approve_as(letter, HEAD, key)
+    actions.approve_as(letter, Reviewer("นายสมปอง มั่นคง", "", "ผอ.กศ."),
+                       Ed25519PrivateKey.generate())
     return letter
 
 
@@ -72,7 +77,7 @@ def main() -> None:
     runs = parser.parse_args().runs
 
     key = Ed25519PrivateKey.generate()
-    keyring = Keyring({public_key_text(key.public_key()): "นายสมชาย รักงาน"})
+    keyring = Keyring({public_key_text(key.public_key()): HEAD})
     letter = reviewed(three_pages(), key)
     folder = Path(tempfile.mkdtemp(prefix="dla-bench-"))
     path = folder / "reviewed.dladraft.json"
@@ -80,7 +85,7 @@ def main() -> None:
     plain = copy.copy(letter)
     plain.extra = {}
     size, plain_size = path.stat().st_size, len(dumps_draft(plain).encode("utf-8"))
-    print(f"draft with 10 rounds (21 versions), 50 comments, 2 approvals: {size / 1024:.0f} KiB "
+    print(f"draft with 10 rounds (23 versions), 50 comments, 2 approvals: {size / 1024:.0f} KiB "
           f"(the letter alone: {plain_size / 1024:.0f} KiB)")
 
     samples = []
@@ -91,7 +96,7 @@ def main() -> None:
         statuses = actions.approval_statuses(opened, keyring)
         actions.review_problems(opened, keyring)
         samples.append(time.perf_counter() - start)
-    assert len(record.comments) == 50 and len(record.versions) == 21, record
+    assert len(record.comments) == 50 and len(record.versions) == 23, record
     assert [s for _, s in statuses] == ["valid", "unknown_key"], statuses
     print(f"open + read record + statuses + problems: {median_ms(samples)}")
 

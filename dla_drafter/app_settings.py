@@ -29,7 +29,8 @@ from dla_drafter.settings import DEFAULT_DOCX_FONT, RenderSettings
 from dla_drafter.userdirs import config_dir, data_dir
 
 if TYPE_CHECKING:
-    from dla_drafter.review.integrity import Keyring
+    from dla_drafter.review.cards import Card
+    from dla_drafter.review.integrity import Keyring, Reviewer
 
 PROFILE_FORMAT = "dla-drafter/profile@1"
 MAX_RECENT = 10
@@ -61,20 +62,48 @@ class SignerPreset:
 
 @dataclass
 class ReviewerKey:
-    """A person whose approvals the office accepts: name, abbreviation (ผอ.กศ.) and the
-    public key their copy of the program made (``ed25519:…``, see ``dla_drafter.review``)."""
+    """A person whose approvals the office accepts: name, abbreviation (ผอ.กศ.), position and
+    the public key their copy of the program made (``ed25519:…``, see ``dla_drafter.review``).
+
+    Entries imported from a reviewer card (``dla-drafter review trust``, Settings) keep the
+    card's ``signature``, so the card can be checked and handed on again; entries an office
+    typed into the profile by hand (older profiles) have none and are trusted as typed — the
+    profile itself is what the office trusts."""
 
     name: str = ""
     abbreviation: str = ""
     public_key: str = ""
+    position: str = ""
+    signature: str = ""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ReviewerKey:
-        return cls(
-            name=str(data.get("name") or ""),
-            abbreviation=str(data.get("abbreviation") or ""),
-            public_key=str(data.get("public_key") or ""),
-        )
+        def text(key: str) -> str:
+            value = data.get(key)
+            return value if isinstance(value, str) else ""
+
+        return cls(name=text("name"), abbreviation=text("abbreviation"),
+                   public_key=text("public_key"), position=text("position"),
+                   signature=text("signature"))
+
+    @classmethod
+    def from_card(cls, card: Card) -> ReviewerKey:
+        return cls(name=card.name, abbreviation=card.abbreviation, public_key=card.public_key,
+                   position=card.position, signature=card.signature)
+
+    def reviewer(self) -> Reviewer:
+        """Who the key belongs to, as approvals are checked against and printed."""
+        from dla_drafter.review.integrity import Reviewer
+
+        return Reviewer(self.name, self.position, self.abbreviation)
+
+    def card(self) -> Card | None:
+        """The reviewer card this entry came from, when its signature still verifies."""
+        from dla_drafter.review.cards import Card
+
+        card = Card(self.name, self.position, self.abbreviation, self.public_key,
+                    self.signature)
+        return card if self.signature and card.verifies() else None
 
 
 @dataclass
@@ -125,6 +154,8 @@ class AgencyProfile:
     # several): ``verify`` reports a signer as verified only under one of these (or --trust).
     trusted_ca_certificates: list[str] = field(default_factory=list)
     pdf_a: bool = True  # PDF/A-3b letters; off: a plain PDF for systems that refuse PDF/A
+    # The office's policy: numbering (ออกเลข) a letter not approved is refused, not warned.
+    number_only_after_approval: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AgencyProfile:
@@ -167,6 +198,7 @@ class AgencyProfile:
                 str(c) for c in data.get("trusted_ca_certificates") or [] if isinstance(c, str)
             ],
             pdf_a=data.get("pdf_a", True) is not False,
+            number_only_after_approval=data.get("number_only_after_approval", False) is True,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -192,7 +224,29 @@ class AgencyProfile:
             "ecms": asdict(self.ecms),
             "trusted_ca_certificates": list(self.trusted_ca_certificates),
             "pdf_a": self.pdf_a,
+            "number_only_after_approval": self.number_only_after_approval,
         }
+
+    def trust(self, card: Card) -> tuple[str, ReviewerKey | None]:
+        """Add a verified reviewer card to this profile's reviewers. Returns what happened —
+        ``"added"``, ``"updated"`` (the key was listed: its entry now says what the card
+        says; the old entry is returned) or ``"same"`` — so the caller can tell the user."""
+        entry = ReviewerKey.from_card(card)
+        for index, old in enumerate(self.reviewers):
+            if old.public_key == card.public_key:
+                if old == entry:
+                    return "same", old
+                self.reviewers[index] = entry
+                return "updated", old
+        self.reviewers.append(entry)
+        return "added", None
+
+    def untrust(self, public_key: str) -> ReviewerKey | None:
+        """Remove the reviewer with ``public_key``; the entry removed, or None."""
+        for index, old in enumerate(self.reviewers):
+            if old.public_key == public_key:
+                return self.reviewers.pop(index)
+        return None
 
     def render_settings(self) -> RenderSettings:
         """Rendering choices this office made (its Word font, its own emblem image)."""
@@ -313,21 +367,25 @@ class AppConfig:
         return AgencyProfile(profile_name="ทั่วไป")
 
     def keyring(self) -> Keyring:
-        """The keys whose approvals count on this PC: the active profile's reviewers and the
-        user's own key. Worked out here, once, by the CLI and the window, and handed to the
-        engine (``pipeline``), which never reads this file. A damaged key file only means
+        """The keys whose approvals count on this PC, each with who it belongs to: the
+        active profile's reviewers (their cards) and the user's own key (their identity).
+        Worked out here, once, by the CLI and the window, and handed to the engine
+        (``pipeline``), which never reads this file. A key the profile lists keeps the
+        profile's card even when it is the user's own: that card is what every other PC
+        of the office checks the user's approvals against. A damaged key file only means
         fewer known keys."""
         from dla_drafter.review.identity import IdentityError, load_identity, own_public_key
-        from dla_drafter.review.integrity import Keyring
+        from dla_drafter.review.integrity import Keyring, Reviewer
 
-        keys: dict[str, str] = {}
+        keys: dict[str, Reviewer] = {}
         for reviewer in self.profile().reviewers:
             if reviewer.public_key:
-                keys.setdefault(reviewer.public_key, reviewer.name)
+                keys.setdefault(reviewer.public_key, reviewer.reviewer())
         with contextlib.suppress(IdentityError):
             own = own_public_key()
             if own is not None:
-                keys.setdefault(own, load_identity().display_name())
+                me = load_identity()
+                keys.setdefault(own, Reviewer(me.name, me.position, me.abbreviation))
         return Keyring(keys)
 
     def add_recent(self, path: Path | str) -> None:

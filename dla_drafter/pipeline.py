@@ -86,9 +86,11 @@ def export_problems(letter: Letter, settings: RenderSettings | None = None,
                     targets: Iterable[Path | str] = ()) -> list[Problem]:
     """Everything to show before the letter is exported, errors first then warnings, the
     same for ``check``, ``render``, the window and each merged row: the regulation checks,
-    why an approval does not print, and a DOCX font name that cannot be written."""
+    why an approval does not print, names typed by hand into the initials grid, and a DOCX
+    font name that cannot be written."""
     from .fields import REVIEW_KEY
     from .model.checks import check_letter
+    from .review.guards import typed_initials
     from .settings import docx_font_problem
 
     problems = list(check_letter(letter))
@@ -97,6 +99,7 @@ def export_problems(letter: Letter, settings: RenderSettings | None = None,
         from .review.integrity import Keyring as _Keyring
 
         problems += review_problems(letter, keyring or _Keyring())
+    problems += typed_initials(letter, keyring)
     if any(output_format(t) == "docx" for t in targets):
         font = docx_font_problem((settings or RenderSettings()).docx_font)
         problems += [font] if font is not None else []

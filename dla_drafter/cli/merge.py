@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..settings import RenderSettings
 from ._common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_lang, keyring, load, say
+from .review import user_name
 
 _T = {
     "th": {
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         summary = merge(letter, table, args.output, formats, args.name, args.combined,
                         settings=settings, workers=args.workers, register=store,
                         register_date=day if store is not None else None,
-                        draft_path=args.draft, keyring=keyring())
+                        draft_path=args.draft, keyring=keyring(), clerk=user_name())
     except MergeError as exc:
         for problem in exc.problems:
             say(lang, "error", problem.message(lang))

@@ -23,6 +23,7 @@ import json
 from pathlib import Path
 
 from ._common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_lang, load, reason, say
+from .review import numbering_problems, tell, user_name
 
 _T = {
     "th": {
@@ -69,7 +70,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     issue = commands.add_parser("issue", help="ออกเลขให้ไฟล์ร่าง / issue the next number")
     issue.add_argument("draft")
     issue.add_argument("--date", help="วันที่ของหนังสือ YYYY-MM-DD (ไม่ระบุ: วันนี้)")
-    issue.add_argument("--clerk", default="", help="ผู้ออกเลข (ไม่ระบุ: ชื่อผู้ใช้เครื่อง)")
+    issue.add_argument("--clerk", default="", help="ผู้ออกเลข (ไม่ระบุ: ชื่อผู้ใช้ review whoami)")
     issue.add_argument("--note", default="", help="หมายเหตุ เช่น วิธีส่ง")
     common(issue)
     issue.set_defaults(run=_issue)
@@ -190,9 +191,14 @@ def _issue(args: argparse.Namespace) -> int:
         letter, _ = load(path, args.lang)  # reports a draft that does not load, field by field
         if letter is None:
             return EXIT_ERRORS
+        guard = numbering_problems(letter)  # the office's guard: refuse now, or warn once issued
+        if tell(guard, args.lang, errors=True):
+            return EXIT_ERRORS
         with _store(args) as store:
-            entry = issue_draft(store, path, date=date, clerk=args.clerk, notes=args.note)
+            entry = issue_draft(store, path, date=date, clerk=args.clerk or user_name(),
+                                notes=args.note)
         print(entry.number)
+        tell(guard, args.lang)
         return EXIT_OK
 
     return _run(args, work)
@@ -200,13 +206,13 @@ def _issue(args: argparse.Namespace) -> int:
 
 def _reserve(args: argparse.Namespace) -> int:
     def work() -> int:
-        from ..register.drafts import _user
         from ..register.store import Details
 
         date = parse_date(args.date)
         with _store(args) as store:
             entry = store.reserve(args.code, args.circular, date=date,
-                                  details=Details(clerk=args.clerk or _user(), notes=args.note))
+                                  details=Details(clerk=args.clerk or user_name(),
+                                                  notes=args.note))
         print(entry.number)
         return EXIT_OK
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from ._common import EXIT_ERRORS, EXIT_OK, add_lang, is_console, keyring, load, reason, say
+from .review import warn_signer
 
 _T = {
     "th": {
@@ -110,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     pages, note = placed
     try:
         key = signing.load_pkcs12_file(args.p12, passphrase)
+        warn_signer(args.draft, key.name, lang)  # the certificate is not the signer's?
         box = signing.sign_file(args.pdf, args.output, key, pages,
                                 reason=args.reason, location=args.location)
     except signing.SigningError as exc:

@@ -389,6 +389,7 @@ def merge(
     register_date: dt.date | None = None,
     draft_path: str | os.PathLike[str] = "",
     keyring: Keyring | None = None,
+    clerk: str = "",
 ) -> Summary:
     """Make one letter per row of ``table``; see the module docstring.
 
@@ -401,7 +402,8 @@ def merge(
     ``register``: an open register store: each letter that can be made gets the next number
     of the draft's series, in row order, dated ``register_date`` (default today) and printed
     in the letter; numbers of rows not made in the end are cancelled with the reason
-    (:mod:`.numbering`). ``draft_path`` is recorded with each entry. ``keyring``: the keys
+    (:mod:`.numbering`). ``draft_path`` and ``clerk`` (ผู้ออกเลข: the user's name; default
+    the login name) are recorded with each entry. ``keyring``: the keys
     whose review approvals print in the initials grid (as ``render``; None: none).
 
     Raises :class:`MergeError` before writing anything when the merge cannot work for any row.
@@ -430,7 +432,7 @@ def merge(
     engine = _Engine(letter, refs, settings, formats, directory, combined is not None, keyring)
     issued = ({} if register is None else
               numbering.issue_numbers(register, letter, refs, table.rows, date=register_date,
-                                      draft_path=draft_path))
+                                      draft_path=draft_path, clerk=clerk))
     jobs = [_Job(i, row, stems[i], issued.get(i)) for i, row in enumerate(table.rows)]
     count = workers or os.cpu_count() or 1
     if len(jobs) < SERIAL_THRESHOLD:

@@ -9,7 +9,11 @@ Modules, bottom up:
 
 * :mod:`.integrity` — the letter's canonical *content* and its SHA-256 (what an approval
   covers: not ``number.serial``, ``date``, ``initials``, ``file_copy`` or the record), Ed25519
-  signing, and an approval's status, decided in the order invalid → stale → unknown key.
+  signing, the :class:`~.integrity.Keyring` (trusted key → :class:`~.integrity.Reviewer`,
+  the card's name, position and abbreviation) and an approval's status and reason, decided
+  in the order invalid → (no history) → stale → unknown key → (not the card's name).
+* :mod:`.cards` — reviewer cards (``*.dlacard``): made, read as hostile input, and the
+  key fingerprint people read aloud (Thai digits).
 * :mod:`.identity` — the user's :class:`~.identity.Identity` (config folder) and private key
   (data folder, 0600, created on first use, never in a draft). Which keys count on this PC
   (the active agency profile's ``reviewers`` and the user's own) is ``AppConfig.keyring()``,
@@ -20,7 +24,8 @@ Modules, bottom up:
 * :mod:`.actions` — the verbs, for the CLI and the desktop program alike:
   :func:`~.actions.send_for_review` (ส่งตรวจ), :func:`~.actions.add_comment`,
   :func:`~.actions.reply_to_comment`, :func:`~.actions.set_resolved`,
-  :func:`~.actions.approve`, :func:`~.actions.return_for_changes`; and the readers
+  :func:`~.actions.approve_as` (as the user's identity; :func:`~.actions.approve` below it),
+  :func:`~.actions.return_for_changes`; and the readers
   :func:`~.actions.status_json`, :func:`~.actions.approval_statuses`,
   :func:`~.actions.review_problems` (for the problems panel and ``check``) and
   :func:`~.actions.changes_since_sent`. Verbs change the letter in place and raise
@@ -32,6 +37,11 @@ Modules, bottom up:
   compared (:func:`~.versions.compare_versions`), "since I last looked"
   (:func:`~.versions.baseline_for`) and the latest return with the open comments
   (:func:`~.versions.latest_return`).
+* :mod:`.status` — :func:`~.status.review_status`: the state to *show* (never approved
+  unless every approval counts on this PC), the latest return, versions, comments, approvals;
+  ``review status --json`` and :func:`~.status.review_problems` come from it.
+* :mod:`.guards` — problems before approving (open comments), numbering (not approved),
+  signing (a certificate not the signer's), and names typed into the initials grid.
 * :mod:`.printing` — :func:`~.printing.print_state`: the letter as it prints (valid approvals
   in the initials grid) and whether it is approved, worked out once per letter version with
   the caller's keyring; ``pipeline`` calls it, so compose and the writers need nothing new.
@@ -44,6 +54,6 @@ Modules, bottom up:
   comments, replies and resolved marks into the record (twice adds nothing).
 
 A thin UI typically does: ``record_of(letter)`` to list comments and versions,
-``approval_statuses(letter, keyring)`` for the badges, a verb from :mod:`.actions`
+``review_status(letter, keyring)`` for the header and badges, a verb from :mod:`.actions`
 on a button, then saves the draft as after any edit.
 """

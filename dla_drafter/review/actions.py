@@ -12,6 +12,7 @@ version could not read (a newer release's, or a damaged one) are kept as they ar
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,15 +25,26 @@ from dla_drafter.problems import DrafterError, Problem
 from .diff import LetterDiff, diff_snapshots, field_texts
 from .integrity import (
     REVIEW_KEY,
+    Check,
     Keyring,
+    Reviewer,
     Status,
-    approval_status,
+    check_approval,
     content_hash,
     content_hash_of,
     letter_snapshot,
+    same_text,
     sign_approval,
 )
-from .record import Approval, Comment, ReviewRecord, make_delta, raw_record, read_record
+from .record import (
+    EVENT_STATES,
+    Approval,
+    Comment,
+    ReviewRecord,
+    make_delta,
+    raw_record,
+    read_record,
+)
 
 
 class ReviewError(DrafterError):
@@ -89,8 +101,7 @@ def _add_version(letter: Letter, event: str, by: str, at: str, note: str = "") -
     entry["content_sha256"] = content_hash_of(snapshot)
     entry.update(make_delta(previous, snapshot))
     raw.setdefault("versions", []).append(entry)
-    return_state = "in_review" if event == "sent" else "returned"
-    raw["state"] = return_state
+    raw["state"] = EVENT_STATES[event]
     _commit(letter, raw)
 
 
@@ -183,26 +194,139 @@ def set_resolved(letter: Letter, comment_id: str, resolved: bool = True) -> None
 def approve(
     letter: Letter, role: str, name: str, key: Ed25519PrivateKey, at: str | None = None
 ) -> None:
-    """อนุมัติ/ลงชื่อย่อ: sign the letter's current content as ``role`` (e.g. ``ผอ.กศ.``)."""
+    """อนุมัติ/ลงชื่อย่อ: sign the letter's current content as ``role`` (e.g. ``ผอ.กศ.``).
+
+    The approval is recorded in the history too (a version with event ``approved``, which
+    stores what the approver changed, if anything), so the approved content is always one
+    the history leads to (:class:`History`). Refused when the letter was never sent
+    for review: an approval with no history does not count.
+
+    ``role`` and ``name`` are signed as given; they count on a PC only when they are the
+    name and abbreviation of the card it trusts for ``key`` — :func:`approve_as` takes them
+    from the user's identity, as the program and the command line do."""
     if not role.strip():
         raise ReviewError(f"{REVIEW_KEY}.approvals", "ต้องระบุตำแหน่งหรือชื่อย่อของผู้อนุมัติ",
                           "give the approver's role or abbreviation")
     if not name.strip():
         raise ReviewError(f"{REVIEW_KEY}.approvals", "ต้องระบุชื่อผู้อนุมัติ",
                           "give the approver's name")
+    raw = _writable(letter, "versions", "approvals")
+    if read_record(raw).last_version("sent") is None:
+        raise ReviewError(
+            f"{REVIEW_KEY}.versions",
+            "หนังสือนี้ยังไม่เคยส่งตรวจ จึงยังอนุมัติไม่ได้ ส่งตรวจก่อน",
+            "this letter was never sent for review, so it cannot be approved yet; send it "
+            "for review first",
+        )
+    at = at or now_text()
+    _add_version(letter, "approved", name.strip(), at)
     raw = _writable(letter, "approvals")
-    entry = sign_approval(key, role.strip(), name.strip(), at or now_text(), content_hash(letter))
+    entry = sign_approval(key, " ".join(role.split()), " ".join(name.split()), at,
+                          content_hash(letter))
     raw.setdefault("approvals", []).append(entry)
     raw["state"] = "approved"
     _commit(letter, raw)
 
 
+def check_approver(me: Reviewer, role: str | None = None) -> None:
+    """Raise :class:`ReviewError` unless ``me`` (the user's identity) can approve: a name
+    and an abbreviation (or position) to sign with, and ``role``, when given, theirs."""
+    if not me.name.strip() or not me.row:
+        raise ReviewError(
+            f"{REVIEW_KEY}.approvals",
+            "ยังไม่ได้ตั้งชื่อและชื่อย่อของผู้ใช้ ตั้งก่อนด้วย dla-drafter review whoami "
+            "--name ชื่อ --abbreviation ชื่อย่อ (หรือในโปรแกรม: ตรวจทาน → ข้อมูลผู้ใช้)",
+            "your name and abbreviation are not set; set them first with dla-drafter "
+            "review whoami --name NAME --abbreviation ABBR (in the program: Review → "
+            "identity)",
+        )
+    if role is not None and not same_text(role, me.row):
+        raise ReviewError(
+            f"{REVIEW_KEY}.approvals",
+            f"ชื่อย่อ {role} ไม่ใช่ของผู้ใช้นี้ ({me.row}): อนุมัติได้เฉพาะในชื่อและชื่อย่อของตนเอง",
+            f"the role {role} is not yours ({me.row}): you can approve only under your own "
+            "name and abbreviation",
+        )
+
+
+def approve_as(
+    letter: Letter, me: Reviewer, key: Ed25519PrivateKey, role: str | None = None,
+    at: str | None = None,
+) -> None:
+    """Approve as the user ``me`` (their identity: name, position, abbreviation) with their
+    key. The name and role signed are the identity's own — never typed for the occasion —
+    so they match the card others import; ``role``, when given, must be that same row."""
+    check_approver(me, role)
+    approve(letter, me.row, me.name, key, at)
+
+
 # --------------------------------------------------------------------------- reading
 
 
-def approval_statuses(letter: Letter, keyring: Keyring) -> list[tuple[Approval, Status]]:
+@dataclass(frozen=True)
+class ApprovalCheck:
+    """One approval of the record with its :class:`~.integrity.Check`: ``status``,
+    ``reason`` and the trusted ``reviewer`` of its key (None when the key is unknown)."""
+
+    approval: Approval
+    check: Check
+
+    @property
+    def status(self) -> Status:
+        return self.check.status
+
+    @property
+    def reason(self) -> str:
+        return self.check.reason
+
+    @property
+    def reviewer(self) -> Reviewer | None:
+        return self.check.reviewer
+
+
+class History:
+    """The contents the record's history leads to: the content hash of every version from
+    the first one sent for review on (whose snapshot could be rebuilt). An approval whose
+    content is not among them has no history behind it (the versions were deleted, cut or
+    damaged) and does not count.
+
+    ``content in history`` hashes versions lazily, newest first, and remembers them: the
+    approved content is nearly always the latest version's (``approve`` records it), so a
+    long history costs one hash, not one per version."""
+
+    def __init__(self, record: ReviewRecord) -> None:
+        first_sent = next((i for i, v in enumerate(record.versions) if v.event == "sent"),
+                          len(record.versions))
+        self._pending = [v.snapshot for v in reversed(record.versions[first_sent:])
+                         if v.snapshot is not None]
+        self._known: set[str] = set()
+
+    def __contains__(self, content_sha256: object) -> bool:
+        if content_sha256 in self._known:
+            return True
+        while self._pending:
+            found = content_hash_of(self._pending.pop(0))
+            self._known.add(found)
+            if found == content_sha256:
+                return True
+        return False
+
+
+def approval_checks(letter: Letter, keyring: Keyring,
+                    record: ReviewRecord | None = None) -> list[ApprovalCheck]:
+    """Every approval of the record with its status and why (see :mod:`.integrity`)."""
+    record = record or record_of(letter)
+    if not record.approvals:
+        return []
     current = content_hash(letter)
-    return [(a, approval_status(a.raw, current, keyring)) for a in record_of(letter).approvals]
+    history = History(record)
+    return [ApprovalCheck(a, check_approval(a.raw, current, keyring, history))
+            for a in record.approvals]
+
+
+def approval_statuses(letter: Letter, keyring: Keyring) -> list[tuple[Approval, Status]]:
+    """(approval, status) for each approval: the short form of :func:`approval_checks`."""
+    return [(c.approval, c.status) for c in approval_checks(letter, keyring)]
 
 
 def locate_comment(letter: Letter, comment: Comment) -> tuple[int, int] | None:
@@ -231,53 +355,14 @@ def changes_since_sent(letter: Letter) -> LetterDiff | None:
 
 
 def status_json(letter: Letter, keyring: Keyring) -> dict[str, Any]:
-    """``dla-drafter review status --json``: state, comments and approvals with statuses."""
-    record = record_of(letter)
-    return {
-        "state": record.state,
-        "comments": [
-            {"field": c.field, "quote": c.quote, "text": c.text, "author": c.author,
-             "resolved": c.resolved}
-            for c in record.comments
-        ],  # fmt: skip
-        "approvals": [
-            {"role": a.role, "name": a.name, "at": a.at, "status": status}
-            for a, status in approval_statuses(letter, keyring)
-        ],
-    }
+    """``dla-drafter review status --json`` (:meth:`.status.ReviewStatus.as_json`)."""
+    from .status import review_status
 
-
-_WHY: dict[str, tuple[str, str]] = {
-    "invalid": (
-        "การอนุมัติของ {who} ไม่ถูกต้อง (บันทึกถูกแก้ไขหรือลายมือชื่อดิจิทัลไม่ตรง) จึงไม่พิมพ์ในช่องลงชื่อย่อ",
-        "the approval by {who} is invalid (the record was edited or the signature does not "
-        "verify), so it does not print in the initials grid",
-    ),
-    "stale": (
-        "หนังสือถูกแก้ไขหลังจาก {who} อนุมัติ จึงไม่พิมพ์ในช่องลงชื่อย่อ ต้องส่งตรวจใหม่",
-        "the letter changed after {who} approved it, so the approval does not print in the "
-        "initials grid; send it for review again",
-    ),
-    "unknown_key": (
-        "กุญแจของ {who} ไม่อยู่ในรายชื่อผู้ตรวจของโปรไฟล์ส่วนราชการ จึงไม่พิมพ์ในช่องลงชื่อย่อ",
-        "the key of {who} is not in the agency profile's list of reviewers, so the approval "
-        "does not print in the initials grid",
-    ),
-}
+    return review_status(letter, keyring).as_json()
 
 
 def review_problems(letter: Letter, keyring: Keyring) -> list[Problem]:
-    """Warnings for the problems panel and ``check``: a damaged record, and each approval
-    that does not print, with why (field ``review.approvals[i]``)."""
-    record = record_of(letter)
-    problems = list(record.problems)
-    for approval, status in approval_statuses(letter, keyring):
-        if status == "valid":
-            continue
-        who = " ".join(p for p in (approval.role, approval.name) if p) or "?"
-        th, en = _WHY[status]
-        problems.append(
-            Problem(f"{REVIEW_KEY}.approvals[{approval.index}]", f"approval-{status}", "warning",
-                    th.format(who=who), en.format(who=who))
-        )  # fmt: skip
-    return problems
+    """Warnings for the problems panel and ``check`` (:func:`.status.review_problems`)."""
+    from .status import review_problems as problems_of
+
+    return problems_of(letter, keyring)

@@ -24,7 +24,7 @@ from dla_drafter.atomic import atomic_write_text
 from dla_drafter.problems import DrafterError, problem
 from dla_drafter.userdirs import config_dir, data_dir
 
-from .integrity import public_key_text
+from .integrity import Reviewer, public_key_text
 
 IDENTITY_FILE = "identity.json"
 KEY_FILE = "signing-key.pem"
@@ -45,6 +45,11 @@ class Identity:
     name: str = ""
     position: str = ""
     abbreviation: str = ""
+
+    def reviewer(self) -> Reviewer:
+        """The user as a reviewer: what their approvals sign and their card carries."""
+        return Reviewer(" ".join(self.name.split()), " ".join(self.position.split()),
+                        " ".join(self.abbreviation.split()))
 
     def display_name(self) -> str:
         """The name to put on comments and approvals: the typed one, else the login name."""

@@ -1,4 +1,4 @@
-"""What an approval vouches for, and whether it still does.
+"""What an approval vouches for, who it says gave it, and whether it still does.
 
 The *content* of a letter is what it says: every field of the draft file except the ones
 filled in after approval by other people or kept for the office's own use —
@@ -15,14 +15,25 @@ UTF-8) and hashed with SHA-256; working from the model rather than the file's by
 file re-indented by hand or missing an optional key that takes its default hashes the same.
 
 An approval is signed with Ed25519 over a canonical object of its own fields (role, name,
-time, content hash and the signer's public key). Its status is decided in a fixed order:
+time, content hash and the signer's public key). A signature proves only that the key's
+holder wrote those words: *who the key belongs to* is what this PC trusts — the
+:class:`Keyring` maps each trusted key to a :class:`Reviewer` (the name, position and
+abbreviation of the reviewer card the office imported, or the user's own identity), and an
+approval counts only when the name and role it signed are that reviewer's. So a trusted
+reviewer cannot sign as another, and the forger's own PC, which trusts the forger's key,
+still knows the forger's name. Its status is decided in a fixed order:
 
 1. ``invalid`` — a field is missing or malformed, or the signature does not verify (the record
-   was edited by hand, or copied from another approval);
+   was edited by hand, or copied from another approval); also (checked by the caller, who
+   has the record) when the record's history does not lead to the approved content;
 2. ``stale`` — it verifies, but the letter is no longer the content that was approved;
-3. ``unknown_key`` — it verifies and matches, but the key is not one the agency profile lists
-   (nor the user's own);
-4. ``valid`` — all three hold. Only these print into the initials grid.
+3. ``unknown_key`` — it verifies and matches, but the key is not one this PC trusts;
+4. ``invalid`` — the key is trusted, but the name or role signed are not its reviewer's;
+5. ``valid`` — otherwise. Only these print into the initials grid, with the reviewer's
+   name in the row of the reviewer's abbreviation.
+
+:class:`Check` carries the status with the *reason* (``signature``, ``history``, ``stale``,
+``unknown_key``, ``card``, ``valid``), so every reader can say why.
 """
 
 from __future__ import annotations
@@ -31,7 +42,7 @@ import base64
 import binascii
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -44,6 +55,10 @@ from dla_drafter.model.letter import Letter
 
 Status = Literal["valid", "stale", "unknown_key", "invalid"]
 STATUS_ORDER: tuple[Status, ...] = ("invalid", "stale", "unknown_key", "valid")
+#: Why an approval has its status: ``signature`` (malformed or not verifying), ``history``
+#: (the record's versions do not lead to it), ``stale``, ``unknown_key``, ``card`` (the name
+#: or role signed are not the trusted reviewer's), ``valid``.
+Reason = Literal["signature", "history", "stale", "unknown_key", "card", "valid"]
 
 KEY_PREFIX = "ed25519:"
 SIGNATURE_PURPOSE = "dla-drafter/approval@1"
@@ -113,23 +128,56 @@ def parse_public_key(text: object) -> Ed25519PublicKey | None:
 
 
 def key_fingerprint(text: str) -> str:
-    """A short, stable name for a key to show a person (first 16 hex digits of its SHA-256)."""
+    """A short, stable name for a key in logs (first 16 hex digits of its SHA-256). People
+    compare keys by :func:`dla_drafter.review.cards.fingerprint` (Thai digits) instead."""
     return hashlib.sha256(text.encode("ascii", "replace")).hexdigest()[:16]
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal once runs of white space are one space and the ends are trimmed: how a signed
+    name or role is compared with a reviewer's card."""
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """Who a trusted key belongs to: the reviewer card's name, position and abbreviation
+    (or, for the user's own key, their identity). What prints for an approval comes from
+    here, never from the approval's own text."""
+
+    name: str
+    position: str = ""
+    abbreviation: str = ""
+
+    @property
+    def row(self) -> str:
+        """The initials-grid row this reviewer signs in: the abbreviation (ผอ.กศ.), else the
+        position when the card has no abbreviation."""
+        return " ".join((self.abbreviation.strip() or self.position.strip()).split())
+
+    def signed_as(self, role: str, name: str) -> bool:
+        """Whether an approval's signed ``role`` and ``name`` are this reviewer's."""
+        return bool(self.name.strip()) and bool(self.row) and same_text(role, self.row) \
+            and same_text(name, self.name)
 
 
 @dataclass(frozen=True)
 class Keyring:
-    """The public keys whose approvals count: key text -> the reviewer's name (may be "")."""
+    """The public keys whose approvals count on this PC: key text -> its :class:`Reviewer`."""
 
-    keys: Mapping[str, str] = field(default_factory=dict)
+    keys: Mapping[str, Reviewer] = field(default_factory=dict)
 
     def knows(self, key: str) -> bool:
         return key in self.keys
 
-    def with_keys(self, keys: Iterable[tuple[str, str]]) -> Keyring:
+    def reviewer(self, key: str) -> Reviewer | None:
+        return self.keys.get(key)
+
+    def with_keys(self, keys: Iterable[tuple[str, Reviewer]]) -> Keyring:
+        """This keyring and ``keys``; a key already here keeps its reviewer."""
         merged = dict(self.keys)
-        for key, name in keys:
-            merged.setdefault(key, name)
+        for key, reviewer in keys:
+            merged.setdefault(key, reviewer)
         return Keyring(merged)
 
 
@@ -188,12 +236,37 @@ def signature_verifies(entry: Mapping[str, Any]) -> bool:
     return True
 
 
-def approval_status(entry: object, current_hash: str, keyring: Keyring) -> Status:
-    """The status of one raw approval entry, in the order invalid → stale → unknown key."""
+@dataclass(frozen=True)
+class Check:
+    """An approval's status, why, and (when its key is trusted) the reviewer it belongs to."""
+
+    status: Status
+    reason: Reason
+    reviewer: Reviewer | None = None
+
+
+def check_approval(
+    entry: object, current_hash: str, keyring: Keyring,
+    history: Container[str] | None = None,
+) -> Check:
+    """The status of one raw approval entry, in the order of the module docstring.
+
+    ``history`` holds the content hashes the record's versions lead to (see
+    :class:`dla_drafter.review.actions.History`); None skips that check."""
     if not isinstance(entry, Mapping) or not signature_verifies(entry):
-        return "invalid"
+        return Check("invalid", "signature")
+    if history is not None and entry["content_sha256"] not in history:
+        return Check("invalid", "history")
+    reviewer = keyring.reviewer(entry["public_key"])
     if entry["content_sha256"] != current_hash:
-        return "stale"
-    if not keyring.knows(entry["public_key"]):
-        return "unknown_key"
-    return "valid"
+        return Check("stale", "stale", reviewer)
+    if reviewer is None:
+        return Check("unknown_key", "unknown_key")
+    if not reviewer.signed_as(entry["role"], entry["name"]):
+        return Check("invalid", "card", reviewer)
+    return Check("valid", "valid", reviewer)
+
+
+def approval_status(entry: object, current_hash: str, keyring: Keyring) -> Status:
+    """The status of one raw approval entry, without the history check."""
+    return check_approval(entry, current_hash, keyring).status

@@ -36,7 +36,10 @@ STATE_NAMES: dict[str, tuple[str, str]] = {
     "returned": ("ส่งกลับแก้ไข", "returned for changes"),
     "approved": ("อนุมัติแล้ว", "approved"),
 }
-EVENTS = ("sent", "returned")
+EVENTS = ("sent", "returned", "approved")
+#: Each event's state: what the record says after it.
+EVENT_STATES: dict[str, State] = {"sent": "in_review", "returned": "returned",
+                                  "approved": "approved"}
 
 
 @dataclass(frozen=True)

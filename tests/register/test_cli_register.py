@@ -32,7 +32,9 @@ def test_issue_writes_serial_and_date_into_the_draft_and_records_it(capsys, regi
     before = letter_to_dict(load_draft(draft))
     code, out, err = cli(capsys, "issue", str(draft), "--db", register_url,
                          "--date", "2026-12-02")
-    assert (code, out, err) == (0, "มท 0816.3/ว 1\n", "")
+    # The draft was never approved: numbered, with the office guard's warning (issue 12).
+    assert (code, out) == (0, "มท 0816.3/ว 1\n")
+    assert err == "คำเตือน: บันทึกการตรวจ (review): ออกเลขหนังสือที่ยังไม่ได้อนุมัติ (สถานะร่าง)\n"
     after = letter_to_dict(load_draft(draft))
     # the serial, and the draft's identity for the register (register/drafts.py)
     draft_id = after["number"]["draft_id"]

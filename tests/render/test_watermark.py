@@ -78,11 +78,19 @@ def test_the_text_layer_is_exactly_the_letters(two_pages, tmp_path):
     assert outputs[0] == outputs[1]
 
 
+def _approve_as_me(letter) -> None:
+    """Sent for review, then approved by this PC's user under their own identity (an
+    approval counts only with its history and under its approver's own name)."""
+    identity.save_identity(identity.Identity("สมชาย ใจดี", "", "ผอ.กศ."))
+    actions.send_for_review(letter, by="สมศรี")
+    actions.approve_as(letter, identity.load_identity().reviewer(), identity.signing_key())
+
+
 def test_absent_when_the_setting_is_off_or_the_letter_is_approved(two_pages, own_folders):
     off = _pdf(two_pages, OFF)
     assert all(_centre_greys(page) < 1500 for page in off)
     approved = copy.deepcopy(two_pages)
-    actions.approve(approved, "ผอ.กศ.", "สมชาย ใจดี", identity.signing_key())
+    _approve_as_me(approved)
     mine = AppConfig.load().keyring()  # the user's own key is trusted on their PC
     assert pipeline.print_state(approved, mine).approved
     assert not pipeline.print_state(approved).approved  # nobody's keys: not approved here
@@ -93,7 +101,7 @@ def test_absent_when_the_setting_is_off_or_the_letter_is_approved(two_pages, own
 
 def test_a_stale_approval_still_prints_it(two_pages, own_folders):
     """Edited after approval: what prints is not what was approved."""
-    actions.approve(two_pages, "ผอ.กศ.", "สมชาย ใจดี", identity.signing_key())
+    _approve_as_me(two_pages)
     two_pages.subject += " (แก้ไข)"
     mine = AppConfig.load().keyring()
     assert not pipeline.print_state(two_pages, mine).approved

@@ -29,7 +29,9 @@ def test_the_review_loop_from_the_command_line(reviewers, memo_draft, tmp_path):
     body = json.loads(draft.read_text(encoding="utf-8"))["body"]
 
     assert clerk.run("review", "send", str(draft)).returncode == 0
-    assert clerk.status(draft) == {"state": "in_review", "comments": [], "approvals": []}
+    status = clerk.status(draft)
+    assert (status["state"], status["comments"], status["approvals"]) == ("in_review", [], [])
+    assert [v["action"] for v in status["versions"]] == ["sent"]
     sent = tmp_path / "sent.dladraft.json"
     sent.write_bytes(draft.read_bytes())
 
@@ -43,17 +45,20 @@ def test_the_review_loop_from_the_command_line(reviewers, memo_draft, tmp_path):
     assert head.run("review", "return", str(draft), "--text", "แก้ตามความเห็น").returncode == 0
 
     status = clerk.status(draft)
-    assert status == {
-        "state": "returned",
-        "comments": [
-            {"field": "body[1]", "quote": quote, "text": "ควรระบุจำนวนผู้เข้าอบรม",
-             "author": "นางสาวศรีสุดา ใจดี", "resolved": False},
-            {"field": "subject", "quote": "ขออนุมัติ", "text": "ชื่อเรื่องยาวไป",
-             "author": "ผอ.กศ. สมปอง", "resolved": False},
-        ],
-        "approvals": [],
-    }  # fmt: skip
-    assert list(status) == ["state", "comments", "approvals"]
+    comments = [{k: c[k] for k in ("field", "quote", "text", "author", "resolved")}
+                for c in status["comments"]]
+    assert comments == [
+        {"field": "body[1]", "quote": quote, "text": "ควรระบุจำนวนผู้เข้าอบรม",
+         "author": "นางสาวศรีสุดา ใจดี", "resolved": False},
+        {"field": "subject", "quote": "ขออนุมัติ", "text": "ชื่อเรื่องยาวไป",
+         "author": "ผอ.กศ. สมปอง", "resolved": False},
+    ]  # fmt: skip
+    assert all(c["id"].startswith("c") and c["replies"] == [] for c in status["comments"])
+    assert status["state"] == "returned" and status["approvals"] == []
+    assert status["returned"]["note"] == "แก้ตามความเห็น"
+    assert status["returned"]["by"] == "นางสาวศรีสุดา ใจดี"
+    assert list(status) == ["state", "label", "record_state", "approved", "returned",
+                            "versions", "comments", "approvals", "suggestions"]
 
     # The clerk edits one word and sends again; diff shows that word.
     edit(draft, lambda d: d["body"].__setitem__(1, d["body"][1] + " จำนวน ๕๐ คน"))
@@ -64,27 +69,31 @@ def test_the_review_loop_from_the_command_line(reviewers, memo_draft, tmp_path):
     assert "subject" not in result.stdout
 
     # The head approves; the director's PC does not know the head's key until the profile does.
-    result = head.run("review", "approve", str(draft), "--role", HEAD_ROLE)
+    result = head.run("review", "approve", str(draft), "--role", HEAD_ROLE, "--force")
     assert result.returncode == 0, result.stderr
     [approval] = head.status(draft)["approvals"]
-    assert set(approval) == {"role", "name", "at", "status"}
+    assert set(approval) == {"role", "name", "at", "status", "reason", "fingerprint",
+                             "reviewer"}
     assert (approval["role"], approval["name"], approval["status"]) == (
         HEAD_ROLE, "นางสาวศรีสุดา ใจดี", "valid",
     )  # fmt: skip
     assert head.status(draft)["state"] == "approved"
     assert director.status(draft)["approvals"][0]["status"] == "unknown_key"
+    assert director.status(draft)["state"] == "approved_untrusted"
     director.trust("นางสาวศรีสุดา ใจดี", HEAD_ROLE, head.public_key())
     assert director.status(draft)["approvals"][0]["status"] == "valid"
+    assert director.status(draft)["state"] == "approved"
     assert clerk.run("check", str(draft)).returncode == 0
 
     # The director approves too; then a body word changes: both stale, check says why.
     director.trust("นางสาวศรีสุดา ใจดี", HEAD_ROLE, head.public_key())
-    result = director.run("review", "approve", str(draft), "--role", DIRECTOR_ROLE,
-                          "--name", "นายสมปอง มั่นคง")
+    set_identity(director, "นายสมปอง มั่นคง", DIRECTOR_ROLE)
+    result = director.run("review", "approve", str(draft), "--force")
     assert result.returncode == 0, result.stderr
     assert [a["status"] for a in director.status(draft)["approvals"]] == ["valid", "valid"]
     edit(draft, lambda d: d["body"].__setitem__(0, d["body"][0].replace("งบประมาณ", "เงิน", 1)))
     assert [a["status"] for a in director.status(draft)["approvals"]] == ["stale", "stale"]
+    assert director.status(draft)["state"] == "changed"
     result = director.run("check", str(draft))
     assert result.returncode == 0
     assert result.stderr.count("review.approvals[") == 2 and "ช่องลงชื่อย่อ" in result.stderr
@@ -129,6 +138,7 @@ def test_whoami_gives_the_public_key_that_signs(reviewers, memo_draft):
     me = json.loads(result.stdout)
     assert (me["name"], me["abbreviation"]) == ("นางสาวศรีสุดา ใจดี", HEAD_ROLE)
     assert me["public_key"].startswith("ed25519:")
+    assert head.run("review", "send", str(memo_draft)).returncode == 0
     assert head.run("review", "approve", str(memo_draft), "--role", HEAD_ROLE).returncode == 0
     record = json.loads(memo_draft.read_text(encoding="utf-8"))["review"]
     assert record["approvals"][0]["public_key"] == me["public_key"]

@@ -46,8 +46,11 @@ def test_damaged_key_file_is_a_clear_error_not_a_traceback(own_folders):
 def test_two_reviewers_have_two_keys_and_no_private_key_enters_the_draft(reviewers, memo_draft):
     draft = memo_draft
     head, director = reviewers["head"], reviewers["director"]
+    assert head.run("review", "send", str(draft)).returncode == 0
     for who, role in ((head, "หน.ฝ.กศ."), (director, "ผอ.กศ.")):
-        result = who.run("review", "approve", str(draft), "--role", role, "--name", role)
+        assert who.run("review", "whoami", "--name", f"ผู้ตรวจ {role}",
+                       "--abbreviation", role).returncode == 0
+        result = who.run("review", "approve", str(draft), "--role", role)
         assert result.returncode == 0, result.stderr
     key_files = [who.home / "data" / "dla-drafter" / "signing-key.pem" for who in (head, director)]
     assert all(f.is_file() for f in key_files)

@@ -10,9 +10,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from dla_drafter.model.draftio import dumps_draft, loads_draft
 from dla_drafter.model.letter import Initial
-from dla_drafter.review.actions import approval_statuses, approve, review_problems
+from dla_drafter.review.actions import (
+    approval_checks,
+    approval_statuses,
+    approve,
+    review_problems,
+    send_for_review,
+)
 from dla_drafter.review.integrity import (
     Keyring,
+    Reviewer,
     approval_status,
     content_hash,
     public_key_text,
@@ -20,10 +27,12 @@ from dla_drafter.review.integrity import (
 
 HEAD = Ed25519PrivateKey.generate()
 OTHER = Ed25519PrivateKey.generate()
+HEAD_CARD = Reviewer("นางสาวศรีสุดา ใจดี", "หัวหน้าฝ่ายส่งเสริมการศึกษา", "หน.ฝ.กศ.")
 
 
 def known(*keys: Ed25519PrivateKey) -> Keyring:
-    return Keyring({public_key_text(k.public_key()): "" for k in keys})
+    """A PC that trusts ``keys``, each with the card of the head (every test's approver)."""
+    return Keyring({public_key_text(k.public_key()): HEAD_CARD for k in keys})
 
 
 def statuses(letter, keyring) -> list[str]:
@@ -31,6 +40,7 @@ def statuses(letter, keyring) -> list[str]:
 
 
 def approved(letter, key=HEAD, role="หน.ฝ.กศ.", name="นางสาวศรีสุดา ใจดี"):
+    send_for_review(letter, by="นางสาวสมศรี ใจดี", at="2026-12-01T08:00:00+00:00")
     approve(letter, role, name, key, at="2026-12-02T09:00:00+00:00")
     return letter
 
@@ -154,3 +164,64 @@ def test_the_hash_is_of_the_letter_not_of_the_file_layout(memo):
     del data["salutation"]  # missing optional key: the default, as written
     assert memo.salutation == "เรียน"  # the default
     assert content_hash(loads_draft(json.dumps(data, ensure_ascii=False))) == content_hash(memo)
+
+
+def test_a_trusted_key_signing_another_name_or_role_is_invalid(memo):
+    """The card decides who a key is: the head's key cannot sign as the director."""
+    for role, name in (("ผอ.กศ.", "นางสาวศรีสุดา ใจดี"), ("หน.ฝ.กศ.", "นายสมปอง มั่นคง")):
+        letter = reopened(approved(copy.deepcopy(memo), role=role, name=name))
+        [check] = approval_checks(letter, known(HEAD))
+        assert (check.status, check.reason) == ("invalid", "card")
+        [problem] = review_problems(letter, known(HEAD))
+        assert problem.code == "approval-invalid"
+        assert "หน.ฝ.กศ. นางสาวศรีสุดา ใจดี" in problem.message("th")  # whose card it is
+
+
+def test_spacing_is_not_a_different_name(memo):
+    letter = reopened(approved(memo, name="นางสาวศรีสุดา   ใจดี ", role=" หน.ฝ.กศ."))
+    assert statuses(letter, known(HEAD)) == ["valid"]
+
+
+@pytest.mark.parametrize("cut", ["no-versions", "no-sent", "other-content", "damaged"])
+def test_an_approval_the_history_does_not_lead_to_is_invalid(memo, cut):
+    letter = approved(copy.deepcopy(memo))
+    record = letter.extra["review"]
+    if cut == "no-versions":
+        del record["versions"]
+    elif cut == "no-sent":
+        record["versions"] = [v for v in record["versions"] if v["event"] != "sent"]
+    elif cut == "other-content":  # a history of some other letter
+        other = copy.deepcopy(memo)
+        other.subject = "เรื่องอื่น"
+        send_for_review(other, by="x")
+        record["versions"] = other.extra["review"]["versions"]
+    else:
+        record["versions"][0]["content"] = "not an object"
+    letter = reopened(letter)
+    [check] = approval_checks(letter, known(HEAD))
+    assert (check.status, check.reason) == ("invalid", "history")
+    [problem] = [p for p in review_problems(letter, known(HEAD))
+                 if p.field == "review.approvals[0]"]
+    assert "review.versions" in problem.message("en") and "history" in problem.message("en")
+
+
+def test_the_approvers_own_edits_are_in_the_history(memo):
+    """A supervisor who fixes a word and approves: the approval records that version."""
+    letter = copy.deepcopy(memo)
+    send_for_review(letter, by="สมศรี")
+    letter.body[0] += " (แก้โดยผู้ตรวจ)"
+    approve(letter, "หน.ฝ.กศ.", "นางสาวศรีสุดา ใจดี", HEAD)
+    versions = letter.extra["review"]["versions"]
+    assert [v["event"] for v in versions] == ["sent", "approved"]
+    assert versions[-1]["by"] == "นางสาวศรีสุดา ใจดี"
+    assert statuses(reopened(letter), known(HEAD)) == ["valid"]
+
+
+def test_approving_a_letter_never_sent_is_refused_and_changes_nothing(memo):
+    from dla_drafter.review.actions import ReviewError
+
+    letter = copy.deepcopy(memo)
+    with pytest.raises(ReviewError) as caught:
+        approve(letter, "หน.ฝ.กศ.", "นางสาวศรีสุดา ใจดี", HEAD)
+    assert "ส่งตรวจ" in caught.value.message("th")
+    assert "review" not in letter.extra

@@ -27,7 +27,9 @@ def test_v1_file_without_review_opens_and_saves_unchanged(memo, tmp_path):
     letter = load_draft(path)
     assert actions.record_of(letter).state == "draft"
     assert actions.status_json(letter, actions.Keyring()) == {
-        "state": "draft", "comments": [], "approvals": [],
+        "state": "draft", "label": {"th": "ร่าง", "en": "draft"}, "record_state": "draft",
+        "approved": False, "returned": None, "versions": [], "comments": [], "approvals": [],
+        "suggestions": [],
     }  # fmt: skip
     from dla_drafter.pipeline import print_state
 
