@@ -146,9 +146,13 @@ def make_outputs(
     check_targets(paths)
     state = print_state(letter, keyring)
     out = Outputs()
-    if any(output_format(p) == "pdf" for p in paths):
-        out.pages = pages if pages is not None and not review else typeset_letter(
+    wants_pdf = any(output_format(p) == "pdf" for p in paths)
+    letter_pages = None  # the letter's own pages: the PDF's, and the DOCX's page breaks
+    if wants_pdf or any(output_format(p) == "docx" for p in paths):
+        letter_pages = pages if pages is not None and not review else typeset_letter(
             letter, settings, profile=profile, state=state)
+    if wants_pdf:
+        out.pages = letter_pages
         out.problems = glyph_problems(out.pages, settings)
         if review:  # the review document: the letter's pages, each followed by its comments
             from .review.paper import review_pages
@@ -159,8 +163,26 @@ def make_outputs(
             title = f"ความเห็นของผู้ตรวจ: {letter.subject}" if review else letter.subject
             out.files[path] = _pdf(out.pages, settings, title)
         else:
-            out.files[path] = _docx(letter, state, settings, comments)
+            out.files[path] = _docx(letter, state, settings, comments, letter_pages)
     return out
+
+
+def embedded_draft(letter: Letter) -> bytes:
+    """The draft file's text (UTF-8) that an exported letter carries inside it: the letter
+    as the clerk gave it, without its review record (comments, versions, approvals), which
+    stays in the draft file only. A letter that would not save cleanly is written as best
+    it can be; reading it back names what is wrong."""
+    from dataclasses import replace
+
+    from .fields import REVIEW_KEY
+    from .model.draftio import dumps_draft
+
+    bare = replace(letter, extra={k: v for k, v in letter.extra.items() if k != REVIEW_KEY})
+    try:
+        text = dumps_draft(bare)
+    except DrafterError:
+        text = dumps_draft(bare, strict=False)
+    return text.encode("utf-8")
 
 
 def check_targets(paths: Iterable[Path]) -> None:
@@ -185,14 +207,15 @@ def _pdf(pages: Pages, settings: RenderSettings, title: str) -> bytes:
 
 
 def _docx(letter: Letter, state: PrintState, settings: RenderSettings,
-          with_comments: bool) -> bytes:
+          with_comments: bool, pages: Pages | None = None) -> bytes:
     from .render.docx_writer import render_docx
     from .review.docx_export import word_comments
 
     def comments(paragraphs):
         return word_comments(letter, paragraphs)[0]
 
-    return render_docx(compose(state.letter), settings, comments if with_comments else None)
+    return render_docx(compose(state.letter), settings, comments if with_comments else None,
+                       pages=pages, draft=embedded_draft(letter))
 
 
 def write_outputs(files: Mapping[Path, bytes]) -> None:
