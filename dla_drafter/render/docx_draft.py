@@ -152,13 +152,18 @@ def read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> b
     return data
 
 
-def parse_part(data: bytes, name: str) -> etree._Element:
-    """An XML part parsed safely: a DTD (the way entity bombs and external entities come in)
-    is refused with a message rather than dropped or expanded."""
+def refuse_dtd(data: bytes, name: str) -> None:
+    """Refuse an XML part that declares a DTD or entities — the way entity bombs and
+    external entities come in — with a message, rather than drop or expand them."""
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise _refuse("docx-dtd", f"ส่วน {name} ของไฟล์ Word มีการประกาศ DTD/entity ซึ่งไม่อนุญาต",
                       f"the part {name} of the Word file declares a DTD or entities, "
                       "which are not accepted")
+
+
+def parse_part(data: bytes, name: str) -> etree._Element:
+    """An XML part parsed safely (:func:`refuse_dtd`, then a parser that resolves nothing)."""
+    refuse_dtd(data, name)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -204,4 +209,4 @@ def extract_draft_from_docx(data: bytes) -> Any:
 
 
 __all__ = ["DocxDraftError", "add_draft_part", "draft_item_xml", "draft_text",
-           "extract_draft_from_docx", "open_zip", "parse_part", "read_entry"]
+           "extract_draft_from_docx", "open_zip", "parse_part", "read_entry", "refuse_dtd"]

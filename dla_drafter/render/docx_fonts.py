@@ -80,6 +80,51 @@ def _postscript(family: str, style: str) -> str:
     return f"{plain}-{style}"[:63]
 
 
+SARA_AM, NIKHAHIT, SARA_AA = 0x0E33, 0x0E4D, 0x0E32
+
+
+def recompose_sara_am(font: Any) -> bool:
+    """Give ``font`` (fontTools) a ligature NIKHAHIT + SARA AA → SARA AM in ``ccmp``.
+
+    HarfBuzz (in LibreOffice, Chrome …) splits every ำ into ํ + า before the font's
+    features run. LibreOffice's PDF export then maps the pair's text to the first glyph and
+    nothing to the second, and keeps one mapping per glyph from its first use: when a
+    letter's first ำ comes before its first plain า (สำเนาคู่ฉบับ, คำสั่ง …), every า of the
+    PDF copies as nothing (PDF/UA's "glyph without Unicode mapping"). With the pair joined
+    back into the font's own ำ glyph — which is what our PDF draws — ำ is one glyph mapped to
+    ำ and า keeps its own. (After a tone mark, น้ำ, the pair stays apart, as it must.)
+    Returns whether the ligature was added."""
+    from fontTools.ttLib.tables import otTables as ot
+
+    cmap = font.getBestCmap() or {}
+    if "GSUB" not in font or not all(c in cmap for c in (SARA_AM, NIKHAHIT, SARA_AA)):
+        return False
+    gsub = font["GSUB"].table
+    if gsub.LookupList is None or gsub.FeatureList is None:
+        return False
+    ligature = ot.Ligature()
+    ligature.LigGlyph = cmap[SARA_AM]
+    ligature.Component = [cmap[SARA_AA]]
+    ligature.CompCount = 2
+    subtable = ot.LigatureSubst()
+    subtable.ligatures = {cmap[NIKHAHIT]: [ligature]}
+    lookup = ot.Lookup()
+    lookup.LookupType = 4
+    lookup.LookupFlag = 0
+    lookup.SubTable = [subtable]
+    lookup.SubTableCount = 1
+    gsub.LookupList.Lookup.append(lookup)  # last: after the font's own ccmp lookups
+    gsub.LookupList.LookupCount = len(gsub.LookupList.Lookup)
+    index = gsub.LookupList.LookupCount - 1
+    added = False
+    for record in gsub.FeatureList.FeatureRecord:
+        if record.FeatureTag == "ccmp":
+            record.Feature.LookupListIndex.append(index)
+            record.Feature.LookupCount = len(record.Feature.LookupListIndex)
+            added = True
+    return added
+
+
 @lru_cache(maxsize=16)
 def _embeddable(data: bytes, stand_in: bool, family: str, bold: bool,
                 extra: frozenset[str]) -> bytes | None:
@@ -101,6 +146,7 @@ def _embeddable(data: bytes, stand_in: bool, family: str, bold: bool,
         if os2 is not None:
             os2.sTypoAscender, os2.sTypoDescender, os2.sTypoLineGap = ascent, -descent, 0
             os2.usWinAscent, os2.usWinDescent = ascent, descent
+        recompose_sara_am(font)
     style = "Bold" if bold else "Regular"
     name = font["name"]
     for name_id in (1, 2, 3, 4, 6, 16, 17):
