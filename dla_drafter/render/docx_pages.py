@@ -494,13 +494,21 @@ def paginate(document: Any, pages: Pages) -> int:
         sections.append(_with_references(final, refs, number == 1))
     made = 1
     previous: etree._Element | None = None
+    # a paragraph over three pages is split twice: the second offset falls in the part the
+    # first split made, so each split paragraph's remaining part is remembered
+    tails: dict[etree._Element, tuple[etree._Element, int]] = {}
     for number, begin in enumerate(begins, start=2):
         if begin is None:
             continue
         element, offset = begin
-        if offset:
+        original = element
+        if original in tails:
+            element, base = tails[original]
+            offset -= base
+        if offset > 0:
             holder = element
-            split_paragraph(element, offset)
+            tails[original] = (split_paragraph(element, offset),
+                               offset + tails.get(original, (None, 0))[1])
         else:
             before = element.getprevious()
             if before is not None and before.tag == W_P and before.find(

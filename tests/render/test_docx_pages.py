@@ -22,6 +22,7 @@ from dla_drafter.model.draftio import letter_from_dict
 from dla_drafter.render import docx_writer as dw
 from dla_drafter.render.docx_pages import join_continued, page_marks
 from dla_drafter.settings import RenderSettings
+from dla_drafter.text.digits import apply_digits
 
 ROOT = Path(__file__).resolve().parents[2]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -182,3 +183,31 @@ def test_python_docx_opens_the_paginated_file(ipst):
     document = docx.Document(io.BytesIO(ipst.data))
     assert len(document.sections) == len(ipst.pages)
     assert document.sections[1].header.paragraphs[-1].text == "- ๒ -"
+
+
+def test_a_paragraph_over_three_pages_is_split_twice_in_order():
+    data = json.loads((ROOT / "examples" / "circular-2565-eef.dladraft.json").read_text("utf-8"))
+    long = " ".join([data["body"][1]] * 5)
+    made = Made(letter_from_dict({**data, "body": [data["body"][0], long]}))
+    assert len(made.sections()) == len(made.pages) >= 5
+    parts = [p for p in made.body.iter(w("p")) if style(p) == dw.S_BODY_CONTINUED]
+    assert len(parts) >= 2
+    joined = copy_of(made.body)
+    join_continued(joined)
+    texts = [text(p) for p in joined.iter(w("p"))]
+    assert apply_digits(long, "thai") in texts  # whole again, in order
+    # each part starts where a PDF page starts
+    starts = {line for page in made.pages.pages[1:] for line in
+              [min((it for it in page.items if getattr(it, "source", None) == ("body", 1)),
+                   key=lambda it: it.y, default=None)] if line is not None}
+    assert {text(p)[:20] for p in parts} <= {line.text[:20] for line in starts}
+
+
+def test_a_memo_over_two_pages_keeps_its_own_first_page():
+    data = json.loads((ROOT / "examples" / "memo-2569.dladraft.json").read_text("utf-8"))
+    made = Made(letter_from_dict({**data, "body": data["body"] * 3}))
+    sections = made.sections()
+    assert len(sections) == len(made.pages) == 2
+    first = made.story(sections[0], "header", "first")
+    assert "บันทึกข้อความ" in text(first)
+    assert text(made.story(sections[1], "header", "default")).endswith("- ๒ -")
