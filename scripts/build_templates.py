@@ -13,13 +13,19 @@ wants another look still edits the styles in Word — in the template or in any 
 The structure (see templates/README.md):
 
 * styles.xml: docDefaults with the Thai font on all four font slots, 16 pt on ``w:sz`` and
-  ``w:szCs`` (no ``w:lang w:bidi``: WPS Writer misdraws ำ with it there; the styles and runs
-  carry ``w:bidi="th-TH"``); one named style per part ("DLA Body", "DLA Label" …);
+  ``w:szCs`` (no ``w:lang w:bidi``: WPS Writer misdraws ำ with it there; the styles carry
+  ``w:bidi="th-TH"``); one named style per part ("DLA Body", "DLA Label" …): "DLA Normal"
+  names the font, the others change only size, weight or colour, and the runs carry none
+  of these, so restyling in Word works;
 * document.xml: one ``{%p for b in blocks %}`` loop; each kind of block is a ``{%p if %}``
   branch holding the paragraphs (or a borderless table) of that block, with its style;
-* first-page header: the ครุฑ (inline picture, 3 cm) centred by a centre tab, the urgency mark
-  before it, the file-copy note and the secrecy mark in frames; other pages' header: the page
-  number ``- PAGE -`` in Thai digits; footers: the secrecy mark.
+* first-page header: the ครุฑ (inline picture, 3 cm) in a borderless table with the urgency
+  mark and the file-copy note; other pages' header: the page number ``- PAGE -`` in Thai
+  digits (the writer types each page's number into a header of its own, see
+  ``render/docx_pages.py``; this field is what Word shows on a page added by editing);
+  footers: the secrecy mark;
+* settings.xml: ``w:embedTrueTypeFonts`` (the writer embeds the fonts) and
+  ``w:saveSubsetFonts``.
 
 Two templates come out: ``external.docx`` (หนังสือภายนอก, and the stamped letter, order and
 announcement, whose blocks have their own branches in the same body) and ``memo.docx``

@@ -25,6 +25,7 @@ from lxml import etree
 
 from ..text.digits import link_spans
 from .docx_comments import _runs_covering, paragraph_text
+from .docx_pages import text_of
 
 W_P, W_R, W_RPR = qn("w:p"), qn("w:r"), qn("w:rPr")
 W_HYPERLINK, W_RSTYLE, W_VAL = qn("w:hyperlink"), qn("w:rStyle"), qn("w:val")
@@ -72,6 +73,8 @@ def add_hyperlinks(document: Any) -> int:
     part = document.part
     made = 0
     for paragraph in list(document.element.body.iter(W_P)):
+        if not link_spans(text_of(paragraph)):  # the quick look: most paragraphs hold none
+            continue
         text = paragraph_text(paragraph)
         for start, end in reversed(link_spans(text)):
             runs = _runs_covering(paragraph, start, end)

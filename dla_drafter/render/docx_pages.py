@@ -40,11 +40,13 @@ from ..text.invisible import XML_ILLEGAL, strip_invisible
 from ..typeset.layout import BASELINE_RATIO
 from ..typeset.pages import Page, Pages, TextLine
 from ..typeset.profile import DEFAULT_PROFILE
-from .docx_comments import body_paragraphs, paragraph_text
+from .docx_comments import body_paragraphs
 
 W_P, W_R, W_T, W_PPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr")
 W_TBL, W_SECTPR, W_VAL = qn("w:tbl"), qn("w:sectPr"), qn("w:val")
 W_PSTYLE, W_RPR = qn("w:pStyle"), qn("w:rPr")
+W_HYPERLINK = qn("w:hyperlink")
+_PIECES = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 R_ID = qn("r:id")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -142,7 +144,7 @@ class Position:
 def page_starts(pages: Pages, paragraphs: Sequence[etree._Element]) -> list[Position | None]:
     """Where each page's flow starts in ``paragraphs`` (None for a page whose lines were not
     found, or that holds no flow, such as a page the initials grid spilled onto)."""
-    texts = [paragraph_text(p) for p in paragraphs]
+    texts = [text_of(p) for p in paragraphs]
     candidates = [i for i, p in enumerate(paragraphs) if _style(p) not in OFF_FLOW_STYLES]
     at, offset = 0, 0  # index into candidates, offset in that paragraph
     starts: list[Position | None] = []
@@ -239,14 +241,46 @@ def _split_run(run: etree._Element, at: int) -> etree._Element:
     return right
 
 
-def split_paragraph(paragraph: etree._Element, offset: int) -> etree._Element:
-    """Move characters ``offset:`` of ``paragraph`` (a body paragraph: its runs are its
-    children) into a new paragraph after it, styled "DLA Body Continued"; returns it."""
+def _length(element: etree._Element) -> int:
+    """Characters ``element`` (a run, or a hyperlink of runs) adds to the paragraph's text."""
+    runs = [element] if element.tag == W_R else list(element.iter(W_R))
+    return sum(len(t) for run in runs for _, t in _run_text_pieces(run))
+
+
+def _split_link(link: etree._Element, at: int) -> etree._Element:
+    """Split a ``w:hyperlink`` ``at`` characters in: a second link to the same target, after
+    it, holds the rest (a URL carried over to the next page stays a link on both)."""
     pos = 0
-    for run in [c for c in paragraph if c.tag == W_R]:
-        length = sum(len(t) for _, t in _run_text_pieces(run))
+    for run in [c for c in link if c.tag == W_R]:
+        length = _length(run)
+        if pos < at < pos + length:
+            _split_run(run, at - pos)
+            break
+        pos += length
+    rest = link.makeelement(link.tag, dict(link.attrib))
+    pos = 0
+    moving = False
+    for child in list(link):
+        if child.tag == W_R:
+            moving = moving or pos >= at
+            pos += _length(child)
+        if moving:
+            rest.append(child)
+    link.addnext(rest)
+    return rest
+
+
+def split_paragraph(paragraph: etree._Element, offset: int) -> etree._Element:
+    """Move characters ``offset:`` of ``paragraph`` (a body paragraph: runs and hyperlinks
+    as its children) into a new paragraph after it, styled "DLA Body Continued"; returns it."""
+    pos = 0
+    for child in [c for c in paragraph if c.tag in (W_R, W_HYPERLINK)]:
+        length = _length(child)
         if pos < offset < pos + length:
-            _split_run(run, offset - pos)
+            if child.tag == W_R:
+                _split_run(child, offset - pos)
+            else:
+                _split_link(child, offset - pos)
             break
         pos += length
     after = paragraph.makeelement(W_P, {})
@@ -270,14 +304,22 @@ def split_paragraph(paragraph: etree._Element, offset: int) -> etree._Element:
     for child in list(paragraph):
         if child.tag == W_PPR:
             continue
-        if child.tag == W_R:
-            if pos >= offset:
-                moving = True
-            pos += sum(len(t) for _, t in _run_text_pieces(child))
+        if child.tag in (W_R, W_HYPERLINK):
+            moving = moving or pos >= offset
+            pos += _length(child)
         if moving:
             after.append(child)  # comment ranges, bookmarks … move with their runs
     paragraph.addnext(after)
     return after
+
+
+def text_of(paragraph: etree._Element) -> str:
+    """A body paragraph's text as ``docx_comments.paragraph_text`` reads it (a tab ``\t``, a
+    break ``\n``), counted the way :func:`split_paragraph` counts: the body holds no text
+    boxes, so every run below the paragraph is its own, and this is much faster."""
+    return "".join(_PIECES.get(e.tag, "") if e.tag != W_T else (e.text or "")
+                   for child in paragraph if child.tag != W_PPR  # w:tabs holds w:tab stops
+                   for e in child.iter(W_T, *_PIECES))
 
 
 def join_continued(body: etree._Element) -> int:
@@ -470,7 +512,7 @@ def paginate(document: Any, pages: Pages) -> int:
             continue
         paragraph = paragraphs[start.paragraph]
         element = _top_level(paragraph, body)
-        text = paragraph_text(paragraph)
+        text = text_of(paragraph)
         if element is paragraph and text[:start.offset].strip():
             begins.append((paragraph, start.offset))
         else:

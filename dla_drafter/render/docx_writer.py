@@ -14,15 +14,19 @@ What docxtpl cannot express is filled in after it renders, here, with lxml:
 * geometry that depends on the text of *this* letter: the hanging indent under a label's
   value (label width + two spaces), the centre of the signature under the คำลงท้าย, the
   column widths of the heading, contact/QR and initials tables;
-* the run properties Word needs for Thai, enforced on every run of the body, headers and
-  footers: the font on ``w:ascii``/``w:hAnsi``/``w:cs``/``w:eastAsia``, the size on ``w:sz``
-  *and* ``w:szCs``, ``w:bCs`` beside ``w:b``, ``w:lang w:bidi="th-TH"``, and ``<w:cs/>`` on
-  runs holding Thai, as Word writes them. Thai is a complex script for Word: it takes the
-  face from ``w:cs`` and the size from ``w:szCs``, which python-docx's
-  ``font.name``/``font.size`` never write. ``w:bidi="th-TH"`` is on the runs only, never in
-  the template's ``docDefaults`` (WPS Writer then draws ำ wrongly);
-* the office's font name (``RenderSettings.docx_font``) in every run, style and the font
-  table, and the page-number format (Thai or Arabic digits) from the composition.
+* ``<w:cs/>`` on every run holding Thai, as Word marks them, and nothing else on a run: the
+  font (all four slots), the sizes (``w:sz`` *and* ``w:szCs``: Thai is a complex script, Word
+  takes its face from ``w:cs`` and its size from ``w:szCs``) and boldness come from the
+  styles — "DLA Normal" names the font, the other DLA styles change size or weight only — so
+  changing "DLA Body" in Word changes every body run. ``w:bidi="th-TH"`` is in the styles,
+  never in the template's ``docDefaults`` (WPS Writer then draws ำ wrongly);
+* the office's font name (``RenderSettings.docx_font``) in the styles and the font table,
+  and the page-number format (Thai or Arabic digits) from the composition.
+
+Then the file gets what a template cannot hold (each in a module of its own): the PDF's
+pages as sections with their typed page numbers and continuation words (``docx_pages``),
+hyperlinks for URLs and e-mail addresses (``docx_links``), the fonts embedded
+(``docx_fonts``) and the draft as a custom XML part (``docx_draft``).
 
 Widths are measured with the same faces the typesetter uses (``typeset.fonts``: an installed
 TH Sarabun, else the bundled Sarabun scaled to TH SarabunPSK's size), so the DOCX hangs and

@@ -211,3 +211,25 @@ def test_a_memo_over_two_pages_keeps_its_own_first_page():
     first = made.story(sections[0], "header", "first")
     assert "บันทึกข้อความ" in text(first)
     assert text(made.story(sections[1], "header", "default")).endswith("- ๒ -")
+
+
+def test_a_link_carried_over_to_the_next_page_stays_a_link_on_both():
+    from dla_drafter.render.docx_pages import split_paragraph, text_of
+
+    paragraph = etree.fromstring(
+        f'<w:p xmlns:w="{W}" xmlns:r="{R}"><w:pPr><w:pStyle w:val="DLABody"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve">ส่งทางอีเมล </w:t></w:r>'
+        '<w:hyperlink r:id="rId9"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+        '<w:t>tpipst@proj.ipst.ac.th</w:t></w:r></w:hyperlink>'
+        '<w:r><w:t xml:space="preserve"> ภายในวันที่ ๒๙</w:t></w:r></w:p>')
+    body = etree.Element(w("body"))
+    body.append(paragraph)
+    before = text_of(paragraph)
+    at = before.index("@proj")
+    after = split_paragraph(paragraph, at)
+    assert text_of(paragraph) == "ส่งทางอีเมล tpipst"
+    assert text_of(after) == "@proj.ipst.ac.th ภายในวันที่ ๒๙"
+    links = [link.get(f"{{{R}}}id") for p in (paragraph, after) for link in p.iter(w("hyperlink"))]
+    assert links == ["rId9", "rId9"]
+    assert style(after) == dw.S_BODY_CONTINUED
+    assert join_continued(body) == 1 and text_of(paragraph) == before
