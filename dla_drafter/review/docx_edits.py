@@ -45,6 +45,8 @@ def _typed(field: PrintedField, printed: str) -> str:
     equal to the old printed text take the clerk's typed characters back."""
     if printed == field.printed:
         return field.raw
+    if len(printed) > MAX_MAPPED_CHARS:
+        return printed.strip()
     out: list[str] = [field.raw[:field.to_raw[0]]] if field.printed else []
     matcher = SequenceMatcher(None, field.printed, printed, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -84,6 +86,21 @@ def _values(expected: str, spans: Sequence[FieldSpan], actual: str) -> list[str]
 
 
 SIMILAR = 0.5  # a changed paragraph still shares this much of its text with what it was
+# Bounds that keep a hostile or odd file to a second of work: a letter has some hundred
+# paragraphs; a changed one is looked for among the next few; similarity is judged on a
+# paragraph's start; a field's new text is mapped back to the typed form up to this length.
+MAX_PARAGRAPHS = 5_000
+LOOKAHEAD = 40
+SIMILARITY_CHARS = 2_000
+MAX_MAPPED_CHARS = 50_000
+
+
+def _similarity(a: str, b: str) -> float:
+    a, b = a[:SIMILARITY_CHARS], b[:SIMILARITY_CHARS]
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() <= SIMILAR or matcher.quick_ratio() <= SIMILAR:
+        return 0.0
+    return matcher.ratio()
 
 
 def _pairs(expected: Sequence[str], actual: Sequence[str],
@@ -100,8 +117,8 @@ def _pairs(expected: Sequence[str], actual: Sequence[str],
         after, j = i1 - 1, j1
         for old in range(i1, i2):
             best, score = None, SIMILAR
-            for k in range(j, j2):  # the most similar new paragraph, in order
-                ratio = SequenceMatcher(None, expected[old], actual[k], autojunk=False).ratio()
+            for k in range(j, min(j2, j + LOOKAHEAD)):  # the most similar new one, in order
+                ratio = _similarity(expected[old], actual[k])
                 if ratio > score:
                     best, score = k, ratio
             if best is None:
@@ -141,6 +158,14 @@ def docx_field_edits(data: bytes) -> tuple[Letter, dict[str, str]]:
     letter = extract_draft_from_docx(data)  # checks the zip's directory and sizes first
     document = _document(data)
     actual = [t for t in (paragraph_text(p) for p in body_paragraphs(document)) if t.strip()]
+    if len(actual) > MAX_PARAGRAPHS:
+        from dla_drafter.render.docx_draft import DocxDraftError
+
+        raise DocxDraftError.of(
+            "docx-too-many-paragraphs",
+            f"ไฟล์ Word มี {len(actual):,} ย่อหน้า มากเกินกว่าจะเป็นหนังสือฉบับเดียว ({MAX_PARAGRAPHS:,})",
+            f"the Word file has {len(actual):,} paragraphs, more than one letter holds "
+            f"({MAX_PARAGRAPHS:,})", field="")
     settings = RenderSettings(use_system_th_sarabun=False)
     expected = [t for t in body_texts(compose(letter), settings) if t.strip()]
     spans = field_spans(letter, expected)

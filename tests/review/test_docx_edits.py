@@ -137,3 +137,33 @@ def test_a_docx_without_a_draft_is_refused():
     with pytest.raises(DocxDraftError) as info:
         docx_field_edits(out.getvalue())
     assert info.value.code == "docx-no-draft"
+
+
+def test_a_docx_stuffed_with_paragraphs_costs_seconds_not_minutes(two_references):
+    """Thousands of paragraphs where the letter's were (a hostile or broken file): the
+    comparison looks only a little ahead, and past a limit the file is refused."""
+    import time
+
+    from dla_drafter.review.docx_edits import MAX_PARAGRAPHS
+
+    _letter, data = two_references
+
+    def stuff(count: int):
+        def edit(document):
+            body = document.element.body
+            template = next(p for p in document.paragraphs if "ตามที่" in p.text)._element
+            for n in range(count):
+                clone = copy.deepcopy(template)
+                for t in clone.iter("{http://schemas.openxmlformats.org/wordprocessingml/"
+                                    "2006/main}t"):
+                    t.text = f"ย่อหน้าที่ {n} " * 5
+                body.insert(2, clone)
+        return edit
+
+    started = time.perf_counter()
+    _embedded, edits = docx_field_edits(edited(data, stuff(2_000)))
+    assert time.perf_counter() - started < 30
+    assert edits  # the stuffing landed on a field, nothing crashed
+    with pytest.raises(DocxDraftError) as info:
+        docx_field_edits(edited(data, stuff(MAX_PARAGRAPHS + 10)))
+    assert info.value.code == "docx-too-many-paragraphs"
