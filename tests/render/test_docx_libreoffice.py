@@ -159,6 +159,40 @@ def converted(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def installed(converted) -> Path:
+    """LibreOffice's PDF of the letter *without* its embedded fonts on a PC that has the
+    font installed (the stand-in the DOCX embeds, installed as TH SarabunPSK): the lines a PC
+    with the font shows, to hold the embedded fonts' lines against."""
+    folder = converted / "installed"
+    fonts = folder / "fonts"
+    fonts.mkdir(parents=True)
+    _latin_only_font(fonts / "latin.ttf")
+    with zipfile.ZipFile(converted / "circular-2565-eef.docx") as z:
+        table = z.read("word/fontTable.xml").decode("utf-8")
+        rels = z.read("word/_rels/fontTable.xml.rels").decode("utf-8")
+        for tag, rid, key in re.findall(
+                r'<w:(embed\w+) r:id="(\w+)" w:fontKey="(\{[0-9A-F-]+\})"', table):
+            target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels).group(1)
+            data = bytearray(z.read(f"word/{target}"))
+            guid = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+            for i in range(32):
+                data[i] ^= guid[i % 16]
+            (fonts / f"{tag}.ttf").write_bytes(bytes(data))
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{fonts}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=str(folder))
+    result = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(folder), str(converted / f"{UNEMBEDDED}.docx")],
+        capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    return folder / f"{UNEMBEDDED}.pdf"
+
+
 # --- reading PDFs as a reader does ------------------------------------------------------
 
 def page_texts(pdf: Path) -> list[str]:
@@ -251,6 +285,16 @@ def test_the_embedded_fonts_draw_the_thai_without_th_sarabun(converted, pairs):
                            capture_output=True, text=True, check=True).stdout
     assert "THSarabunPSK" not in plain
     assert squash("".join(unembedded)) != squash("".join(pairs["circular-2565-eef"][1]))
+
+
+def test_a_pc_without_the_font_shows_the_lines_of_a_pc_with_it(pairs, installed):
+    """Line for line, page for page: LibreOffice with no Thai font, drawing from the fonts
+    embedded in the DOCX, sets the same lines as LibreOffice with the font installed."""
+    _ours, embedded = pairs["circular-2565-eef"]
+    with_font = page_texts(installed)
+    assert len(with_font) == len(embedded)
+    for mine, theirs in zip(with_font, embedded, strict=True):
+        assert lines_of(theirs) == lines_of(mine)
 
 
 def test_restyling_dla_body_changes_the_body_and_nothing_else(converted):
