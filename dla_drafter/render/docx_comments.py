@@ -78,9 +78,9 @@ class AnchoredComment:
 
 def body_paragraphs(document: Document) -> list[etree._Element]:
     """Every paragraph of the body in document order (table cells included). A paragraph the
-    writer split at a page end is joined back first (``docx_pages.join_continued``), so a
+    writer split at a page end is joined back first (``docx_split.join_continued``), so a
     field printed across two pages is one paragraph here, as in the letter."""
-    from .docx_pages import join_continued
+    from .docx_split import join_continued
 
     join_continued(document.element.body)
     return list(document.element.body.iter(W_P))

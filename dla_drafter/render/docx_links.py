@@ -25,7 +25,7 @@ from lxml import etree
 
 from ..text.digits import link_spans
 from .docx_comments import _runs_covering, paragraph_text
-from .docx_pages import text_of
+from .docx_split import text_of
 
 W_P, W_R, W_RPR = qn("w:p"), qn("w:r"), qn("w:rPr")
 W_HYPERLINK, W_RSTYLE, W_VAL = qn("w:hyperlink"), qn("w:rStyle"), qn("w:val")

@@ -17,7 +17,8 @@ Where each page starts is found by text, not by position: the typeset lines of e
 (their words exactly as the DOCX holds them) are looked up in order in the body paragraphs.
 A page that starts inside a paragraph (a long body paragraph carried over) splits that
 paragraph in two; the part on the next page has the style "DLA Body Continued" (no first-line
-indent, no space before). :func:`join_continued` puts such paragraphs back together, so
+indent, no space before; ``docx_split``), and ``docx_split.join_continued`` puts such
+paragraphs back together, so
 everything that reads a DOCX's paragraphs (Word comments, the draft's fields) sees the
 letter's paragraphs whole. The file copy's initials grid, which the PDF sets at the foot of
 the last letter page beside the contacts, becomes a floating table at the same place.
@@ -41,18 +42,15 @@ from ..typeset.layout import BASELINE_RATIO
 from ..typeset.pages import Page, Pages, TextLine
 from ..typeset.profile import DEFAULT_PROFILE
 from .docx_comments import body_paragraphs
+from .docx_split import split_paragraph, text_of
 
 W_P, W_R, W_T, W_PPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr")
 W_TBL, W_SECTPR, W_VAL = qn("w:tbl"), qn("w:sectPr"), qn("w:val")
 W_PSTYLE, W_RPR = qn("w:pStyle"), qn("w:rPr")
-W_HYPERLINK = qn("w:hyperlink")
-_PIECES = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
 R_ID = qn("r:id")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 # style ids (scripts/build_templates.py defines them; docx_writer names them too)
-S_BODY, S_CLOSING = "DLABody", "DLAClosing"
-S_BODY_CONTINUED = "DLABodyContinued"
 S_CONTINUATION = "DLAContinuation"
 S_SECTION_BREAK = "DLASectionBreak"
 S_PAGE_NUMBER = "DLAPageNumber"
@@ -71,6 +69,7 @@ T_INITIALS = "DLA Initials"
 # heading's wrapped number), near enough that a short line never matches a later page.
 LOOKAHEAD_PARAGRAPHS = 3
 
+
 def _schema_order(names: str) -> dict[str, int]:
     """Rank of each child of an element in schema order (Word refuses other orders)."""
     return {qn(f"w:{name}"): rank for rank, name in enumerate(names.split())}
@@ -80,7 +79,6 @@ _SECTPR_ORDER = _schema_order(
     "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
     "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi "
     "rtlGutter docGrid printerSettings sectPrChange")
-_PPR_LAST = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
 
 
 def clean(text: str) -> str:
@@ -194,151 +192,6 @@ def _top_level(element: etree._Element, body: etree._Element) -> etree._Element:
     while element.getparent() is not body:
         element = element.getparent()
     return element
-
-
-# --- splitting a paragraph carried over to the next page ----------------------------------
-
-def _run_text_pieces(run: etree._Element) -> list[tuple[etree._Element, str]]:
-    pieces = []
-    for child in run:
-        if child.tag == W_T:
-            pieces.append((child, child.text or ""))
-        elif child.tag in (qn("w:tab"),):
-            pieces.append((child, "\t"))
-        elif child.tag in (qn("w:br"), qn("w:cr")):
-            pieces.append((child, "\n"))
-    return pieces
-
-
-def _split_run(run: etree._Element, at: int) -> etree._Element:
-    """Split ``run`` ``at`` characters in; the right half (same properties) follows it."""
-    right = run.makeelement(W_R, dict(run.attrib))
-    rpr = run.find(W_RPR)
-    if rpr is not None:
-        right.append(copy.deepcopy(rpr))
-    seen = 0
-    moving = False
-    for child in list(run):
-        if child.tag == W_RPR:
-            continue
-        text = (child.text or "") if child.tag == W_T else (
-            "\t" if child.tag == qn("w:tab") else "\n" if child.tag in (
-                qn("w:br"), qn("w:cr")) else "")
-        if moving or seen >= at:
-            run.remove(child)
-            right.append(child)
-            moving = True
-        elif child.tag == W_T and seen < at < seen + len(text):
-            cut = at - seen
-            child.text = text[:cut]
-            child.set(XML_SPACE, "preserve")
-            tail = etree.SubElement(right, W_T)
-            tail.text = text[cut:]
-            tail.set(XML_SPACE, "preserve")
-            moving = True
-        seen += len(text)
-    run.addnext(right)
-    return right
-
-
-def _length(element: etree._Element) -> int:
-    """Characters ``element`` (a run, or a hyperlink of runs) adds to the paragraph's text."""
-    runs = [element] if element.tag == W_R else list(element.iter(W_R))
-    return sum(len(t) for run in runs for _, t in _run_text_pieces(run))
-
-
-def _split_link(link: etree._Element, at: int) -> etree._Element:
-    """Split a ``w:hyperlink`` ``at`` characters in: a second link to the same target, after
-    it, holds the rest (a URL carried over to the next page stays a link on both)."""
-    pos = 0
-    for run in [c for c in link if c.tag == W_R]:
-        length = _length(run)
-        if pos < at < pos + length:
-            _split_run(run, at - pos)
-            break
-        pos += length
-    rest = link.makeelement(link.tag, dict(link.attrib))
-    pos = 0
-    moving = False
-    for child in list(link):
-        if child.tag == W_R:
-            moving = moving or pos >= at
-            pos += _length(child)
-        if moving:
-            rest.append(child)
-    link.addnext(rest)
-    return rest
-
-
-def split_paragraph(paragraph: etree._Element, offset: int) -> etree._Element:
-    """Move characters ``offset:`` of ``paragraph`` (a body paragraph: runs and hyperlinks
-    as its children) into a new paragraph after it, styled "DLA Body Continued"; returns it."""
-    pos = 0
-    for child in [c for c in paragraph if c.tag in (W_R, W_HYPERLINK)]:
-        length = _length(child)
-        if pos < offset < pos + length:
-            if child.tag == W_R:
-                _split_run(child, offset - pos)
-            else:
-                _split_link(child, offset - pos)
-            break
-        pos += length
-    after = paragraph.makeelement(W_P, {})
-    ppr = paragraph.find(W_PPR)
-    new_ppr = copy.deepcopy(ppr) if ppr is not None else after.makeelement(W_PPR, {})
-    for child in list(new_ppr):
-        if child.tag in _PPR_LAST:
-            new_ppr.remove(child)
-    after.append(new_ppr)
-    style = new_ppr.find(W_PSTYLE)
-    if style is None:
-        style = new_ppr.makeelement(W_PSTYLE, {})
-        new_ppr.insert(0, style)
-    was = style.get(W_VAL)
-    style.set(W_VAL, S_BODY_CONTINUED)
-    if was == S_CLOSING:  # the closing stays with the คำลงท้าย, as its style says
-        keep = new_ppr.makeelement(qn("w:keepNext"), {})
-        style.addnext(keep)
-    pos = 0
-    moving = False
-    for child in list(paragraph):
-        if child.tag == W_PPR:
-            continue
-        if child.tag in (W_R, W_HYPERLINK):
-            moving = moving or pos >= offset
-            pos += _length(child)
-        if moving:
-            after.append(child)  # comment ranges, bookmarks … move with their runs
-    paragraph.addnext(after)
-    return after
-
-
-def text_of(paragraph: etree._Element) -> str:
-    """A body paragraph's text as ``docx_comments.paragraph_text`` reads it (a tab ``\t``, a
-    break ``\n``), counted the way :func:`split_paragraph` counts: the body holds no text
-    boxes, so every run below the paragraph is its own, and this is much faster."""
-    return "".join(_PIECES.get(e.tag, "") if e.tag != W_T else (e.text or "")
-                   for child in paragraph if child.tag != W_PPR  # w:tabs holds w:tab stops
-                   for e in child.iter(W_T, *_PIECES))
-
-
-def join_continued(body: etree._Element) -> int:
-    """Put every paragraph the writer split at a page end (style "DLA Body Continued") back
-    into the paragraph it continues, in the document in memory; returns how many. Readers
-    of a DOCX's paragraphs call it first, so a field printed across two pages reads whole."""
-    joined = 0
-    for paragraph in list(body.iter(W_P)):
-        if _style(paragraph) != S_BODY_CONTINUED:
-            continue
-        before = paragraph.getprevious()
-        if before is None or before.tag != W_P:
-            continue
-        for child in list(paragraph):
-            if child.tag != W_PPR:
-                before.append(child)
-        paragraph.getparent().remove(paragraph)
-        joined += 1
-    return joined
 
 
 # --- sections ------------------------------------------------------------------------------
@@ -587,5 +440,4 @@ def _order_ppr(ppr: etree._Element) -> None:
         ppr.append(child)
 
 
-__all__ = ["PageMarks", "Position", "flow_lines", "join_continued", "page_marks",
-           "page_starts", "paginate", "split_paragraph"]
+__all__ = ["PageMarks", "Position", "flow_lines", "page_marks", "page_starts", "paginate"]

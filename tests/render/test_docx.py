@@ -171,7 +171,7 @@ class Docx:
         self.sections = list(self.body.iter(w("sectPr")))
         self.sect = self.sections[0]
         if join:
-            from dla_drafter.render.docx_pages import join_continued
+            from dla_drafter.render.docx_split import join_continued
 
             join_continued(self.body)
         self.styles_root = etree.fromstring(self.raw["word/styles.xml"])

@@ -20,7 +20,8 @@ from lxml import etree
 from dla_drafter import pipeline
 from dla_drafter.model.draftio import letter_from_dict
 from dla_drafter.render import docx_writer as dw
-from dla_drafter.render.docx_pages import join_continued, page_marks
+from dla_drafter.render.docx_pages import page_marks
+from dla_drafter.render.docx_split import join_continued
 from dla_drafter.settings import RenderSettings
 from dla_drafter.text.digits import apply_digits
 
@@ -214,7 +215,7 @@ def test_a_memo_over_two_pages_keeps_its_own_first_page():
 
 
 def test_a_link_carried_over_to_the_next_page_stays_a_link_on_both():
-    from dla_drafter.render.docx_pages import split_paragraph, text_of
+    from dla_drafter.render.docx_split import split_paragraph, text_of
 
     paragraph = etree.fromstring(
         f'<w:p xmlns:w="{W}" xmlns:r="{R}"><w:pPr><w:pStyle w:val="DLABody"/></w:pPr>'

@@ -20,7 +20,7 @@ from exporting import export
 from lxml import etree
 
 from dla_drafter.model.draftio import load_draft, save_draft
-from dla_drafter.render.docx_pages import join_continued
+from dla_drafter.render.docx_split import join_continued
 from dla_drafter.review import actions
 from dla_drafter.review.diff import field_texts
 from dla_drafter.review.docx_export import OUTDATED_NOTE
