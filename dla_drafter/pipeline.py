@@ -138,7 +138,9 @@ def make_outputs(
     A ``.pdf`` is the letter as it prints (``review=True``: the review PDF for a supervisor
     who reviews on paper, each page followed by its open comments); a ``.docx`` is the same
     letter for Word with the open review comments as Word comments (``comments=False``: a
-    clean copy without them). ``pages`` are the
+    clean copy without them), laid out with the letter's pages (the PDF's page breaks, page
+    numbers and continuation words) and carrying the draft (:func:`embedded_draft`) inside.
+    ``pages`` are the
     letter's pages when the caller typeset this very version already (the window's preview):
     they are used instead of typesetting again."""
     settings = settings or RenderSettings()
