@@ -56,7 +56,8 @@ class DocxDraftError(DrafterError):
 
 
 def _refuse(code: str, th: str, en: str) -> DocxDraftError:
-    return DocxDraftError.of(code, th, en, field="")
+    """A refusal about the Word file itself: it belongs to no field of a draft (None)."""
+    return DocxDraftError.of(code, th, en, field=None)
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -202,7 +203,7 @@ def extract_draft_from_docx(data: bytes) -> Any:
         letter = loads_draft(text)
     except DraftError as exc:
         lead = problem("docx-draft-invalid", "ร่างหนังสือที่อยู่ในไฟล์ Word ไม่ถูกต้อง",
-                       "the draft inside the Word file is not valid", "")
+                       "the draft inside the Word file is not valid", None)
         raise DocxDraftError([lead, *exc.problems]) from None
     letter.extra.pop(REVIEW_KEY, None)
     return letter

@@ -145,7 +145,7 @@ def _document(data: bytes) -> docx.document.Document:
     except Exception as exc:  # python-docx's own errors are many and undocumented
         raise DocxDraftError.of(
             "docx-unreadable", "อ่านเนื้อหาของไฟล์ Word ไม่ได้ ไฟล์อาจเสียหาย",
-            f"cannot read the Word file's content: {exc}", field="") from None
+            f"cannot read the Word file's content: {exc}", field=None) from None
 
 
 def docx_field_edits(data: bytes) -> tuple[Letter, dict[str, str]]:
@@ -165,7 +165,7 @@ def docx_field_edits(data: bytes) -> tuple[Letter, dict[str, str]]:
             "docx-too-many-paragraphs",
             f"ไฟล์ Word มี {len(actual):,} ย่อหน้า มากเกินกว่าจะเป็นหนังสือฉบับเดียว ({MAX_PARAGRAPHS:,})",
             f"the Word file has {len(actual):,} paragraphs, more than one letter holds "
-            f"({MAX_PARAGRAPHS:,})", field="")
+            f"({MAX_PARAGRAPHS:,})", field=None)
     settings = RenderSettings(use_system_th_sarabun=False)
     expected = [t for t in body_texts(compose(letter), settings) if t.strip()]
     spans = field_spans(letter, expected)
