@@ -142,30 +142,35 @@ def make_outputs(
     A ``.pdf`` is the letter as it prints (``review=True``: the review PDF for a supervisor
     who reviews on paper, each page followed by its open comments); a ``.docx`` is the same
     letter for Word with the open review comments as Word comments (``comments=False``: a
-    clean copy without them). ``pages`` are the
-    letter's pages when the caller typeset this very version already (the window's preview):
-    they are used instead of typesetting again."""
+    clean copy without them), laid out with the letter's pages (the PDF's page breaks, page
+    numbers and continuation words). Both carry the draft inside (:func:`embedded_draft`).
+    ``pages`` are the letter's pages when the caller typeset this very version already (the
+    window's preview): they are used instead of typesetting again."""
     settings = settings or RenderSettings()
     paths = [Path(t) for t in targets]
     check_targets(paths)
     state = print_state(letter, keyring)
     out = Outputs()
-    if any(output_format(p) == "pdf" for p in paths):
-        out.pages = pages if pages is not None and not review else typeset_letter(
+    wants_pdf = any(output_format(p) == "pdf" for p in paths)
+    letter_pages = None  # the letter's own pages: the PDF's, and the DOCX's page breaks
+    if wants_pdf or any(output_format(p) == "docx" for p in paths):
+        letter_pages = pages if pages is not None and not review else typeset_letter(
             letter, settings, profile=profile, state=state)
+    if wants_pdf:
+        out.pages = letter_pages
         out.problems = glyph_problems(out.pages, settings)
         if review:  # the review document: the letter's pages, each followed by its comments
             from .review.paper import review_pages
 
             out.pages = review_pages(letter, out.pages, fonts_for(settings), profile)
-    embed = draft_to_embed(letter) if any(output_format(p) == "pdf" for p in paths) else None
+    embed = embedded_draft(letter)
     for path in paths:
         if output_format(path) == "pdf":
             title = f"ความเห็นของผู้ตรวจ: {letter.subject}" if review else letter.subject
             out.files[path] = _pdf(out.pages, settings, pdf_meta(state.letter, title, out.pages),
                                    embed)
         else:
-            out.files[path] = _docx(letter, state, settings, comments)
+            out.files[path] = _docx(letter, state, settings, comments, letter_pages, embed)
     return out
 
 
@@ -190,9 +195,10 @@ def _pdf(pages: Pages, settings: RenderSettings, meta, embed: bytes | None) -> b
     return render_pdf(pages, fonts_for(settings), settings, meta=meta, embed=embed)
 
 
-def draft_to_embed(letter: Letter) -> bytes | None:
-    """The draft a PDF carries inside (``render.pdf_embed``): the letter as the clerk drafted
-    it, without its review record (comments, approvals and keys stay in the office), as
+def embedded_draft(letter: Letter) -> bytes | None:
+    """The draft a PDF (``render.pdf_embed``) and a DOCX (``render.docx_draft``) carry inside:
+    the letter as the clerk drafted it — not the printable copy with approvals in its grid —
+    without its review record (comments, approvals and keys stay in the office), as
     draft-file bytes; None when the letter would not save as a valid draft."""
     import json
 
@@ -239,14 +245,15 @@ def pdf_meta(letter: Letter, title: str, pages: Pages | None = None):
 
 
 def _docx(letter: Letter, state: PrintState, settings: RenderSettings,
-          with_comments: bool) -> bytes:
+          with_comments: bool, pages: Pages | None, draft: bytes | None) -> bytes:
     from .render.docx_writer import render_docx
     from .review.docx_export import word_comments
 
     def comments(paragraphs):
         return word_comments(letter, paragraphs)[0]
 
-    return render_docx(compose(state.letter), settings, comments if with_comments else None)
+    return render_docx(compose(state.letter), settings, comments if with_comments else None,
+                       pages=pages, draft=draft)
 
 
 def write_outputs(files: Mapping[Path, bytes]) -> None:

@@ -13,13 +13,19 @@ wants another look still edits the styles in Word — in the template or in any 
 The structure (see templates/README.md):
 
 * styles.xml: docDefaults with the Thai font on all four font slots, 16 pt on ``w:sz`` and
-  ``w:szCs`` (no ``w:lang w:bidi``: WPS Writer misdraws ำ with it there; the styles and runs
-  carry ``w:bidi="th-TH"``); one named style per part ("DLA Body", "DLA Label" …);
+  ``w:szCs`` (no ``w:lang w:bidi``: WPS Writer misdraws ำ with it there; the styles carry
+  ``w:bidi="th-TH"``); one named style per part ("DLA Body", "DLA Label" …): "DLA Normal"
+  names the font, the others change only size, weight or colour, and the runs carry none
+  of these, so restyling in Word works;
 * document.xml: one ``{%p for b in blocks %}`` loop; each kind of block is a ``{%p if %}``
   branch holding the paragraphs (or a borderless table) of that block, with its style;
-* first-page header: the ครุฑ (inline picture, 3 cm) centred by a centre tab, the urgency mark
-  before it, the file-copy note and the secrecy mark in frames; other pages' header: the page
-  number ``- PAGE -`` in Thai digits; footers: the secrecy mark.
+* first-page header: the ครุฑ (inline picture, 3 cm) in a borderless table with the urgency
+  mark and the file-copy note; other pages' header: the page number ``- PAGE -`` in Thai
+  digits (the writer types each page's number into a header of its own, see
+  ``render/docx_pages.py``; this field is what Word shows on a page added by editing);
+  footers: the secrecy mark;
+* settings.xml: ``w:embedTrueTypeFonts`` (the writer embeds the fonts) and
+  ``w:saveSubsetFonts``.
 
 Two templates come out: ``external.docx`` (หนังสือภายนอก, and the stamped letter, order and
 announcement, whose blocks have their own branches in the same body) and ``memo.docx``
@@ -66,6 +72,11 @@ KINDS = ("external", "memo")  # the templates written; other kinds use external.
 # the stamp note's line is centred in the seal's room, which starts at the agency name's line
 # and is the seal's diameter high (as typeset: name line, note, then the date)
 STAMP_NOTE_BEFORE = P.stamp_diameter / 2 - 1.5 * P.line_pitch
+# A page with a continuation word has a footer tall enough that its top (where the word's
+# line starts) is the text area's last line: continuation line + this gap + the secrecy line
+# (empty when the letter is not secret) end at the footer distance from the paper's foot.
+CONTINUATION_AFTER_CM = (P.page_height - dw.FOOTER_DISTANCE_CM - P.bottom_limit
+                         - dw.SECRECY_LINE_CM)
 
 
 def cm(value: float) -> int:
@@ -74,30 +85,42 @@ def cm(value: float) -> int:
 
 # --- XML pieces ---------------------------------------------------------------------------
 
-def rpr(size: int = BODY, bold: bool = False, color: str | None = None,
-        char_style: str | None = None) -> str:
-    """Run properties in schema order; the Thai (complex script) slots are always set."""
+def rpr(size: int = BODY) -> str:
+    """The base run properties ("DLA Normal" and the document defaults), in schema order:
+    the font on all four slots (Thai is a complex script: Word takes ``w:cs``), the size on
+    ``w:sz`` and ``w:szCs``, Thai language."""
     parts = []
-    if char_style:
-        parts.append(f'<w:rStyle w:val="{char_style}"/>')
     parts.append(f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" '
                  f'w:cs="{FONT}"/>')
-    if bold:
-        parts.append("<w:b/><w:bCs/>")
-    if color:
-        parts.append(f'<w:color w:val="{color}"/>')
     parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
     parts.append('<w:lang w:bidi="th-TH"/>')
     return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
-def run(text: str, size: int = BODY, bold: bool = False, char_style: str | None = None) -> str:
-    return (f'<w:r>{rpr(size, bold, char_style=char_style)}'
-            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+def props(size: int | None = None, bold: bool = False, color: str | None = None) -> str:
+    """What a DLA style changes from "DLA Normal" (size, bold, colour) and nothing else: the
+    font is named once, in "DLA Normal" and the document defaults, so changing the font there
+    changes it everywhere (the writer puts the office's font in those two places)."""
+    parts = []
+    if bold:
+        parts.append("<w:b/><w:bCs/>")
+    if color:
+        parts.append(f'<w:color w:val="{color}"/>')
+    if size is not None:
+        parts.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
 
 
-def tab_run(size: int = BODY) -> str:
-    return f"<w:r>{rpr(size)}<w:tab/></w:r>"
+def run(text: str, char_style: str | None = None) -> str:
+    """A run with no direct formatting: its font, size and boldness come from its paragraph's
+    style (and ``char_style``), so an office that restyles "DLA Body" sees every body run
+    follow. The writer marks runs holding Thai ``<w:cs/>`` (complex script) after filling."""
+    props = f'<w:rPr><w:rStyle w:val="{char_style}"/></w:rPr>' if char_style else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def tab_run() -> str:
+    return "<w:r><w:tab/></w:r>"
 
 
 def para(style: str, *runs: str, ppr: str = "") -> str:
@@ -151,7 +174,7 @@ def twentieths(cm_value: float) -> int:
 
 def memo_label(text: str) -> str:
     """A memo head label: 20 pt bold, through its character style."""
-    return run(text, MEMO_LABEL, True, dw.S_MEMO_LABEL)
+    return run(text, dw.S_MEMO_LABEL)
 
 
 # --- the body -----------------------------------------------------------------------------
@@ -173,17 +196,17 @@ def body_xml() -> str:
              para(dw.S_CONTACT, run("{{ line }}")),
              tag("{%p endfor %}")),
         cell(qr_w,
-             para(dw.S_QR_CAPTION, run("{{ b.qr.caption }}", SMALL)),
+             para(dw.S_QR_CAPTION, run("{{ b.qr.caption }}")),
              para(dw.S_QR_IMAGE, run("{{ b.qr.image }}")),
-             para(dw.S_QR_URL, run("{{ b.qr.url }}", SMALL))),
+             para(dw.S_QR_URL, run("{{ b.qr.url }}"))),
     ))
     role_w = cm(1.5 + dw.INITIALS_ROLE_GAP_CM)
     line_w = cm(dw.INITIALS_LINE_CM)
     initials = table(dw.T_INITIALS, [role_w, line_w], "".join((
         row(cell(role_w, tag("{%tr for r in b.rows %}")), cell(line_w, para(dw.S_INITIALS))),
-        row(cell(role_w, para(dw.S_INITIALS, run("{{ r.role }}", SMALL))),
-            cell(line_w, para(dw.S_INITIALS, run("{{ r.name }}", SMALL),
-                              run("{%r if not r.name %}"), tab_run(SMALL),
+        row(cell(role_w, para(dw.S_INITIALS, run("{{ r.role }}"))),
+            cell(line_w, para(dw.S_INITIALS, run("{{ r.name }}"),
+                              run("{%r if not r.name %}"), tab_run(),
                               run("{%r endif %}")))),
         row(cell(role_w, tag("{%tr endfor %}")), cell(line_w, para(dw.S_INITIALS))),
     )), jc="right")
@@ -213,7 +236,7 @@ def body_xml() -> str:
         tag('{%p elif b.kind == "title" %}'),
         tag("{%p for line in b.lines %}"),
         tag("{%p if line.bold %}"),
-        para(dw.S_TITLE, run("{{ line.text }}", bold=True)),
+        para(dw.S_TITLE, run("{{ line.text }}")),
         tag("{%p else %}"),
         para(dw.S_TITLE_LINE, run("{{ line.text }}")),
         tag("{%p endif %}"),
@@ -258,7 +281,7 @@ def body_xml() -> str:
         para(dw.S_TABLE_GAP),  # tables touching each other would merge into one in Word
         initials,
         tag('{%p elif b.kind == "recipients" %}'),
-        para(dw.S_LIST_TITLE, run("{{ b.title }}", bold=True)),
+        para(dw.S_LIST_TITLE, run("{{ b.title }}")),
         tag("{%p for name in b.names %}"),
         para(dw.S_LIST_ITEM, run("{{ name }}")),
         tag("{%p endfor %}"),
@@ -276,7 +299,7 @@ def secrecy_line() -> str:
     ครุฑ and the page number where they belong (see docx_writer.SECRECY_LINE_CM)."""
     return "".join((
         tag("{%p if secrecy %}"),
-        para(dw.S_SECRECY, run("{{ secrecy }}", dw.pt_to_half_points(P.secrecy_size_pt), True)),
+        para(dw.S_SECRECY, run("{{ secrecy }}")),
         tag("{%p endif %}"),
     ))
 
@@ -288,9 +311,8 @@ def first_header_xml() -> str:
     lay out tables in headers the same way (frames and floating shapes they do not)."""
     side = cm((P.text_width - dw.TOP_MARKS_MIDDLE_CM) / 2)
     middle = TEXT_WIDTH - 2 * side
-    urgency = dw.pt_to_half_points(P.urgency_size_pt)
     marks = table(dw.T_TOP_MARKS, [side, middle, side], row(
-        cell(side, para(dw.S_URGENCY_LINE, run("{{ urgency }}", urgency, True, dw.S_URGENCY)),
+        cell(side, para(dw.S_URGENCY_LINE, run("{{ urgency }}", dw.S_URGENCY)),
              valign="bottom"),
         cell(middle, para(dw.S_EMBLEM, run("{{ emblem }}"))),
         cell(side, para(dw.S_FILE_COPY, run("{{ file_copy_note }}"))),
@@ -305,17 +327,16 @@ def memo_header_xml() -> str:
     exactly as high as the ครุฑ so that its foot is level with the ครุฑ's."""
     side = cm((P.text_width - P.memo_head_column) / 2)
     middle = TEXT_WIDTH - 2 * side
-    urgency = dw.pt_to_half_points(P.urgency_size_pt)
     marks = table(dw.T_MEMO_TOP, [side, middle, side], row(
         cell(side, para(dw.S_MEMO_EMBLEM, run("{{ emblem }}"))),
-        cell(middle, para(dw.S_MEMO_TITLE, run("{{ memo_title }}", MEMO_TITLE, True)),
+        cell(middle, para(dw.S_MEMO_TITLE, run("{{ memo_title }}")),
              valign="bottom"),
         cell(side,
              tag("{%p if file_copy_note %}"),
              para(dw.S_FILE_COPY, run("{{ file_copy_note }}")),
              tag("{%p endif %}"),
              tag("{%p if urgency or not file_copy_note %}"),
-             para(dw.S_MEMO_URGENCY_LINE, run("{{ urgency }}", urgency, True, dw.S_URGENCY)),
+             para(dw.S_MEMO_URGENCY_LINE, run("{{ urgency }}", dw.S_URGENCY)),
              tag("{%p endif %}")),
     ))
     return secrecy_line() + marks + para(dw.S_HEADER_END)
@@ -326,13 +347,13 @@ def page_number_xml() -> str:
     w:pgNumType (thaiNumbers), not from a ``\\* ThaiArabic`` switch: Word honours both, but
     LibreOffice shows ThaiArabic as Thai *letters* (ข, ค) and ignores thaiNumbers (2, 3)."""
     def field(kind: str) -> str:
-        return f'<w:r>{rpr()}<w:fldChar w:fldCharType="{kind}"/></w:r>'
+        return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
 
     return secrecy_line() + para(
         dw.S_PAGE_NUMBER,
         run("- "),
         field("begin"),
-        f'<w:r>{rpr()}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
         field("separate"),
         run("๒"),
         field("end"),
@@ -341,8 +362,7 @@ def page_number_xml() -> str:
 
 
 def footer_xml() -> str:
-    return para(dw.S_SECRECY, run("{{ secrecy }}", dw.pt_to_half_points(P.secrecy_size_pt),
-                                  True))
+    return para(dw.S_SECRECY, run("{{ secrecy }}"))
 
 
 def fill_story(element, xml: str) -> None:
@@ -404,11 +424,11 @@ def styles_xml() -> str:
         style(n, "DLA Normal", f"<w:widowControl/>{spacing()}", rpr(), based_on="Normal"),
         style(dw.S_EMBLEM, "DLA Emblem", '<w:jc w:val="center"/>', based_on=n),
         style(dw.S_URGENCY_LINE, "DLA Urgency Line", "", based_on=n),
-        style(dw.S_URGENCY, "DLA Urgency", "", rpr(urgency, True, mark), kind="character"),
+        style(dw.S_URGENCY, "DLA Urgency", "", props(urgency, True, mark), kind="character"),
         style(dw.S_FILE_COPY, "DLA File Copy", '<w:jc w:val="right"/>', based_on=n),
         style(dw.S_SECRECY, "DLA Secrecy",
               f'<w:spacing w:before="0" w:after="0" w:line="{dw.SECRECY_LINE_TWENTIETHS}" '
-              'w:lineRule="exact"/><w:jc w:val="center"/>', rpr(secrecy, True, mark),
+              'w:lineRule="exact"/><w:jc w:val="center"/>', props(secrecy, True, mark),
               based_on=n),
         style(dw.S_TABLE_GAP, "DLA Table Gap",
               f'<w:spacing w:before="0" w:after="0" w:line="{SPACE_BEFORE}" '
@@ -417,6 +437,22 @@ def styles_xml() -> str:
               '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>',
               based_on=n),
         style(dw.S_PAGE_NUMBER, "DLA Page Number", '<w:jc w:val="center"/>', based_on=n),
+        # the next page's first word on the text area's last line (in the footer, which the
+        # writer makes tall enough to end the page's text one line higher, as the PDF does)
+        style(dw.S_CONTINUATION, "DLA Continuation",
+              f'<w:spacing w:before="0" w:after="{twentieths(CONTINUATION_AFTER_CM)}" '
+              f'w:line="{round(P.line_pitch_pt * 20)}" w:lineRule="exact"/>'
+              '<w:jc w:val="right"/>', based_on=n),
+        # the paragraph that carries a page's section break when no text paragraph can
+        style(dw.S_SECTION_BREAK, "DLA Section Break",
+              '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>',
+              based_on=n),
+        # URLs and e-mail addresses: printed like the text around them, as in the PDF; an
+        # office that wants them blue and underlined changes this style
+        '<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
+        '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>'
+        '<w:unhideWhenUsed/><w:rPr><w:color w:val="auto"/><w:u w:val="none"/></w:rPr>'
+        "</w:style>",
         style(dw.S_NUMBER, "DLA Number", "", based_on=n),
         style(dw.S_AGENCY, "DLA Agency", "", based_on=n),
         style(dw.S_DATE, "DLA Date",
@@ -430,35 +466,39 @@ def styles_xml() -> str:
               + '<w:jc w:val="thaiDistribute"/>', based_on=n, next_style=dw.S_BODY),
         style(dw.S_CLOSING, "DLA Closing", "<w:keepNext/>", based_on=dw.S_BODY,
               next_style=dw.S_CLOSE),
+        # the part of a body paragraph that the PDF carries over to the next page: the writer
+        # splits the paragraph there (each page is a section of its own, see docx_pages)
+        style(dw.S_BODY_CONTINUED, "DLA Body Continued", spacing()
+              + '<w:ind w:firstLine="0"/>', based_on=dw.S_BODY, next_style=dw.S_BODY),
         style(dw.S_CLOSE, "DLA Close", "<w:keepNext/>" + spacing(SPACE_BEFORE)
               + f'<w:ind w:left="{date_x}"/>', based_on=n, next_style=dw.S_SIGNATURE),
         style(dw.S_SIGNATURE, "DLA Signature", '<w:keepNext/><w:jc w:val="center"/>',
               based_on=n),
         style(dw.S_CONTACT, "DLA Contact", "", based_on=n),
         style(dw.S_QR_CAPTION, "DLA QR Caption", '<w:keepNext/><w:jc w:val="center"/>',
-              rpr(SMALL), based_on=n),
+              props(SMALL), based_on=n),
         style(dw.S_QR_IMAGE, "DLA QR Image", '<w:keepNext/><w:jc w:val="center"/>',
               based_on=n),
-        style(dw.S_QR_URL, "DLA QR URL", '<w:jc w:val="center"/>', rpr(SMALL), based_on=n),
+        style(dw.S_QR_URL, "DLA QR URL", '<w:jc w:val="center"/>', props(SMALL), based_on=n),
         style(dw.S_COPIES_TO, "DLA Copies To", spacing(SPACE_BEFORE), based_on=n,
               next_style=dw.S_COPIES_TO_ITEM),
         style(dw.S_COPIES_TO_ITEM, "DLA Copies To Item", spacing(), based_on=dw.S_COPIES_TO),
         # keepNext on every row keeps the grid together on one page
         style(dw.S_INITIALS, "DLA Initials", "<w:keepNext/>"
               + tabs(("right", cm(dw.INITIALS_LINE_CM) - 20, dw.DOTTED_LEADER_TAB)),
-              rpr(SMALL), based_on=n),
+              props(SMALL), based_on=n),
         style(dw.S_LIST_TITLE, "DLA List Title", '<w:pageBreakBefore/>'
               + spacing(0, SPACE_BEFORE) + '<w:jc w:val="center"/>',
-              rpr(bold=True), based_on=n, next_style=dw.S_LIST_ITEM),
+              props(bold=True), based_on=n, next_style=dw.S_LIST_ITEM),
         style(dw.S_LIST_ITEM, "DLA List Item", '<w:ind w:left="567"/>', based_on=n),
         # บันทึกข้อความ [S]: 29 pt bold title on an exact 35 pt line; 20 pt bold labels whose
         # values end with a dotted leader to the right margin (ที่: to the วันที่ label)
         style(dw.S_MEMO_EMBLEM, "DLA Memo Emblem", "", based_on=n),
         style(dw.S_MEMO_TITLE, "DLA Memo Title",
               f'<w:spacing w:before="0" w:after="0" w:line="{round(P.memo_title_line_pt * 20)}" '
-              'w:lineRule="exact"/><w:jc w:val="center"/>', rpr(MEMO_TITLE, True),
+              'w:lineRule="exact"/><w:jc w:val="center"/>', props(MEMO_TITLE, True),
               based_on=n),
-        style(dw.S_MEMO_LABEL, "DLA Memo Label", "", rpr(MEMO_LABEL, True), kind="character"),
+        style(dw.S_MEMO_LABEL, "DLA Memo Label", "", props(MEMO_LABEL, True), kind="character"),
         style(dw.S_MEMO_HEAD, "DLA Memo Head", tabs(("right", TEXT_WIDTH, dw.DOTTED_LEADER_TAB)),
               based_on=n),
         style(dw.S_MEMO_NUMBER, "DLA Memo Number",
@@ -475,11 +515,11 @@ def styles_xml() -> str:
         style(dw.S_STAMP_NOTE, "DLA Stamp Note", "<w:keepNext/>"
               + spacing(twentieths(STAMP_NOTE_BEFORE),
                         twentieths(P.stamp_diameter - 2 * P.line_pitch - STAMP_NOTE_BEFORE))
-              + '<w:jc w:val="center"/>', rpr(color=RED), based_on=n,
+              + '<w:jc w:val="center"/>', props(color=RED), based_on=n,
               next_style=dw.S_STAMP_DATE),
         style(dw.S_STAMP_DATE, "DLA Stamp Date", '<w:jc w:val="center"/>', based_on=n),
         # คำสั่ง / ประกาศ: the centred title, kept with the body's first lines
-        style(dw.S_TITLE, "DLA Title", '<w:keepNext/><w:jc w:val="center"/>', rpr(bold=True),
+        style(dw.S_TITLE, "DLA Title", '<w:keepNext/><w:jc w:val="center"/>', props(bold=True),
               based_on=n, next_style=dw.S_TITLE_LINE),
         style(dw.S_TITLE_LINE, "DLA Title Line", '<w:keepNext/><w:jc w:val="center"/>',
               based_on=n),
@@ -527,6 +567,10 @@ def build(kind: str = "external") -> bytes:
     for setting in compat.findall(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")  # Word 2013+ layout, no compatibility mode banner
+    # the fonts travel inside every letter (docx_fonts embeds them): Word keeps them on save
+    # (only the characters used, as the writer embeds them)
+    for name in ("embedTrueTypeFonts", "saveSubsetFonts"):
+        _insert_setting(settings, name)
     lang = settings.find(qn("w:themeFontLang"))
     lang.attrib.pop(qn("w:eastAsia"), None)
     lang.set(qn("w:bidi"), "th-TH")
@@ -581,6 +625,28 @@ def build(kind: str = "external") -> bytes:
     raw = io.BytesIO()
     document.save(raw)
     return _reproducible_zip(raw.getvalue())
+
+
+# The leading children of w:settings in schema order (Word refuses other orders).
+_SETTINGS_ORDER = (
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts",
+    "embedSystemFonts", "saveSubsetFonts", "saveFormsData", "mirrorMargins")
+
+
+def _insert_setting(settings, name: str) -> None:
+    """An empty ``w:<name>`` switched on, at its schema place among the settings."""
+    if settings.find(qn(f"w:{name}")) is not None:
+        return
+    rank = _SETTINGS_ORDER.index(name)
+    element = OxmlElement(f"w:{name}")
+    for child in settings:
+        local = child.tag.rsplit("}", 1)[-1]
+        if local not in _SETTINGS_ORDER[:rank + 1]:
+            child.addprevious(element)
+            return
+    settings.append(element)
 
 
 def _reproducible_zip(data: bytes) -> bytes:

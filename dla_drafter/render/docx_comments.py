@@ -77,7 +77,12 @@ class AnchoredComment:
 
 
 def body_paragraphs(document: Document) -> list[etree._Element]:
-    """Every paragraph of the body in document order (table cells included)."""
+    """Every paragraph of the body in document order (table cells included). A paragraph the
+    writer split at a page end is joined back first (``docx_split.join_continued``), so a
+    field printed across two pages is one paragraph here, as in the letter."""
+    from .docx_split import join_continued
+
+    join_continued(document.element.body)
     return list(document.element.body.iter(W_P))
 
 

@@ -14,15 +14,19 @@ What docxtpl cannot express is filled in after it renders, here, with lxml:
 * geometry that depends on the text of *this* letter: the hanging indent under a label's
   value (label width + two spaces), the centre of the signature under the คำลงท้าย, the
   column widths of the heading, contact/QR and initials tables;
-* the run properties Word needs for Thai, enforced on every run of the body, headers and
-  footers: the font on ``w:ascii``/``w:hAnsi``/``w:cs``/``w:eastAsia``, the size on ``w:sz``
-  *and* ``w:szCs``, ``w:bCs`` beside ``w:b``, ``w:lang w:bidi="th-TH"``, and ``<w:cs/>`` on
-  runs holding Thai, as Word writes them. Thai is a complex script for Word: it takes the
-  face from ``w:cs`` and the size from ``w:szCs``, which python-docx's
-  ``font.name``/``font.size`` never write. ``w:bidi="th-TH"`` is on the runs only, never in
-  the template's ``docDefaults`` (WPS Writer then draws ำ wrongly);
-* the office's font name (``RenderSettings.docx_font``) in every run, style and the font
-  table, and the page-number format (Thai or Arabic digits) from the composition.
+* ``<w:cs/>`` on every run holding Thai, as Word marks them, and nothing else on a run: the
+  font (all four slots), the sizes (``w:sz`` *and* ``w:szCs``: Thai is a complex script, Word
+  takes its face from ``w:cs`` and its size from ``w:szCs``) and boldness come from the
+  styles — "DLA Normal" names the font, the other DLA styles change size or weight only — so
+  changing "DLA Body" in Word changes every body run. ``w:bidi="th-TH"`` is in the styles,
+  never in the template's ``docDefaults`` (WPS Writer then draws ำ wrongly);
+* the office's font name (``RenderSettings.docx_font``) in the styles and the font table,
+  and the page-number format (Thai or Arabic digits) from the composition.
+
+Then the file gets what a template cannot hold (each in a module of its own): the PDF's
+pages as sections with their typed page numbers and continuation words (``docx_pages``),
+hyperlinks for URLs and e-mail addresses (``docx_links``), the fonts embedded
+(``docx_fonts``) and the draft as a custom XML part (``docx_draft``).
 
 Widths are measured with the same faces the typesetter uses (``typeset.fonts``: an installed
 TH Sarabun, else the bundled Sarabun scaled to TH SarabunPSK's size), so the DOCX hangs and
@@ -80,6 +84,8 @@ from ..text.graphemes import clusters
 from ..text.invisible import XML_ILLEGAL, strip_invisible
 from ..typeset.anchors import signature_centre
 from ..typeset.fonts import fonts_for
+from ..typeset.layout import typeset
+from ..typeset.pages import Pages
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
 from ..typeset.qr import qr_modules
 from .docx_comments import WordComment, add_comments, body_paragraphs, paragraph_text
@@ -147,6 +153,10 @@ S_COPIES_TO_ITEM = "DLACopiesToItem"
 S_INITIALS = "DLAInitials"
 S_LIST_TITLE = "DLAListTitle"
 S_LIST_ITEM = "DLAListItem"
+S_BODY_CONTINUED = "DLABodyContinued"  # a body paragraph's part on the next page
+S_CONTINUATION = "DLAContinuation"  # the next page's first word, in the footer
+S_SECTION_BREAK = "DLASectionBreak"  # a one-point paragraph carrying a page's section break
+S_HYPERLINK = "Hyperlink"  # Word's own name for the links' character style
 # the other kinds of letter
 S_MEMO_EMBLEM = "DLAMemoEmblem"
 S_MEMO_TITLE = "DLAMemoTitle"
@@ -343,51 +353,6 @@ class _Template(DocxTemplate):
                     _patch_cache.clear()
                 _patch_cache[src_xml] = hit
         return hit
-
-
-@dataclass(frozen=True)
-class _StyleInfo:
-    """What the normaliser needs from a paragraph or character style: size and boldness."""
-
-    half_points: int | None
-    bold: bool | None
-    based_on: str | None
-
-
-@lru_cache(maxsize=8)
-def _style_table(template: bytes) -> dict[str, tuple[int, bool]]:
-    """Effective (size in half-points, bold) of every style of the template, basedOn chains
-    resolved, from its styles.xml."""
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(template)) as z:
-        root = etree.fromstring(z.read("word/styles.xml"))
-    default_size = pt_to_half_points(BODY_SIZE_PT)
-    defaults = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{W_RPR}")
-    if defaults is not None and (sz := defaults.find(qn("w:sz"))) is not None:
-        default_size = int(sz.get(W_VAL))
-    raw: dict[str, _StyleInfo] = {}
-    for style in root.iter(qn("w:style")):
-        rpr = style.find(W_RPR)
-        size = bold = None
-        if rpr is not None:
-            if (sz := rpr.find(qn("w:sz"))) is not None:
-                size = int(sz.get(W_VAL))
-            if (b := rpr.find(qn("w:b"))) is not None:
-                bold = b.get(W_VAL) not in ("0", "false", "off")
-        based = style.find(qn("w:basedOn"))
-        raw[style.get(qn("w:styleId"))] = _StyleInfo(
-            size, bold, based.get(W_VAL) if based is not None else None)
-
-    def resolve(style_id: str, depth: int = 0) -> tuple[int, bool]:
-        info = raw.get(style_id)
-        if info is None or depth > 20:
-            return default_size, False
-        parent = resolve(info.based_on, depth + 1) if info.based_on else (default_size, False)
-        return (info.half_points if info.half_points is not None else parent[0],
-                info.bold if info.bold is not None else parent[1])
-
-    return {style_id: resolve(style_id) for style_id in raw}
 
 
 # --- view model: the blocks as the template reads them -----------------------------------
@@ -680,37 +645,21 @@ def _is_empty_run(run: etree._Element) -> bool:
     return bool(children) and all(c.tag == W_T and not c.text for c in children)
 
 
-def _normalise(root: etree._Element, font: str, styles: dict[str, tuple[int, bool]]) -> None:
-    """Give every run the complex-script properties Word needs for Thai (see module doc)."""
-    body_size = (pt_to_half_points(BODY_SIZE_PT), False)
+def _normalise(root: etree._Element) -> None:
+    """Mark every run holding Thai ``<w:cs/>`` (complex script), as Word marks them, and drop
+    the empty runs docxtpl leaves behind. Nothing else goes on a run: the font, the size and
+    boldness come from the paragraph's style (and a character style), so an office that
+    changes "DLA Body" in Word changes every body run (see the module doc)."""
     for paragraph in list(root.iter(W_P)):
-        para_size, para_bold = styles.get(_style_of(paragraph) or S_NORMAL, body_size)
         for run in list(paragraph.iter(W_R)):
             if _is_empty_run(run):
                 run.getparent().remove(run)
                 continue
-            size, bold = para_size, para_bold
-            rpr = run.find(W_RPR)
-            if rpr is None:
-                rpr = run.makeelement(W_RPR, {})
-                run.insert(0, rpr)
-            char_style = rpr.find(W_RSTYLE)
-            if char_style is not None and char_style.get(W_VAL) in styles:
-                size, char_bold = styles[char_style.get(W_VAL)]
-                bold = bold or char_bold
-            _set_fonts(_child(rpr, W_RFONTS, _RPR_ORDER), font)
-            sz = rpr.find(W_SZ)
-            value = sz.get(W_VAL) if sz is not None else str(size)
-            _child(rpr, W_SZ, _RPR_ORDER).set(W_VAL, value)
-            _child(rpr, W_SZCS, _RPR_ORDER).set(W_VAL, value)
-            b = rpr.find(W_B)
-            if b is not None:
-                bold = b.get(W_VAL) not in ("0", "false", "off")
-            if bold:
-                _child(rpr, W_B, _RPR_ORDER).attrib.pop(W_VAL, None)
-                _child(rpr, W_BCS, _RPR_ORDER).attrib.pop(W_VAL, None)
-            _child(rpr, W_LANG, _RPR_ORDER).set(W_BIDI, "th-TH")
             if _holds_thai(run):
+                rpr = run.find(W_RPR)
+                if rpr is None:
+                    rpr = run.makeelement(W_RPR, {})
+                    run.insert(0, rpr)
                 _child(rpr, W_CS, _RPR_ORDER)
 
 
@@ -838,43 +787,84 @@ def _add_comments(tpl: DocxTemplate, comments: CommentSource) -> etree._Element 
     return document.part._comments_part.element
 
 
-def render_docx(composition: Composition, settings: RenderSettings | None = None,
-                comments: CommentSource | None = None) -> bytes:
-    """The Word document of ``composition``, as bytes (this module never writes a file).
-
-    ``comments``, when given, says which Word comments to anchor where: it is called with
-    the text of every body paragraph (``docx_comments.paragraph_text``) and returns
-    ``WordComment``s; the review package's ``docx_export.word_comments`` is the one used."""
-    settings = settings or RenderSettings()
+def _filled(composition: Composition, settings: RenderSettings,
+            comments: CommentSource | None = None) -> DocxTemplate:
+    """The template filled with ``composition``: the text, the per-letter geometry, Word
+    comments and the runs' complex-script marks — everything but the pages."""
     path = template_path(composition.kind)
     template = _template_bytes(str(path), path.stat().st_mtime)
     tpl = _Template(io.BytesIO(template))
     tpl.init_docx()
     context, plan = _context(composition, tpl, settings)
     tpl.render(context, jinja_env=_JINJA, autoescape=True)
-    font = settings.docx_font.strip() or DEFAULT_DOCX_FONT
-    if (problem := docx_font_problem(font)) is not None:
-        raise DocxFontError(problem)
-    styles = _style_table(template)
     body = tpl.docx.element.body
     _apply_plan(body, plan)
     tables = {caption: iter(widths) for caption, widths in plan.tables.items()}
     _apply_tables(body, tables)
     comments_root = _add_comments(tpl, comments) if comments is not None else None
-    _normalise(body, font, styles)
+    _normalise(body)
     if comments_root is not None:
-        _normalise(comments_root, font, styles)
+        _normalise(comments_root)
     _section(body, composition)
     qr_urls = [clean_text(b.url) for b in composition.blocks if isinstance(b, QRBlock)]
     _alt_texts(body, lambda _pr: f"QR Code: {qr_urls[0]}" if qr_urls else "")
     for part in _story_parts(tpl):
         root = _element(part)
-        _normalise(root, font, styles)
+        _normalise(root)
         _field_results(root, composition.digits)
         _apply_tables(root, tables)
         _alt_texts(root, lambda _pr: EMBLEM_ALT_TEXT)
+    return tpl
+
+
+def body_texts(composition: Composition, settings: RenderSettings | None = None) -> list[str]:
+    """The text of every body paragraph (``docx_comments.paragraph_text``) of the DOCX this
+    module makes of ``composition``, before its pages are laid out: what a reader of the
+    file sees once the pages' splits are joined back (``docx_pages.join_continued``)."""
+    tpl = _filled(composition, settings or RenderSettings())
+    return [paragraph_text(p) for p in body_paragraphs(tpl.docx)]
+
+
+def letter_pages(composition: Composition, settings: RenderSettings) -> Pages:
+    """The typeset pages of ``composition``, as the PDF prints them (for a caller that has
+    none at hand): the DOCX copies their page breaks, numbers and continuation words."""
+    from .emblem_meta import emblem_file, image_aspect
+
+    return typeset(composition, fonts_for(settings), PROFILE,
+                   emblem_aspect=image_aspect(emblem_file(settings)),
+                   continuation_word=settings.continuation_word)
+
+
+def render_docx(composition: Composition, settings: RenderSettings | None = None,
+                comments: CommentSource | None = None, *, pages: Pages | None = None,
+                draft: bytes | None = None) -> bytes:
+    """The Word document of ``composition``, as bytes (this module never writes a file).
+
+    ``comments``, when given, says which Word comments to anchor where: it is called with
+    the text of every body paragraph (``docx_comments.paragraph_text``) and returns
+    ``WordComment``s; the review package's ``docx_export.word_comments`` is the one used.
+    ``pages`` are the letter's typeset pages (the PDF's; typeset here when None): each
+    becomes a section with the PDF's page break, page number and continuation word
+    (``docx_pages``). ``draft`` is the draft file's text (UTF-8) to carry inside the DOCX
+    as a custom XML part (``docx_draft``); the caller leaves the review record out."""
+    from .docx_draft import add_draft_part
+    from .docx_fonts import embed_fonts
+    from .docx_links import add_hyperlinks
+    from .docx_pages import paginate
+
+    settings = settings or RenderSettings()
+    font = settings.docx_font.strip() or DEFAULT_DOCX_FONT
+    if (problem := docx_font_problem(font)) is not None:
+        raise DocxFontError(problem)
+    tpl = _filled(composition, settings, comments)
+    document = tpl.docx
+    add_hyperlinks(document)
+    paginate(document, pages if pages is not None else letter_pages(composition, settings))
     _retitle_fonts(tpl, font)
-    props = tpl.docx.core_properties
+    embed_fonts(document, fonts_for(settings), font)
+    if draft is not None:
+        add_draft_part(document, draft)
+    props = document.core_properties
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props.title = core_title(_subject(composition))
     props.created = props.modified = now

@@ -158,15 +158,24 @@ def settings() -> RenderSettings:
 class Docx:
     """The XML parts of a produced .docx, parsed, with the lookups the tests need."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, join: bool = True) -> None:
+        """``join``: put the paragraphs split at page ends back together (as every reader of
+        the letter's paragraphs does, ``docx_pages.join_continued``)."""
         self.path = path
         with zipfile.ZipFile(path) as z:
             self.raw = {name: z.read(name) for name in z.namelist()}
         self.document = etree.fromstring(self.raw["word/document.xml"])
         self.body = self.document.find(w("body"))
-        self.sect = self.body.find(w("sectPr"))
-        self.styles = {s.get(w("styleId")): s for s in
-                       etree.fromstring(self.raw["word/styles.xml"]).iter(w("style"))}
+        # every page is a section of its own (render/docx_pages.py): the first section is
+        # page one's, with the ครุฑ header and the template's headers and footers
+        self.sections = list(self.body.iter(w("sectPr")))
+        self.sect = self.sections[0]
+        if join:
+            from dla_drafter.render.docx_split import join_continued
+
+            join_continued(self.body)
+        self.styles_root = etree.fromstring(self.raw["word/styles.xml"])
+        self.styles = {s.get(w("styleId")): s for s in self.styles_root.iter(w("style"))}
         rels = etree.fromstring(self.raw["word/_rels/document.xml.rels"])
         self.targets = {r.get("Id"): "word/" + r.get("Target") for r in rels}
 
@@ -187,6 +196,27 @@ class Docx:
             based = self.styles[style_id].find(w("basedOn"))
             style_id = based.get(w("val")) if based is not None else None
         return chain
+
+    def run_prop(self, run: etree._Element, tag: str) -> etree._Element | None:
+        """The run property ``tag`` as Word resolves it: the run's own, its character
+        style's, its paragraph style's (basedOn chains followed), the document defaults."""
+        rpr = run.find(w("rPr"))
+        if rpr is not None and rpr.find(w(tag)) is not None:
+            return rpr.find(w(tag))
+        chains = []
+        char_style = rpr.find(w("rStyle")) if rpr is not None else None
+        if char_style is not None:
+            chains.append(self.style_chain(char_style.get(w("val"))))
+        paragraph = next(run.iterancestors(w("p")))
+        style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+        chains.append(self.style_chain(style.get(w("val")) if style is not None else None))
+        for chain in chains:
+            for s in chain:
+                found = s.find(f"{w('rPr')}/{w(tag)}")
+                if found is not None:
+                    return found
+        return self.styles_root.find(
+            f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w(tag)}")
 
     def ppr(self, paragraph: etree._Element, tag: str) -> etree._Element | None:
         """The effective paragraph property ``tag``: direct, else from the style chain."""
@@ -361,24 +391,34 @@ def test_secret_letter_keeps_the_emblem_at_1_5_cm(full):
 
 # --- Thai run properties ------------------------------------------------------------------
 
+DIRECT_LOOK = ("rFonts", "sz", "szCs", "b", "bCs", "color")
+
+
 def assert_thai_runs(d: Docx, font: str) -> int:
+    """Every run of the letter takes its font and size from the styles (no direct font or
+    size on a run, so restyling works) and resolves to ``font`` on all four slots, a size on
+    both ``w:sz`` and ``w:szCs``, bold on both or neither, Thai language; Thai runs are
+    marked ``<w:cs/>``."""
     count = 0
     for root in d.stories():
         for run in root.iter(w("r")):
+            if not any(t.text for t in run.iter(w("t"))):
+                continue  # field characters, tabs, drawings: nothing to draw in a font
             count += 1
             rpr = run.find(w("rPr"))
-            assert rpr is not None, etree.tostring(run)
-            fonts = rpr.find(w("rFonts"))
+            direct = [etree.QName(c).localname for c in rpr] if rpr is not None else []
+            assert not set(direct) & set(DIRECT_LOOK), (direct, etree.tostring(run))
+            fonts = d.run_prop(run, "rFonts")
             for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
                 assert fonts.get(w(slot)) == font, (slot, etree.tostring(run))
-            sz, sz_cs = rpr.find(w("sz")), rpr.find(w("szCs"))
+            sz, sz_cs = d.run_prop(run, "sz"), d.run_prop(run, "szCs")
             assert sz is not None and sz_cs is not None
             assert sz.get(w("val")) == sz_cs.get(w("val"))
-            assert rpr.find(w("lang")).get(w("bidi")) == "th-TH"
-            if rpr.find(w("b")) is not None:
-                assert rpr.find(w("bCs")) is not None
+            if root.tag != w("comments"):
+                assert d.run_prop(run, "lang").get(w("bidi")) == "th-TH"
+            assert (d.run_prop(run, "b") is None) == (d.run_prop(run, "bCs") is None)
             if THAI.search("".join(t.text or "" for t in run.iter(w("t")))):
-                assert rpr.find(w("cs")) is not None, etree.tostring(run, encoding="unicode")
+                assert "cs" in direct, etree.tostring(run, encoding="unicode")
     return count
 
 
@@ -400,17 +440,29 @@ def test_every_run_holding_thai_is_marked_complex_script(full):
                 latin.append((text, marked))
     assert thai > 30
     assert (QR_URL, False) in latin
-    # the schema puts w:cs after w:szCs and before w:lang: Word refuses other orders
+    # the schema puts w:rStyle first and w:cs after w:szCs, before w:lang: Word refuses
+    # other orders
+    order = ("rStyle", "rFonts", "b", "bCs", "sz", "szCs", "cs", "lang")
     for run in full.body.iter(w("r")):
-        tags = [etree.QName(c).localname for c in run.find(w("rPr"))]
-        if "cs" in tags:
-            assert tags.index("szCs") < tags.index("cs") < tags.index("lang"), tags
+        rpr = run.find(w("rPr"))
+        tags = [etree.QName(c).localname for c in rpr] if rpr is not None else []
+        assert tags == sorted(tags, key=order.index), tags
 
 
-def test_every_run_sets_the_thai_font_and_complex_script_size(full):
+def test_runs_take_font_and_size_from_the_styles(full):
+    """No run repeats the font or the size: "DLA Normal" names the font on all four slots
+    and 16 pt on w:sz and w:szCs, and every body run resolves to them through its style."""
     assert assert_thai_runs(full, "TH SarabunPSK") > 50
     body_runs = [r for r in full.with_text(BODY_1[:20]).iter(w("r"))]
-    assert all(r.find(f"{w('rPr')}/{w('szCs')}").get(w("val")) == "32" for r in body_runs)
+    assert all(full.run_prop(r, "szCs").get(w("val")) == "32" for r in body_runs)
+    assert all(r.find(f"{w('rPr')}/{w('rFonts')}") is None for r in body_runs)
+    normal = full.styles[dw.S_NORMAL].find(w("rPr"))
+    assert normal.find(w("rFonts")).get(w("cs")) == "TH SarabunPSK"
+    assert normal.find(w("szCs")).get(w("val")) == "32"
+    # the other DLA styles change size or weight only: the font is named in one place
+    for style_id, style in full.styles.items():
+        if style_id.startswith("DLA") and style_id != dw.S_NORMAL:
+            assert style.find(f"{w('rPr')}/{w('rFonts')}") is None, style_id
 
 
 def test_styles_carry_the_thai_defaults_too(letter):
@@ -436,8 +488,10 @@ def test_a_custom_font_appears_everywhere_instead(tmp_path):
         if name.endswith(".xml"):
             text = data.decode("utf-8")
             assert "TH SarabunPSK" not in text, name
-    for name in ("word/styles.xml", "word/fontTable.xml", "word/document.xml"):
+    for name in ("word/styles.xml", "word/fontTable.xml"):
         assert font in d.raw[name].decode("utf-8")
+    # the body names no font at all: the styles do, so the office's font is in one place
+    assert b"rFonts" not in d.raw["word/document.xml"]
 
 
 # --- paragraphs ---------------------------------------------------------------------------
@@ -605,10 +659,18 @@ def test_copies_to_hangs_under_its_first_line(full, settings):
     assert full.ppr_attr(second, "ind", "hanging") is None
 
 
-def test_initials_grid_is_a_borderless_table_at_the_right_with_dotted_lines(full):
+def test_initials_grid_is_a_borderless_table_at_the_right_with_dotted_lines(full, settings):
     table = next(t for t in full.body.iter(w("tbl")) if t.find(
         f"{w('tblPr')}/{w('tblCaption')}").get(w("val")) == dw.T_INITIALS)
-    assert table.find(f"{w('tblPr')}/{w('jc')}").get(w("val")) == "right"
+    # floating where the PDF sets it: its right edge on the right margin (19 cm)
+    place = table.find(f"{w('tblPr')}/{w('tblpPr')}")
+    assert (place.get(w("horzAnchor")), place.get(w("vertAnchor"))) == ("page", "page")
+    width = int(table.find(f"{w('tblPr')}/{w('tblW')}").get(w("w")))
+    assert int(place.get(w("tblpX"))) + width == pytest.approx(twips(19.0), abs=3)
+    pages = dw.letter_pages(full_composition(), settings)
+    grid = [it for page in pages.pages for it in page.items
+            if getattr(it, "source", None) and it.source[0] == "initials"]
+    assert int(place.get(w("tblpX"))) == pytest.approx(twips(min(it.x for it in grid)), abs=3)
     assert {b.get(w("val")) for b in table.find(f"{w('tblPr')}/{w('tblBorders')}")} == {"nil"}
     rows = [[text_of(p) for p in tc.iter(w("p"))] for tc in table.iter(w("tc"))]
     assert rows == [["ร่าง"], ["\t"], ["พิมพ์"], ["\t"], ["ทาน"], ["สมศรี"], ["ตรวจ"], ["\t"]]
@@ -671,8 +733,9 @@ def test_urgency_is_red_bold_32_pt_at_the_top_left(full):
         t.text or "" for t in r.iter(w("t"))) == "ด่วนที่สุด")
     rpr = run.find(w("rPr"))
     assert rpr.find(w("rStyle")).get(w("val")) == dw.S_URGENCY
-    assert rpr.find(w("sz")).get(w("val")) == rpr.find(w("szCs")).get(w("val")) == "64"
-    assert rpr.find(w("b")) is not None and rpr.find(w("bCs")) is not None
+    assert full.run_prop(run, "sz").get(w("val")) == full.run_prop(run, "szCs").get(
+        w("val")) == "64"
+    assert full.run_prop(run, "b") is not None and full.run_prop(run, "bCs") is not None
     color = full.styles[dw.S_URGENCY].find(f"{w('rPr')}/{w('color')}").get(w("val"))
     assert color.upper() == "C00000"
     cell = next(run.iterancestors(w("tc")))
@@ -689,9 +752,9 @@ def test_secrecy_mark_is_red_larger_and_centred_at_top_and_bottom_of_every_page(
     for story in stories:
         marks = [p for p in story.iter(w("p")) if style_of(p) == dw.S_SECRECY]
         assert [text_of(p) for p in marks] == ["ลับ"]
-        rpr = marks[0].find(f"{w('r')}/{w('rPr')}")
-        assert int(rpr.find(w("szCs")).get(w("val"))) > 32
-        assert rpr.find(w("bCs")) is not None
+        run = marks[0].find(w("r"))
+        assert int(full.run_prop(run, "szCs").get(w("val"))) > 32
+        assert full.run_prop(run, "bCs") is not None
         assert full.ppr(marks[0], "jc").get(w("val")) == "center"
     color = full.styles[dw.S_SECRECY].find(f"{w('rPr')}/{w('color')}").get(w("val"))
     assert color.upper() == "C00000"
@@ -930,9 +993,9 @@ def test_memo_emblem_1_5_cm_at_the_left_and_title_29_pt_bold_centred(memo):
     line = memo.ppr(title, "spacing")
     assert (line.get(w("line")), line.get(w("lineRule"))) == ("700", "exact")  # 35 pt
     for run in title.iter(w("r")):
-        rpr = run.find(w("rPr"))
-        assert rpr.find(w("sz")).get(w("val")) == rpr.find(w("szCs")).get(w("val")) == "58"
-        assert rpr.find(w("b")) is not None and rpr.find(w("bCs")) is not None
+        assert memo.run_prop(run, "sz").get(w("val")) == memo.run_prop(run, "szCs").get(
+            w("val")) == "58"
+        assert memo.run_prop(run, "b") is not None and memo.run_prop(run, "bCs") is not None
     style_rpr = memo.styles[dw.S_MEMO_TITLE].find(w("rPr"))
     assert style_rpr.find(w("szCs")).get(w("val")) == "58"
     widths = [int(c.get(w("w"))) for c in table.find(w("tblGrid"))]
@@ -951,8 +1014,9 @@ def test_memo_labels_20_pt_bold_and_dotted_leaders_at_16_cm(memo, settings):
     for run in labels:
         rpr = run.find(w("rPr"))
         assert rpr.find(w("rStyle")).get(w("val")) == dw.S_MEMO_LABEL
-        assert rpr.find(w("sz")).get(w("val")) == rpr.find(w("szCs")).get(w("val")) == "40"
-        assert rpr.find(w("b")) is not None and rpr.find(w("bCs")) is not None
+        assert memo.run_prop(run, "sz").get(w("val")) == memo.run_prop(run, "szCs").get(
+            w("val")) == "40"
+        assert memo.run_prop(run, "b") is not None and memo.run_prop(run, "bCs") is not None
     label_style = memo.styles[dw.S_MEMO_LABEL]
     assert label_style.get(w("type")) == "character"
     assert label_style.find(f"{w('rPr')}/{w('szCs')}").get(w("val")) == "40"
@@ -1051,9 +1115,8 @@ def test_order_title_centred_bold_then_issued_on_and_signature(order, settings):
     assert text_of(title) == "คำสั่งกรมส่งเสริมการปกครองท้องถิ่น"
     assert order.ppr(title, "jc").get(w("val")) == "center"
     for run in title.iter(w("r")):
-        rpr = run.find(w("rPr"))
-        assert rpr.find(w("b")) is not None and rpr.find(w("bCs")) is not None
-        assert rpr.find(w("szCs")).get(w("val")) == "32"
+        assert order.run_prop(run, "b") is not None and order.run_prop(run, "bCs") is not None
+        assert order.run_prop(run, "szCs").get(w("val")) == "32"
     lines = order.by_style(dw.S_TITLE_LINE)
     assert [text_of(p) for p in lines] == [
         "ที่ ๓๒๑/๒๕๖๙", "เรื่อง แต่งตั้งคณะทำงานขับเคลื่อนการพัฒนาคุณภาพการจัดการศึกษาท้องถิ่น"]
