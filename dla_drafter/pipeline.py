@@ -256,6 +256,29 @@ def _docx(letter: Letter, state: PrintState, settings: RenderSettings,
                        pages=pages, draft=draft)
 
 
+def draft_from_letter(data: bytes, name: str = "") -> Letter:
+    """The draft an exported letter carries inside — a PDF's associated file
+    (``render.pdf_embed``) or a DOCX's custom XML part (``render.docx_draft``) — read by its
+    first bytes, not its name: File → Open and ``dla-drafter extract`` both come here.
+    Raises a ``DrafterError`` naming what is wrong (not a letter this program made, no draft
+    inside, a hostile file)."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        from .render.pdf_embed import extract_draft_from_pdf
+
+        return extract_draft_from_pdf(data)
+    if head.startswith(b"PK\x03\x04"):
+        from .render.docx_draft import extract_draft_from_docx
+
+        return extract_draft_from_docx(data)
+    where = f" {name}" if name else ""
+    raise OutputError.of(
+        "not-a-letter",
+        f"ไฟล์{where} ไม่ใช่ PDF หรือ DOCX ของหนังสือที่โปรแกรมนี้สร้าง จึงไม่มีร่างหนังสืออยู่ข้างใน",
+        f"{name or 'the file'} is not a PDF or DOCX letter made by this program, so it "
+        "carries no draft")
+
+
 def write_outputs(files: Mapping[Path, bytes]) -> None:
     """Write every output made in memory, or none (``atomic.atomic_write_all``); never over a
     signed PDF (SignedPdfError), because a signed letter is never changed afterwards."""

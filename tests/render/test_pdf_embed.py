@@ -229,7 +229,7 @@ def test_extract_on_the_command_line(memo_pdf, tmp_path):
     text = tmp_path / "notes.txt"
     text.write_text("hello", encoding="utf-8")
     odd = run_cli("extract", str(text), "-o", str(tmp_path / "x.json"), "--lang", "en")
-    assert odd.returncode == 2 and "unknown file type" in odd.stderr
+    assert odd.returncode == 2 and "not a PDF or DOCX letter" in odd.stderr
     assert "Traceback" not in odd.stderr + again.stderr
     assert not (tmp_path / "x.json").exists()
 
@@ -255,13 +255,15 @@ def test_the_initials_an_approval_prints_are_not_the_draft():
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from dla_drafter.review import actions
-    from dla_drafter.review.integrity import Keyring, public_key_text
+    from dla_drafter.review.integrity import Keyring, Reviewer, public_key_text
 
     key = Ed25519PrivateKey.generate()
-    keyring = Keyring({public_key_text(key.public_key()): "สมชาย"})
+    somchai = Reviewer("สมชาย", "ผู้อำนวยการกอง", "ผอ.กศ.")
+    keyring = Keyring({public_key_text(key.public_key()): somchai})
     clerk = load_draft(ROOT / "examples" / "circular-2565-ipst.dladraft.json")
     letter = copy.deepcopy(clerk)
-    actions.approve(letter, "ผอ.กศ.", "สมชาย", key)
+    actions.send_for_review(letter, by="ธุรการ")
+    actions.approve_as(letter, somchai, key)
     data, pages = make_pdf(letter, SETTINGS, keyring)
     printed = [line.text for line in pages.lines() if line.source and
                line.source[0] == "initials"]
