@@ -27,6 +27,8 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 from lxml import etree
 
+from dla_drafter.text.invisible import XML_ILLEGAL
+
 W_P, W_R, W_T = qn("w:p"), qn("w:r"), qn("w:t")
 W_TAB, W_BR, W_CR = qn("w:tab"), qn("w:br"), qn("w:cr")
 W_RPR, W_ID = qn("w:rPr"), qn("w:id")
@@ -156,12 +158,34 @@ def _runs_covering(paragraph: etree._Element, start: int, end: int) -> list[etre
     return covering
 
 
+def xml_text(text: str) -> str:
+    """``text`` without what XML 1.0 cannot hold (NUL, BEL, VT …, U+FFFE): a comment's text
+    and author come from a draft's review record, which a program other than this one may
+    have written; the reader names them (``review-control-char``), the writer leaves them out."""
+    return XML_ILLEGAL.sub("", text)
+
+
+def word_time(at: datetime | None) -> datetime | None:
+    """``at`` in UTC to the second, as Word stores a comment's date; None when it has no
+    place on Word's calendar (a naive time is read as UTC; one that leaves years 1–9999 in
+    UTC is dropped rather than refusing the document)."""
+    if at is None:
+        return None
+    try:
+        zoned = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+        return zoned.astimezone(UTC).replace(microsecond=0)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _add_one(document: Document, runs: list[etree._Element], text: str, author: str,
              initials: str, at: datetime | None):
     first, last = Run(runs[0], document), Run(runs[-1], document)  # type: ignore[arg-type]
-    comment = document.add_comment([first, last], text=text, author=author, initials=initials)
-    if at is not None:
-        comment._comment_elm.date = at.astimezone(UTC).replace(microsecond=0)
+    comment = document.add_comment([first, last], text=xml_text(text), author=xml_text(author),
+                                   initials=xml_text(initials))
+    when = word_time(at)
+    if when is not None:
+        comment._comment_elm.date = when
     return comment._comment_elm
 
 

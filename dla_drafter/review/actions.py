@@ -19,7 +19,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from dla_drafter.fields import field_label
 from dla_drafter.model.letter import Letter
-from dla_drafter.problems import Problem
+from dla_drafter.problems import DrafterError, Problem
+from dla_drafter.text.invisible import XML_ILLEGAL
 
 from .diff import LetterDiff, diff_snapshots, field_texts
 from .integrity import (
@@ -35,15 +36,38 @@ from .integrity import (
 from .record import Approval, Comment, ReviewRecord, make_delta, raw_record, read_record
 
 
-class ReviewError(Exception):
-    """A review action refused; ``field`` is the path it concerns ("" for the whole record)."""
+class ReviewError(DrafterError):
+    """A review action refused; ``field`` is the path it concerns ("" for the whole record).
+    A :class:`DrafterError` of one problem, so every reader shows it the same way."""
 
     def __init__(self, field: str, message_th: str, message_en: str) -> None:
-        self.problem = Problem(field, "review-refused", "error", message_th, message_en)
-        super().__init__(self.problem.message("th"))
+        super().__init__(Problem(field, "review-refused", "error", message_th, message_en))
 
-    def message(self, lang: str = "th") -> str:
-        return self.problem.message(lang)
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
+
+
+def _quote_at(text: str, quote: str, offset: int | None) -> bool:
+    """Whether ``quote`` is in ``text`` at ``offset`` — inside the text: an offset past the
+    end (the field was shortened since, or the file says so) matches nothing, even ""."""
+    if offset is None or isinstance(offset, bool) or not 0 <= offset <= len(text) - len(quote):
+        return False
+    return text[offset : offset + len(quote)] == quote
+
+
+def _refuse_control(field: str, value: str, what_th: str, what_en: str) -> None:
+    """Refuse what neither a page nor a Word comment can hold (NUL, BEL, VT …): a comment's
+    text keeps its line breaks and TABs, which both can."""
+    found = XML_ILLEGAL.findall(value)
+    if found:
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
+        raise ReviewError(
+            field,
+            f"{what_th}มีอักขระควบคุม ({codes}) ซึ่งพิมพ์และส่งออกเป็น Word ไม่ได้ ลบออกก่อน",
+            f"{what_en} contains control characters ({codes}) that cannot be printed or "
+            "written to Word; remove them",
+        )
 
 
 def now_text() -> str:
@@ -127,7 +151,7 @@ def add_comment(
             "ไม่มีช่องนี้ในหนังสือ จึงแสดงความเห็นที่ช่องนี้ไม่ได้",
             "there is no such field in the letter to comment on",
         )
-    if offset is None or texts[field][offset : offset + len(quote)] != quote:
+    if not _quote_at(texts[field], quote, offset):
         offset = texts[field].find(quote)
     if offset < 0:
         raise ReviewError(
@@ -137,6 +161,8 @@ def add_comment(
         )
     if not text.strip():
         raise ReviewError(field, "ต้องมีข้อความความเห็น", "the comment has no text")
+    _refuse_control(field, text, "ความเห็น", "the comment")
+    _refuse_control(field, author, "ชื่อผู้แสดงความเห็น", "the author's name")
     raw = _writable(letter, "comments")
     comment_id = "c" + secrets.token_hex(4)
     raw.setdefault("comments", []).append(
@@ -174,6 +200,8 @@ def reply_to_comment(
     entry = _comment_entry(letter, comment_id)
     if not text.strip():
         raise ReviewError(f"{REVIEW_KEY}.comments", "ต้องมีข้อความตอบ", "the reply has no text")
+    _refuse_control(f"{REVIEW_KEY}.comments", text, "คำตอบ", "the reply")
+    _refuse_control(f"{REVIEW_KEY}.comments", author, "ชื่อผู้ตอบ", "the author's name")
     replies = entry.get("replies")
     if not isinstance(replies, list):
         replies = entry["replies"] = []
@@ -219,9 +247,9 @@ def locate_comment(letter: Letter, comment: Comment) -> tuple[int, int] | None:
     text = field_texts(letter_snapshot(letter)).get(comment.field)
     if text is None:
         return None
-    end = (comment.offset or 0) + len(comment.quote)
-    if comment.offset is not None and text[comment.offset : end] == comment.quote:
-        return comment.offset, end
+    if _quote_at(text, comment.quote, comment.offset):
+        assert comment.offset is not None
+        return comment.offset, comment.offset + len(comment.quote)
     start = text.find(comment.quote)
     return None if start < 0 else (start, start + len(comment.quote))
 
