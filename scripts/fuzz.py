@@ -166,41 +166,45 @@ def base_letter(rng: random.Random) -> dict[str, Any]:
     return letter
 
 
-def text_paths(data: Any, path: str = "") -> list[str]:
-    """Paths of every string (and list of strings) inside ``data``."""
-    found: list[str] = []
+Steps = tuple[str | int, ...]
+
+
+def text_paths(data: Any, steps: Steps = ()) -> list[Steps]:
+    """Where every string (and every list) inside ``data`` is, as key/index steps."""
+    found: list[Steps] = []
     if isinstance(data, dict):
         for key, value in data.items():
-            found += text_paths(value, f"{path}.{key}" if path else key)
+            found += text_paths(value, (*steps, key))
     elif isinstance(data, list):
-        if path:
-            found.append(path)
+        if steps:
+            found.append(steps)
         for index, value in enumerate(data):
-            found += text_paths(value, f"{path}[{index}]")
-    elif isinstance(data, str) and path != "format":
-        found.append(path)
+            found += text_paths(value, (*steps, index))
+    elif isinstance(data, str) and steps != ("format",):
+        found.append(steps)
     return found
 
 
-def _steps(path: str) -> list[str | int]:
-    steps: list[str | int] = []
-    for part in path.split("."):
-        name, _, rest = part.partition("[")
-        steps.append(name)
-        if rest:
-            steps += [int(i) for i in ("[" + rest).strip("[]").split("][")]
-    return steps
+def string_paths(data: Any) -> list[Steps]:
+    return [steps for steps in text_paths(data) if isinstance(get_at(data, steps), str)]
 
 
-def set_at(data: Any, path: str, value: Any) -> None:
-    steps = _steps(path)
+def spelled(steps: Steps) -> str:
+    """Steps as a draft's field path (``body[2]``, ``enclosures[0].text``)."""
+    out = ""
+    for step in steps:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def set_at(data: Any, steps: Steps, value: Any) -> None:
     for step in steps[:-1]:
         data = data[step]
     data[steps[-1]] = value
 
 
-def get_at(data: Any, path: str) -> Any:
-    for step in _steps(path):
+def get_at(data: Any, steps: Steps) -> Any:
+    for step in steps:
         data = data[step]
     return data
 
@@ -209,7 +213,7 @@ def get_at(data: Any, path: str) -> Any:
 
 
 def damage_strings(rng: random.Random, data: dict[str, Any]) -> str:
-    paths = [p for p in text_paths(data) if isinstance(get_at(data, p), str)]
+    paths = string_paths(data)
     if not paths:
         return "strings:none"
     path = rng.choice(paths)
@@ -219,8 +223,8 @@ def damage_strings(rng: random.Random, data: dict[str, Any]) -> str:
 
 
 def damage_limits(rng: random.Random, data: dict[str, Any]) -> str:
-    if rng.random() < 0.6:
-        paths = [p for p in text_paths(data) if isinstance(get_at(data, p), str)]
+    paths = string_paths(data)
+    if paths and rng.random() < 0.6:
         set_at(data, rng.choice(paths), near_limit_text(rng))
         return "limits:string"
     key = rng.choice(("copies_to", "references", "owner_unit", "agency.address", "body",
@@ -247,9 +251,10 @@ WRONG_VALUES: tuple[Any, ...] = (None, True, False, 0, -1, 1.5, 10**30, "", "ก
 
 
 def damage_types(rng: random.Random, data: dict[str, Any]) -> str:
-    paths = text_paths(data) + ["date.day", "date.month", "date.year", "number.circular",
-                                "file_copy", "number", "date", "signer", "qr", "recipients",
-                                "kind", "digits", "urgency", "secrecy", "signer.e_saraban"]
+    paths = text_paths(data) + [("date", "day"), ("date", "month"), ("date", "year"),
+                                ("number", "circular"), ("file_copy",), ("number",), ("date",),
+                                ("signer",), ("qr",), ("recipients",), ("kind",), ("digits",),
+                                ("urgency",), ("secrecy",), ("signer", "e_saraban")]
     path = rng.choice(paths)
     with contextlib.suppress(KeyError, IndexError, TypeError):
         set_at(data, path, rng.choice(WRONG_VALUES))
@@ -299,16 +304,13 @@ REVIEW_STATES = ("draft", "in_review", "returned", "approved", "ร่าง", N
 
 def plausible_comment(rng: random.Random, data: dict[str, Any]) -> dict[str, Any]:
     """A comment as the program writes it, on a real field and quote."""
-    paths = [p for p in text_paths(data) if isinstance(get_at(data, p), str)]
-    path = rng.choice(paths) if paths else "subject"
-    try:
-        value = get_at(data, path)
-    except (KeyError, IndexError, TypeError):
-        value = ""
-    value = value if isinstance(value, str) else ""
+    paths = string_paths(data)
+    steps = rng.choice(paths) if paths else ("subject",)
+    value = get_at(data, steps) if paths else ""
     start = rng.randint(0, len(value)) if value else 0
     end = rng.randint(start, min(len(value), start + 30)) if value else 0
-    return {"id": f"c{rng.getrandbits(32):08x}", "field": path, "quote": value[start:end],
+    return {"id": f"c{rng.getrandbits(32):08x}", "field": spelled(steps),
+            "quote": value[start:end],
             "offset": start, "text": sentence(rng, 4), "author": "นางสาวศรีสุดา ใจดี",
             "at": "2026-12-01T10:20:00+00:00", "resolved": rng.random() < 0.2,
             "replies": [{"author": "นายสมชาย", "at": "2026-12-01T11:00:00+00:00",
@@ -544,7 +546,7 @@ def _frame(exc: BaseException) -> str:
 
 
 def _crash(outcome: Outcome, stage: str, exc: BaseException) -> Outcome:
-    outcome.status = "crash"
+    outcome.status = "harness-error" if stage == "harness" else "crash"
     outcome.stage = stage
     outcome.kind = f"{stage}: {type(exc).__name__} at {_frame(exc)}"
     outcome.detail = "".join(traceback.format_exception(exc))[-4000:]
@@ -656,7 +658,11 @@ def worker() -> Worker:
 
 def one(seed: int, index: int, timeout: float) -> Outcome:
     w = worker()
-    case = make_case(seed, index, w.signer)
+    try:
+        case = make_case(seed, index, w.signer)
+    except Exception as exc:  # the harness's own bug: reported, never taken for the engine's
+        outcome = Outcome(index, ("?",), "harness-error")
+        return _crash(outcome, "harness", exc)
     started = time.perf_counter()
     use_alarm = timeout > 0 and hasattr(signal, "SIGALRM")
     if use_alarm:
@@ -750,7 +756,7 @@ def summarise(seed: int, outcomes: list[Outcome], seconds: float) -> Report:
     report.statuses = dict(Counter(o.status for o in outcomes))
     report.families = dict(Counter(f.split(":")[0] for o in outcomes for f in o.families))
     for o in outcomes:
-        if o.status in ("crash", "timeout"):
+        if o.status in ("crash", "timeout", "harness-error"):
             report.crashes.setdefault(o.kind, []).append(o.index)
     report.slowest = [(o.index, o.seconds)
                       for o in sorted(outcomes, key=lambda o: -o.seconds)[:5]]
@@ -778,7 +784,7 @@ def main(argv: list[str] | None = None) -> int:
         outcomes: list[Outcome] = []
 
         def progress(done: int, outcome: Outcome) -> None:
-            if outcome.status in ("crash", "timeout") and args.case is None:
+            if outcome.status in ("crash", "timeout", "harness-error") and args.case is None:
                 print(f"#{outcome.index} {outcome.kind}", file=sys.stderr, flush=True)
             if done % 500 == 0:
                 print(f"… {done}/{len(cases)}", file=sys.stderr, flush=True)
@@ -802,7 +808,8 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(data, ensure_ascii=False, indent=1))
         else:
             print("\n".join(report.lines()))
-        return 1 if report.tracebacks or report.statuses.get("timeout") else 0
+        failed = ("crash", "timeout", "harness-error")
+        return 1 if any(report.statuses.get(status) for status in failed) else 0
     finally:
         folder.cleanup()
 

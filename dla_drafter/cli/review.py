@@ -149,16 +149,17 @@ def _save(letter, path: Path, lang: str) -> int:
 
 def _import_docx(letter, path: Path, docx: Path, lang: str) -> int:
     """Import, print the summary, save only when something was added."""
-    from ..review.docx_import import DocxImportError, import_docx_comments
+    from ..problems import DrafterError
+    from ..review.docx_import import import_docx_comments
 
     try:
         summary = import_docx_comments(letter, docx)
-    except DocxImportError as exc:
+    except DrafterError as exc:  # the Word file refused, or a record that cannot take more
         say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
     for line in summary.lines(lang):
         print(line)
-    return _save(letter, path, lang) if summary.imported else EXIT_OK
+    return _save(letter, path, lang) if summary.changed else EXIT_OK
 
 
 def _status(letter, keyring, as_json: bool, lang: str) -> int:
