@@ -163,6 +163,7 @@ def _import_docx(letter, path: Path, docx: Path, lang: str) -> int:
 
 
 def _status(letter, keyring, as_json: bool, lang: str) -> int:
+    from ..fields import field_label
     from ..review.actions import review_problems, status_json
     from ..review.record import STATE_NAMES
 
@@ -185,7 +186,7 @@ def _status(letter, keyring, as_json: bool, lang: str) -> int:
               f"{approval['at']} — {word}")
     for comment in data["comments"]:
         mark = ("แก้แล้ว" if th else "resolved") if comment["resolved"] else ""
-        line = (f"{'ความเห็น' if th else 'comment'} [{comment['field']}] "
+        line = (f"{'ความเห็น' if th else 'comment'} [{field_label(comment['field'], lang)}] "
                 f"\u201c{comment['quote']}\u201d {comment['author']}: {comment['text']} {mark}")
         print(line.rstrip())
     for problem in review_problems(letter, keyring):

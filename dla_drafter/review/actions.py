@@ -18,7 +18,6 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from dla_drafter.fields import field_label
 from dla_drafter.model.letter import Letter
 from dla_drafter.problems import DrafterError, Problem
 from dla_drafter.text.invisible import XML_ILLEGAL
@@ -170,8 +169,8 @@ def comment_entry(
     if offset is None or offset < 0:
         raise ReviewError(
             field,
-            f"ไม่พบข้อความ \u201c{quote}\u201d ในช่อง{field_label(field)}",
-            f"the text \u201c{quote}\u201d is not in the field {field_label(field, 'en')}",
+            f"ไม่พบข้อความ \u201c{quote}\u201d ในช่องนี้",
+            f"the text \u201c{quote}\u201d is not in this field",
         )
     if not text.strip():
         raise ReviewError(field, "ต้องมีข้อความความเห็น", "the comment has no text")
