@@ -524,6 +524,7 @@ def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
     summary = ImportSummary()
     plan = _Plan()
     placed: dict[int, Target] = {}  # Word comment id → the draft comment it is or joins
+    planned: dict[tuple[str, str, str], int] = {}  # (field, text, quote) of each new one
     for comment in word:
         text, outdated = _split_text(comment.paragraphs)
         if comment.parent is not None:
@@ -551,6 +552,11 @@ def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
             if comment.done and not same.resolved and same.index not in plan.resolve:
                 plan.resolve.append(same.index)
             continue
+        again = planned.get((span.field.field, text, quote))
+        if again is not None:  # the same comment twice in the file: added once
+            summary.duplicates += 1
+            placed[comment.comment_id] = ("new", again)
+            continue
         try:
             entry = comment_entry(fields, span.field.field, quote, text, comment.author,
                                   _time(comment), offset=raw_start)
@@ -558,6 +564,7 @@ def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
             summary.unmatched.append(Unmatched(comment.author, text, comment.anchored))
             continue
         placed[comment.comment_id] = ("new", len(plan.new))
+        planned[(span.field.field, text, quote)] = len(plan.new)
         plan.new.append((entry, comment.done))
         summary.imported.append(entry["id"])
     _check_room(record, plan, path)

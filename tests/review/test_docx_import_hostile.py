@@ -269,6 +269,28 @@ def test_a_whole_field_comment_comes_back_once(tmp_path):
     assert len(actions.record_of(letter).comments) == 4
 
 
+def test_the_same_comment_twice_in_one_file_is_added_once(tmp_path, exported):
+    def doubled(xml: bytes) -> bytes:
+        start = xml.index(b"<w:comment ")
+        end = xml.index(b"</w:comment>") + len(b"</w:comment>")
+        copy = re.sub(rb'w:id="0"', b'w:id="7"', xml[start:end], count=1)
+        return xml[:end] + copy + xml[end:]
+
+    def anchored_twice(xml: bytes) -> bytes:
+        xml = xml.replace(b'<w:commentRangeStart w:id="0"/>',
+                          b'<w:commentRangeStart w:id="0"/><w:commentRangeStart w:id="7"/>', 1)
+        return xml.replace(b'<w:commentRangeEnd w:id="0"/>',
+                           b'<w:commentRangeEnd w:id="0"/><w:commentRangeEnd w:id="7"/>', 1)
+
+    path = tmp_path / "returned.docx"
+    path.write_bytes(rewrite(exported, {"word/comments.xml": doubled,
+                                        "word/document.xml": anchored_twice}))
+    letter = load_draft(EEF)
+    summary = import_docx_comments(letter, path)
+    assert len(summary.imported) == 1 and summary.duplicates == 1
+    assert [c.text for c in actions.record_of(letter).comments] == ["ชื่อโครงการยาวไป"]
+
+
 def test_more_comments_than_a_draft_holds_is_refused_with_the_count(tmp_path):
     data = bench().with_comments(pipeline.docx_bytes(load_draft(EEF), comments=False), 2300)
     error = refused(tmp_path, data, "docx-too-many-comments")
