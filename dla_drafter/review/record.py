@@ -238,6 +238,13 @@ def _read_comments(r: _Reader, raw: dict[str, Any]) -> list[Comment]:
             resolved = False
         offset = item.get("offset")
         if not (isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0):
+            if offset is not None:  # absent or null: "where it was" is simply not known
+                r.problems.append(
+                    _warning(f"{path}.offset", "review-type",
+                             "ต้องเป็นตัวเลขจำนวนเต็มไม่ติดลบ จึงไม่ใช้ (หาข้อความที่อ้างถึงจากต้นช่องแทน)",
+                             f"must be a whole number of at least 0 (got {repr(offset)[:30]}); "
+                             "not used: the quote is looked for from the field's start")
+                )  # fmt: skip
             offset = None
         replies = []
         for reply_index, reply in r.entries(item, "replies", f"{path}.replies"):

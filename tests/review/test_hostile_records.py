@@ -76,6 +76,8 @@ def test_a_negative_or_huge_offset_is_ignored_not_trusted():
                            {"field": "body[0]", "quote": "ตามที่", "offset": -3, "text": "ข"})
     document = all_outputs(letter)
     assert comment_texts(document) == ["ก", "ข"]
+    named = {p.field for p in review_problems(letter, Keyring()) if p.code == "review-type"}
+    assert named == {"review.comments[1].offset"}  # a huge one is only out of date; -3 is wrong
 
 
 @pytest.mark.parametrize("bad", ["\x00", "\x01", "\x0b", "\x1f", "\ufffe"])
