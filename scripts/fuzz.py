@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import io
 import json
 import os
@@ -251,6 +252,12 @@ WRONG_VALUES: tuple[Any, ...] = (None, True, False, 0, -1, 1.5, 10**30, "", "ก
                                  {"a": 1}, [None], [[]], 1e308, -0.0)
 
 
+def wrong_value(rng: random.Random) -> Any:
+    """One of :data:`WRONG_VALUES`, a copy: the lists and objects there are shared, and a
+    later damage writing into one would change every case after it."""
+    return copy.deepcopy(rng.choice(WRONG_VALUES))
+
+
 def damage_types(rng: random.Random, data: dict[str, Any]) -> str:
     paths = text_paths(data) + [("date", "day"), ("date", "month"), ("date", "year"),
                                 ("number", "circular"), ("file_copy",), ("number",), ("date",),
@@ -258,7 +265,7 @@ def damage_types(rng: random.Random, data: dict[str, Any]) -> str:
                                 ("urgency",), ("secrecy",), ("signer", "e_saraban")]
     path = rng.choice(paths)
     with contextlib.suppress(KeyError, IndexError, TypeError):
-        set_at(data, path, rng.choice(WRONG_VALUES))
+        set_at(data, path, wrong_value(rng))
     return "types"
 
 
@@ -293,7 +300,7 @@ def damage_unknown(rng: random.Random, data: dict[str, Any]) -> str:
     elif choice < 0.7:
         value = {f"k{i}": [i, str(i)] for i in range(rng.choice((10, 1000, 2001)))}
     else:
-        value = [rng.choice(WRONG_VALUES) for _ in range(rng.choice((3, 2000, 2001)))]
+        value = [wrong_value(rng) for _ in range(rng.choice((3, 2000, 2001)))]
     where[key] = value
     return "unknown"
 
@@ -357,7 +364,7 @@ def damage_comment(rng: random.Random, comment: dict[str, Any]) -> None:
 def damage_review(rng: random.Random, data: dict[str, Any]) -> str:
     choice = rng.random()
     if choice < 0.1:
-        data["review"] = rng.choice(WRONG_VALUES)
+        data["review"] = wrong_value(rng)
         return "review:type"
     review: dict[str, Any] = {"state": rng.choice(REVIEW_STATES), "versions": [],
                               "comments": [], "approvals": []}
