@@ -4,6 +4,7 @@
     uv run python scripts/fuzz.py --cases 300 --jobs 2 --json        # short, machine-readable
     uv run python scripts/fuzz.py --seed 1 --case 4711               # one case, with traceback
     uv run python scripts/fuzz.py --seed 1 --case 4711 --save out/   # and its draft as a file
+    uv run python scripts/fuzz.py --word --cases 2000                # returned Word files
 
 Each case is a draft file (bytes) generated from ``(seed, index)`` alone, so any case can be
 run again by its number. Most are letters a clerk could have typed (every kind, urgency,
@@ -23,6 +24,12 @@ exception, and each output opens (the PDF's header and trailer, every XML part o
 parses). Anything else is a *crash*, counted by kind (stage, exception, the innermost frame
 inside ``dla_drafter``). A case that takes more than ``--timeout`` seconds of CPU time is a
 timeout.
+
+``--word`` fuzzes ``review import-docx`` instead: a DOCX the program exported (a letter with
+comments and replies), damaged as a stranger's file can be (XML bytes flipped, cut, spliced
+with ids, entities and DTDs; parts dropped; an external relationship; encrypted or broken
+zip members; a part of spaces compressed 1000:1). The rule: refused with a ``DrafterError``,
+or imported — and then the draft still saves and exports.
 
 The engine is called through :class:`Engine`, a small adapter over ``dla_drafter.pipeline``
 that accepts today's names (``pdf_bytes``/``docx_bytes``) and ``render_*``-style ones.
@@ -491,6 +498,105 @@ def make_case(seed: int, index: int, signer: Callable[[dict[str, Any], list[tupl
     return Case(index, tuple(families) or ("plain",), raw, watermark=rng.random() < 0.2)
 
 
+# --------------------------------------------------------------------------- Word files
+
+#: Pieces an attacker or a broken tool puts into a returned DOCX's XML.
+WORD_TOKENS = (b'w:id="x"', b'w:id="-1"', b'w:id="99999999999"', b'w:id=""', b'w:id="0"',
+               b'<w:commentRangeStart w:id="0"/>', b'<w:commentRangeEnd w:id="9"/>',
+               b"&amp;", b"&xxe;", b"&#0;", b"&#xD800;", b"<![CDATA[x]]>", b"<!-- c -->",
+               b"<?pi x?>", b"\xef\xbb\xbf", b'w15:paraIdParent="10000001"',
+               b'w14:paraId="10000001"', b'<!DOCTYPE x [<!ENTITY xxe "x">]>',
+               b'<w:t>\xe0\xb8\x81</w:t>', b"<w:r><w:t>X</w:t></w:r>", b"<w:p/>")
+
+
+def _zip(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def make_word_case(seed: int, index: int, base: bytes) -> Case:
+    """Word case ``index``: the exported DOCX ``base`` (a letter with comments and replies)
+    damaged the way a stranger's file can be: XML bytes flipped, cut or spliced with ids,
+    entities and DTDs; parts dropped or replaced; relationships made external; zip headers
+    marked encrypted or given another method; the deflate stream broken; a part of spaces."""
+    rng = random.Random(f"dla-drafter-fuzz-word:{seed}:{index}")
+    source = zipfile.ZipFile(io.BytesIO(base))
+    parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    families: list[str] = []
+    for _ in range(rng.choice((1, 1, 2, 3))):
+        name = rng.choice(sorted(parts))
+        data = bytearray(parts[name])
+        roll = rng.random()
+        if roll < 0.25 and data:
+            for _ in range(rng.randint(1, 6)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+            families.append("word:flip")
+        elif roll < 0.4:
+            data = data[: rng.randrange(len(data) + 1)]
+            families.append("word:cut")
+        elif roll < 0.75:
+            at = rng.randrange(len(data) + 1)
+            data[at:at] = rng.choice(WORD_TOKENS)
+            families.append("word:splice")
+        elif roll < 0.85:
+            data = bytearray(bytes(data).replace(b'Target="comments.xml"', (
+                b'Target="http://evil.example/c.xml" TargetMode="External"'), 1))
+            families.append("word:external")
+        elif roll < 0.92:
+            parts.pop(name)
+            families.append("word:missing-part")
+            continue
+        else:
+            data = bytearray(bytes(data).replace(b"<w:body>", b"<w:body>" + b" " * (
+                rng.choice((1, 2, 4)) * 1024 * 1024), 1))
+            families.append("word:ratio")
+        parts[name] = bytes(data)
+    raw = bytearray(_zip(parts, rng.choice((zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED))))
+    if rng.random() < 0.1 and raw:
+        raw[rng.randrange(len(raw))] ^= 1 << rng.randrange(8)
+        families.append("word:zip-bit")
+    if rng.random() < 0.03:
+        for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            at = raw.find(signature)
+            while at >= 0:
+                raw[at + offset] |= 1
+                at = raw.find(signature, at + 4)
+        families.append("word:encrypted")
+    return Case(index, tuple(families), bytes(raw))
+
+
+def run_word_case(case: Case, letter_text: bytes, engine: Engine) -> Outcome:
+    """``review import-docx`` of the case into a fresh draft: refused with a
+    ``DrafterError``, or imported — and then the draft still saves and exports."""
+    from dla_drafter.model.draftio import dumps_draft, loads_draft
+    from dla_drafter.problems import DrafterError
+    from dla_drafter.review.docx_import import import_docx_comments
+
+    outcome = Outcome(case.index, case.families, "made")
+    letter = loads_draft(letter_text)
+    with tempfile.TemporaryDirectory(prefix="dla-fuzz-word-") as folder:
+        path = Path(folder) / "returned.docx"
+        path.write_bytes(case.data)
+        try:
+            import_docx_comments(letter, path)
+        except Exception as exc:
+            # DocxImportError was no DrafterError before issue 13: still a refusal, so that
+            # runs of older versions count like with like
+            if isinstance(exc, DrafterError) or type(exc).__name__ == "DocxImportError":
+                outcome.status = "refused"
+                return outcome
+            return _crash(outcome, "import-docx", exc)
+    try:
+        dumps_draft(letter)
+        _check_docx(engine.data(engine.docx(letter)))
+    except Exception as exc:  # what the import brought in, the draft and the writers keep
+        return _crash(outcome, "after-import", exc)
+    return outcome
+
+
 # --------------------------------------------------------------------------- running
 
 
@@ -624,11 +730,28 @@ def _alarm(_signum: int, _frame: Any) -> None:
 
 @dataclass
 class Worker:
-    """Per process: the engine, the user's key (for approvals) and the keyring."""
+    """Per process: the engine, the user's key (for approvals) and the keyring; for Word
+    cases, a letter with comments and replies and its exported DOCX."""
 
     engine: Engine
     keyring: Any
     signer: Callable[[dict[str, Any], list[tuple[str, str]]], None]
+    word_letter: bytes = b""
+    word_base: bytes = b""
+
+    def word(self) -> tuple[bytes, bytes]:
+        if not self.word_base:
+            from dla_drafter.model.draftio import dumps_draft, letter_from_dict
+            from dla_drafter.review import actions
+
+            rng = random.Random("dla-drafter-fuzz-word-base")
+            letter = letter_from_dict(base_letter(rng) | {"kind": "external"})
+            self.word_letter = dumps_draft(letter).encode("utf-8")
+            first = actions.add_comment(letter, "subject", "", "ทั้งเรื่อง", "นางสาวศรีสุดา ใจดี")
+            actions.reply_to_comment(letter, first, "ตกลง", "นายสมชาย ใจดี")
+            actions.add_comment(letter, "body[0]", letter.body[0][:6], "ตรวจคำนี้", "ผอ.")
+            self.word_base = self.engine.data(self.engine.docx(letter))
+        return self.word_letter, self.word_base
 
 
 _WORKER: Worker | None = None
@@ -664,10 +787,14 @@ def worker() -> Worker:
     return _WORKER
 
 
-def one(seed: int, index: int, timeout: float) -> Outcome:
+def one(seed: int, index: int, timeout: float, word: bool = False) -> Outcome:
     w = worker()
     try:
-        case = make_case(seed, index, w.signer)
+        if word:
+            letter_text, base = w.word()
+            case = make_word_case(seed, index, base)
+        else:
+            case = make_case(seed, index, w.signer)
     except Exception as exc:  # the harness's own bug: reported, never taken for the engine's
         outcome = Outcome(index, ("?",), "harness-error")
         return _crash(outcome, "harness", exc)
@@ -679,7 +806,10 @@ def one(seed: int, index: int, timeout: float) -> Outcome:
         signal.signal(signal.SIGPROF, _alarm)
         signal.setitimer(signal.ITIMER_PROF, timeout)
     try:
-        outcome = run_case(case, w.engine, w.keyring)
+        if word:
+            outcome = run_word_case(case, letter_text, w.engine)
+        else:
+            outcome = run_case(case, w.engine, w.keyring)
     except CaseTimeout:
         outcome = Outcome(index, case.families, "timeout", kind="timeout")
     finally:
@@ -689,7 +819,7 @@ def one(seed: int, index: int, timeout: float) -> Outcome:
     return outcome
 
 
-def _one_star(job: tuple[int, int, float]) -> Outcome:
+def _one_star(job: tuple[int, int, float, bool]) -> Outcome:
     return one(*job)
 
 
@@ -704,12 +834,14 @@ def isolate_user_folders() -> tempfile.TemporaryDirectory:
 
 
 def run(seed: int, cases: range, jobs: int = 1, timeout: float = 60.0,
-        progress: Callable[[int, Outcome], None] | None = None) -> Iterator[Outcome]:
-    """Every outcome of ``cases`` (in any order when ``jobs`` > 1)."""
+        progress: Callable[[int, Outcome], None] | None = None,
+        word: bool = False) -> Iterator[Outcome]:
+    """Every outcome of ``cases`` (in any order when ``jobs`` > 1); ``word``: Word files
+    for ``review import-docx`` instead of drafts."""
     worker()  # makes the key before workers start, so all sign with the same one
     if jobs <= 1:
         for done, index in enumerate(cases, 1):
-            outcome = one(seed, index, timeout)
+            outcome = one(seed, index, timeout, word)
             if progress is not None:
                 progress(done, outcome)
             yield outcome
@@ -718,7 +850,7 @@ def run(seed: int, cases: range, jobs: int = 1, timeout: float = 60.0,
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs, maxtasksperchild=500) as pool:
-        jobs_list = [(seed, index, timeout) for index in cases]
+        jobs_list = [(seed, index, timeout, word) for index in cases]
         for done, outcome in enumerate(pool.imap_unordered(_one_star, jobs_list, 4), 1):
             if progress is not None:
                 progress(done, outcome)
@@ -764,7 +896,8 @@ def peak_rss_mb() -> float:
 def summarise(seed: int, outcomes: list[Outcome], seconds: float) -> Report:
     report = Report(seed, len(outcomes), seconds, peak_rss_mb())
     report.statuses = dict(Counter(o.status for o in outcomes))
-    report.families = dict(Counter(f.split(":")[0] for o in outcomes for f in o.families))
+    report.families = dict(Counter(f if f.startswith("word:") else f.split(":")[0]
+                                   for o in outcomes for f in o.families))
     for o in outcomes:
         if o.status in ("crash", "timeout", "harness-error"):
             report.crashes.setdefault(o.kind, []).append(o.index)
@@ -784,6 +917,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--case", type=int, help="run this one case and show its traceback")
     parser.add_argument("--save", type=Path, help="write each crashing case's draft here")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--word", action="store_true",
+                        help="returned Word files for review import-docx instead of drafts")
     args = parser.parse_args(argv)
     folder = isolate_user_folders()
     try:
@@ -800,12 +935,17 @@ def main(argv: list[str] | None = None) -> int:
             if done % 500 == 0:
                 print(f"… {done}/{len(cases)}", file=sys.stderr, flush=True)
 
-        for outcome in run(args.seed, cases, args.jobs, args.timeout, progress):
+        for outcome in run(args.seed, cases, args.jobs, args.timeout, progress, args.word):
             outcomes.append(outcome)
             if args.save is not None and outcome.status in ("crash", "timeout"):
                 args.save.mkdir(parents=True, exist_ok=True)
-                case = make_case(args.seed, outcome.index, worker().signer)
-                (args.save / f"case-{outcome.index}.dladraft.json").write_bytes(case.data)
+                if args.word:
+                    case = make_word_case(args.seed, outcome.index, worker().word()[1])
+                    name = f"word-{outcome.index}.docx"
+                else:
+                    case = make_case(args.seed, outcome.index, worker().signer)
+                    name = f"case-{outcome.index}.dladraft.json"
+                (args.save / name).write_bytes(case.data)
         report = summarise(args.seed, outcomes, time.perf_counter() - started)
         if args.case is not None:
             outcome = outcomes[0]

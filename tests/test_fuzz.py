@@ -64,3 +64,21 @@ def test_a_few_hundred_hostile_drafts_make_no_traceback(fuzz):
         assert families[family] >= 3, families
     made = Counter(f.split(":")[0] for o in outcomes if o.status == "made" for f in o.families)
     assert made["review"] >= 10 and made["strings"] >= 10, made
+
+
+def test_returned_word_files_from_strangers_make_no_traceback(fuzz):
+    """``--word``: a DOCX the program exported, damaged (bytes, ids, entities, DTDs, missing
+    parts, external relationships, encrypted or broken zip members …); each is refused with a
+    ``DrafterError`` or imported, and then the draft still saves and exports. Before this
+    branch 2,000 such files gave 83 tracebacks."""
+    seed = int(os.environ.get("DLA_FUZZ_SEED", "20261207"))
+    count = int(os.environ.get("DLA_FUZZ_WORD_CASES", "150"))
+    outcomes = list(fuzz.run(seed, range(count), jobs=1, timeout=60, word=True))
+    failures = [(o.index, o.kind, o.detail[-1500:]) for o in outcomes
+                if o.status in ("crash", "timeout", "harness-error")]
+    assert failures == [], f"seed {seed}: {failures}"
+    statuses = Counter(o.status for o in outcomes)
+    assert statuses["made"] >= count // 5 and statuses["refused"] >= count // 5, statuses
+    families = Counter(f for o in outcomes for f in o.families)
+    for family in ("word:flip", "word:cut", "word:splice", "word:external", "word:ratio"):
+        assert families[family] >= 2, families

@@ -36,6 +36,7 @@ from __future__ import annotations
 import posixpath
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
@@ -400,8 +401,11 @@ def read_word_parts(path: Path | str) -> WordParts:
     except DocxImportError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError,
-            NotImplementedError, struct.error) as exc:
-        raise _not_word(path, str(exc) or type(exc).__name__) from None
+            NotImplementedError, struct.error, zlib.error, RuntimeError) as exc:
+        # RuntimeError: zipfile's "is encrypted, password required"; zlib.error: a broken
+        # deflate stream. Word never writes either.
+        raise _not_word(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                        ) from None
     except OSError as exc:
         raise _refuse(
             "docx-unreadable",

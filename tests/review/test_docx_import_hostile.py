@@ -145,6 +145,29 @@ def test_sizes_that_lie_are_not_believed(tmp_path, exported):
     assert "ไม่ใช่ไฟล์ Word" in error.message("th")
 
 
+def _set_header_bits(data: bytes, local: tuple[int, int], central: tuple[int, int]) -> bytes:
+    """Change a field of every local and central header: (offset, value) for each."""
+    data = bytearray(data)
+    for signature, (offset, value) in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
+        at = data.find(signature)
+        while at >= 0:
+            data[at + offset] = value(data[at + offset]) if callable(value) else value
+            at = data.find(signature, at + 4)
+    return bytes(data)
+
+
+def test_encrypted_parts_are_a_damaged_file_not_a_traceback(tmp_path, exported):
+    encrypted = _set_header_bits(exported, (6, lambda b: b | 1), (8, lambda b: b | 1))
+    refused(tmp_path, encrypted, "docx-not-word")
+
+
+def test_a_broken_deflate_stream_is_a_damaged_file_not_a_traceback(tmp_path, exported):
+    data = bytearray(exported)
+    at = data.find(b"word/document.xml") + len(b"word/document.xml") + 20
+    data[at:at + 40] = b"\xff" * 40
+    refused(tmp_path, bytes(data), "docx-not-word")
+
+
 def test_an_archive_of_thousands_of_parts_is_refused_before_listing_them(tmp_path, exported):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
