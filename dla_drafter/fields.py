@@ -178,6 +178,8 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "review.versions.at": ("เวลา", "time"),
     "review.versions.note": ("หมายเหตุ", "note"),
     "review.comments": ("ความเห็น", "comment"),
+    "review.comments.id": ("รหัสความเห็น", "id"),
+    "review.comments.offset": ("ตำแหน่งของข้อความที่อ้างถึง", "offset"),
     "review.comments.field": ("ช่องที่แสดงความเห็น", "field"),
     "review.comments.quote": ("ข้อความที่อ้างถึง", "quote"),
     "review.comments.text": ("ข้อความความเห็น", "text"),
@@ -186,7 +188,12 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "review.comments.resolved": ("แก้ไขแล้ว", "resolved"),
     "review.comments.replies": ("คำตอบ", "reply"),
     "review.comments.replies.text": ("ข้อความตอบ", "text"),
+    "review.comments.replies.author": ("ผู้ตอบ", "author"),
+    "review.comments.replies.at": ("เวลา", "time"),
     "review.approvals": ("การอนุมัติ", "approval"),
+    "review.approvals.role": ("ตำแหน่งหรือชื่อย่อผู้อนุมัติ", "role"),
+    "review.approvals.name": ("ชื่อผู้อนุมัติ", "name"),
+    "review.approvals.at": ("เวลา", "time"),
 }
 
 # How one item of a list field is counted: (Thai word, English word).

@@ -56,13 +56,19 @@ class Problem:
         """The message alone, without the field's name."""
         return self.message_en if lang != "th" else self.message_th
 
-    def message(self, lang: str = "th") -> str:
-        """One line naming the field, e.g. ``เดือน (date.month): ต้องเป็นเลข ๑–๑๒ แต่ได้ 13``."""
+    def message(self, lang: str = "th", *, path: bool = False) -> str:
+        """One line naming the field by the name a clerk knows, e.g. ``เดือน: ต้องเป็นเลข
+        ๑–๑๒ แต่ได้ 13``, in either language (``month: must be a number 1–12, got 13``).
+
+        The path (``date.month``, ``review.approvals[0]``) is the program's name for the
+        field, not the clerk's: it is left out unless ``path`` is true (``check --verbose``,
+        the problems panel's tooltip), where it follows the name in parentheses. A key no
+        table names (written by a newer version) has no better name than its path."""
         text = self.text(lang)
         if self.field is None:
             return _one_line(text)
         label = self.label(lang)
-        plain = not self.field or label == self.field  # unknown keys have no better name
+        plain = not path or not self.field or label == self.field
         head = label if plain else f"{label} ({self.field})"
         return _one_line(f"{head}: {text}")
 
@@ -130,10 +136,11 @@ class DrafterError(Exception):
     def message_en(self) -> str:
         return self.message("en")
 
-    def message(self, lang: str = "th") -> str:
-        """One line: the first error's message (the others are in :meth:`describe`)."""
+    def message(self, lang: str = "th", *, path: bool = False) -> str:
+        """One line: the first error's message (the others are in :meth:`describe`);
+        ``path`` as in :meth:`Problem.message`."""
         shown = self.errors or self.problems
-        return shown[0].message(lang) if shown else ""
+        return shown[0].message(lang, path=path) if shown else ""
 
     def __reduce__(self):
         # ``args`` holds the report text, not the problems: pickle (worker processes) by hand.

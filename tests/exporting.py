@@ -21,6 +21,7 @@ def pdf(letter, settings=None, keyring=None, **options):
     return made.first("pdf"), made.pages
 
 
-def docx(letter, settings=None, keyring=None):
-    """DOCX bytes in memory."""
-    return pipeline.make_outputs(letter, ["letter.docx"], settings, keyring).first("docx")
+def docx(letter, settings=None, keyring=None, **options):
+    """DOCX bytes in memory (``comments=False``: without the review comments)."""
+    made = pipeline.make_outputs(letter, ["letter.docx"], settings, keyring, **options)
+    return made.first("docx")

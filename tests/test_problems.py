@@ -1,4 +1,5 @@
-"""Problem messages name the field in Thai and English, with the path in parentheses."""
+"""Problem messages name the field as a clerk knows it, in Thai and English; the path (in
+parentheses) only when asked for."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ from dla_drafter.problems import DraftError, Problem
         ("", "ไฟล์ร่าง", "draft file"),
         ("x-future.a[0]", "x-future.a[0]", "x-future.a[0]"),  # unknown: the path itself
         ("number.x", "number.x", "number.x"),
+        ("review.approvals[1]", "การอนุมัติ รายการที่ ๒", "approval item 2"),
+        ("review.comments[0].replies[2].author", "ความเห็น รายการที่ ๑ คำตอบ รายการที่ ๓ ผู้ตอบ",
+         "comment item 1 reply item 3 author"),
+        ("review.comments[3].text", "ความเห็น รายการที่ ๔ ข้อความความเห็น", "comment item 4 text"),
     ],
 )
 def test_field_labels(path: str, thai: str, english: str) -> None:
@@ -34,10 +39,15 @@ def test_field_labels(path: str, thai: str, english: str) -> None:
     assert field_label(path, "en") == english
 
 
-def test_message_names_the_field_and_keeps_the_path() -> None:
+def test_message_names_the_field_and_gives_the_path_when_asked() -> None:
     problem = Problem("body[2]", "control-char", "error", "มีแท็บ", "contains a TAB")
-    assert problem.message() == "ข้อความ ย่อหน้าที่ ๓ (body[2]): มีแท็บ"
-    assert problem.message("en") == "body paragraph 3 (body[2]): contains a TAB"
+    assert problem.message() == "ข้อความ ย่อหน้าที่ ๓: มีแท็บ"
+    assert problem.message("en") == "body paragraph 3: contains a TAB"
+    assert problem.message(path=True) == "ข้อความ ย่อหน้าที่ ๓ (body[2]): มีแท็บ"
+    assert problem.message("en", path=True) == "body paragraph 3 (body[2]): contains a TAB"
+    review = Problem("review.approvals[0]", "approval-stale", "warning", "ก", "a")
+    assert review.message() == "การอนุมัติ รายการที่ ๑: ก"  # not "(review.approvals[0])"
+    assert Problem("x-y", "c", "warning", "ก", "a").message(path=True) == "x-y: ก"
     assert str(problem) == problem.message("th")
     assert not Problem("x-y", "c", "warning", "ก", "a").is_error
     assert Problem("x-y", "c", "warning", "ก", "a").message() == "x-y: ก"
@@ -59,7 +69,7 @@ def test_draft_error_reports_every_error_in_both_languages(tmp_path: Path) -> No
     text = str(error)
     assert str(tmp_path / "a.json") in text
     assert "มีปัญหา 2 รายการ" in text and "has 2 problems" in text
-    assert "เดือน (date.month): ต้องเป็นเลข ๑–๑๒ แต่ได้ 13" in text
+    assert "เดือน: ต้องเป็นเลข ๑–๑๒ แต่ได้ 13" in text and "(date.month)" not in text
     assert "subject: must be text" in text
     assert "removed" not in text  # warnings are not errors
     assert error.errors == problems[:2] and error.warnings == problems[2:]

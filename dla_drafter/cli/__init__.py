@@ -1,8 +1,11 @@
 """``dla-drafter``: the desktop program, and the letter engine on the command line.
 
     dla-drafter                      open the desktop program with a new draft
-    dla-drafter DRAFT                open DRAFT in the desktop program
+    dla-drafter DRAFT                open DRAFT (an existing file) in the desktop program
     dla-drafter COMMAND …            a command (``dla-drafter --help`` lists them)
+
+Anything else — a mistyped command, a file that is not there — is an error that lists the
+commands (exit 2): a script must never find itself waiting on a window it did not ask for.
 
 Each command lives in its own module of this package (``render.py``, ``check.py`` …) with two
 functions: ``add_parser(subparsers)`` declares its arguments and ``run(args) -> int`` does the
@@ -20,6 +23,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from pathlib import Path
 
 from ._common import EXIT_ERRORS, EXIT_USAGE
 
@@ -53,9 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()
     utf8_output()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] in GUI_OPTIONS or (
-            argv[0] not in command_modules() and not argv[0].startswith("-")):
+    if not argv or argv[0] in GUI_OPTIONS:
         return open_window(argv)
+    first = argv[0]
+    if first not in command_modules() and not first.startswith("-") and _is_file(first):
+        return open_window(argv)
+    if first not in command_modules() and not first.startswith("-"):
+        return unknown_command(first, _lang_of(argv))
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
@@ -75,6 +83,50 @@ def utf8_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _is_file(word: str) -> bool:
+    try:
+        return Path(word).is_file()
+    except (OSError, ValueError):  # a name the system cannot hold is no file
+        return False
+
+
+def _lang_of(argv: list[str]) -> str:
+    """``--lang en`` anywhere in ``argv`` (the commands' own option), else Thai."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang=en" or (arg == "--lang" and argv[index + 1:index + 2] == ["en"]):
+            return "en"
+    return "th"
+
+
+def unknown_command(word: str, lang: str = "th") -> int:
+    """``dla-drafter WORD`` where WORD is neither a command nor an existing file: say so and
+    list the commands (exit 2), instead of opening a window that a script would then wait on
+    forever. A word that looks like a file name is reported as a file not found."""
+    import difflib
+
+    commands = command_modules()
+    looks_like_file = any(sep in word for sep in ("/", "\\")) or Path(word).suffix != ""
+    shown = word if looks_like_file or len(word) <= 80 else word[:79] + "…"
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if lang == "th":
+        print(f"ข้อผิดพลาด: ไม่พบไฟล์ {shown} และไม่มีคำสั่งชื่อนี้" if looks_like_file
+              else f"ข้อผิดพลาด: ไม่รู้จักคำสั่ง \"{shown}\"", file=sys.stderr)
+        if close:
+            print(f"หมายถึง \"{close[0]}\" หรือไม่", file=sys.stderr)
+        print(f"คำสั่งที่มี: {', '.join(commands)}", file=sys.stderr)
+        print("ดูรายละเอียด: dla-drafter --help หรือ dla-drafter คำสั่ง --help", file=sys.stderr)
+        print("เปิดหน้าต่างโปรแกรม: dla-drafter หรือ dla-drafter ไฟล์ร่าง", file=sys.stderr)
+    else:
+        print(f"error: no file {shown}, and no command of that name" if looks_like_file
+              else f"error: unknown command \"{shown}\"", file=sys.stderr)
+        if close:
+            print(f"did you mean \"{close[0]}\"?", file=sys.stderr)
+        print(f"commands: {', '.join(commands)}", file=sys.stderr)
+        print("details: dla-drafter --help or dla-drafter COMMAND --help", file=sys.stderr)
+        print("the desktop program: dla-drafter or dla-drafter DRAFT", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def open_window(argv: list[str]) -> int:

@@ -80,8 +80,9 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
                         help="ภาษาของข้อความ / language of messages")
 
 
-def load(path: Path, lang: str):
-    """The draft at ``path`` and its load warnings, or ``(None, [])`` after saying why not."""
+def load(path: Path, lang: str, *, verbose: bool = False):
+    """The draft at ``path`` and its load warnings, or ``(None, [])`` after saying why not
+    (each field by its name; with ``verbose`` its path in the file too)."""
     from ..model.draftio import load_draft_with_warnings
     from ..problems import DraftError
 
@@ -89,7 +90,7 @@ def load(path: Path, lang: str):
         letter, warnings = load_draft_with_warnings(path)
     except DraftError as exc:
         for problem in exc.problems:
-            say(lang, problem.severity, problem.message(lang))
+            say(lang, problem.severity, problem.message(lang, path=verbose))
         return None, []
     return letter, warnings
 

@@ -297,19 +297,21 @@ def _save(letter, path: Path, lang: str) -> int:
 
 def _import_docx(letter, path: Path, docx: Path, lang: str) -> int:
     """Import, print the summary, save only when something was added."""
-    from ..review.docx_import import DocxImportError, import_docx_comments
+    from ..problems import DrafterError
+    from ..review.docx_import import import_docx_comments
 
     try:
         summary = import_docx_comments(letter, docx)
-    except DocxImportError as exc:
+    except DrafterError as exc:  # the Word file refused, or a record that cannot take more
         say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
     for line in summary.lines(lang):
         print(line)
-    return _save(letter, path, lang) if summary.imported else EXIT_OK
+    return _save(letter, path, lang) if summary.changed else EXIT_OK
 
 
 def _status(letter, keyring, as_json: bool, lang: str) -> int:
+    from ..fields import field_label
     from ..review.paper import when_text
     from ..review.status import review_problems, review_status
 
@@ -340,7 +342,8 @@ def _status(letter, keyring, as_json: bool, lang: str) -> int:
         print(f"{t['approval']}: {who or '?'} — {word}")
     for comment in status.comments:
         mark = f" ({t['resolved']})" if comment.resolved else ""
-        print(f"{t['comment']} {comment.id} [{comment.field}] \u201c{comment.quote}\u201d "
+        where = field_label(comment.field, lang)
+        print(f"{t['comment']} {comment.id} [{where}] \u201c{comment.quote}\u201d "
               f"{comment.author}: {comment.text}{mark}")
         for reply in comment.replies:
             print(f"  ↳ {reply.author}: {reply.text}")

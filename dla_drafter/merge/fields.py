@@ -52,7 +52,7 @@ class FieldError(ValueError):
 
     def message(self, lang: str = "th") -> str:
         label = field_label(self.path, lang) if self.path else ""
-        head = f"{label} ({self.path})" if label and label != self.path else self.path
+        head = label or self.path  # the clerk's name of the field, not its path
         text = self.message_th if lang == "th" else self.message_en
         return f"{head}: {text}" if head else text
 

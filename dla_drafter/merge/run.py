@@ -66,8 +66,10 @@ class RowProblem:
     message_th: str
     message_en: str
 
-    def message(self, lang: str = "th") -> str:
-        """``แถวที่ ๕ คอลัมน์ "ชื่อ": เรื่อง (subject): …`` — one line."""
+    def message(self, lang: str = "th", *, path: bool = False) -> str:
+        """``แถวที่ ๕ คอลัมน์ "ชื่อ": เรื่อง: …`` — one line, the field by the name a clerk
+        knows; ``path`` adds its path in the draft (``เรื่อง (subject)``), as
+        :meth:`~dla_drafter.problems.Problem.message` does."""
         th = lang == "th"
         where = []
         if self.row is not None:
@@ -77,7 +79,7 @@ class RowProblem:
         text = self.message_th if th else self.message_en
         if self.field:
             label = field_label(self.field, lang)
-            head = label if label == self.field else f"{label} ({self.field})"
+            head = label if label == self.field or not path else f"{label} ({self.field})"
             text = f"{head}: {text}"
         line = f"{' '.join(where)}: {text}" if where else text
         return " ".join(line.splitlines())

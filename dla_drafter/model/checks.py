@@ -42,6 +42,8 @@ KINDS_WITH_SALUTATION = kinds_printing("salutation")
 KINDS_WITH_CLOSE = kinds_printing("complimentary_close")
 KINDS_WITH_CLOSING_PARAGRAPH = KINDS_WITH_SALUTATION
 KINDS_WITH_SIGNER = kinds_printing("signer.position")
+KINDS_WITH_SIGNER_NAME = kinds_printing("signer.name")
+KINDS_WITH_RECIPIENTS = kinds_printing("recipients.names")
 KINDS_WITH_CODE = kinds_printing("number.code")
 KINDS_WITH_SUBJECT = kinds_printing("subject")
 
@@ -81,6 +83,7 @@ def check_letter(letter: Letter, today: datetime.date | None = None) -> list[Pro
     problems += _enclosures(letter)
     problems += _qr(letter)
     problems += _signer(letter)
+    problems += _distribution(letter)
     problems += _unprinted(letter)
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -391,6 +394,16 @@ def _signer(letter: Letter) -> list[Problem]:
             )
         )
     name = letter.signer.name.strip()
+    if not name and letter.kind in KINDS_WITH_SIGNER_NAME and letter.signer.e_saraban is not True:
+        found.append(
+            _warn(
+                "signer.name",
+                "signer-name-missing",
+                "ยังไม่ได้กรอกชื่อผู้ลงนาม หนังสือจะพิมพ์วงเล็บว่าง ( ) ใต้ลายมือชื่อ",
+                "the signer's name is empty; the letter would print empty parentheses ( ) "
+                "under the signature",
+            )
+        )
     if name and (name[0] in _PARENTHESES or name[-1] in _PARENTHESES):
         found.append(
             _warn(
@@ -424,6 +437,36 @@ def _signer(letter: Letter) -> list[Problem]:
                 )
             )
     return found
+
+
+def _distribution(letter: Letter) -> list[Problem]:
+    """ผู้รับ "(ตามบัญชีรายชื่อแนบท้าย)" and the distribution list go together: an addressee
+    that points to a list that is not there, or a list no addressee points to, is a letter
+    whose recipients cannot be known from the paper."""
+    if letter.kind not in KINDS_WITH_ADDRESSEE or letter.kind not in KINDS_WITH_RECIPIENTS:
+        return []
+    to_list = bool(_LIST_ADDRESSEE.search(normalize(letter.addressee)))
+    has_names = any(not _blank(n) for n in letter.recipients.names)
+    if to_list and not has_names:
+        return [_warn(
+            "recipients.names",
+            "distribution-list-missing",
+            f'ผู้รับเป็น "{letter.addressee.strip()[:60]}" แต่ยังไม่มีบัญชีรายชื่อแนบท้าย '
+            "ให้กรอกรายชื่อผู้รับ หนังสือจะพิมพ์บัญชีรายชื่อต่อท้ายให้",
+            f'the addressee is "{letter.addressee.strip()[:60]}" but there is no distribution '
+            "list; fill in the recipients and the letter prints the list after it",
+        )]
+    if has_names and not to_list and not _blank(letter.addressee):
+        count = sum(1 for n in letter.recipients.names if not _blank(n))
+        return [_warn(
+            "addressee",
+            "distribution-list-unnamed",
+            f"มีบัญชีรายชื่อแนบท้าย {to_thai_digits(count)} รายการ แต่ผู้รับไม่ได้อ้างถึง "
+            'ให้ต่อท้ายผู้รับด้วย "(ตามบัญชีรายชื่อแนบท้าย)"',
+            f"there is a distribution list of {count} but the addressee does not refer to it; "
+            'end the addressee with "(ตามบัญชีรายชื่อแนบท้าย)"',
+        )]
+    return []
 
 
 def _unprinted(letter: Letter) -> list[Problem]:

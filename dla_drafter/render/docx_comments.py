@@ -17,7 +17,9 @@ these strings, for the export and for the import alike. No Qt, no letter.
 
 from __future__ import annotations
 
+import bisect
 import copy
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,10 +29,14 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 from lxml import etree
 
+from dla_drafter.text.invisible import XML_ILLEGAL
+
 W_P, W_R, W_T = qn("w:p"), qn("w:r"), qn("w:t")
 W_TAB, W_BR, W_CR = qn("w:tab"), qn("w:br"), qn("w:cr")
 W_RPR, W_ID = qn("w:rPr"), qn("w:id")
 W_RANGE_START, W_RANGE_END = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
+W_COMMENT, W_AUTHOR, W_DATE = qn("w:comment"), qn("w:author"), qn("w:date")
+DOCUMENT_PART, COMMENTS_PART = "word/document.xml", "word/comments.xml"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _CHARS = {W_TAB: "\t", W_BR: "\n", W_CR: "\n"}
 
@@ -76,14 +82,19 @@ class AnchoredComment:
     done: bool = False  # marked resolved in Word
 
 
-def body_paragraphs(document: Document) -> list[etree._Element]:
-    """Every paragraph of the body in document order (table cells included). A paragraph the
-    writer split at a page end is joined back first (``docx_split.join_continued``), so a
+def paragraphs_of(body: etree._Element) -> list[etree._Element]:
+    """Every paragraph of a ``w:body`` in document order (table cells included). A paragraph
+    the writer split at a page end is joined back first (``docx_split.join_continued``), so a
     field printed across two pages is one paragraph here, as in the letter."""
     from .docx_split import join_continued
 
-    join_continued(document.element.body)
-    return list(document.element.body.iter(W_P))
+    join_continued(body)
+    return list(body.iter(W_P))
+
+
+def body_paragraphs(document: Document) -> list[etree._Element]:
+    """Every paragraph of the document's body in document order (table cells included)."""
+    return paragraphs_of(document.element.body)
 
 
 def _own_runs(paragraph: etree._Element) -> Iterator[etree._Element]:
@@ -141,50 +152,129 @@ def _split_run(run: etree._Element, at: int) -> etree._Element:
     return right
 
 
-def _runs_covering(paragraph: etree._Element, start: int, end: int) -> list[etree._Element]:
-    """The runs holding exactly characters ``start:end`` of the paragraph, split as needed."""
-    for boundary in (start, end):
-        pos = 0
-        for run in list(_own_runs(paragraph)):
-            length = sum(len(text) for _, text in _run_pieces(run))
-            if pos < boundary < pos + length:
-                _split_run(run, boundary - pos)
-                break
-            pos += length
-    covering = []
+def xml_text(text: str) -> str:
+    """``text`` without what XML 1.0 cannot hold (NUL, BEL, VT …, U+FFFE): a comment's text
+    and author come from a draft's review record, which a program other than this one may
+    have written; the reader names them (``review-control-char``), the writer leaves them out."""
+    return XML_ILLEGAL.sub("", text)
+
+
+def word_time(at: datetime | None) -> datetime | None:
+    """``at`` in UTC to the second, as Word stores a comment's date; None when it has no
+    place on Word's calendar (a naive time is read as UTC; one that leaves years 1–9999 in
+    UTC is dropped rather than refusing the document)."""
+    if at is None:
+        return None
+    try:
+        zoned = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+        return zoned.astimezone(UTC).replace(microsecond=0)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _split_at(paragraph: etree._Element,
+              boundaries: Sequence[int]) -> list[tuple[int, int, etree._Element]]:
+    """Split the paragraph's runs at every one of ``boundaries`` (character offsets) in one
+    pass, and return its runs that hold text as (start, end, run), in order. Every comment of
+    a paragraph is placed from this one list: splitting and searching again for each comment
+    made the time grow with the square of the comment count."""
+    cuts = sorted(set(boundaries))
+    at = 0  # the next cut to make
+    pieces: list[tuple[int, int, etree._Element]] = []
     pos = 0
-    for run in _own_runs(paragraph):
+    for run in list(_own_runs(paragraph)):
         length = sum(len(text) for _, text in _run_pieces(run))
-        if length and pos >= start and pos + length <= end:
-            covering.append(run)
+        while at < len(cuts) and cuts[at] <= pos:
+            at += 1
+        while at < len(cuts) and cuts[at] < pos + length:
+            right = _split_run(run, cuts[at] - pos)
+            pieces.append((pos, cuts[at], run))
+            length -= cuts[at] - pos
+            pos = cuts[at]
+            run = right
+            at += 1
+        if length:
+            pieces.append((pos, pos + length, run))
         pos += length
-    return covering
+    return pieces
 
 
-def _add_one(document: Document, runs: list[etree._Element], text: str, author: str,
-             initials: str, at: datetime | None):
-    first, last = Run(runs[0], document), Run(runs[-1], document)  # type: ignore[arg-type]
-    comment = document.add_comment([first, last], text=text, author=author, initials=initials)
-    if at is not None:
-        comment._comment_elm.date = at.astimezone(UTC).replace(microsecond=0)
-    return comment._comment_elm
+def _covering(pieces: list[tuple[int, int, etree._Element]], start: int,
+              end: int) -> list[etree._Element]:
+    """The runs holding exactly characters ``start:end`` (the paragraph split at both)."""
+    first = bisect.bisect_left(pieces, start, key=lambda piece: piece[0])
+    last = bisect.bisect_right(pieces, end, key=lambda piece: piece[1])
+    return [run for _, _, run in pieces[first:last]]
+
+
+def runs_covering(paragraph: etree._Element, start: int, end: int) -> list[etree._Element]:
+    """The runs holding exactly characters ``start:end`` of the paragraph, split as needed
+    (the hyperlink writer's one span; comments split a paragraph once for all theirs)."""
+    return _covering(_split_at(paragraph, (start, end)), start, end)
+
+
+_COMMENT_XML = (
+    '<w:comment {ns} w:id="{id}" w:author="">'
+    '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+    '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r></w:p>'
+    "</w:comment>"
+)
+
+
+class _CommentWriter:
+    """Writes Word comments as python-docx's ``Document.add_comment`` does, numbering them
+    itself: python-docx finds the next free id by reading every comment's id, for each one."""
+
+    def __init__(self, document: Document) -> None:
+        self.part = document.part._comments_part
+        self.root = self.part.element
+        used = [int(i) for i in self.root.xpath("./w:comment/@w:id") if _DECIMAL.fullmatch(i)]
+        self.next_id = max(used, default=-1) + 1
+
+    def add(self, runs: list[etree._Element], text: str, author: str, initials: str,
+            at: datetime | None) -> etree._Element:
+        from docx.comments import Comment
+        from docx.oxml.ns import nsdecls
+        from docx.oxml.parser import parse_xml
+
+        cid = self.next_id
+        self.next_id += 1
+        element = parse_xml(_COMMENT_XML.format(ns=nsdecls("w"), id=cid))
+        self.root.append(element)
+        element.author = xml_text(author)
+        element.initials = xml_text(initials)
+        element.date = word_time(at) or datetime.now(UTC).replace(microsecond=0)
+        comment = Comment(element, self.part)
+        lines = xml_text(text).split("\n")
+        comment.paragraphs[0].add_run(lines[0])
+        for line in lines[1:]:
+            comment.add_paragraph(text=line)
+        first = Run(runs[0], None)  # type: ignore[arg-type]
+        first.mark_comment_range(Run(runs[-1], None), cid)  # type: ignore[arg-type]
+        return element
 
 
 def add_comments(document: Document, comments: Sequence[WordComment]) -> int:
     """Add each comment as a real Word comment anchored on its characters, its replies as
     Word's threaded replies on the same characters; returns how many comments were anchored
-    (one whose paragraph or range holds no text is left out)."""
+    (one whose paragraph or range holds no text is left out). Linear in the comments: each
+    paragraph's runs are split once, at all its comments' ends."""
     paragraphs = body_paragraphs(document)
+    wanted = [item for item in comments
+              if 0 <= item.paragraph < len(paragraphs) and item.start < item.end]
+    boundaries: dict[int, list[int]] = {}
+    for item in wanted:
+        boundaries.setdefault(item.paragraph, []).extend((item.start, item.end))
+    pieces = {index: _split_at(paragraphs[index], cuts) for index, cuts in boundaries.items()}
+    writer: _CommentWriter | None = None
     threads: list[tuple[etree._Element, list[etree._Element]]] = []
-    for item in comments:
-        if not 0 <= item.paragraph < len(paragraphs) or item.start >= item.end:
-            continue
-        runs = _runs_covering(paragraphs[item.paragraph], item.start, item.end)
+    for item in wanted:
+        runs = _covering(pieces[item.paragraph], item.start, item.end)
         if not runs:
             continue
-        parent = _add_one(document, runs, item.text, item.author, item.initials, item.at)
-        replies = [_add_one(document, runs, r.text, r.author, r.initials, r.at)
-                   for r in item.replies]
+        writer = writer or _CommentWriter(document)
+        parent = writer.add(runs, item.text, item.author, item.initials, item.at)
+        replies = [writer.add(runs, r.text, r.author, r.initials, r.at) for r in item.replies]
         threads.append((parent, replies))
     if any(replies for _, replies in threads):
         _write_threads(document, threads)
@@ -237,55 +327,101 @@ def _write_threads(document: Document,
     document.part.relate_to(part, RT_COMMENTS_EXTENDED)
 
 
-def _threads(document: Document) -> dict[int, tuple[int | None, bool]]:
-    """Comment id → (id of the comment it replies to, marked done), from commentsExtended."""
-    blob = None
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/commentsExtended") and not rel.is_external:
-            blob = rel.target_part.blob
-    if blob is None or not len(document.comments):
-        return {}
+class CommentIdError(ValueError):
+    """A ``w:id`` (of a comment, or of a range's start or end) that is not a number, or a
+    comment id given twice: Word itself calls such a file damaged. ``part`` names the part."""
+
+    def __init__(self, part: str, value: str | None, duplicate: bool = False) -> None:
+        self.part, self.value, self.duplicate = part, value, duplicate
+        super().__init__(f"{part}: w:id {value!r}" + (" twice" if duplicate else ""))
+
+
+_DECIMAL = re.compile(r"-?[0-9]{1,10}")
+
+
+def comment_id(value: str | None, part: str) -> int:
+    """A ``w:id`` as Word writes it (ST_DecimalNumber, 32 bits), else :class:`CommentIdError`."""
+    if value is None or not _DECIMAL.fullmatch(value.strip()):
+        raise CommentIdError(part, value)
+    number = int(value)
+    if not -(2**31) <= number < 2**31:
+        raise CommentIdError(part, value)
+    return number
+
+
+def _word_date(text: str | None) -> datetime | None:
+    """A comment's ``w:date`` (xsd:dateTime, ``Z`` or an offset or none), None when it is not
+    one: a time that cannot be read is no reason to drop the comment."""
+    if not text:
+        return None
+    text = text.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
     try:
-        extended = etree.fromstring(blob)
-    except etree.XMLSyntaxError:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _threads(comments: etree._Element,
+             extended: etree._Element | None) -> dict[int, tuple[int | None, bool]]:
+    """Comment id → (id of the comment it replies to, marked done), from commentsExtended,
+    whose entries name comments by the ``w14:paraId`` of their last paragraph."""
+    if extended is None:
         return {}
     by_para: dict[str, int] = {}
-    for comment in document.part._comments_part.element.findall(qn("w:comment")):
+    for comment in comments.iterchildren(W_COMMENT):
         paragraphs = comment.findall(W_P)
         if paragraphs and paragraphs[-1].get(_PARA_ID):
-            by_para[paragraphs[-1].get(_PARA_ID)] = int(comment.get(W_ID))
+            by_para.setdefault(paragraphs[-1].get(_PARA_ID),
+                               comment_id(comment.get(W_ID), COMMENTS_PART))
     result: dict[int, tuple[int | None, bool]] = {}
     for entry in extended.iter(f"{{{W15}}}commentEx"):
         cid = by_para.get(entry.get(f"{{{W15}}}paraId", ""))
         if cid is None:
             continue
         parent = by_para.get(entry.get(f"{{{W15}}}paraIdParent", ""))
-        result[cid] = (parent, entry.get(f"{{{W15}}}done") in ("1", "true"))
+        result[cid] = (parent if parent != cid else None,
+                       entry.get(f"{{{W15}}}done") in ("1", "true"))
     return result
 
 
-def read_comments(document: Document) -> list[AnchoredComment]:
-    """Every comment of the document with the body paragraph and characters it is anchored
-    on (``paragraph`` None when the document has no range for it), and the thread it is in
-    (``parent``: the comment a reply answers)."""
+def read_comments(body: etree._Element, comments: etree._Element | None,
+                  extended: etree._Element | None = None) -> list[AnchoredComment]:
+    """Every comment of a document (``body``: its ``w:body``; ``comments``: the root of
+    ``comments.xml``; ``extended``: of ``commentsExtended.xml``) with the body paragraph and
+    characters it is anchored on (``paragraph`` None when the body has no range for it), and
+    the thread it is in (``parent``: the comment a reply answers).
+
+    One pass over the body and one over the comments, each range looked up by id: time grows
+    with the size of the file, not with the square of the comment count. Ids are checked as
+    they are read (:class:`CommentIdError`)."""
+    if comments is None:
+        return []
     starts: dict[int, tuple[int, int]] = {}
     ends: dict[int, tuple[int, int]] = {}
     texts: list[str] = []
-    for index, paragraph in enumerate(body_paragraphs(document)):
+    for index, paragraph in enumerate(paragraphs_of(body)):
         pos = 0
         own = set(_own_runs(paragraph))
-        for element in paragraph.iter():
-            if element.tag in (W_RANGE_START, W_RANGE_END):
-                comment_id = int(element.get(W_ID, "-1"))
-                target = starts if element.tag == W_RANGE_START else ends
-                target.setdefault(comment_id, (index, pos))
-            elif element.tag == W_R and element in own:
-                pos += sum(len(text) for _, text in _run_pieces(element))
+        for element in paragraph.iter(W_RANGE_START, W_RANGE_END, W_R):
+            if element.tag == W_R:
+                if element in own:
+                    pos += sum(len(text) for _, text in _run_pieces(element))
+                continue
+            cid = comment_id(element.get(W_ID), DOCUMENT_PART)
+            target = starts if element.tag == W_RANGE_START else ends
+            target.setdefault(cid, (index, pos))
         texts.append(paragraph_text(paragraph))
-    threads = _threads(document)
+    threads = _threads(comments, extended)
+    seen: set[int] = set()
     result = []
-    for comment in document.comments:
-        cid = comment.comment_id
+    for comment in comments.iterchildren(W_COMMENT):
+        raw_id = comment.get(W_ID)
+        cid = comment_id(raw_id, COMMENTS_PART)
+        if cid in seen:
+            raise CommentIdError(COMMENTS_PART, raw_id, duplicate=True)
+        seen.add(cid)
         where = starts.get(cid)
         paragraph: int | None = None
         start = end = 0
@@ -293,22 +429,27 @@ def read_comments(document: Document) -> list[AnchoredComment]:
         if where is not None:
             paragraph, start = where
             end_paragraph, end = ends.get(cid, (paragraph, len(texts[paragraph])))
-            if end_paragraph != paragraph:
+            if end_paragraph != paragraph or end < start:
                 end = len(texts[paragraph])
             anchored = texts[paragraph][start:end]
-        lines = tuple(p.text for p in comment.paragraphs)
+        lines = tuple(paragraph_text(p) for p in comment.findall(W_P))
         parent, done = threads.get(cid, (None, False))
-        result.append(AnchoredComment(cid, paragraph, start, end, anchored, comment.author,
-                                      comment.timestamp, lines, parent, done))
+        result.append(AnchoredComment(cid, paragraph, start, end, anchored,
+                                      comment.get(W_AUTHOR) or "",
+                                      _word_date(comment.get(W_DATE)), lines, parent, done))
     return result
 
 
 __all__ = [
     "AnchoredComment",
+    "CommentIdError",
     "WordComment",
     "WordReply",
     "add_comments",
     "body_paragraphs",
+    "comment_id",
     "paragraph_text",
+    "paragraphs_of",
+    "runs_covering",
     "read_comments",
 ]

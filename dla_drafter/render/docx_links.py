@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..text.digits import link_spans
-from .docx_comments import _runs_covering, paragraph_text
+from .docx_comments import paragraph_text, runs_covering
 from .docx_split import text_of
 
 W_P, W_R, W_RPR = qn("w:p"), qn("w:r"), qn("w:rPr")
@@ -77,7 +77,7 @@ def add_hyperlinks(document: Any) -> int:
             continue
         text = paragraph_text(paragraph)
         for start, end in reversed(link_spans(text)):
-            runs = _runs_covering(paragraph, start, end)
+            runs = runs_covering(paragraph, start, end)
             if not runs or any(r.getparent() is not paragraph for r in runs):
                 continue  # inside a link already, or a tracked change: left as it is
             rid = part.relate_to(link_target(text[start:end]), RT.HYPERLINK, is_external=True)

@@ -12,15 +12,16 @@ version could not read (a newer release's, or a damaged one) are kept as they ar
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from dla_drafter.fields import field_label
 from dla_drafter.model.letter import Letter
 from dla_drafter.problems import DrafterError, Problem
+from dla_drafter.text.invisible import XML_ILLEGAL
 
 from .diff import LetterDiff, diff_snapshots, field_texts
 from .integrity import (
@@ -48,10 +49,37 @@ from .record import (
 
 
 class ReviewError(DrafterError):
-    """A review action refused; ``field`` is the path it concerns ("review" for the record)."""
+    """A review action refused; ``field`` is the path it concerns ("" for the whole record).
+    A :class:`DrafterError` of one problem, so every reader shows it the same way."""
 
     def __init__(self, field: str, message_th: str, message_en: str) -> None:
-        super().__init__([Problem(field, "review-refused", "error", message_th, message_en)])
+        super().__init__(Problem(field, "review-refused", "error", message_th, message_en))
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
+
+
+def _quote_at(text: str, quote: str, offset: int | None) -> bool:
+    """Whether ``quote`` is in ``text`` at ``offset`` — inside the text: an offset past the
+    end (the field was shortened since, or the file says so) matches nothing, even ""."""
+    if offset is None or isinstance(offset, bool) or not 0 <= offset <= len(text) - len(quote):
+        return False
+    return text[offset : offset + len(quote)] == quote
+
+
+def _refuse_control(field: str, value: str, what_th: str, what_en: str) -> None:
+    """Refuse what neither a page nor a Word comment can hold (NUL, BEL, VT …): a comment's
+    text keeps its line breaks and TABs, which both can."""
+    found = XML_ILLEGAL.findall(value)
+    if found:
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
+        raise ReviewError(
+            field,
+            f"{what_th}มีอักขระควบคุม ({codes}) ซึ่งพิมพ์และส่งออกเป็น Word ไม่ได้ ลบออกก่อน",
+            f"{what_en} contains control characters ({codes}) that cannot be printed or "
+            "written to Word; remove them",
+        )
 
 
 def now_text() -> str:
@@ -127,40 +155,76 @@ def add_comment(
     without it, or when the quote is not there, the first occurrence.
     Refused, naming the field, when the field does not exist or does not contain ``quote``.
     """
-    texts = field_texts(letter_snapshot(letter))
+    entry = comment_entry(field_texts(letter_snapshot(letter)), field, quote, text, author,
+                          at, offset)
+    comment_list(letter).append(entry)
+    return entry["id"]
+
+
+def comment_entry(
+    texts: Mapping[str, str], field: str, quote: str, text: str, author: str,
+    at: str | None = None, offset: int | None = None,
+) -> dict[str, Any]:
+    """The record entry of a new comment, checked as :func:`add_comment` checks it against
+    the letter's ``texts`` (``field_texts`` of its snapshot), without adding it: a caller that
+    adds many (the Word import) takes the texts once and appends every entry to
+    :func:`comment_list`, instead of re-reading the letter for each."""
     if field not in texts:
         raise ReviewError(
             field,
             "ไม่มีช่องนี้ในหนังสือ จึงแสดงความเห็นที่ช่องนี้ไม่ได้",
             "there is no such field in the letter to comment on",
         )
-    if offset is None or texts[field][offset : offset + len(quote)] != quote:
+    if not _quote_at(texts[field], quote, offset):
         offset = texts[field].find(quote)
-    if offset < 0:
+    if offset is None or offset < 0:
         raise ReviewError(
             field,
-            f"ไม่พบข้อความ \u201c{quote}\u201d ในช่อง{field_label(field)}",
-            f"the text \u201c{quote}\u201d is not in the field {field_label(field, 'en')}",
+            f"ไม่พบข้อความ \u201c{quote}\u201d ในช่องนี้",
+            f"the text \u201c{quote}\u201d is not in this field",
         )
     if not text.strip():
         raise ReviewError(field, "ต้องมีข้อความความเห็น", "the comment has no text")
+    _refuse_control(field, text, "ความเห็น", "the comment")
+    _refuse_control(field, author, "ชื่อผู้แสดงความเห็น", "the author's name")
+    return {
+        "id": "c" + secrets.token_hex(4),
+        "field": field,
+        "quote": quote,
+        "offset": offset,
+        "text": text,
+        "author": author,
+        "at": at or now_text(),
+        "resolved": False,
+        "replies": [],
+    }
+
+
+def comment_list(letter: Letter) -> list[Any]:
+    """The record's list of comments, to append to (the record is created when missing);
+    refused, changing nothing, when the record or the list cannot be read."""
     raw = _writable(letter, "comments")
-    comment_id = "c" + secrets.token_hex(4)
-    raw.setdefault("comments", []).append(
-        {
-            "id": comment_id,
-            "field": field,
-            "quote": quote,
-            "offset": offset,
-            "text": text,
-            "author": author,
-            "at": at or now_text(),
-            "resolved": False,
-            "replies": [],
-        }
-    )
+    comments = raw.setdefault("comments", [])
     _commit(letter, raw)
-    return comment_id
+    return comments
+
+
+def reply_entry(text: str, author: str, at: str | None = None) -> dict[str, Any]:
+    """A reply's record entry, checked as :func:`reply_to_comment` checks it."""
+    if not text.strip():
+        raise ReviewError(f"{REVIEW_KEY}.comments", "ต้องมีข้อความตอบ", "the reply has no text")
+    _refuse_control(f"{REVIEW_KEY}.comments", text, "คำตอบ", "the reply")
+    _refuse_control(f"{REVIEW_KEY}.comments", author, "ชื่อผู้ตอบ", "the author's name")
+    return {"author": author, "at": at or now_text(), "text": text}
+
+
+def add_reply_entry(comment: dict[str, Any], entry: dict[str, Any]) -> None:
+    """Append a reply entry to a comment's raw entry (its list made when missing or damaged:
+    the record reader ignores a ``replies`` that is not a list)."""
+    replies = comment.get("replies")
+    if not isinstance(replies, list):
+        replies = comment["replies"] = []
+    replies.append(entry)
 
 
 def _comment_entry(letter: Letter, comment_id: str) -> dict[str, Any]:
@@ -179,12 +243,7 @@ def reply_to_comment(
     letter: Letter, comment_id: str, text: str, author: str, at: str | None = None
 ) -> None:
     entry = _comment_entry(letter, comment_id)
-    if not text.strip():
-        raise ReviewError(f"{REVIEW_KEY}.comments", "ต้องมีข้อความตอบ", "the reply has no text")
-    replies = entry.get("replies")
-    if not isinstance(replies, list):
-        replies = entry["replies"] = []
-    replies.append({"author": author, "at": at or now_text(), "text": text})
+    add_reply_entry(entry, reply_entry(text, author, at))
 
 
 def set_resolved(letter: Letter, comment_id: str, resolved: bool = True) -> None:
@@ -329,19 +388,24 @@ def approval_statuses(letter: Letter, keyring: Keyring) -> list[tuple[Approval, 
     return [(c.approval, c.status) for c in approval_checks(letter, keyring)]
 
 
-def locate_comment(letter: Letter, comment: Comment) -> tuple[int, int] | None:
+def locate_comment(letter: Letter, comment: Comment,
+                   texts: Mapping[str, str] | None = None) -> tuple[int, int] | None:
     """Where a comment's quote is in its field now, as (start, end) character offsets.
 
     The place it was made (``offset``) when the quote is still there, else its first
     occurrence in the field; None when the field no longer holds the quoted text (the clerk
     changed it: the comment is *outdated*, and the UI shows it without a highlight).
+    ``texts`` (``field_texts`` of the letter's snapshot) saves reading the letter again when
+    locating many comments.
     """
-    text = field_texts(letter_snapshot(letter)).get(comment.field)
+    if texts is None:
+        texts = field_texts(letter_snapshot(letter))
+    text = texts.get(comment.field)
     if text is None:
         return None
-    end = (comment.offset or 0) + len(comment.quote)
-    if comment.offset is not None and text[comment.offset : end] == comment.quote:
-        return comment.offset, end
+    if _quote_at(text, comment.quote, comment.offset):
+        assert comment.offset is not None
+        return comment.offset, comment.offset + len(comment.quote)
     start = text.find(comment.quote)
     return None if start < 0 else (start, start + len(comment.quote))
 

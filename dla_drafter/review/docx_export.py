@@ -20,7 +20,9 @@ from dla_drafter.model.letter import Letter
 from dla_drafter.render.docx_comments import WordComment, WordReply
 
 from .actions import locate_comment, record_of
+from .diff import field_texts
 from .docx_fields import field_spans
+from .integrity import letter_snapshot
 from .record import Comment
 
 OUTDATED_NOTE = "(ข้อความที่อ้างถึงถูกแก้ไขแล้ว)"
@@ -59,18 +61,30 @@ def word_comments(
 ) -> tuple[list[WordComment], list[Comment]]:
     """The open comments placed in a document whose body paragraphs read ``paragraphs``, and
     the open comments that could not be placed (their field does not print)."""
+    placed, unplaced = placed_comments(letter, paragraphs)
+    return [word for _, word in placed], unplaced
+
+
+def placed_comments(
+    letter: Letter, paragraphs: Sequence[str], *, resolved: bool = False
+) -> tuple[list[tuple[Comment, WordComment]], list[Comment]]:
+    """Each open comment (with ``resolved``, every comment) with the Word comment the export
+    makes of it, and those that cannot be placed. The Word import uses the pairs to know a
+    comment that comes back from the export, wherever it hangs (on its quote, or on the whole
+    field when its quote is "" or was edited away)."""
     spans = field_spans(letter, paragraphs)
-    placed: list[WordComment] = []
+    texts = field_texts(letter_snapshot(letter))
+    placed: list[tuple[Comment, WordComment]] = []
     unplaced: list[Comment] = []
     for comment in record_of(letter).comments:
-        if comment.resolved:
+        if comment.resolved and not resolved:
             continue
         span = spans.get(comment.field)
         if span is None:
             unplaced.append(comment)
             continue
         text = comment.text
-        where = locate_comment(letter, comment)
+        where = locate_comment(letter, comment, texts)
         if where is None:
             start, end = span.start, span.end
             text = f"{text}\n{OUTDATED_NOTE}"
@@ -80,10 +94,9 @@ def word_comments(
             end = span.start + to_printed[where[1]]
             if start >= end:  # a quote of only spaces or invisible characters
                 start, end = span.start, span.end
-        placed.append(
-            WordComment(span.paragraph, start, end, text, comment.author,
-                        initials_of(comment.author), parse_time(comment.at),
-                        tuple(WordReply(r.text, r.author, initials_of(r.author),
-                                        parse_time(r.at)) for r in comment.replies))
-        )  # fmt: skip
+        placed.append((comment, WordComment(
+            span.paragraph, start, end, text, comment.author, initials_of(comment.author),
+            parse_time(comment.at),
+            tuple(WordReply(r.text, r.author, initials_of(r.author), parse_time(r.at))
+                  for r in comment.replies))))
     return placed, unplaced

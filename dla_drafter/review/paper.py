@@ -131,7 +131,10 @@ def when_text(at: str, digits: str = "thai") -> str:
         return at
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone(BANGKOK)
+    try:
+        local = moment.astimezone(BANGKOK)
+    except OverflowError:  # 9999-12-31T23:59:59-14:00: no such day in Thailand's calendar
+        return at
     date = format_thai_date(local.day, local.month, local.year + BE_OFFSET, digits)
     return f"{date} เวลา {apply_digits(f'{local.hour:02d}.{local.minute:02d}', digits)} น."
 

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from dla_drafter.model.letter import Letter
 from dla_drafter.problems import Problem
+from dla_drafter.text.invisible import XML_ILLEGAL
 
 from .integrity import REVIEW_KEY
 
@@ -166,6 +167,22 @@ class _Reader:
             return None
         return value
 
+    def printable(self, path: str, value: str) -> str:
+        """``value``, after naming the control characters in it that no page or Word file can
+        hold (NUL, BEL, VT …; a comment keeps its line breaks and TABs). The record was not
+        written by this program, so this is a warning: the writers leave them out."""
+        found = XML_ILLEGAL.findall(value)
+        if found:
+            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
+            self.problems.append(
+                _warning(path, "review-control-char",
+                         f"มีอักขระควบคุม ({codes}) ซึ่งพิมพ์และส่งออกเป็น Word ไม่ได้ "
+                         "จึงตัดออกเมื่อพิมพ์หรือส่งออก",
+                         f"contains control characters ({codes}) that cannot be printed or "
+                         "written to Word; they are left out of the outputs")
+            )  # fmt: skip
+        return value
+
     def entries(self, obj: Mapping[str, Any], key: str, path: str) -> list[tuple[int, dict]]:
         value = obj.get(key, [])
         if not isinstance(value, list):
@@ -216,22 +233,30 @@ def _read_comments(r: _Reader, raw: dict[str, Any]) -> list[Comment]:
         text = r.required_text(item, "text", path)
         if field_path is None or quote is None or text is None:
             continue
+        r.printable(f"{path}.quote", quote)
+        r.printable(f"{path}.text", text)
         resolved = item.get("resolved", False)
         if not isinstance(resolved, bool):
             r.wrong(f"{path}.resolved", "bool", resolved)
             resolved = False
         offset = item.get("offset")
         if not (isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0):
+            if offset is not None:  # absent or null: "where it was" is simply not known
+                r.problems.append(
+                    _warning(f"{path}.offset", "review-type",
+                             "ต้องเป็นตัวเลขจำนวนเต็มไม่ติดลบ จึงไม่ใช้ (หาข้อความที่อ้างถึงจากต้นช่องแทน)",
+                             f"must be a whole number of at least 0 (got {repr(offset)[:30]}); "
+                             "not used: the quote is looked for from the field's start")
+                )  # fmt: skip
             offset = None
         replies = []
         for reply_index, reply in r.entries(item, "replies", f"{path}.replies"):
             reply_path = f"{path}.replies[{reply_index}]"
             reply_text = r.required_text(reply, "text", reply_path)
             if reply_text is not None:
-                replies.append(
-                    Reply(r.text(reply, "author", reply_path), r.text(reply, "at", reply_path),
-                          reply_text)
-                )
+                r.printable(f"{reply_path}.text", reply_text)
+                author = r.printable(f"{reply_path}.author", r.text(reply, "author", reply_path))
+                replies.append(Reply(author, r.text(reply, "at", reply_path), reply_text))
         comments.append(
             Comment(
                 index=index,
@@ -239,7 +264,7 @@ def _read_comments(r: _Reader, raw: dict[str, Any]) -> list[Comment]:
                 field=field_path,
                 quote=quote,
                 text=text,
-                author=r.text(item, "author", path),
+                author=r.printable(f"{path}.author", r.text(item, "author", path)),
                 at=r.text(item, "at", path),
                 resolved=resolved,
                 offset=offset,

@@ -157,7 +157,7 @@ def test_from_and_to_compare_versions_inside_one_draft(capsys, reviewed):
 def test_versions_that_do_not_exist_exit_2_with_a_message(capsys, reviewed, tmp_path):
     code, out, err = diff(capsys, str(reviewed), "--from", "4")
     assert (code, out) == (2, "")
-    assert err.strip() == ("ข้อผิดพลาด: ฉบับที่ส่งตรวจ (review.versions): ไม่มีฉบับที่ ๔ "
+    assert err.strip() == ("ข้อผิดพลาด: ฉบับที่ส่งตรวจ: ไม่มีฉบับที่ ๔ "
                            "ร่างนี้มีฉบับที่ ๑–๓")
     code, _, err = diff(capsys, str(reviewed), "--from", "1", "--to", "9", "--lang", "en")
     assert code == 2
@@ -175,7 +175,7 @@ def test_versions_that_do_not_exist_exit_2_with_a_message(capsys, reviewed, tmp_
     code, out, err = diff(capsys, str(tmp_path / "damaged.dladraft.json"), "--from", "1", "--to",
                           "3", "--lang", "en")
     assert (code, out) == (2, "")
-    assert "review.versions[2]" in err and "version 3 cannot be rebuilt" in err
+    assert "review version item 3" in err and "version 3 cannot be rebuilt" in err
 
 
 @pytest.mark.parametrize("args, words", [

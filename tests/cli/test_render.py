@@ -54,7 +54,7 @@ def test_characters_the_font_lacks_are_reported_by_field(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = [ln for ln in result.stderr.splitlines() if "U+1F600" in ln]
     assert len(lines) == 1
-    assert lines[0].startswith("คำเตือน: เรื่อง (subject): ")
+    assert lines[0].startswith("คำเตือน: เรื่อง: ")
     assert "U+4E2D" in lines[0] and "U+6587" in lines[0]
     assert out.exists()
 
@@ -109,10 +109,10 @@ def _draft_with(tmp_path: Path, change) -> Path:
 
 
 @pytest.mark.parametrize(("change", "extra", "field"), [
-    (lambda d: d.update(subject=d["subject"] + "\ufffe"), [], "(subject)"),
-    (lambda d: d.update(qr={"url": "https://x.go.th/\uffff"}), [], "(qr.url)"),
-    (lambda d: d.update(qr={"url": "https://x.go.th/" + "a" * 2400}), [], "(qr.url)"),
-    (lambda d: d.update(format="dla-drafter/letter@" + "7" * 4301), [], "(format)"),
+    (lambda d: d.update(subject=d["subject"] + "\ufffe"), [], "เรื่อง: "),
+    (lambda d: d.update(qr={"url": "https://x.go.th/\uffff"}), [], "ลิงก์ของ QR Code: "),
+    (lambda d: d.update(qr={"url": "https://x.go.th/" + "a" * 2400}), [], "ลิงก์ของ QR Code: "),
+    (lambda d: d.update(format="dla-drafter/letter@" + "7" * 4301), [], "รูปแบบไฟล์: "),
     (lambda d: d.update({"future\ud800": 1}), [], "future\\ud800"),
     (lambda d: None, ["--docx-font", "TH Sarabun\x01PSK"], "docx_font"),
 ], ids=["fffe-subject", "ffff-qr", "qr-too-long", "format-digits", "surrogate-key", "font"])

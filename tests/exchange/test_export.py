@@ -8,7 +8,7 @@ import dataclasses
 import datetime
 
 import pytest
-from conftest import RAM, SEND_DATE, assert_valid, ram
+from ecms_helpers import RAM, SEND_DATE, assert_valid, ram
 
 from dla_drafter.exchange import BinaryObject, EcmsError, Party, export_ecms, sender_party
 
@@ -130,7 +130,7 @@ def test_missing_codes_and_an_unnumbered_undated_letter_are_all_named_at_once(le
     assert problems["ecms-no-subject"].field == "subject"
     assert "ecms.ministry_code" in problems["ecms-ministry-code"].message("th")
     assert "ecms.department_code" in problems["ecms-department-code"].message("en")
-    assert problems["ecms-no-serial"].message("th").startswith("เลขทะเบียนหนังสือส่ง (number.serial)")
+    assert problems["ecms-no-serial"].message("th").startswith("เลขทะเบียนหนังสือส่ง: ")
 
 
 @pytest.mark.parametrize("bad", ["15a", "1-5", "12345678901", "๑๕ก"])

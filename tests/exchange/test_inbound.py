@@ -8,7 +8,7 @@ import base64
 import datetime
 
 import pytest
-from conftest import SEND_DATE
+from ecms_helpers import SEND_DATE
 
 from dla_drafter.exchange import BinaryObject, EcmsError, Party, export_ecms, read_ecms
 from dla_drafter.exchange.model import RAM, RSM

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from conftest import SEND_DATE, assert_valid, ram
+from ecms_helpers import SEND_DATE, assert_valid, ram
 
 from dla_drafter.exchange import (
     Correspondence,

@@ -44,7 +44,7 @@ def test_merge_command_reports_a_bad_row_and_makes_the_others(tmp_path):
                  "--combined", str(tmp_path / "รวม.pdf"), "--bundled-font")
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip().splitlines() == [
-        'ข้อผิดพลาด: แถวที่ ๕ คอลัมน์ "งบประมาณ": ข้อความ ย่อหน้าที่ ๒ (body[1]): '
+        'ข้อผิดพลาด: แถวที่ ๕ คอลัมน์ "งบประมาณ": ข้อความ ย่อหน้าที่ ๒: '
         "ไม่มีข้อมูลในคอลัมน์นี้"]
     assert result.stdout.strip().splitlines()[-1] == "สร้างหนังสือแล้ว ๙ ฉบับ จาก ๑๐ แถว"
     assert "Traceback" not in result.stderr
@@ -78,7 +78,7 @@ def test_merge_command_refuses_what_cannot_work_in_one_line(tmp_path):
     result = run(str(draft(tmp_path)), "--data", str(data), "-o", str(tmp_path / "out"))
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        'ข้อผิดพลาด: คอลัมน์ "งบประมาณ": ข้อความ ย่อหน้าที่ ๒ (body[1]): '
+        'ข้อผิดพลาด: คอลัมน์ "งบประมาณ": ข้อความ ย่อหน้าที่ ๒: '
         'ไม่มีคอลัมน์ "งบประมาณ" ในตารางข้อมูล']
     assert not (tmp_path / "out").exists()
     missing = run(str(draft(tmp_path)), "--data", str(tmp_path / "none.xlsx"), "-o", "x")

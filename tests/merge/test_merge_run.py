@@ -129,10 +129,11 @@ def test_bad_rows_are_reported_by_row_and_column_while_the_rest_are_made(
     assert summary.failed_rows == [4, 7]  # data rows 3 and 6 = file rows 4 and 7
     blank, long = summary.failures
     assert (blank.row, blank.column, blank.field) == (4, "งบประมาณ", "body[1]")
-    assert blank.message() == ('แถวที่ ๔ คอลัมน์ "งบประมาณ": ข้อความ ย่อหน้าที่ ๒ (body[1]): '
+    assert blank.message() == ('แถวที่ ๔ คอลัมน์ "งบประมาณ": ข้อความ ย่อหน้าที่ ๒: '
                                "ไม่มีข้อมูลในคอลัมน์นี้")
+    assert "ย่อหน้าที่ ๒ (body[1]): " in blank.message(path=True)
     assert (long.row, long.column, long.field) == (7, "เรื่อง", "subject")
-    assert long.message().startswith('แถวที่ ๗ คอลัมน์ "เรื่อง": เรื่อง (subject): ยาว ')
+    assert long.message().startswith('แถวที่ ๗ คอลัมน์ "เรื่อง": เรื่อง: ยาว ')
     assert long.message("en").startswith('row 7 column "เรื่อง": subject: is 20,001')
     made = {p.name for p in tmp_path.iterdir()}
     good = [(i, p) for i, p in enumerate(PROVINCES[:10]) if i not in (2, 5)]
@@ -146,7 +147,7 @@ def test_an_unknown_column_stops_the_merge_before_anything_is_written(tmp_path, 
         merge(template, small_table(rows_of(3)), tmp_path / "out", ("pdf",))
     (problem,) = caught.value.problems
     assert (problem.field, problem.column) == ("body[2]", "ผู้ประสาน")
-    assert problem.message() == ('คอลัมน์ "ผู้ประสาน": ข้อความ ย่อหน้าที่ ๓ (body[2]): '
+    assert problem.message() == ('คอลัมน์ "ผู้ประสาน": ข้อความ ย่อหน้าที่ ๓: '
                                  'ไม่มีคอลัมน์ "ผู้ประสาน" ในตารางข้อมูล')
     assert not (tmp_path / "out").exists()
 

@@ -46,6 +46,20 @@ def example() -> dict[str, Any]:
     return json.loads(SPEC_EXAMPLE)
 
 
+def completed(example: dict[str, Any]) -> dict[str, Any]:
+    """The spec example with what it leaves for later filled in — the signer's name and the
+    distribution list its addressee "(ตามรายชื่อแนบท้าย)" points to — so ``check`` finds
+    nothing to say on the spec's date."""
+    example["signer"]["name"] = "นายประยูร อินสกุล"
+    example["recipients"] = {"names": ["ผู้ว่าราชการจังหวัดกระบี่", "ผู้ว่าราชการจังหวัดชุมพร"]}
+    return example
+
+
+@pytest.fixture
+def complete_example(example: dict[str, Any]) -> dict[str, Any]:
+    return completed(example)
+
+
 @pytest.fixture
 def minimal() -> dict[str, Any]:
     return json.loads(json.dumps(MINIMAL))

@@ -16,9 +16,10 @@ TODAY = datetime.date(2022, 7, 1)  # = 1 กรกฎาคม 2565
 
 
 @pytest.fixture
-def letter(example: dict[str, Any]) -> Letter:
-    """The spec example: a complete circular of June 2565, clean on TODAY."""
-    return letter_from_dict(example)
+def letter(complete_example: dict[str, Any]) -> Letter:
+    """The spec example, its signer's name and distribution list filled in: a complete
+    circular of June 2565, clean on TODAY."""
+    return letter_from_dict(complete_example)
 
 
 def codes(problems: list[Problem]) -> set[tuple[str, str, str]]:
@@ -29,8 +30,55 @@ def check(letter: Letter, today: datetime.date = TODAY) -> list[Problem]:
     return check_letter(letter, today)
 
 
-def test_the_spec_example_is_clean(letter: Letter) -> None:
+def test_the_spec_example_lacks_only_its_signers_name_and_its_list(example) -> None:
+    """The spec's example leaves the signer's name blank and addresses "(ตามรายชื่อแนบท้าย)"
+    with no list: the two checks issue 13 found missing. Filled in, it is clean."""
+    letter = letter_from_dict(example)
+    assert codes(check(letter)) == {
+        ("signer.name", "signer-name-missing", "warning"),
+        ("recipients.names", "distribution-list-missing", "warning"),
+    }
+    letter.signer.name = "นายประยูร อินสกุล"
+    letter.recipients.names = ["ผู้ว่าราชการจังหวัดกระบี่", "ผู้ว่าราชการจังหวัดชุมพร"]
     assert check(letter) == []
+
+
+def test_an_empty_signers_name_is_named(letter: Letter) -> None:
+    letter.signer.name = "   "
+    [problem] = [p for p in check(letter) if p.field == "signer.name"]
+    assert problem.code == "signer-name-missing" and not problem.is_error
+    assert "ชื่อผู้ลงนาม" in problem.message_th and "( )" in problem.message_th
+    letter.kind = "stamped"  # prints no signer's name: nothing to fill in
+    assert "signer-name-missing" not in {p.code for p in check(letter)}
+    letter.kind = "external"
+    letter.signer.e_saraban = True  # its own, stronger warning; not both
+    found = [p.code for p in check(letter) if p.field == "signer.name"]
+    assert found == ["e-saraban-name-missing"]
+
+
+@pytest.mark.parametrize("addressee", ["ผู้ว่าราชการจังหวัด (ตามบัญชีรายชื่อแนบท้าย)",
+                                       "นายกองค์การบริหารส่วนตำบล ตามรายชื่อแนบท้าย"])
+def test_a_list_addressee_needs_the_list(letter: Letter, addressee: str) -> None:
+    letter.signer.name = "นายประยูร อินสกุล"
+    letter.addressee = addressee
+    letter.recipients.names = ["", "  "]  # blank lines are no list
+    [problem] = check(letter)
+    assert (problem.field, problem.code) == ("recipients.names", "distribution-list-missing")
+    assert "บัญชีรายชื่อแนบท้าย" in problem.message_th
+    letter.recipients.names = ["นายกองค์การบริหารส่วนตำบลบ้านใหม่"]
+    assert check(letter) == []
+
+
+def test_a_list_needs_an_addressee_that_points_to_it(letter: Letter) -> None:
+    letter.signer.name = "นายประยูร อินสกุล"
+    letter.addressee = "ผู้ว่าราชการจังหวัด"
+    letter.recipients.names = ["ผู้ว่าราชการจังหวัดกระบี่", "ผู้ว่าราชการจังหวัดชุมพร"]
+    [problem] = check(letter)
+    assert (problem.field, problem.code) == ("addressee", "distribution-list-unnamed")
+    assert "๒ รายการ" in problem.message_th and "(ตามบัญชีรายชื่อแนบท้าย)" in problem.message_th
+    letter.kind = "order"  # no addressee to point to it: a list of who receives the order
+    letter.addressee = ""
+    assert "distribution-list-unnamed" not in {p.code for p in check(letter)}
 
 
 def test_missing_subject_addressee_and_body_are_errors(letter: Letter) -> None:
@@ -61,7 +109,8 @@ def test_invalid_month_and_day_reuse_the_validation(letter: Letter) -> None:
     letter.date.month = 13
     (problem,) = [p for p in check(letter) if p.field == "date.month"]
     assert problem.code == "month-range" and problem.is_error
-    assert problem.message() == "เดือน (date.month): ต้องเป็นเลข ๑–๑๒ แต่ได้ 13"
+    assert problem.message() == "เดือน: ต้องเป็นเลข ๑–๑๒ แต่ได้ 13"
+    assert problem.message(path=True) == "เดือน (date.month): ต้องเป็นเลข ๑–๑๒ แต่ได้ 13"
     letter.date.month = 4
     letter.date.day = 31
     assert ("date.day", "day-range", "error") in codes(check(letter))
@@ -70,12 +119,13 @@ def test_invalid_month_and_day_reuse_the_validation(letter: Letter) -> None:
 def test_close_must_match_the_salutation(letter: Letter) -> None:
     letter.salutation = "กราบเรียน"
     letter.addressee = "นายกรัฐมนตรี"
+    letter.recipients.names = []  # one addressee: no distribution list
     letter.complimentary_close = "ขอแสดงความนับถือ"
     problems = [p for p in check(letter) if p.code == "close-mismatch"]
     assert len(problems) == 1
     assert problems[0].field == "complimentary_close" and problems[0].severity == "warning"
     assert "ขอแสดงความนับถืออย่างยิ่ง" in problems[0].message_th
-    assert problems[0].message().startswith("คำลงท้าย (complimentary_close): ")
+    assert problems[0].message().startswith("คำลงท้าย: ")
     letter.complimentary_close = "ขอแสดงความนับถืออย่างยิ่ง"
     assert check(letter) == []
 
@@ -92,6 +142,7 @@ def test_addressee_needing_another_salutation(letter: Letter) -> None:
 def test_monk_close_below_rank(letter: Letter) -> None:
     letter.number.circular = False
     letter.addressee = "สมเด็จพระพุฒาจารย์"
+    letter.recipients.names = []  # one addressee: no distribution list
     letter.salutation = "นมัสการ"
     letter.complimentary_close = "ขอนมัสการด้วยความเคารพ"
     assert ("complimentary_close", "close-for-addressee", "warning") in codes(check(letter))
@@ -104,6 +155,7 @@ def test_monk_close_below_rank(letter: Letter) -> None:
 def test_royal_addressee_is_a_warning(letter: Letter) -> None:
     letter.number.circular = False
     letter.addressee = "สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ"
+    letter.recipients.names = []  # one addressee: no distribution list
     problems = check(letter)
     assert codes(problems) == {("addressee", "royal-addressee", "warning")}
     assert "ราชาศัพท์" in problems[0].message_th
@@ -120,6 +172,7 @@ def test_list_addressee_without_circular(letter: Letter) -> None:
 def test_distribution_list_without_circular(letter: Letter) -> None:
     letter.number.circular = False
     letter.addressee = "ผู้ว่าราชการจังหวัด"
+    letter.recipients.names = []  # one addressee: no distribution list
     assert check(letter) == []
     letter.recipients.names = ["ผู้ว่าราชการจังหวัดกระบี่"]
     assert ("number.circular", "circular-missing", "warning") in codes(check(letter))
@@ -178,7 +231,7 @@ def test_enclosure_without_amount(letter: Letter) -> None:
     letter.enclosures.append(Enclosure(text="แบบสำรวจ", amount=" "))
     problems = [p for p in check(letter) if p.code == "enclosure-amount-missing"]
     assert [p.field for p in problems] == ["enclosures[1].amount"]
-    assert problems[0].message().startswith("สิ่งที่ส่งมาด้วย รายการที่ ๒ จำนวน (enclosures[1].amount)")
+    assert problems[0].message().startswith("สิ่งที่ส่งมาด้วย รายการที่ ๒ จำนวน: ")
 
 
 @pytest.mark.parametrize(
@@ -232,5 +285,6 @@ def test_today_defaults_to_the_real_date() -> None:
     letter = Letter(subject="ก", addressee="ข", body=["ค"], closing="ง")
     letter.date.year, letter.date.month = today.year + 543, today.month
     letter.signer.position = ["ตำแหน่ง"]
+    letter.signer.name = "ชื่อ"
     letter.number.code = "มท 0816.3"
     assert check_letter(letter) == []

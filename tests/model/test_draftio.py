@@ -47,10 +47,13 @@ def only(problems: list[Problem], field: str) -> Problem:
 
 
 def assert_names_field(problem: Problem, thai_name: str, english_name: str) -> None:
-    """The one-line messages carry the field's display name and its path in both languages."""
-    assert problem.message("th").startswith(f"{thai_name} ({problem.field}): ")
+    """The one-line messages carry the field's display name in both languages; its path
+    only when asked for (``check --verbose``)."""
+    assert problem.message("th").startswith(f"{thai_name}: ")
+    assert problem.message("en").startswith(f"{english_name}: ")
+    assert problem.message("th", path=True).startswith(f"{thai_name} ({problem.field}): ")
     head = english_name if english_name == problem.field else f"{english_name} ({problem.field})"
-    assert problem.message("en").startswith(f"{head}: ")
+    assert problem.message("en", path=True).startswith(f"{head}: ")
 
 
 # --------------------------------------------------------------------------- the example
@@ -258,15 +261,16 @@ def test_month_13(minimal: dict[str, Any]) -> None:
     minimal["date"]["month"] = 13
     problem = only(errors_of(minimal), "date.month")
     assert problem.code == "month-range"
-    assert problem.message("th") == "เดือน (date.month): ต้องเป็นเลข ๑–๑๒ แต่ได้ 13"
-    assert problem.message("en") == "month (date.month): must be a number 1–12, got 13"
+    assert problem.message("th") == "เดือน: ต้องเป็นเลข ๑–๑๒ แต่ได้ 13"
+    assert problem.message("en") == "month: must be a number 1–12, got 13"
+    assert problem.message("en", path=True) == "month (date.month): must be a number 1–12, got 13"
 
 
 def test_day_31_in_april(minimal: dict[str, Any]) -> None:
     minimal["date"] = {"day": 31, "month": 4, "year": 2565}
     problem = only(errors_of(minimal), "date.day")
     assert problem.code == "day-range"
-    assert problem.message("th").startswith("วันที่ (date.day): ")
+    assert problem.message("th").startswith("วันที่: ")
     assert "เมษายน" in problem.message_th and "๓๐" in problem.message_th
     assert "April" in problem.message_en and "31" in problem.message_en
     minimal["date"]["day"] = 30
@@ -359,7 +363,7 @@ def test_control_characters_are_errors_naming_the_field(
     assert problem.code == "control-char"
     assert name in problem.message_en
     assert f"U+{ord(char):04X}" in problem.message_th
-    assert f"({where}): " in problem.message("th")
+    assert f"({where}): " in problem.message("th", path=True)
 
 
 def test_json_escaped_nul_in_a_file_is_an_error(spec_text: str, tmp_path: Path) -> None:
@@ -422,7 +426,7 @@ def test_invisible_characters_are_removed_with_a_warning(minimal: dict[str, Any]
     }
     subject = only(warnings, "subject")
     assert "U+200B" in subject.message_th and "×2" in subject.message_en
-    assert subject.message("th").startswith("เรื่อง (subject): ")
+    assert subject.message("th").startswith("เรื่อง: ")
 
 
 def test_invisible_characters_are_not_written(minimal: dict[str, Any]) -> None:
@@ -474,7 +478,7 @@ def test_newer_format_says_newer_version(example: dict[str, Any]) -> None:
     (problem,) = errors_of(example)
     assert problem.code == "format-newer"
     assert "ใหม่กว่า" in problem.message_th and "newer version" in problem.message_en
-    assert problem.message("th").startswith("รูปแบบไฟล์ (format): ")
+    assert problem.message("th").startswith("รูปแบบไฟล์: ")
 
 
 def test_other_or_missing_format(example: dict[str, Any]) -> None:
@@ -545,7 +549,7 @@ def test_errors_inside_a_file_carry_the_path(tmp_path: Path, minimal: dict[str, 
     error = load_error(path)
     assert only(error.problems, "date.month").code == "month-range"
     assert str(path) in str(error)
-    assert "เดือน (date.month)" in str(error) and "month (date.month)" in str(error)
+    assert "- เดือน: " in str(error) and "- month: " in str(error)
 
 
 # --------------------------------------------------------------------------- saving

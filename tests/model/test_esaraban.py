@@ -69,8 +69,8 @@ def test_a_wrong_type_is_named(example: dict[str, Any], value: object) -> None:
         letter_from_dict(example)
     (problem,) = [p for p in info.value.problems if p.field == "signer.e_saraban"]
     assert problem.is_error
-    assert problem.message("th").startswith(f"{FIELD_TH} (signer.e_saraban): ")
-    assert "signer.e_saraban" in problem.message("en")
+    assert problem.message("th").startswith(f"{FIELD_TH}: ")
+    assert "signer.e_saraban" in problem.message("en", path=True)
 
 
 def test_a_wrong_type_set_in_code_is_named_before_a_save(example: dict[str, Any]) -> None:
@@ -81,19 +81,22 @@ def test_a_wrong_type_set_in_code_is_named_before_a_save(example: dict[str, Any]
         dumps_draft(letter)
 
 
-def test_the_warning_when_on_names_the_regulation(example: dict[str, Any]) -> None:
+def test_the_warning_when_on_names_the_regulation(complete_example: dict[str, Any]) -> None:
+    example = complete_example
     assert check_letter(letter_from_dict(example), TODAY) == []
     example["signer"]["e_saraban"] = True
     example["signer"]["name"] = "นายประยูร รัตนเสนีย์"
     problems = check_letter(letter_from_dict(example), TODAY)
     assert [(p.field, p.code, p.severity) for p in problems] == [
         ("signer.e_saraban", "e-saraban-only", "warning")]
-    assert problems[0].message("th") == f"{FIELD_TH} (signer.e_saraban): {WARNING_TH}"
+    assert problems[0].message("th") == f"{FIELD_TH}: {WARNING_TH}"
     assert "e-saraban" in problems[0].message("en") and "paper" in problems[0].message("en")
 
 
-def test_with_e_saraban_the_name_must_be_typed(example: dict[str, Any]) -> None:
-    example["signer"]["e_saraban"] = True  # the example's name is empty
+def test_with_e_saraban_the_name_must_be_typed(complete_example: dict[str, Any]) -> None:
+    example = complete_example
+    example["signer"]["name"] = ""
+    example["signer"]["e_saraban"] = True
     fields = {p.field: p.code for p in check_letter(letter_from_dict(example), TODAY)}
     assert fields == {"signer.e_saraban": "e-saraban-only",
                       "signer.name": "e-saraban-name-missing"}

@@ -96,7 +96,10 @@ def test_the_review_loop_from_the_command_line(reviewers, memo_draft, tmp_path):
     assert director.status(draft)["state"] == "changed"
     result = director.run("check", str(draft))
     assert result.returncode == 0
-    assert result.stderr.count("review.approvals[") == 2 and "ช่องลงชื่อย่อ" in result.stderr
+    assert result.stderr.count("การอนุมัติ รายการที่ ") == 2 and "ช่องลงชื่อย่อ" in result.stderr
+    assert "review.approvals[" not in result.stderr  # a clerk reads names, not paths
+    result = director.run("check", str(draft), "--verbose")
+    assert result.stderr.count("(review.approvals[") == 2
 
     # Hand-editing the record: invalid, before stale.
     edit(draft, lambda d: d["review"]["approvals"][1].__setitem__("role", HEAD_ROLE))
@@ -109,11 +112,11 @@ def test_comment_on_a_quote_not_in_the_field_writes_nothing(reviewers, memo_draf
     result = head.run("review", "comment", str(memo_draft), "--field", "subject", "--quote",
                       "ไม่มีในเรื่อง", "--text", "x")
     assert result.returncode == 1
-    assert "subject" in result.stderr and "เรื่อง" in result.stderr
+    assert "เรื่อง: " in result.stderr and "(subject)" not in result.stderr
     assert "ไม่มีในเรื่อง" in result.stderr and "Traceback" not in result.stderr
     result = head.run("review", "comment", str(memo_draft), "--field", "body[7]", "--quote",
                       "ก", "--text", "x", "--lang", "en")
-    assert result.returncode == 1 and "body[7]" in result.stderr
+    assert result.returncode == 1 and "body paragraph 8: " in result.stderr
     assert memo_draft.read_bytes() == before
 
 

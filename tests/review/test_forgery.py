@@ -130,7 +130,7 @@ def test_a_listed_reviewer_cannot_sign_as_another(reviewers, ipst_draft, tmp_pat
     status = clerk.status(ipst_draft)
     assert [a["status"] for a in status["approvals"]] == ["invalid"]
     assert status["state"] != "approved"
-    result = clerk.run("check", str(ipst_draft))
+    result = clerk.run("check", str(ipst_draft), "--verbose")
     assert "review.approvals[0]" in result.stderr
 
 
@@ -153,7 +153,7 @@ def test_an_approval_without_its_history_does_not_count(reviewers, ipst_draft, t
     assert [a["status"] for a in status["approvals"]] == ["invalid"]
     assert status["state"] != "approved"
     assert squashed(DIRECTOR) not in pdf_text(clerk, ipst_draft, tmp_path / "gone.pdf")
-    result = clerk.run("check", str(ipst_draft), "--lang", "en")
+    result = clerk.run("check", str(ipst_draft), "--lang", "en", "--verbose")
     assert "review.approvals[0]" in result.stderr and "histor" in result.stderr
 
 
@@ -163,7 +163,7 @@ def test_typed_initials_are_a_warning(reviewers, ipst_draft):
     data = json.loads(ipst_draft.read_text(encoding="utf-8"))
     data["initials"][1]["name"] = DIRECTOR
     ipst_draft.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    result = clerk.run("check", str(ipst_draft))
+    result = clerk.run("check", str(ipst_draft), "--verbose")
     assert result.returncode == 0
     assert "initials[1].name" in result.stderr
     assert "initials[0]" not in result.stderr  # rows without a name are not warned about

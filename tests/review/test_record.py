@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from dla_drafter.fields import field_label
 from dla_drafter.model.draftio import dumps_draft, load_draft, loads_draft, save_draft
 from dla_drafter.review import actions
 from dla_drafter.review.integrity import letter_snapshot
@@ -81,7 +82,9 @@ def test_a_malformed_record_never_stops_the_letter_from_opening(memo, record, pa
     assert path in [p.field for p in problems]
     assert all(p.severity == "warning" for p in problems)
     messages = [p.message("th") for p in problems if p.field == path]
-    assert messages and all(path in m for m in messages)
+    assert messages and all(field_label(path) in m and path not in m for m in messages)
+    verbose = [p.message("th", path=True) for p in problems if p.field == path]
+    assert all(path in m for m in verbose)
     assert letter.extra["review"] == record  # nothing is lost
 
 
@@ -99,12 +102,13 @@ def test_comment_on_text_not_in_the_field_names_the_field_and_changes_nothing(me
     with pytest.raises(actions.ReviewError) as caught:
         actions.add_comment(letter, "body[1]", "ข้อความที่ไม่มีอยู่", "แก้", author="ก")
     message = caught.value.message("th")
-    assert "body[1]" in message and "ข้อความ ย่อหน้าที่ ๒" in message
+    assert message.startswith("ข้อความ ย่อหน้าที่ ๒: ") and caught.value.problem.field == "body[1]"
     assert "ข้อความที่ไม่มีอยู่" in message
     assert "review" not in letter.extra
     with pytest.raises(actions.ReviewError) as caught:
         actions.add_comment(letter, "body[99]", "ก", "แก้", author="ก")
-    assert "body[99]" in caught.value.message("en")
+    assert caught.value.message("en").startswith("body paragraph 100: ")
+    assert "body[99]" in caught.value.message("en", path=True)
 
 
 def test_comments_replies_and_resolving(memo):

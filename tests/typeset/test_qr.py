@@ -51,7 +51,8 @@ def test_the_typesetter_refuses_a_url_too_long_with_the_field_message(settings):
     with pytest.raises(QRCapacityError) as info:
         pipeline.typeset_letter(letter_with_url(url_of(3000)), settings)
     assert info.value.problems[0].field == "qr.url"
-    assert "qr.url" in str(info.value) and "Invalid version" not in str(info.value)
+    assert "ลิงก์ของ QR Code: " in str(info.value) and "Invalid version" not in str(info.value)
+    assert "(qr.url)" in info.value.problems[0].message("th", path=True)
     with pytest.raises(QRCapacityError):
         qr_modules(url_of(QR_MAX_BYTES + 1), 2)  # the DOCX writer's call
 

@@ -180,7 +180,8 @@ def test_a_column_the_table_lacks_is_refused_before_any_file(qtbot: Any, dialog:
     qtbot.waitUntil(lambda: d.summary_box.isVisible() and not d.running, timeout=30_000)
     assert d.summary is None
     text = d.summary_label.text()
-    assert text.startswith("สร้างหนังสือไม่ได้") and '"อำเภอ"' in text and "(subject)" in text
+    assert text.startswith("สร้างหนังสือไม่ได้") and '"อำเภอ"' in text and "เรื่อง: " in text
+    assert "(subject)" not in text  # the field by its Thai name, not the program's
     assert not (tmp_path / "ออก").exists() or not list((tmp_path / "ออก").iterdir())
 
 
