@@ -186,10 +186,23 @@ def typeset(
 
     reserve = profile.continuation_lines * ctx.pitch if continuation_word else 0.0
     pages = _paginate(ctx, first, cursor, reserve)
+    flow_bottom = _content_bottom(pages[-1])
     if qr is not None:
         _place_qr(ctx, pages, qr)
     if initials is not None:
-        _place_initials(ctx, pages, initials)
+        grid = _measure_initials(ctx, initials)
+        if _initials_top(ctx, pages[-1], grid) is None and ctx.rows:
+            # Alone on a page of its own the grid would be a page without a line of the
+            # letter: keep room for it after the last row, which takes the letter's last
+            # lines (the keep chain that ends it) onto that page with it.
+            room = _initials_room(ctx, pages, grid, flow_bottom)
+            ctx.rows[-1].keep_with_next = True
+            ctx.rows.append(Row(room, []))
+            pages = _paginate(ctx, first, cursor, reserve)
+            ctx.rows.pop()
+            if qr is not None:
+                _place_qr(ctx, pages, qr)
+        _place_initials(ctx, pages, grid)
     if continuation_word:
         _continuation_words(ctx, pages)
     if recipients is not None:
@@ -614,11 +627,23 @@ def _place_qr(ctx: _Ctx, pages: list[Page], block: QRBlock) -> None:
                                   y=url_top + ctx.baseline(small)))
 
 
-def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
-    """The file copy's initials grid at the bottom right of the last letter page: each row
-    a role and a dotted line (or the initials) ending at the right margin. The name column
-    is as wide as the longest name, at least ``initials_line_width``, and never wider than
-    the text area leaves it: a longer name wraps within it rather than run off the page."""
+@dataclass
+class _Grid:
+    """The initials grid measured: where its columns go and how tall it is."""
+
+    block: InitialsGrid
+    size: float
+    pitch: float
+    left: float
+    line_x: float
+    names: list[list]
+    height: float
+
+
+def _measure_initials(ctx: _Ctx, block: InitialsGrid) -> _Grid:
+    """Each row a role and a dotted line (or the initials) ending at the right margin. The
+    name column is as wide as the longest name, at least ``initials_line_width``, and never
+    wider than the text area leaves it: a longer name wraps within it rather than run off."""
     p = ctx.profile
     size = p.font_size_pt - 2
     pitch = ctx.pitch * size / p.font_size_pt
@@ -628,33 +653,55 @@ def _place_initials(ctx: _Ctx, pages: list[Page], block: InitialsGrid) -> None:
     widest = max((ctx.width(name, size=size) for _, name in block.rows), default=0.0)
     name_w = min(max(p.initials_line_width, widest), room)
     left = p.text_right - role_w - p.initials_gap - name_w
-    line_x = left + role_w + p.initials_gap
     names = [break_lines(name, face, size, name_w, name_w, ctx.breaker) if name else []
              for _, name in block.rows]
     height = pitch * sum(max(len(lines), 1) for lines in names)
+    return _Grid(block, size, pitch, left, left + role_w + p.initials_gap, names, height)
+
+
+def _initials_top(ctx: _Ctx, page: Page, grid: _Grid) -> float | None:
+    """Where the grid's top goes on ``page``: at the foot of the page when nothing is there
+    on its right, else under what the page holds; None when it does not fit on the page."""
+    p = ctx.profile
+    top = p.bottom_limit - grid.height
+    if not any(item_bounds(it)[3] > top and item_bounds(it)[2] > grid.left
+               for it in page.items):
+        return top
+    top = _content_bottom(page) + 0.2
+    return top if top + grid.height <= p.bottom_limit + 1e-9 else None
+
+
+def _initials_room(ctx: _Ctx, pages: list[Page], grid: _Grid, flow_bottom: float) -> float:
+    """How much the flow must leave free at the end of the letter for the grid (and for
+    what was placed under the flow before it, a QR code) to fit on the letter's last page."""
+    below = max(_content_bottom(pages[-1]) - flow_bottom, 0.0)
+    return below + 0.2 + grid.height
+
+
+def _place_initials(ctx: _Ctx, pages: list[Page], grid: _Grid) -> None:
+    """The file copy's initials grid at the bottom right of the last letter page (the caller
+    made room for it there: a grid alone on a page of its own would leave the file copy's
+    last page without a line of the letter)."""
+    p = ctx.profile
     page = pages[-1]
-    top = p.bottom_limit - height
-    occupied = [it for it in page.items
-                if item_bounds(it)[3] > top and item_bounds(it)[2] > left]
-    if occupied:
-        top = _content_bottom(page) + 0.2
-        if top + height > p.bottom_limit:
-            page = Page(len(pages) + 1)
-            pages.append(page)
-            top = p.margin_top_continuation
+    top = _initials_top(ctx, page, grid)
+    if top is None:  # taller than a whole page: it goes where it can
+        page = Page(len(pages) + 1)
+        pages.append(page)
+        top = p.margin_top_continuation
     y = top
-    for n, ((role, _name), lines) in enumerate(zip(block.rows, names, strict=True)):
-        baseline = y + ctx.baseline(size)
+    for n, ((role, _name), lines) in enumerate(zip(grid.block.rows, grid.names, strict=True)):
+        baseline = y + ctx.baseline(grid.size)
         src: Source = ("initials", n)
-        page.items.append(ctx.text(left, role, src, size=size, y=baseline))
+        page.items.append(ctx.text(grid.left, role, src, size=grid.size, y=baseline))
         if lines:
             for k, line in enumerate(lines):
-                page.items.append(ctx.text(line_x, line.text, src, size=size,
-                                           y=baseline + k * pitch))
+                page.items.append(ctx.text(grid.line_x, line.text, src, size=grid.size,
+                                           y=baseline + k * grid.pitch))
         else:
-            page.items.append(Rule(line_x, baseline + 0.05, p.text_right, baseline + 0.05,
-                                   width_pt=0.8, dotted=True))
-        y += pitch * max(len(lines), 1)
+            page.items.append(Rule(grid.line_x, baseline + 0.05, p.text_right,
+                                   baseline + 0.05, width_pt=0.8, dotted=True))
+        y += grid.pitch * max(len(lines), 1)
 
 
 def _recipients_pages(ctx: _Ctx, block: RecipientsList, before: int) -> list[Page]:
@@ -691,6 +738,11 @@ def continuation_text(first_line: str, breaker: WordBreaker) -> str:
     return f"/ {word.strip()}…"
 
 
+# Parts the continuation word never names: a reader turns the page for the letter's next
+# words, not for the file copy's initials grid or the QR code's caption.
+_NOT_CONTINUED = frozenset({"initials", "qr.caption", "qr.url", "page_number", "secrecy"})
+
+
 def _continuation_words(ctx: _Ctx, pages: list[Page]) -> None:
     """On the last line of the text area of every page but the last, flush right, the first
     word of the next page, as offices type it so a reader knows the letter goes on (and a
@@ -700,7 +752,8 @@ def _continuation_words(ctx: _Ctx, pages: list[Page]) -> None:
     p = ctx.profile
     line_top = p.bottom_limit - p.continuation_lines * ctx.pitch
     for page, following in zip(pages, pages[1:], strict=False):
-        lines = [it for it in following.items if isinstance(it, TextLine) and it.text.strip()]
+        lines = [it for it in following.items if isinstance(it, TextLine) and it.text.strip()
+                 and (it.source or ("",))[0] not in _NOT_CONTINUED]
         if not lines:
             continue
         first = min(lines, key=lambda it: (round(it.y, 3), it.x))

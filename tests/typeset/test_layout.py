@@ -292,3 +292,30 @@ def test_an_installed_th_sarabun_font_is_drawn_with_unscaled(tmp_path):
     assert bundled.regular.width_cm(text, 16) == pytest.approx(
         installed.regular.width_cm(text, 16) * SARABUN_TO_TH_SARABUN_PSK, rel=1e-3)
     assert find_th_sarabun([tmp_path / "nothing"]) is None
+
+
+AFTER_THE_FLOW = {"initials", "page_number", "secrecy", "continuation", "qr.caption", "qr.url"}
+
+
+@pytest.mark.parametrize("extra", range(0, 16))
+def test_initials_grid_never_alone_on_a_page_nor_named_by_the_continuation_word(
+        ipst_dict, settings, extra):
+    """Issue 13 item 8: whatever the body's length, the page with the file copy's initials
+    grid also carries lines of the letter, and no page's continuation word (``/ ร่าง…``)
+    points at the grid (lengths 6–15 put the grid alone on page 3 before)."""
+    base = ipst_dict["body"][0]
+    ipst_dict["body"] = ipst_dict["body"] + [base[: 40 + 23 * extra]]
+    pages = typeset_letter(letter_from(ipst_dict), settings)
+    grid = lines_of(pages, "initials")
+    page = page_of(pages, grid[0])
+    assert all(page_of(pages, line) is page for line in grid)
+    letter_parts = {it.source[0] for it in page.items
+                    if getattr(it, "source", None)} - AFTER_THE_FLOW
+    assert letter_parts, f"the grid stands alone on page {page.number}"
+    roles = [row["role"] for row in ipst_dict["initials"]]
+    for word in lines_of(pages, "continuation"):
+        assert not any(word.text.startswith(f"/ {role}") for role in roles), word.text
+    for number, each in enumerate(pages.pages[:-1], 1):
+        bottom = max(item_bounds(it)[3] for it in each.items if not (
+            getattr(it, "source", None) and it.source[0] == "secrecy"))
+        assert bottom <= P.page_height - P.margin_bottom + 0.05, number
