@@ -55,6 +55,9 @@ LINE_COST = 10.0
 # The penalty of cutting an oversized piece (a link with no break in 16 cm) between two
 # grapheme clusters: only when nothing else fits.
 EMERGENCY_PENALTY = 100000
+# Cutting such a piece between two of its words (which a reading rule had kept together)
+# is the lesser evil.
+WORD_CUT_PENALTY = 50000
 # A %xx escape in a link is one unit: never cut inside it.
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
@@ -85,10 +88,18 @@ class _Piece:
     penalty: int
 
 
+# A Thai leading vowel (เ แ โ ใ ไ) is written before the consonant it follows in speech, and
+# a following vowel or sign (ะ า ๅ ๆ, ฯ excepted) belongs to the syllable before it: an
+# emergency cut never separates either from its consonant ("โ|รงเรียน", "ปร|ะชุม").
+_THAI_LEADING = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
+_THAI_CLINGS_BACK = re.compile(r"^[\u0e30-\u0e3a\u0e45-\u0e4e]")
+
+
 def _units(segment: str) -> list[str]:
-    """Grapheme clusters of ``segment``, with each %xx escape of a link as one unit and a
-    hyphen joined to the unit after it: a line cut there would end in a hyphen, which
-    viewers take for hyphenation (see ``text.wordbreak``)."""
+    """Grapheme clusters of ``segment``, with each %xx escape of a link as one unit, a
+    hyphen joined to the unit after it (a line cut there would end in a hyphen, which
+    viewers take for hyphenation, see ``text.wordbreak``), a Thai leading vowel joined to
+    the unit after it and a following vowel to the unit before it."""
     units: list[str] = []
     pos = 0
     for m in _PERCENT_ESCAPE.finditer(segment):
@@ -98,7 +109,8 @@ def _units(segment: str) -> list[str]:
     units.extend(clusters(segment[pos:]))
     joined: list[str] = []
     for unit in units:
-        if joined and joined[-1].endswith("-"):
+        if joined and (joined[-1][-1] == "-" or joined[-1][-1] in _THAI_LEADING
+                       or _THAI_CLINGS_BACK.match(unit)):
             joined[-1] += unit
         else:
             joined.append(unit)
@@ -128,10 +140,17 @@ def _pieces(text: str, face: FontFace, size_pt: float, breaker: WordBreaker,
         segment = text[start:end]
         piece = _piece(segment, face, size_pt, penalty)
         if piece.bare > limit + EPSILON_CM:
-            units = _units(segment)
-            for n, unit in enumerate(units):
-                out.append(_piece(unit, face, size_pt,
-                                  penalty if n == len(units) - 1 else EMERGENCY_PENALTY))
+            # cut between its words first (a rule kept them together: ๒๕๖๙ โรงเรียน),
+            # between clusters of a word only when a word alone is too wide
+            words = breaker.segments(segment)
+            for w, word in enumerate(words):
+                units = _units(word)
+                for n, unit in enumerate(units):
+                    if n < len(units) - 1:
+                        cost = EMERGENCY_PENALTY
+                    else:
+                        cost = penalty if w == len(words) - 1 else WORD_CUT_PENALTY
+                    out.append(_piece(unit, face, size_pt, cost))
         else:
             out.append(piece)
         start = end
