@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         # the groups' menus, built with what their commands need; the window keeps them
         self.review = ReviewPanel(self, self.doc, self.form, self.preview, self.show_status,
                                   keyring=lambda: self.keyring,
-                                  refresh_keyring=self.refresh_keyring)
+                                  refresh_keyring=self.refresh_keyring,
+                                  config=lambda: self.config)
         self.review_menu = ReviewMenu(self.review, self)
         self.register_menu = RegisterMenu(
             self, self.doc, config=lambda: self.config,
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         # form keeps its width for clerks who do not review in the program
         self.review.setVisible(self.doc.letter.extra.get(REVIEW_KEY) is not None)
         self.problems.field_requested.connect(self.review.show_problem)
+        self.problems.updated.connect(self.review.mark_typed_initials)  # names typed by hand
 
         self.doc.changed.connect(self._on_changed)
         self.doc.replaced.connect(self._on_changed)
@@ -731,6 +733,7 @@ class MainWindow(QMainWindow):
         self.problems.keyring = self.keyring
         self.preview.set_keyring(self.keyring)
         self.problems.schedule(lambda: self.doc.letter)
+        self.review.refresh()  # the header says approved only for approvals valid here now
 
     def about(self) -> None:
         from dla_drafter import __version__

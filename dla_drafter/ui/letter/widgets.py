@@ -260,6 +260,13 @@ class RowList(QWidget):
                     if not edit.hasFocus():
                         edit.setCursorPosition(0)  # show the start of a long reference
 
+    def cell(self, row: int, key: str | None) -> QWidget | None:
+        """The box of item ``row``'s column ``key`` (for marks drawn on it), if there is one."""
+        column = next((i for i, c in enumerate(self.columns) if c[0] == key), None)
+        if column is None or not 0 <= row < len(self._rows):
+            return None
+        return self._rows[row][1][column]
+
 
 # --- body paragraphs ----------------------------------------------------------------------------
 
