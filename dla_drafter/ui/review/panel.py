@@ -142,6 +142,14 @@ class ReviewPanel(QDockWidget):
         top.addWidget(self.state_label, 1)
         top.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(top)
+        # under the header, whichever tab is open: the header says the approval does not
+        # count here, and this is what to do about it
+        self.trust_button = self._button(
+            "เชื่อถือผู้ตรวจนี้…", self.trust_approval,
+            "นำเข้าบัตรผู้ตรวจของผู้อนุมัติ เทียบลายนิ้วมือ แล้วให้เครื่องนี้นับการอนุมัติของเขา",
+            "reviewTrust")
+        self.trust_button.setVisible(False)
+        lay.addWidget(self.trust_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.banner = ReturnedBanner(self.set_comment_resolved, self.jump_to_comment_id)
         lay.addWidget(self.banner)
 
@@ -217,11 +225,6 @@ class ReviewPanel(QDockWidget):
         self.approval_list.setMaximumHeight(110)
         self.approval_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         a_lay.addWidget(self.approval_list)
-        self.trust_button = self._button(
-            "เชื่อถือผู้ตรวจนี้…", self.trust_approval,
-            "นำเข้าบัตรผู้ตรวจของผู้อนุมัติ เทียบลายนิ้วมือ แล้วให้เครื่องนี้นับการอนุมัติของเขา",
-            "reviewTrust")
-        a_lay.addWidget(self.trust_button)
         self.reason = QLineEdit()
         self.reason.setObjectName("reviewReason")
         self.reason.setPlaceholderText(tr("เหตุผลที่ส่งกลับแก้ไข"))
