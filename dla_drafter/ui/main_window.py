@@ -530,7 +530,8 @@ class MainWindow(QMainWindow):
             letter = draft_from_letter(Path(path).read_bytes(), Path(path).name)
         except (DrafterError, OSError) as exc:
             why = exc.message(language()) if isinstance(exc, DrafterError) else str(exc)
-            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{why}")
+            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{why}\n\n" + tr(
+                "เปิดแฟ้มร่างหนังสือ ({s}) ของหนังสือนี้แทน", s=DRAFT_SUFFIX))
             return False
         self.replace_letter(letter, None)
         self.opened_from = Path(path)

@@ -290,9 +290,11 @@ class ReviewPanel(QDockWidget):
         self.step_index = -1
         self.compare_button.setChecked(self._changed_since_i_looked())
         self.refresh()
-        if self.banner.isVisible():
+        # what needs the user first: a return to work through or an approval to trust (on
+        # the comments and approvals tab), else the changes, when there are any
+        if self.banner.isVisibleTo(self) or self.untrusted():
             self.tabs.setCurrentIndex(COMMENTS_TAB)
-        elif self.compare_button.isChecked():
+        elif self.compare_button.isChecked() and self.diff:
             self.tabs.setCurrentIndex(CHANGES_TAB)
 
     def _changed_since_i_looked(self) -> bool:
@@ -366,6 +368,7 @@ class ReviewPanel(QDockWidget):
             self.comment_list.clear()
         if self.approval_list.count():
             self.approval_list.clear()
+        self.approval_list.setVisible(False)
         self.diff = None
         self.step_index = -1
         self.changes.show_for(self.doc.letter, _review().record_of(self.doc.letter), None)
@@ -411,6 +414,8 @@ class ReviewPanel(QDockWidget):
 
         current = self.approval_list.currentRow()
         self.approval_list.clear()
+        # no approvals yet: the room goes to the comments (at 1366×768 every line counts)
+        self.approval_list.setVisible(bool(status.approvals))
         if not status.approvals:
             return
         why = {p.field: p.message(language())

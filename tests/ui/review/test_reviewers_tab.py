@@ -133,3 +133,22 @@ def test_trusting_in_settings_makes_the_window_count_the_approval(
     assert out and squash(REVIEWER.name) in pdf_text(out[0])
     # saved: a new window on this PC trusts the reviewer too
     assert AppConfig.load().profile().reviewers[0].name == REVIEWER.name
+
+
+def test_the_review_window_parts_speak_english(make_window: Any) -> None:
+    from dla_drafter.ui.i18n import set_language
+    from dla_drafter.ui.settings.reviewers import ReviewersTab
+
+    set_language("en")
+    try:
+        tab = ReviewersTab()
+        assert tab.import_button.text() == "Import Reviewer Card…"
+        assert tab.number_only.text() == "Number only letters that are approved"
+        window = make_window()
+        tabs = window.review.tabs
+        assert [tabs.tabText(i) for i in range(tabs.count())] == [
+            "Comments and Approvals", "Compare Versions"]
+        assert window.review.trust_button.text() == "Trust This Reviewer…"
+        tab.deleteLater()
+    finally:
+        set_language("th")

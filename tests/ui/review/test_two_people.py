@@ -154,6 +154,7 @@ def test_two_people_return_fix_approve_trust(make_window: Any, qtbot: Any, tmp_p
     assert "เครื่องนี้ยังไม่เชื่อถือผู้อนุมัติ" in header
     assert panel.statuses() == ["unknown_key"]
     assert panel.trust_button.isVisible()
+    assert panel.tabs.currentIndex() == 0 and panel.approval_list.isVisible()
     status = cli_status(draft, capsys)
     assert status["state"] == "approved_untrusted" and status["approved"] is False
     assert status["label"]["th"] in header
