@@ -59,6 +59,17 @@ def test_reviewers_tab_import_remove_and_numbering_rule(
     assert answer.loaded is False and not answer.accept_enabled and answer.verdict
     assert tab.list.count() == 0
 
+    # not a card at all (binary junk, an empty file, something huge): a reason, no traceback
+    for name, data in (("junk.dlacard", bytes(range(256)) * 4), ("empty.dlacard", b""),
+                       ("huge.dlacard", b"{" + b" " * 200_000 + b"}")):
+        (tmp_path / name).write_bytes(data)
+        answer = TrustAnswer(tmp_path / name)
+        assert not tab.import_card()
+        assert answer.loaded is False and answer.verdict and "Traceback" not in answer.verdict
+    answer = TrustAnswer(tmp_path / "missing.dlacard")
+    assert not tab.import_card()
+    assert answer.loaded is False and answer.verdict
+
     # not confirmed by phone: not trusted
     answer = TrustAnswer(card_path, confirm=False)
     assert not tab.import_card()
