@@ -163,3 +163,39 @@ def test_the_review_window_parts_speak_english(make_window: Any) -> None:
         tab.deleteLater()
     finally:
         set_language("th")
+
+
+def test_the_review_menu_exports_my_card_and_offers_trust_only_when_needed(
+        make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        dialogs: Any) -> None:
+    become(monkeypatch, tmp_path, "reviewer")
+    save_identity(REVIEWER)
+    reviewer = make_window(letter=example_letter())
+    menu = reviewer.review_menu
+    target = tmp_path / "cards" / "ของฉัน"
+    target.parent.mkdir()
+    dialogs.replies["getSaveFileName"] = (str(target), "")
+    dialogs.replies["information"] = 0
+    menu.act_export_card.trigger()
+    written = target.with_name("ของฉัน.dlacard")  # the suffix is added
+    card = read_card_file(written)
+    assert card.name == REVIEWER.name and card.abbreviation == REVIEWER.abbreviation
+    assert card.fingerprint(thai=True) in dialogs.calls[-1][1][2]
+    reviewer.review.show()
+    assert reviewer.review.send() and reviewer.review.approve()
+    menu.aboutToShow.emit()
+    assert not menu.act_trust.isEnabled()  # one's own approval counts already
+    draft = tmp_path / "approved.dladraft.json"
+    assert reviewer.save_as(draft)
+
+    become(monkeypatch, tmp_path, "clerk")
+    clerk = make_window()
+    assert clerk.open_path(draft, ask=False)
+    clerk.review_menu.aboutToShow.emit()
+    assert clerk.review_menu.act_trust.isEnabled()
+    answer = TrustAnswer(written)
+    clerk.review_menu.act_trust.trigger()
+    assert answer.loaded is True
+    assert clerk.review.state() == "approved"
+    clerk.review_menu.aboutToShow.emit()
+    assert not clerk.review_menu.act_trust.isEnabled()
