@@ -96,6 +96,7 @@ class IssueNumber(QObject):
         self.register_url = register_url
         self.store_factory = lambda: open_configured_store(register_url())
         self.busy = False
+        self.note = ""  # the guard's warning, said with the number once issued
         self.progress: QProgressDialog | None = None
         doc.replaced.connect(self.complete_pending)
         self.complete_pending()  # a draft given on the command line is opened already
@@ -156,6 +157,7 @@ class IssueNumber(QObject):
         doc = self.doc
         if self.busy:
             return False
+        self.note = ""
         if not self._guard_allows():
             return False
         if (doc.path is None or doc.is_modified()) and not self.save():
@@ -190,7 +192,7 @@ class IssueNumber(QObject):
         """A letter not approved on this PC: refused when the office numbers only approved
         letters; else, for a letter under review, numbered only after the clerk says so (the
         guard's words), and for one never sent for review in the program, numbered with the
-        warning in the status bar."""
+        warning said beside the number in the status bar."""
         from dla_drafter.fields import REVIEW_KEY
 
         problems = self.guard() if self.guard is not None else []
@@ -202,8 +204,8 @@ class IssueNumber(QObject):
             return False
         if self.doc.letter.extra.get(REVIEW_KEY) is None:
             # never put under review in the program (an office that reviews on paper):
-            # said in the status bar, not asked every time
-            self.status(text, 10000)
+            # said with the number in the status bar, not asked every time
+            self.note = text
             return True
         from dla_drafter.ui.ask import ask_choice
 
@@ -254,8 +256,8 @@ class IssueNumber(QObject):
             self.finished.emit()
             return
         self.reload(letter, path)
-        self.status(tr("ออกเลขแล้ว: ที่ {n} ลงวันที่ {d}", n=entry.number, d=thai_date(entry)),
-                    15000)
+        said = tr("ออกเลขแล้ว: ที่ {n} ลงวันที่ {d}", n=entry.number, d=thai_date(entry))
+        self.status(f"{said} · {self.note}" if self.note else said, 15000)
         self.issued.emit(entry)
         self.finished.emit()
 

@@ -99,6 +99,21 @@ def test_numbering_a_letter_not_approved_asks_or_is_refused(
     assert entry.clerk == REVIEWER.name
 
 
+def test_numbering_a_letter_never_reviewed_says_so_without_asking(
+        make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    save_identity(CLERK)
+    url = "sqlite:///" + (tmp_path / "register.sqlite3").as_posix()
+    window = make_window(letter=example_letter())
+    window.config.register_url = url
+    assert window.save_as(tmp_path / "letter.dladraft.json")
+    issue(qtbot, window)  # no question (an unexpected box would fail the test)
+    assert window.doc.letter.number.serial == "1"
+    said = window.statusBar().currentMessage()
+    assert "ออกเลขแล้ว" in said and "ยังไม่ได้อนุมัติ" in said and "ร่าง" in said
+    (entry,) = entries(url)
+    assert entry.clerk == CLERK.name
+
+
 def test_reserving_a_number_records_the_identity_s_name(
         make_window: Any, qtbot: Any, tmp_path: Path, dialogs: Any) -> None:
     save_identity(CLERK)
