@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from dla_drafter.app_settings import AgencyProfile, AppConfig
 from dla_drafter.fields import REVIEW_KEY
-from dla_drafter.filetypes import DRAFT_SUFFIX, dialog_patterns, with_draft_suffix
+from dla_drafter.filetypes import DRAFT_SUFFIX, dialog_patterns, draft_stem, with_draft_suffix
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.commands import command
@@ -90,6 +90,8 @@ def _install_keys_filter() -> None:
 class MainWindow(QMainWindow):
     """One open draft in one window."""
 
+    opened_from: Path | None = None  # the PDF/DOCX a new, unsaved draft was read from
+
     def __init__(self, config: AppConfig | None = None, letter: Letter | None = None,
                  path: Path | None = None, spell: SpellChecker | None = None,
                  recovery_folder: Path | None = None) -> None:
@@ -136,7 +138,8 @@ class MainWindow(QMainWindow):
         # the groups' menus, built with what their commands need; the window keeps them
         self.review = ReviewPanel(self, self.doc, self.form, self.preview, self.show_status,
                                   keyring=lambda: self.keyring,
-                                  refresh_keyring=self.refresh_keyring)
+                                  refresh_keyring=self.refresh_keyring,
+                                  config=lambda: self.config)
         self.review_menu = ReviewMenu(self.review, self)
         self.register_menu = RegisterMenu(
             self, self.doc, config=lambda: self.config,
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
         # form keeps its width for clerks who do not review in the program
         self.review.setVisible(self.doc.letter.extra.get(REVIEW_KEY) is not None)
         self.problems.field_requested.connect(self.review.show_problem)
+        self.problems.updated.connect(self.review.mark_typed_initials)  # names typed by hand
 
         self.doc.changed.connect(self._on_changed)
         self.doc.replaced.connect(self._on_changed)
@@ -343,8 +347,16 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(RuntimeError):  # signals while Qt tears the window down
             self._set_title()
 
+    def _draft_name(self) -> str:
+        """The draft's file name; for a new one, the name it will be saved under."""
+        if self.doc.path:
+            return self.doc.path.name
+        if self.opened_from:  # read from a PDF/DOCX: named after the letter
+            return draft_stem(self.opened_from) + DRAFT_SUFFIX
+        return tr("หนังสือไม่มีชื่อ")
+
     def _set_title(self) -> None:
-        name = self.doc.path.name if self.doc.path else tr("หนังสือไม่มีชื่อ")
+        name = self._draft_name()
         self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.doc.is_modified())
 
@@ -395,7 +407,7 @@ class MainWindow(QMainWindow):
         """Ask before losing unsaved changes; False means the clerk cancelled."""
         if not self.doc.is_modified():
             return True
-        name = self.doc.path.name if self.doc.path else tr("หนังสือไม่มีชื่อ")
+        name = self._draft_name()
         answer = QMessageBox.question(
             self, tr("บันทึกการแก้ไขหรือไม่?"),
             tr("หนังสือ “{name}” มีการแก้ไขที่ยังไม่ได้บันทึก", name=name),
@@ -453,6 +465,7 @@ class MainWindow(QMainWindow):
         """Show ``letter`` (read from ``path``, or new) instead of the open draft, whose
         recovery copy is no longer needed: the clerk chose to leave it, or it was saved."""
         self.recovery.discard()
+        self.opened_from = None
         self.doc.replace(letter, path)
 
     def new_draft(self) -> None:
@@ -467,7 +480,8 @@ class MainWindow(QMainWindow):
         folder = str(self.doc.path.parent) if self.doc.path else ""
         path, _ = QFileDialog.getOpenFileName(
             self, tr("เปิดร่างหนังสือ"), folder,
-            f"{tr('แฟ้มร่างหนังสือ')} ({dialog_patterns()});;{tr('ทุกแฟ้ม (*)')}")
+            f"{tr('แฟ้มร่างหนังสือ')} ({dialog_patterns()} *.pdf *.docx);;"
+            f"{tr('หนังสือที่โปรแกรมนี้สร้าง')} (*.pdf *.docx);;{tr('ทุกแฟ้ม (*)')}")
         if path:
             self.open_path(Path(path), ask=False)
 
@@ -478,6 +492,8 @@ class MainWindow(QMainWindow):
         """Open a draft file; loader problems are shown in Thai, the current draft is kept."""
         if ask and not self.maybe_save():
             return False
+        if Path(path).suffix.casefold() in (".pdf", ".docx"):
+            return self.open_letter_file(Path(path))
         from dla_drafter.model.draftio import load_draft_with_warnings
         from dla_drafter.problems import DraftError
 
@@ -503,6 +519,28 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("เปิดแล้ว: {p}", p=path), 5000)
         return True
 
+    def open_letter_file(self, path: Path) -> bool:
+        """A PDF or DOCX this program made gives its draft back (``pipeline.draft_from_letter``),
+        opened as a new unsaved draft named after the letter; the clerk saves it as a draft
+        file. Any other file: the reason, and the current draft is kept."""
+        from dla_drafter.pipeline import draft_from_letter
+        from dla_drafter.problems import DrafterError
+
+        try:
+            letter = draft_from_letter(Path(path).read_bytes(), Path(path).name)
+        except (DrafterError, OSError) as exc:
+            why = exc.message(language()) if isinstance(exc, DrafterError) else str(exc)
+            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{why}\n\n" + tr(
+                "เปิดแฟ้มร่างหนังสือ ({s}) ของหนังสือนี้แทน", s=DRAFT_SUFFIX))
+            return False
+        self.replace_letter(letter, None)
+        self.opened_from = Path(path)
+        self._update_title()
+        self.statusBar().showMessage(tr(
+            "เปิดร่างที่อยู่ใน {p} แล้ว เป็นร่างใหม่ที่ยังไม่บันทึก: บันทึกเป็นแฟ้มร่างก่อนแก้ไขต่อ",
+            p=Path(path).name), 15000)
+        return True
+
     def save(self) -> bool:
         if self.doc.path is None:
             return self.save_as()
@@ -511,7 +549,8 @@ class MainWindow(QMainWindow):
     def save_as(self, path: Path | None = None) -> bool:
         if path is None:
             folder = self.doc.path.parent if self.doc.path else Path.home()
-            start = folder / (suggested_stem(self.doc.letter, self.doc.path) + DRAFT_SUFFIX)
+            named = self.doc.path or self.opened_from  # a letter opened from a PDF/DOCX
+            start = folder / (suggested_stem(self.doc.letter, named) + DRAFT_SUFFIX)
             chosen, _ = QFileDialog.getSaveFileName(
                 self, tr("บันทึกเป็น"), str(start),
                 f"{tr('แฟ้มร่างหนังสือ')} (*{DRAFT_SUFFIX})")
@@ -731,6 +770,7 @@ class MainWindow(QMainWindow):
         self.problems.keyring = self.keyring
         self.preview.set_keyring(self.keyring)
         self.problems.schedule(lambda: self.doc.letter)
+        self.review.refresh()  # the header says approved only for approvals valid here now
 
     def about(self) -> None:
         from dla_drafter import __version__

@@ -260,6 +260,13 @@ class RowList(QWidget):
                     if not edit.hasFocus():
                         edit.setCursorPosition(0)  # show the start of a long reference
 
+    def cell(self, row: int, key: str | None) -> QWidget | None:
+        """The box of item ``row``'s column ``key`` (for marks drawn on it), if there is one."""
+        column = next((i for i, c in enumerate(self.columns) if c[0] == key), None)
+        if column is None or not 0 <= row < len(self._rows):
+            return None
+        return self._rows[row][1][column]
+
 
 # --- body paragraphs ----------------------------------------------------------------------------
 
@@ -445,7 +452,10 @@ class ParagraphList(QWidget):
         editor.setToolTip(
             tr("พิมพ์ข้อความของย่อหน้า · Enter ขึ้นย่อหน้าใหม่ · วางหลายย่อหน้าจะแยกให้เอง")
         )
-        editor.edited.connect(lambda r, text: self.doc.set_field(f"{self.path}[{r}]", text))
+        # a removed paragraph's box may still report (its spelling re-marked before it is
+        # deleted): only boxes still in the list write to the letter
+        editor.edited.connect(lambda r, text, e=editor: e in self.editors and self.doc.set_field(
+            f"{self.path}[{r}]", text))
         editor.split_requested.connect(self._split)
         editor.join_requested.connect(self._join)
         if self.editor_hook is not None:

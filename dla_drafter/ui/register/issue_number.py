@@ -43,6 +43,14 @@ def open_configured_store(url: str) -> Store:
     return open_store(url.strip() or None)
 
 
+def user_name() -> str:
+    """ผู้ออกเลข in the register: the name of the user's identity (ตรวจทาน › ข้อมูลผู้ใช้…),
+    else the login name — the same name their comments and approvals carry."""
+    from dla_drafter.review.identity import load_identity
+
+    return load_identity().display_name()
+
+
 def error_text(exc: BaseException) -> str:
     """A register, draft or file failure as the clerk reads it (interface language)."""
     from dla_drafter.problems import DraftError
@@ -74,8 +82,11 @@ class IssueNumber(QObject):
 
     def __init__(self, parent: QWidget, doc: Document, *, save: Callable[[], bool],
                  reload: Callable[[Letter, Path], None], status: Callable[[str, int], None],
-                 register_url: Callable[[], str]) -> None:
+                 register_url: Callable[[], str],
+                 guard: Callable[[], list[Any]] | None = None) -> None:
         super().__init__(parent)
+        # the review's numbering guard (review.guards.numbering_guard): warn, or refuse
+        self.guard = guard
         self.parent_widget = parent
         self.doc = doc
         self.save = save
@@ -85,6 +96,7 @@ class IssueNumber(QObject):
         self.register_url = register_url
         self.store_factory = lambda: open_configured_store(register_url())
         self.busy = False
+        self.note = ""  # the guard's warning, said with the number once issued
         self.progress: QProgressDialog | None = None
         doc.replaced.connect(self.complete_pending)
         self.complete_pending()  # a draft given on the command line is opened already
@@ -145,11 +157,15 @@ class IssueNumber(QObject):
         doc = self.doc
         if self.busy:
             return False
+        self.note = ""
+        if not self._guard_allows():
+            return False
         if (doc.path is None or doc.is_modified()) and not self.save():
             return False
         path = doc.path
         if path is None:
             return False
+        clerk = user_name()
         self.busy = True
         self.progress = QProgressDialog(tr("กำลังออกเลขหนังสือจากทะเบียน…"), "", 0, 0,
                                         self.parent_widget)
@@ -165,12 +181,42 @@ class IssueNumber(QObject):
 
             store = factory()
             try:
-                return issue_draft(store, path)
+                return issue_draft(store, path, clerk=clerk)
             finally:
                 store.close()
 
         background.run(self, work, lambda entry: self._done(entry, Path(path)), self._failed)
         return True
+
+    def _guard_allows(self) -> bool:
+        """A letter not approved on this PC: refused when the office numbers only approved
+        letters; else, for a letter under review, numbered only after the clerk says so (the
+        guard's words), and for one never sent for review in the program, numbered with the
+        warning said beside the number in the status bar."""
+        from dla_drafter.fields import REVIEW_KEY
+
+        problems = self.guard() if self.guard is not None else []
+        if not problems:
+            return True
+        text = "\n".join(p.message(language()) for p in problems)
+        if any(p.is_error for p in problems):
+            QMessageBox.warning(self.parent_widget, tr("ออกเลขไม่ได้"), text)
+            return False
+        if self.doc.letter.extra.get(REVIEW_KEY) is None:
+            # never put under review in the program (an office that reviews on paper):
+            # said with the number in the status bar, not asked every time
+            self.note = text
+            return True
+        from dla_drafter.ui.ask import ask_choice
+
+        role = QMessageBox.ButtonRole
+        answer = ask_choice(
+            self.parent_widget, tr("หนังสือยังไม่ได้อนุมัติ"),
+            text + "\n\n" + tr("ออกเลขหนังสือฉบับนี้ทั้งที่ยังไม่ได้อนุมัติหรือไม่?"),
+            [("issue", tr("ออกเลขทั้งที่ยังไม่อนุมัติ"), role.AcceptRole),
+             ("cancel", tr("ยกเลิก"), role.RejectRole)],
+            default="cancel", cancel="cancel", icon=QMessageBox.Icon.Warning)
+        return answer == "issue"
 
     def _keep_draft_id(self) -> None:
         """After a lost connection the file keeps the identity issuing wrote into it (the
@@ -210,8 +256,8 @@ class IssueNumber(QObject):
             self.finished.emit()
             return
         self.reload(letter, path)
-        self.status(tr("ออกเลขแล้ว: ที่ {n} ลงวันที่ {d}", n=entry.number, d=thai_date(entry)),
-                    15000)
+        said = tr("ออกเลขแล้ว: ที่ {n} ลงวันที่ {d}", n=entry.number, d=thai_date(entry))
+        self.status(f"{said} · {self.note}" if self.note else said, 15000)
         self.issued.emit(entry)
         self.finished.emit()
 

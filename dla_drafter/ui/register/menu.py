@@ -29,6 +29,14 @@ if TYPE_CHECKING:
     from dla_drafter.ui.register.window import RegisterWindow
 
 
+def numbering_problems(letter: Letter, keyring: Any, only_after_approval: bool) -> list[Any]:
+    """ออกเลขหนังสือ's guard (:func:`~dla_drafter.review.guards.numbering_guard`), imported
+    on first use (the review engine loads cryptography)."""
+    from dla_drafter.review.guards import numbering_guard
+
+    return numbering_guard(letter, keyring, only_after_approval)
+
+
 class RegisterMenu(QMenu):
     """One window's ทะเบียนและลงนาม: ``act_issue``, ``act_register`` and ``act_sign``.
 
@@ -57,7 +65,9 @@ class RegisterMenu(QMenu):
         self.status = status
         self.issue_number = IssueNumber(
             parent, doc, save=save, reload=reload, status=status,
-            register_url=lambda: config().register_url)
+            register_url=lambda: config().register_url,
+            guard=lambda: numbering_problems(doc.letter, keyring(),
+                                             config().profile().number_only_after_approval))
         self.register_window: RegisterWindow | None = None
         self.act_issue = command(
             self, "ออกเลขหนังสือ (&N)", self.issue_number.start, QKeySequence("Ctrl+Shift+N"),

@@ -301,6 +301,8 @@ class SignDialog(QDialog):
         target = Path(self.f_out.text().strip())
         p12 = Path(self.f_p12.text().strip())
         passphrase = self.f_pass.text()
+        if not self._signer_agrees(letter, p12, passphrase):
+            return False
         visible = self.r_visible.isChecked()
         reason = self.f_reason.text().strip() or None
         settings = self.render_settings()
@@ -334,6 +336,28 @@ class SignDialog(QDialog):
         self.result.setText(tr("กำลังลงนาม…"))
         background.run(self, work, self._done, self._failed)
         return True
+
+    def _signer_agrees(self, letter: Any, p12: Path, passphrase: str) -> bool:
+        """When the certificate's subject does not name the letter's signer, say both names
+        and sign only if the clerk says so (:func:`~dla_drafter.review.guards.signer_guard`).
+        A file that does not load is left to the signing itself to explain."""
+        from dla_drafter import signing
+        from dla_drafter.review.guards import signer_guard
+
+        try:
+            key = signing.load_pkcs12_file(p12, passphrase)
+        except Exception:  # noqa: BLE001 - the worker loads it again and says why not
+            return True
+        problems = signer_guard(letter, key.name)
+        if not problems:
+            return True
+        answer = QMessageBox.question(
+            self, tr("ใบรับรองไม่ใช่ของผู้ลงนาม"),
+            "\n".join(p.message(language()) for p in problems) + "\n\n"
+            + tr("ลงนามด้วยใบรับรองนี้หรือไม่?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _end(self) -> None:
         self.busy = False

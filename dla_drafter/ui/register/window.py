@@ -490,10 +490,10 @@ class RegisterWindow(QDialog):
 
     def reserve(self, code: str, circular: bool, subject: str = "") -> None:
         """จองเลข: take the next number of the series now, fill in the letter later."""
-        from dla_drafter.register.drafts import _user
         from dla_drafter.register.store import Details
+        from dla_drafter.ui.register.issue_number import user_name
 
-        details = Details(subject=subject.strip(), clerk=_user())
+        details = Details(subject=subject.strip(), clerk=user_name())  # the identity's name
 
         def done(entry: Entry) -> None:
             QMessageBox.information(self, tr("จองเลข"), tr(

@@ -25,7 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QStyle, QTextEdit, QWidget
 
 from dla_drafter.ui.letter.selection_layers import set_layer
 
@@ -443,3 +443,52 @@ class PreviewMarks:
             mid = box.center().y()
             painter.fillRect(QRectF(x - thick / 2, box.y(), thick, box.height()), DELETE_COLOR)
             painter.fillRect(QRectF(x - half, mid - thick / 2, 2 * half, thick), DELETE_COLOR)
+
+
+# --------------------------------------------------------------------------- typed initials
+
+TYPED_STYLE = "background: #ffedd5;"
+_INITIALS_NAME = re.compile(r"initials\[(\d+)\]\.name")
+
+
+def mark_typed_initials(form: Any, problems: list[Any],
+                        previous: dict[QWidget, Any]) -> dict[QWidget, Any]:
+    """Mark the initials rows whose name was typed by hand: an orange box with a warning sign
+    inside it whose tip is the problem's words (the name prints with no approval behind
+    it). ``problems`` are the engine's ``initials-typed`` ones; the boxes marked last time
+    (``previous``: box → its sign) are cleared first. Returns the boxes marked now."""
+    from PySide6.QtGui import QAction
+
+    from dla_drafter.ui.i18n import language
+
+    rows = form.lists.get("initials")
+    wanted: dict[QWidget, str] = {}
+    for problem in problems:
+        m = _INITIALS_NAME.fullmatch(str(getattr(problem, "field", "") or ""))
+        box = rows.cell(int(m.group(1)), "name") if (m and rows is not None) else None
+        if isinstance(box, QLineEdit):
+            wanted[box] = problem.text(language())
+    marked: dict[QWidget, Any] = {}
+    for box, sign in previous.items():
+        if box in wanted:
+            marked[box] = sign
+            continue
+        try:
+            box.removeAction(sign)
+            box.setStyleSheet("")
+            box.setToolTip(box.placeholderText())
+        except RuntimeError:  # the row was removed since
+            pass
+    for box, why in wanted.items():
+        sign = marked.get(box)
+        if sign is None:
+            sign = QAction(box)
+            sign.setObjectName("typedInitialSign")
+            box.addAction(sign, QLineEdit.ActionPosition.TrailingPosition)
+            marked[box] = sign
+        sign.setIcon(box.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        sign.setToolTip(why)
+        box.setToolTip(why)
+        if box.styleSheet() != TYPED_STYLE:
+            box.setStyleSheet(TYPED_STYLE)
+    return marked

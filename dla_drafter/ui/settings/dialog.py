@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -137,7 +138,16 @@ class SettingsDialog(QDialog):
         right = QWidget()
         right.setLayout(form)
         body.addWidget(right, 5)
-        outer.addLayout(body, 1)
+        # the profile's fields, and its reviewers (whose approvals count on this PC)
+        from dla_drafter.ui.settings.reviewers import ReviewersTab
+
+        self.tabs = QTabWidget()
+        profile_page = QWidget()
+        profile_page.setLayout(body)
+        self.tabs.addTab(profile_page, tr("โปรไฟล์"))
+        self.reviewers_tab = ReviewersTab()
+        self.tabs.addTab(self.reviewers_tab, tr("ผู้ตรวจ"))
+        outer.addWidget(self.tabs, 1)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -298,6 +308,7 @@ class SettingsDialog(QDialog):
         self.config.active_profile = p.profile_name
         self._mark_active()
         self._fill_presets()
+        self.reviewers_tab.set_profile(p)
 
     def _mark_active(self) -> None:
         for i, p in enumerate(self.config.profiles):
