@@ -31,13 +31,14 @@ from dla_drafter.fields import REVIEW_KEY
 from dla_drafter.model.letter import Letter
 from dla_drafter.ui.ask import ask_choice
 from dla_drafter.ui.commands import command
-from dla_drafter.ui.i18n import language, tr
+from dla_drafter.ui.i18n import tr
 from dla_drafter.ui.letter.document import DRAFT_SUFFIX, Document, suggested_stem
 from dla_drafter.ui.letter.form import LetterForm
 from dla_drafter.ui.letter.preview import PreviewPane
 from dla_drafter.ui.letter.problems import ProblemsPanel, problem_text, tell_blocking
 from dla_drafter.ui.letter.spell import SpellChecker
 from dla_drafter.ui.merge.fields import FieldInserter
+from dla_drafter.ui.messages import error_text
 from dla_drafter.ui.recovery import RecoverySession
 from dla_drafter.ui.register.menu import RegisterMenu
 from dla_drafter.ui.review.menu import ReviewMenu
@@ -483,9 +484,7 @@ class MainWindow(QMainWindow):
         try:
             letter, warnings = load_draft_with_warnings(path)
         except DraftError as exc:
-            lines = [problem_text(p) for p in getattr(exc, "problems", [])] or [str(exc)]
-            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"),
-                                f"{path}\n\n" + "\n".join(lines[:15]))
+            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{error_text(exc, 15)}")
             return False
         except OSError as exc:
             QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{exc}")
@@ -529,8 +528,7 @@ class MainWindow(QMainWindow):
             save_draft(self.doc.letter, path, backup=True)
         except DraftError as exc:  # a value the file format cannot hold: say which field
             self.autosave()
-            lines = [problem_text(p) for p in exc.problems] or [str(exc)]
-            QMessageBox.warning(self, tr("บันทึกไม่ได้"), "\n".join(lines[:12]))
+            QMessageBox.warning(self, tr("บันทึกไม่ได้"), error_text(exc))
             if exc.problems:
                 self.form.focus_field(exc.problems[0].field)
             return False
@@ -597,8 +595,6 @@ class MainWindow(QMainWindow):
         # Both files are made in memory first and then written together, or neither: a
         # PDF beside a DOCX of an older version of the letter would mislead (as in `render`).
         # The preview's pages are used when they show this very version.
-        from dla_drafter.problems import problems_of
-
         written: list[Path] = []
         paths = [target for _fmt, target in targets]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -617,8 +613,7 @@ class MainWindow(QMainWindow):
         if error is not None:
             where = getattr(error, "path", None) or getattr(error, "filename", None) or \
                 ", ".join(str(t) for t in paths)
-            message = "\n".join(p.message(language()) for p in problems_of(error))
-            QMessageBox.warning(self, tr("ส่งออกไม่ได้"), f"{where}\n\n{message}")
+            QMessageBox.warning(self, tr("ส่งออกไม่ได้"), f"{where}\n\n{error_text(error)}")
         if written:
             self.statusBar().showMessage(
                 tr("ส่งออกแล้ว: {p}", p=", ".join(str(p) for p in written)), 8000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -312,3 +313,59 @@ def test_apply_settings_to_window(qtbot: Any, window: Any) -> None:
     window.apply_config(config)
     assert window.render_settings.docx_font == "TH SarabunIT๙"
     assert AppConfig.load().active_profile == "A"
+
+
+def test_an_export_refused_by_the_engine_names_the_field_in_thai(
+    qtbot: Any, window: Any, tmp_path: Path, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dla_drafter import pipeline
+    from dla_drafter.problems import DrafterError
+
+    window.doc.replace(example_letter(), None)
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise DrafterError.of("too-long", "ยาวเกินไป", "too long", field="enclosures[0].amount")
+
+    monkeypatch.setattr(pipeline, "make_outputs", refuse)
+    dialogs.replies["warning"] = QMessageBox.StandardButton.Ok
+    assert window.export("pdf", tmp_path / "out.pdf") == []
+    text = dialogs.calls[-1][1][2]
+    assert "สิ่งที่ส่งมาด้วย รายการที่ ๑ จำนวน: ยาวเกินไป" in text
+    assert "enclosures" not in text  # no internal names for the clerk
+
+
+_PATH_IN_PARENS = re.compile(r"\((?:review|body|subject|addressee|enclosures|references|"
+                             r"date|number|signer|contact|qr|agency)[\w.\[\]]*\)")
+
+
+def _texts_outside_the_review_dock(window: Any) -> list[str]:
+    """Every text a clerk reads in the window (labels, buttons, list rows), the review dock
+    aside (it is the review panel's own)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget
+
+    texts = []
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if not window.review.isAncestorOf(widget):
+            texts.append(widget.text())
+    for box in window.findChildren(QListWidget):
+        if not window.review.isAncestorOf(box):
+            texts += [box.item(i).text() for i in range(box.count())]
+    return texts
+
+
+def test_no_field_path_is_shown_to_the_clerk(qtbot: Any, window: Any) -> None:
+    from dla_drafter.review import actions
+    from dla_drafter.review.identity import signing_key
+
+    letter = example_letter()
+    letter.enclosures[0].amount = ""
+    letter.number.code = ""
+    actions.send_for_review(letter, "ผู้ร่าง")
+    actions.approve(letter, "ผอ.กศ.", "ผู้ตรวจ", signing_key())
+    letter.subject += " (แก้หลังอนุมัติ)"  # the approval is stale now
+    window.doc.replace(letter, None)
+    window.problems.run_now()
+    rows = [window.problems.list.item(i).text() for i in range(window.problems.list.count())]
+    assert any(row.startswith("การอนุมัติ รายการที่ ๑: ") for row in rows), rows
+    shown = [t for t in _texts_outside_the_review_dock(window) if _PATH_IN_PARENS.search(t)]
+    assert shown == []

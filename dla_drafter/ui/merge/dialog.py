@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -43,6 +44,7 @@ from dla_drafter.settings import RenderSettings
 from dla_drafter.text.digits import to_thai_digits
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.letter.preview import PreviewPane
+from dla_drafter.ui.messages import error_text, row_problem_text, support_tip
 
 SHOWN_ROWS = 50  # rows in the table view: enough to recognise the file, cheap to build
 COMBINED_NAME = "รวมเล่ม.pdf"
@@ -70,7 +72,7 @@ class MergeWorker(QObject):
             summary = merge(self.letter, self.table, progress=self._progress,
                             cancel=self.stop.is_set, **self.options)
         except MergeError as exc:
-            self.failed.emit("\n".join(p.message(language()) for p in exc.problems))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # an engine bug: told, never a crash of the window
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
@@ -303,7 +305,7 @@ class MergeDialog(QDialog):
         try:
             filled = merge_letter(self.letter, row.values)
         except FieldError as exc:
-            self.preview_note.setText("⚠ " + exc.message(language()))
+            self.preview_note.setText("⚠ " + error_text(exc))
             return
         blank = [c for c in self._columns_used() if not row.values.get(c, "").strip()]
         self.preview_note.setText(
@@ -407,7 +409,9 @@ class MergeDialog(QDialog):
         self.failures.clear()
         for problem in summary.problems:
             prefix = "⚠ " if problem.severity == "warning" else "✗ "
-            self.failures.addItem(prefix + problem.message(lang))
+            item = QListWidgetItem(prefix + row_problem_text(problem))
+            item.setToolTip(support_tip(problem.message(lang), problem.field))
+            self.failures.addItem(item)
         self.failures.setVisible(bool(summary.problems))
         self.open_folder_button.setEnabled(bool(summary.files or summary.combined))
         self.summary_box.setVisible(True)

@@ -180,7 +180,8 @@ def test_a_column_the_table_lacks_is_refused_before_any_file(qtbot: Any, dialog:
     qtbot.waitUntil(lambda: d.summary_box.isVisible() and not d.running, timeout=30_000)
     assert d.summary is None
     text = d.summary_label.text()
-    assert text.startswith("สร้างหนังสือไม่ได้") and '"อำเภอ"' in text and "(subject)" in text
+    assert text.startswith("สร้างหนังสือไม่ได้") and '"อำเภอ"' in text and "เรื่อง: " in text
+    assert "subject" not in text  # the field's Thai name, not its path (issue 13 item 10)
     assert not (tmp_path / "ออก").exists() or not list((tmp_path / "ออก").iterdir())
 
 
@@ -204,3 +205,24 @@ def test_the_window_opens_the_dialog_on_the_table_chosen_for_fields(
     QTimer.singleShot(0, look)
     window.act_merge.trigger()  # modal: returns when look() closes it
     assert seen == [(tmp_path / "จังหวัด.csv", 76, "ผู้ว่าราชการจังหวัด«จังหวัด»")]
+
+
+def test_failed_rows_and_the_preview_note_name_fields_in_thai(qtbot: Any, dialog: Any,
+                                                               tmp_path: Path) -> None:
+    table = tmp_path / "สามจังหวัด.csv"
+    table.write_text("ลำดับ,จังหวัด,งบประมาณ\n1,ลำปาง,100\n2,น่าน,\n3,แพร่,300\n",
+                     encoding="utf-8")
+    d = dialog(folder=tmp_path / "ออก", workers=1)
+    d.load_table(table)
+    d.make_button.click()
+    qtbot.waitUntil(lambda: d.summary is not None and not d.running, timeout=60_000)
+    assert d.summary.made == 2
+    [failure] = [d.failures.item(i) for i in range(d.failures.count())]
+    assert failure.text() == ('✗ แถวที่ ๓ คอลัมน์ "งบประมาณ": ข้อความ ย่อหน้าที่ ๒: '
+                              "ไม่มีข้อมูลในคอลัมน์นี้")
+    assert "body[1]" in failure.toolTip()  # the path stays for support staff
+    # a field the merge cannot read: the preview's note names it in Thai
+    d.letter.references = ["หนังสือที่ «ไม่ปิด"]
+    d.show_row(1)
+    assert d.preview_note.text().startswith("⚠ อ้างถึง รายการที่ ๑: ")
+    assert "references" not in d.preview_note.text()
