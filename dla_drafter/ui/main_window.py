@@ -248,8 +248,13 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action("ตั้งค่า… (&S)", self.settings_dialog,
                                          QKeySequence("Ctrl+,"),
                                          "โปรไฟล์ส่วนราชการ ภาษา และแบบอักษร")
-        self.act_guide = self._action("คู่มือผู้ใช้ (&G)", self.open_guide, sk.HelpContents,
+        # F1 on every platform (HelpContents is F1 on Windows and most Linux desktops, but
+        # not everywhere), and the platform's own key as well where it differs
+        help_keys = [QKeySequence("F1")] + [
+            k for k in QKeySequence.keyBindings(sk.HelpContents) if k != QKeySequence("F1")]
+        self.act_guide = self._action("คู่มือผู้ใช้ (&G)", self.open_guide, help_keys,
                                       "เปิดคู่มือการใช้โปรแกรมสำหรับเจ้าหน้าที่")
+        self.help_window: Any = None  # made on first use, then shown again
         self.act_about = self._action("เกี่ยวกับ (&A)", self.about)
         self.fields = FieldInserter(self, self.form, self.doc, self.preview, self.show_status)
         self.act_insert_field = self._action(
@@ -710,19 +715,25 @@ class MainWindow(QMainWindow):
             + tr("รุ่น {v}", v=__version__))
 
     def open_guide(self) -> bool:
-        """Open the clerk's guide (docs/คู่มือผู้ใช้.md) in the system's viewer."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
+        """Show the clerk's guide (docs/คู่มือผู้ใช้.md) in the program's own help window,
+        with its screenshots, contents and search (``ui/help_window.py``)."""
         from dla_drafter.paths import GUIDE_NAME, guide_path
 
-        path = guide_path()
-        if path is None:
-            QMessageBox.information(self, tr("คู่มือผู้ใช้"), tr(
-                "ไม่พบคู่มือผู้ใช้ ({name}) ในโฟลเดอร์ของโปรแกรม", name=GUIDE_NAME))
-            return False
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.information(self, tr("คู่มือผู้ใช้"),
-                                    tr("เปิดคู่มือไม่ได้ เปิดแฟ้มนี้เอง:") + f"\n{path}")
-            return False
+        if self.help_window is None:
+            path = guide_path()
+            if path is None:
+                QMessageBox.information(self, tr("คู่มือผู้ใช้"), tr(
+                    "ไม่พบคู่มือผู้ใช้ ({name}) ในโฟลเดอร์ของโปรแกรม", name=GUIDE_NAME))
+                return False
+            from dla_drafter.ui.help_window import HelpWindow
+
+            try:
+                self.help_window = HelpWindow(path, self)
+            except OSError as exc:  # unreadable: say which file, never a traceback
+                QMessageBox.information(self, tr("คู่มือผู้ใช้"),
+                                        tr("เปิดคู่มือไม่ได้") + f"\n{path}\n\n{exc}")
+                return False
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
         return True

@@ -267,28 +267,16 @@ def test_toolbar_keeps_its_short_labels_when_undo_becomes_possible(
     assert pdf.x() == x_before  # nothing moved
 
 
-def test_help_shows_the_version_and_opens_the_clerks_guide(
-    qtbot: Any, window: Any, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+def test_help_shows_the_version_and_has_the_clerks_guide(
+    qtbot: Any, window: Any, dialogs: Any
 ) -> None:
-    from PySide6.QtGui import QDesktopServices
-
     import dla_drafter
-    from dla_drafter import paths
 
     dialogs.replies["about"] = None
     window.act_about.trigger()
     assert dla_drafter.__version__ in dialogs.calls[-1][1][2]
-    opened: list[str] = []  # the real call would start the system's viewer
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        lambda url: opened.append(url.toLocalFile()) or True)
     help_menu = window.menuBar().actions()[-1].menu()
-    assert window.act_guide in help_menu.actions()
-    window.act_guide.trigger()
-    assert opened and Path(opened[0]).name == "คู่มือผู้ใช้.md" and Path(opened[0]).is_file()
-    monkeypatch.setattr(paths, "guide_path", lambda: None)
-    dialogs.replies["information"] = None
-    assert window.open_guide() is False
-    assert "ไม่พบคู่มือผู้ใช้" in dialogs.calls[-1][1][2]
+    assert window.act_guide in help_menu.actions()  # the guide itself: tests/ui/test_help_window
 
 
 def test_print_to_a_pdf_printer_at_true_scale(qtbot: Any, window: Any, tmp_path: Path) -> None:
