@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self.problems.field_requested.connect(self.form.focus_field)
         self.preview.source_clicked.connect(self.form.focus_source)
+        self.form.editing.connect(self.preview.follow)  # the preview shows what is typed
         self.preview.pages_changed.connect(self._on_pages)
         self.spell.ready.connect(self.form.rehighlight)
         app = QGuiApplication.instance()

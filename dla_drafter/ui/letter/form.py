@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -126,9 +129,15 @@ class Binding:
 
 
 class LetterForm(QScrollArea):
-    """The scrollable form. ``profile_presets`` provides signer presets from the settings."""
+    """The scrollable form. ``profile_presets`` provides signer presets from the settings.
+
+    ``editing(path, fraction)`` says which field the cursor is in (and where in its text,
+    0–1, or None) whenever that changes — entering a box, moving in it, typing — and
+    ``("", None)`` when the cursor leaves the form: the preview follows it.
+    """
 
     section_changed = Signal(str)
+    editing = Signal(str, object)
 
     def __init__(self, doc: Document, spell: SpellChecker | None = None) -> None:
         super().__init__()
@@ -165,6 +174,16 @@ class LetterForm(QScrollArea):
         doc.changed.connect(lambda *_: self.sync())
         doc.replaced.connect(self._on_replaced)
         self.sync()
+        self._editing: tuple[str, float | None] | None = None
+        self._watched: QWidget | None = None  # the box whose cursor moves are followed
+        self._editing_timer = QTimer(self)
+        self._editing_timer.setSingleShot(True)
+        self._editing_timer.setInterval(0)  # once per burst of cursor moves and edits
+        self._editing_timer.timeout.connect(self._report_editing)
+        doc.changed.connect(lambda *_: self._editing_timer.start())
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
 
     # --- building blocks ---
 
@@ -757,6 +776,77 @@ class LetterForm(QScrollArea):
         self.names_count.setText(tr("{n} รายชื่อ", n=len(letter.recipients.names)))
         self._apply_kind(letter.kind)
         self._update_hint()  # after the kind: the hint follows whether a salutation prints
+
+    # --- which field the cursor is in ---
+
+    def field_at(self, widget: QWidget | None) -> tuple[str, float | None] | None:
+        """(field path, where the cursor is in its text 0–1 or None) of the form's box
+        ``widget`` (or a box inside one: a spin box's text, an editable drop-down's)."""
+        box = widget
+        while box is not None and box is not self:
+            path = self._path_of(box)
+            if path is not None:
+                return self._where_in(box, path)
+            box = box.parentWidget()
+        return None
+
+    def _path_of(self, box: QWidget) -> str | None:
+        for path, binding in self.bindings.items():
+            if box is binding.widget or box is binding.focus:
+                return path
+        for path, field in self.lines.items():
+            if box is field:
+                block = field.textCursor().block().blockNumber()
+                return f"{path}[{block}]"
+        for editor in self.lists.values():
+            found = editor.path_of(box)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _where_in(box: QWidget, path: str) -> tuple[str, float | None]:
+        if isinstance(box, QLineEdit):
+            length = len(box.text())
+            return path, box.cursorPosition() / length if length else None
+        if isinstance(box, QTextEdit) and not isinstance(box, LinesField):
+            length = len(box.toPlainText())
+            return path, box.textCursor().position() / length if length else None
+        return path, None
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            inside = new is not None and self.isAncestorOf(new)
+        except RuntimeError:  # the form is being torn down
+            return
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._watched.cursorPositionChanged.disconnect(self._cursor_moved)
+            self._watched = None
+        if inside and isinstance(new, QLineEdit | QTextEdit | QPlainTextEdit):
+            new.cursorPositionChanged.connect(self._cursor_moved)
+            self._watched = new
+        if inside or new is not None:  # None: another program took the focus; keep following
+            self._editing_timer.start()
+
+    def _cursor_moved(self, *_: Any) -> None:
+        self._editing_timer.start()  # not connected to start() itself: it takes an interval
+
+    def _report_editing(self) -> None:
+        focus = QApplication.focusWidget()
+        try:
+            inside = focus is not None and self.isAncestorOf(focus)
+        except RuntimeError:
+            return
+        if not inside:
+            if focus is not None and self._editing is not None:
+                self._editing = None
+                self.editing.emit("", None)
+            return
+        found = self.field_at(focus)
+        if found is not None and found != self._editing:
+            self._editing = found
+            self.editing.emit(*found)
 
     def field_widget(self, path: str) -> QWidget | None:
         """The input box of a field path (``subject``, ``owner_unit`` …), if the form has one."""

@@ -211,6 +211,14 @@ class RowList(QWidget):
     def first_edit(self) -> QWidget:
         return self._rows[0][1][0] if self._rows else self.add_button
 
+    def path_of(self, widget: QWidget) -> str | None:
+        """The item path a box of this list edits (``enclosures[0].amount``), if it is one."""
+        for row, (_box, edits) in enumerate(self._rows):
+            for edit, (key, _placeholder, _stretch) in zip(edits, self.columns, strict=True):
+                if edit is widget:
+                    return self._item_path(row, key)
+        return None
+
     def _make_row(self, row: int) -> tuple[QWidget, list[QLineEdit]]:
         box = QWidget()
         lay = QHBoxLayout(box)
@@ -369,6 +377,13 @@ class ParagraphList(QWidget):
 
     def first_edit(self) -> QWidget:
         return self.editors[0] if self.editors else self.add_button
+
+    def path_of(self, widget: QWidget) -> str | None:
+        """``body[i]`` when ``widget`` is the box of paragraph i."""
+        for row, editor in enumerate(self.editors):
+            if editor is widget:
+                return f"{self.path}[{row}]"
+        return None
 
     def insert_paragraphs(self, row: int, remove: int, texts: list[str] | None = None) -> None:
         body = self.paragraphs()
