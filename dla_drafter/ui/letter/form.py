@@ -440,14 +440,14 @@ class LetterForm(QScrollArea):
     def _build_lists(self) -> None:
         form = self._section("references", "อ้างถึง")
         refs = RowList(self.doc, "references", [(None, tr("หนังสือที่อ้างถึง"), 1)],
-                       add_label=tr("เพิ่มอ้างถึง"))
+                       add_label=tr("เพิ่มอ้างถึง"), wrap=(None,))
         self.lists["references"] = refs
         form.addRow(refs)
         form = self._section("enclosures", "สิ่งที่ส่งมาด้วย")
         encl = RowList(
             self.doc, "enclosures",
             [("text", tr("ชื่อเอกสาร"), 4), ("amount", tr("จำนวน เช่น ๑ ชุด"), 1)],
-            factory=Enclosure, add_label=tr("เพิ่มสิ่งที่ส่งมาด้วย"),
+            factory=Enclosure, add_label=tr("เพิ่มสิ่งที่ส่งมาด้วย"), wrap=("text",),
         )
         self.lists["enclosures"] = encl
         form.addRow(encl)
@@ -809,7 +809,7 @@ class LetterForm(QScrollArea):
         if isinstance(box, QLineEdit):
             length = len(box.text())
             return path, box.cursorPosition() / length if length else None
-        if isinstance(box, QTextEdit) and not isinstance(box, LinesField):
+        if isinstance(box, QTextEdit | QPlainTextEdit) and not isinstance(box, LinesField):
             length = len(box.toPlainText())
             return path, box.textCursor().position() / length if length else None
         return path, None
