@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dla_drafter.app_settings import AppConfig
+from dla_drafter.ui import warm_up
 from dla_drafter.ui.i18n import language as ui_language
 from dla_drafter.ui.i18n import set_language, tr
 from dla_drafter.ui.main_window import MainWindow
@@ -145,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the program; ``argv`` are the arguments after the program name (draft files, and
     ``--smoke-test``, see :func:`watch_first_preview`)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    warm_up.start()  # the engine loads while Qt starts and the window is built
     smoke_test = SMOKE_TEST in argv
     language = os.environ.get("DLA_DRAFTER_LANG") or None  # e.g. for English screenshots
     app = make_app()

@@ -46,6 +46,12 @@ from dla_drafter.ui.review.panel import ReviewPanel
 
 APP_TITLE = "DLA Drafter"
 AUTOSAVE_MS = 30_000
+# The spell checker's dictionary costs more CPU than a first typesetting (≈1.3 s against
+# ≈0.5 s): loaded at once it held the first preview of an opened draft back (issue 13 item
+# 12). It loads just after the first preview is painted, or after the fallback delay when
+# no preview comes (an engine failure must not leave the clerk without spelling marks).
+SPELL_AFTER_PAGES_MS = 300
+SPELL_FALLBACK_MS = 4_000
 
 
 class _WindowKeysFirst(QObject):
@@ -175,7 +181,12 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._update_title()
         self._on_changed()
-        QTimer.singleShot(0, self.spell.start)
+        # a timer owned by the window: a pending one dies with it, never fires after it
+        self.spell_timer = QTimer(self)
+        self.spell_timer.setSingleShot(True)
+        self.spell_timer.timeout.connect(self.spell.start)
+        self.spell_timer.start(SPELL_FALLBACK_MS)
+        self.preview.pages_changed.connect(self._start_spell_soon)
 
     # --- actions ---
 
@@ -358,6 +369,12 @@ class MainWindow(QMainWindow):
         self.preview.schedule(lambda: (self.doc.snapshot(), self.doc.revision))
         self.problems.schedule(lambda: self.doc.letter)
         self._update_title()
+
+    def _start_spell_soon(self, _pages: Any) -> None:
+        """The first preview is on its way to the screen: the dictionary may load now."""
+        self.preview.pages_changed.disconnect(self._start_spell_soon)
+        if self.spell_timer.isActive():
+            self.spell_timer.start(SPELL_AFTER_PAGES_MS)
 
     def _on_pages(self, pages: Any) -> None:
         """New pages from the preview: report characters the font cannot draw."""
