@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,11 @@ from dla_drafter.ui.letter.preview import PreviewPane
 from dla_drafter.ui.messages import error_text, row_problem_text, support_tip
 
 SHOWN_ROWS = 50  # rows in the table view: enough to recognise the file, cheap to build
+MORE_BAD_ROWS = 200  # bad rows after those, added to the view so each can be seen and fixed
+# a bad row (its letter will not be made) and a row made with a warning, as the table marks
+# them; the cell to fix is tinted deeper than the rest of its row
+ERROR_TINTS = ("#fbe3e3", "#f3b7b7")
+WARNING_TINTS = ("#fdf3d8", "#f6dc98")
 COMBINED_NAME = "รวมเล่ม.pdf"
 ENCODINGS = (("อัตโนมัติ", None), ("UTF-8", "utf-8-sig"), ("TIS-620", "cp874"))
 
@@ -97,6 +103,7 @@ class MergeDialog(QDialog):
         self.table: Any = None
         self.table_path: Path | None = None
         self.summary: Any = None
+        self.shown_indexes: list[int] = []  # the table view's rows, as positions in the table
         self.worker: MergeWorker | None = None
         self.thread: QThread | None = None
         self._revision = 0
@@ -126,6 +133,10 @@ class MergeDialog(QDialog):
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         self.table_label = QLabel()
+        self.check_label = QLabel()
+        self.check_label.setObjectName("rowCheck")
+        self.check_label.setWordWrap(True)
+        self.row_problems: dict[int, list[Any]] = {}  # by position in table.rows
         self.model = QStandardItemModel(self)
         self.view = QTableView()
         self.view.setObjectName("mergeTable")
@@ -134,7 +145,7 @@ class MergeDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.clicked.connect(lambda index: self.row_spin.setValue(index.row() + 1))
+        self.view.clicked.connect(self._row_clicked)
         row_line = QHBoxLayout()
         self.row_spin = QSpinBox()
         self.row_spin.setObjectName("previewRow")
@@ -145,6 +156,7 @@ class MergeDialog(QDialog):
         row_line.addWidget(self.row_spin)
         row_line.addWidget(self.row_note, 1)
         left_lay.addWidget(self.table_label)
+        left_lay.addWidget(self.check_label)
         left_lay.addWidget(self.view, 1)
         left_lay.addLayout(row_line)
 
@@ -175,6 +187,10 @@ class MergeDialog(QDialog):
         self.name_edit.setObjectName("namePattern")
         self.name_edit.setToolTip(tr("«คอลัมน์» ใช้ค่าของแถวนั้น {n} คือลำดับฉบับ เช่น หนังสือ-«จังหวัด»"))
         out_form.addRow(tr("ชื่อแฟ้ม"), self.name_edit)
+        # a blank file name fails a row only when files are named: check again on a change
+        self.name_edit.editingFinished.connect(self.check_table)
+        for box in (self.pdf_check, self.docx_check):
+            box.toggled.connect(lambda _on: self.check_table())
         left_lay.addWidget(out_box)
 
         self.preview = PreviewPane()
@@ -262,6 +278,7 @@ class MergeDialog(QDialog):
         self.path_edit.setText(str(path))
         if not self.folder_edit.text():
             self.folder_edit.setText(str(Path(path).parent / Path(path).stem))
+        self.check_table(fill=False)
         self._fill_model()
         self.row_spin.setRange(1, max(1, len(table.rows)))
         self.progress.setRange(0, max(1, len(table.rows)))
@@ -275,15 +292,105 @@ class MergeDialog(QDialog):
         table = self.table
         self.model.clear()
         self.model.setHorizontalHeaderLabels([tr("แถว"), *table.columns])
-        for row in table.rows[:SHOWN_ROWS]:
+        self.shown_indexes = self._indexes_to_show()
+        for index in self.shown_indexes:
+            row = table.rows[index]
             items = [QStandardItem(str(row.number))]
             items += [QStandardItem(row.values.get(c, "")) for c in table.columns]
+            self._mark(items, self.row_problems.get(index, []))
             self.model.appendRow(items)
         self.view.resizeColumnsToContents()
         shown = min(SHOWN_ROWS, len(table.rows))
         encoding = f" ({table.encoding})" if table.encoding else ""
-        self.table_label.setText(tr("{n} แถวข้อมูล แสดง {k} แถวแรก{e}", n=len(table.rows),
-                                    k=shown, e=encoding))
+        text = tr("{n} แถวข้อมูล แสดง {k} แถวแรก{e}", n=len(table.rows), k=shown, e=encoding)
+        later = len(self.shown_indexes) - shown
+        if later:
+            text += " " + tr("และแถวที่มีปัญหาหลังจากนั้นอีก {m} แถว", m=later)
+        self.table_label.setText(text)
+
+    def _indexes_to_show(self) -> list[int]:
+        """The first rows, then the bad rows after them (so every bad row can be seen)."""
+        first = list(range(min(SHOWN_ROWS, len(self.table.rows))))
+        later = [i for i in sorted(self.row_problems) if i >= SHOWN_ROWS][:MORE_BAD_ROWS]
+        return first + later
+
+    # --- the rows that would fail ---
+
+    def check_table(self, fill: bool = True) -> None:
+        """Find the rows that would fail (``merge.rowcheck.check_rows``, the merge's own
+        verdict) and mark them, before the clerk presses "สร้างหนังสือ"."""
+        if self.table is None:
+            return
+        from dla_drafter.merge import MergeError
+        from dla_drafter.merge.rowcheck import check_rows
+
+        named = self.pdf_check.isChecked() or self.docx_check.isChecked()
+        pattern = (self.name_edit.text().strip() or None) if named else ""
+        self.check_label.setStyleSheet("")
+        try:
+            self.row_problems = check_rows(self.letter, self.table, name_pattern=pattern,
+                                           settings=self.settings)
+        except MergeError as exc:  # fails for every row: told here, the merge refuses too
+            self.row_problems = {}
+            self.check_label.setStyleSheet("color: #a61b1b;")
+            self.check_label.setText("✗ " + tr("สร้างหนังสือจากตารางนี้ไม่ได้ทุกแถว") + "\n"
+                                     + error_text(exc, 4))
+            self.check_label.setToolTip(error_text(exc, 30))
+        except Exception as exc:  # an engine bug: the marks are a help, never a blocker
+            self.row_problems = {}
+            self.check_label.setText(tr("ตรวจแถวข้อมูลไม่ได้") + f" ({type(exc).__name__})")
+            self.check_label.setToolTip(f"{type(exc).__name__}: {exc}")
+        else:
+            self.check_label.setText(self.check_summary())
+            self.check_label.setToolTip("")
+            if self.bad_rows():
+                self.check_label.setStyleSheet("color: #a61b1b;")
+        if fill:
+            self._fill_model()
+
+    def bad_rows(self) -> list[int]:
+        """Positions in ``table.rows`` of the rows whose letter would not be made."""
+        return [i for i, problems in sorted(self.row_problems.items())
+                if any(p.severity == "error" for p in problems)]
+
+    def check_summary(self) -> str:
+        bad = len(self.bad_rows())
+        warned = len(self.row_problems) - bad
+        if not bad and not warned:
+            return "✓ " + tr("ตรวจแล้ว ทุกแถวสร้างหนังสือได้")
+        parts = []
+        if bad:
+            parts.append("✗ " + tr("{n} แถวจะสร้างหนังสือไม่ได้ (แถวสีแดง) แถวอื่นยังสร้างได้",
+                                   n=to_thai_digits(bad)))
+        if warned:
+            parts.append("⚠ " + tr("{n} แถวมีคำเตือน (แถวสีเหลือง)", n=to_thai_digits(warned)))
+        return "  ".join(parts)
+
+    def _mark(self, items: list[QStandardItem], problems: list[Any]) -> None:
+        """Colour, icon and Thai reasons on a row that would fail or warn."""
+        if not problems:
+            return
+        error = any(p.severity == "error" for p in problems)
+        light, deep = ERROR_TINTS if error else WARNING_TINTS
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if error
+                                         else QStyle.StandardPixmap.SP_MessageBoxWarning)
+        head = (tr("แถวนี้จะสร้างหนังสือไม่ได้") if error
+                else tr("แถวนี้สร้างหนังสือได้ แต่มีคำเตือน"))
+        lines = [("✗ " if p.severity == "error" else "⚠ ") + row_problem_text(p)
+                 for p in problems]
+        fields = sorted({p.field for p in problems if p.field})
+        tip = support_tip("\n".join([head, *lines]), ", ".join(fields) or None)
+        columns = {c.strip() for p in problems if p.column for c in p.column.split(",")}
+        headers = [tr("แถว"), *self.table.columns]
+        for position, item in enumerate(items):
+            to_fix = position > 0 and headers[position] in columns
+            item.setBackground(QBrush(QColor(deep if to_fix else light)))
+            item.setToolTip(tip)
+        items[0].setIcon(icon)
+        items[0].setData("error" if error else "warning", Qt.ItemDataRole.UserRole)
+
+    def _row_clicked(self, index: Any) -> None:
+        self.row_spin.setValue(self.shown_indexes[index.row()] + 1)
 
     def shown_rows(self) -> list[list[str]]:
         """The table view's cells, as the clerk sees them."""
@@ -300,17 +407,22 @@ class MergeDialog(QDialog):
 
         row = self.table.rows[min(position, len(self.table.rows)) - 1]
         self.row_note.setText(tr("แถวที่ {r} ในแฟ้ม", r=to_thai_digits(row.number)))
-        if position - 1 < self.model.rowCount():
-            self.view.selectRow(position - 1)
+        if position - 1 in self.shown_indexes:
+            self.view.selectRow(self.shown_indexes.index(position - 1))
         try:
             filled = merge_letter(self.letter, row.values)
         except FieldError as exc:
             self.preview_note.setText("⚠ " + error_text(exc))
             return
         blank = [c for c in self._columns_used() if not row.values.get(c, "").strip()]
-        self.preview_note.setText(
-            tr("แถวนี้ไม่มีข้อมูลในคอลัมน์ {c} จึงจะไม่ได้สร้างหนังสือฉบับนี้",
-               c=", ".join(f'"{c}"' for c in blank)) if blank else "")
+        marks = self.row_problems.get(min(position, len(self.table.rows)) - 1, [])
+        if blank:
+            note = tr("แถวนี้ไม่มีข้อมูลในคอลัมน์ {c} จึงจะไม่ได้สร้างหนังสือฉบับนี้",
+                      c=", ".join(f'"{c}"' for c in blank))
+        else:  # what the check found in this row, as the table's tooltip says it
+            note = "\n".join(("✗ " if p.severity == "error" else "⚠ ") + row_problem_text(p)
+                             for p in marks)
+        self.preview_note.setText(note)
         self._revision += 1
         revision = self._revision
         self.preview.schedule(lambda: (filled, revision))
