@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -116,6 +116,17 @@ def month_names() -> list[str]:
     return list(THAI_MONTHS)
 
 
+def shrinkable(combo: QComboBox, chars: int = 10) -> None:
+    """Let ``combo`` be as narrow as ``chars`` characters: its longest choice (a closing
+    phrase of sixty characters) no longer sets the form's width; the list it drops down
+    stays as wide as its choices, so every one can still be read whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=chars)
+    combo.setMinimumContentsLength(max(4, min(chars, longest)))
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+
+
 class Binding:
     """A fixed field's widget with how to read it and how to show a model value in it."""
 
@@ -185,6 +196,19 @@ class LetterForm(QScrollArea):
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the fields allow, never narrower: the window's splitter then takes
+        the room the review panel needs from the preview, not from the form (which
+        scrolled sideways and hid its labels at 1366 px with the panel open)."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        width = (body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                 + frame)
+        return QSize(max(hint.width(), width), hint.height())
+
     # --- building blocks ---
 
     def _section(self, key: str, title: str) -> QFormLayout:
@@ -195,6 +219,9 @@ class LetterForm(QScrollArea):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(6)
+        # a narrow form (the review panel open on a 1366 px screen) puts a label above its
+        # field instead of pushing the field out of sight: nothing scrolls sideways
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.sections[key] = box
         self.column.addWidget(box)
         return form
@@ -235,6 +262,7 @@ class LetterForm(QScrollArea):
             combo.setCurrentIndex(index if index >= 0 else 0)
 
         self.bindings[path] = Binding(path, combo, combo.currentData, write)
+        shrinkable(combo)
         return combo
 
     def _editable_combo(self, path: str, items: tuple[str, ...], tip: str = "",
@@ -256,6 +284,7 @@ class LetterForm(QScrollArea):
         combo.textActivated.connect(edited)
         self.bindings[path] = Binding(path, combo, combo.currentText, combo.setEditText,
                                       focus=combo.lineEdit())
+        shrinkable(combo)
         return combo
 
     def _lines(self, path: str, tip: str, min_lines: int = 2, max_lines: int = 10) -> LinesField:
@@ -379,10 +408,20 @@ class LetterForm(QScrollArea):
         date_row.addWidget(month, 2)
         date_row.addWidget(QLabel(tr("พ.ศ.")))
         date_row.addWidget(year, 1)
-        date_row.addWidget(day_blank)
-        date_row.addWidget(today)
+        # the choices under the date, not beside it: one line of all six was the widest
+        # row of the form and made it scroll sideways next to the review panel
+        choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.addWidget(day_blank)
+        choices.addWidget(today)
+        choices.addStretch(1)
+        lines = QVBoxLayout()
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(4)
+        lines.addLayout(date_row)
+        lines.addLayout(choices)
         holder = QWidget()
-        holder.setLayout(date_row)
+        holder.setLayout(lines)
         self._row(form, "วั&นที่", holder, buddy=day)
 
     def _set_date(self, path: str, value: int) -> None:
@@ -558,6 +597,7 @@ class LetterForm(QScrollArea):
         apply = QPushButton(tr("ใช้"))
         apply.setToolTip(tr("ใส่ชื่อและตำแหน่งของผู้ลงนามที่เลือก"))
         apply.clicked.connect(self.apply_preset)
+        shrinkable(self.preset_combo)
         presets.addWidget(self.preset_combo, 1)
         presets.addWidget(apply)
         holder = QWidget()

@@ -107,7 +107,7 @@ class MergeDialog(QDialog):
         self.worker: MergeWorker | None = None
         self.thread: QThread | None = None
         self._revision = 0
-        self.resize(1200, 820)
+        self.resize(1200, 680)  # fits a 1366×768 screen with its taskbar
 
         outer = QVBoxLayout(self)
         source = QHBoxLayout()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,8 @@ from dla_drafter.app_settings import (
 from dla_drafter.ui.i18n import tr
 from dla_drafter.ui.letter.widgets import GrowingPlainText, lines_value
 
+DIALOG_HEIGHT = 640  # fits a 1366×768 screen with its taskbar and the title bar
+
 
 class SettingsDialog(QDialog):
     """Edits a copy of the config; the caller keeps it only when the dialog is accepted."""
@@ -46,7 +49,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("ตั้งค่า"))
         self.config = copy.deepcopy(config)
         self._current = -1
-        self.resize(940, 780)
+        self.resize(940, DIALOG_HEIGHT)
         outer = QVBoxLayout(self)
         top = QFormLayout()
         self.language = QComboBox()
@@ -136,7 +139,17 @@ class SettingsDialog(QDialog):
             form.addRow(tr(label), widget)
         right = QWidget()
         right.setLayout(form)
-        body.addWidget(right, 5)
+        # the profile's fields scroll inside the dialog: all of them were 870 px tall, more
+        # than a 1366×768 office laptop shows (issue 12 item 9)
+        scroll = QScrollArea()
+        scroll.setObjectName("profileFields")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(right)
+        scroll.setMinimumWidth(right.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
+        body.addWidget(scroll, 5)
         outer.addLayout(body, 1)
 
         buttons = QDialogButtonBox(
