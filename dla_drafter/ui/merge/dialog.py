@@ -11,6 +11,7 @@ half file is left. The summary lists every failed row with its row number and co
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from dla_drafter.ui.letter.preview import PreviewPane
 from dla_drafter.ui.messages import error_text, row_problem_text, support_tip
 
 SHOWN_ROWS = 50  # rows in the table view: enough to recognise the file, cheap to build
+SYNC_CHECK_ROWS = 400  # up to this many rows the check is done at once (≈0.1 s)
 MORE_BAD_ROWS = 200  # bad rows after those, added to the view so each can be seen and fixed
 # a bad row (its letter will not be made) and a row made with a warning, as the table marks
 # them; the cell to fix is tinted deeper than the rest of its row
@@ -86,6 +88,38 @@ class MergeWorker(QObject):
 
     def _progress(self, done: int, total: int, _result: Any) -> None:
         self.progressed.emit(done, total)
+
+
+def _check(letter: Letter, table: Any, pattern: str | None,
+           settings: RenderSettings | None) -> tuple[Any, BaseException | None]:
+    """``check_rows`` with its error returned rather than raised (it may run in a thread)."""
+    from dla_drafter.merge.rowcheck import check_rows
+
+    try:
+        return check_rows(letter, table, name_pattern=pattern, settings=settings), None
+    except Exception as exc:  # noqa: BLE001 - shown by the dialog, never a crash
+        return None, exc
+
+
+class RowChecker(QObject):
+    """Checks a large table in one worker thread; ``done`` is delivered in the GUI thread."""
+
+    done = Signal(int, object, object)  # generation, problems by row, error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-check")
+
+    def request(self, generation: int, letter: Letter, table: Any, pattern: str | None,
+                settings: RenderSettings | None) -> None:
+        self._pool.submit(self._run, generation, letter, table, pattern, settings)
+
+    def _run(self, generation: int, letter: Letter, table: Any, pattern: str | None,
+             settings: RenderSettings | None) -> None:
+        self.done.emit(generation, *_check(letter, table, pattern, settings))
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class MergeDialog(QDialog):
@@ -137,6 +171,10 @@ class MergeDialog(QDialog):
         self.check_label.setObjectName("rowCheck")
         self.check_label.setWordWrap(True)
         self.row_problems: dict[int, list[Any]] = {}  # by position in table.rows
+        self.checking = False  # a large table's check is running in the worker thread
+        self._check_generation = 0
+        self.checker = RowChecker()
+        self.checker.done.connect(self._show_check)
         self.model = QStandardItemModel(self)
         self.view = QTableView()
         self.view.setObjectName("mergeTable")
@@ -318,28 +356,46 @@ class MergeDialog(QDialog):
 
     def check_table(self, fill: bool = True) -> None:
         """Find the rows that would fail (``merge.rowcheck.check_rows``, the merge's own
-        verdict) and mark them, before the clerk presses "สร้างหนังสือ"."""
+        verdict) and mark them, before the clerk presses "สร้างหนังสือ". A table of more than
+        ``SYNC_CHECK_ROWS`` rows is checked in a worker thread (~0.3 ms a row: a spreadsheet
+        of ten thousand rows must not freeze the dialog); its marks come when it is done."""
         if self.table is None:
             return
-        from dla_drafter.merge import MergeError
-        from dla_drafter.merge.rowcheck import check_rows
-
         named = self.pdf_check.isChecked() or self.docx_check.isChecked()
         pattern = (self.name_edit.text().strip() or None) if named else ""
+        self._check_generation += 1
+        generation = self._check_generation
+        if len(self.table.rows) <= SYNC_CHECK_ROWS:
+            result, error = _check(self.letter, self.table, pattern, self.settings)
+            self._show_check(generation, result, error, fill)
+            return
+        self.row_problems = {}
+        self.checking = True
         self.check_label.setStyleSheet("")
-        try:
-            self.row_problems = check_rows(self.letter, self.table, name_pattern=pattern,
-                                           settings=self.settings)
-        except MergeError as exc:  # fails for every row: told here, the merge refuses too
-            self.row_problems = {}
+        self.check_label.setToolTip("")
+        self.check_label.setText(tr("กำลังตรวจแถวข้อมูล {n} แถว…",
+                                    n=to_thai_digits(len(self.table.rows))))
+        if fill:
+            self._fill_model()
+        self.checker.request(generation, self.letter, self.table, pattern, self.settings)
+
+    def _show_check(self, generation: int, result: Any, error: Any,
+                    fill: bool = True) -> None:
+        if generation != self._check_generation:
+            return  # a newer table, pattern or format choice is being checked
+        from dla_drafter.merge import MergeError
+
+        self.checking = False
+        self.check_label.setStyleSheet("")
+        self.row_problems = result or {}
+        if isinstance(error, MergeError):  # fails for every row: told here, the merge too
             self.check_label.setStyleSheet("color: #a61b1b;")
             self.check_label.setText("✗ " + tr("สร้างหนังสือจากตารางนี้ไม่ได้ทุกแถว") + "\n"
-                                     + error_text(exc, 4))
-            self.check_label.setToolTip(error_text(exc, 30))
-        except Exception as exc:  # an engine bug: the marks are a help, never a blocker
-            self.row_problems = {}
-            self.check_label.setText(tr("ตรวจแถวข้อมูลไม่ได้") + f" ({type(exc).__name__})")
-            self.check_label.setToolTip(f"{type(exc).__name__}: {exc}")
+                                     + error_text(error, 4))
+            self.check_label.setToolTip(error_text(error, 30))
+        elif error is not None:  # an engine bug: the marks are a help, never a blocker
+            self.check_label.setText(tr("ตรวจแถวข้อมูลไม่ได้") + f" ({type(error).__name__})")
+            self.check_label.setToolTip(f"{type(error).__name__}: {error}")
         else:
             self.check_label.setText(self.check_summary())
             self.check_label.setToolTip("")
@@ -563,22 +619,26 @@ class MergeDialog(QDialog):
     # --- closing ---
 
     def wait_done(self, ms: int = 60_000) -> None:
-        """Stop a running merge and wait for it (closing the dialog or the window)."""
+        """Stop a running merge and wait for it, and for a row check (closing the dialog or
+        the window)."""
         if self.worker is not None:
             self.worker.stop.set()
         if self.thread is not None:
             self.thread.quit()
             self.thread.wait(ms)
+        self.checker.shutdown()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         if self.running:
             event.ignore()  # the clerk cancels first; rows finish writing
             return
         self.preview.shutdown()
+        self.checker.shutdown()
         super().closeEvent(event)
 
     def reject(self) -> None:
         if self.running:
             return
         self.preview.shutdown()
+        self.checker.shutdown()
         super().reject()

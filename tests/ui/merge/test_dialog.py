@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from uihelpers import example_letter
 
 from dla_drafter.model.letter import Letter
@@ -326,3 +327,21 @@ def test_a_column_the_draft_needs_and_the_table_lacks_is_told_on_loading(
     assert d.load_table(path)
     text = d.check_label.text()
     assert "ไม่ได้ทุกแถว" in text and "งบประมาณ" in text
+
+
+def test_a_large_table_is_checked_without_freezing_the_dialog(
+        qtbot: Any, dialog: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above SYNC_CHECK_ROWS rows the check runs in a worker thread; its marks come later,
+    and a check overtaken by a newer one (another format choice) is not shown."""
+    from dla_drafter.ui.merge import dialog as merge_dialog
+
+    monkeypatch.setattr(merge_dialog, "SYNC_CHECK_ROWS", 10)
+    d = dialog(folder=tmp_path / "ออก")
+    assert d.load_table(write_csv(tmp_path / "จังหวัด.csv", blank=BLANK))
+    assert d.checking and "กำลังตรวจแถวข้อมูล ๗๖ แถว" in d.check_label.text()
+    assert d.model.rowCount() == 50  # the rows are shown while they are checked
+    d.docx_check.setChecked(True)  # a newer check; the first one's answer is dropped
+    qtbot.waitUntil(lambda: not d.checking, timeout=30_000)
+    assert d.bad_rows() == [BLANK]
+    assert "๑ แถวจะสร้างหนังสือไม่ได้" in d.check_label.text()
+    assert d.model.item(BLANK, 0).data(Qt.ItemDataRole.UserRole) == "error"
