@@ -235,8 +235,6 @@ def test_rows_that_would_fail_are_marked_as_soon_as_the_table_is_loaded(
     import csv
     import io
 
-    from PySide6.QtCore import Qt
-
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["ลำดับ", "จังหวัด", "งบประมาณ"])
@@ -302,8 +300,6 @@ def test_rows_that_would_fail_are_marked_as_soon_as_the_table_is_loaded(
 
 def test_a_blank_file_name_marks_the_row_only_while_files_are_named(
         qtbot: Any, dialog: Any, tmp_path: Path) -> None:
-    from PySide6.QtCore import Qt
-
     path = tmp_path / "x.csv"
     path.write_text("ลำดับ,จังหวัด,งบประมาณ\r\n1,น่าน,100\r\n,แพร่,200\r\n", encoding="utf-8")
     d = dialog(folder=tmp_path / "ออก")
