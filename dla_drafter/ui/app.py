@@ -146,14 +146,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run the program; ``argv`` are the arguments after the program name (draft files, and
     ``--smoke-test``, see :func:`watch_first_preview`)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    warm_up.start()  # the engine loads while Qt starts and the window is built
+    files = [Path(a) for a in argv if not a.startswith("-")]
+    if files:  # its preview is wanted at once: load the engine while the window is built
+        warm_up.start()
     smoke_test = SMOKE_TEST in argv
     language = os.environ.get("DLA_DRAFTER_LANG") or None  # e.g. for English screenshots
     app = make_app()
     config = AppConfig.load()
     set_language(language or config.language)
     install_qt_translations(language or config.language)
-    files = [Path(a) for a in argv if not a.startswith("-")]
     windows: list[MainWindow] = []
     window = MainWindow(config)
     windows.append(window)

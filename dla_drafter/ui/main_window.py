@@ -48,10 +48,11 @@ APP_TITLE = "DLA Drafter"
 AUTOSAVE_MS = 30_000
 # The spell checker's dictionary costs more CPU than a first typesetting (≈1.3 s against
 # ≈0.5 s): loaded at once it held the first preview of an opened draft back (issue 13 item
-# 12). It loads just after the first preview is painted, or after the fallback delay when
-# no preview comes (an engine failure must not leave the clerk without spelling marks).
+# 12). It loads just after the first preview is painted or has failed, or after the
+# fallback delay whatever happens (a stuck engine must not leave the clerk without
+# spelling marks); the delay is long because a loaded office PC can take seconds.
 SPELL_AFTER_PAGES_MS = 300
-SPELL_FALLBACK_MS = 4_000
+SPELL_FALLBACK_MS = 10_000
 
 
 class _WindowKeysFirst(QObject):
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.spell_timer.timeout.connect(self.spell.start)
         self.spell_timer.start(SPELL_FALLBACK_MS)
         self.preview.pages_changed.connect(self._start_spell_soon)
+        self.preview.typesetter.failed.connect(self._start_spell_soon)
 
     # --- actions ---
 
@@ -370,10 +372,10 @@ class MainWindow(QMainWindow):
         self.problems.schedule(lambda: self.doc.letter)
         self._update_title()
 
-    def _start_spell_soon(self, _pages: Any) -> None:
-        """The first preview is on its way to the screen: the dictionary may load now."""
-        self.preview.pages_changed.disconnect(self._start_spell_soon)
-        if self.spell_timer.isActive():
+    def _start_spell_soon(self, *_: Any) -> None:
+        """The first preview is on its way to the screen (or failed): the dictionary may
+        load now. Later previews find the timer stopped and change nothing."""
+        if self.spell_timer.isActive() and self.spell_timer.interval() == SPELL_FALLBACK_MS:
             self.spell_timer.start(SPELL_AFTER_PAGES_MS)
 
     def _on_pages(self, pages: Any) -> None:

@@ -3,11 +3,14 @@
 The first preview after opening a draft used to wait for everything the engine loads on
 first use: the pipeline's modules (PyThaiNLP among them), the word breaker's dictionary and
 the fonts' metrics — about half a second of CPU — and it did so only once the window was
-built and the draft read (issue 13 item 12: 3.4 s seen under load). ``start`` begins that
-work in a daemon thread as the program starts, so it overlaps Qt's start-up and the reading
-of the draft; the preview's own typesetting then finds the modules imported and the
-dictionary built (the import lock and the breaker's lock make a typesetting that arrives
-early simply wait for the part still loading, never do it twice).
+built and the draft read (issue 13 item 12: 3.4 s seen under load). When the program is
+started on a draft file (a double click), ``app.main`` calls ``start``, which begins that work
+in a daemon thread at once, so it overlaps Qt's start-up and the reading of the draft (Qt's
+C++ work and file reads release the GIL); the preview's own typesetting then finds the modules
+imported and the dictionary built (the import lock and the breaker's lock make a typesetting
+that arrives early wait for the part still loading, never do it twice). Started without a
+file, the program does not warm up: nothing is wanted at once, the new letter's own first
+preview loads the engine just after the window is shown, and the window is not slowed.
 
 Nothing here is needed for correctness: any failure is swallowed and the first typesetting
 loads what it needs itself, as before.

@@ -28,8 +28,12 @@ def test_warm_up_loads_the_engine_in_a_background_thread() -> None:
     assert wordbreak._DEFAULT is not None
 
 
-def test_main_starts_the_warm_up_before_building_the_window(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["letter.dladraft.json"], ["warm-up", "window"]),  # a draft opened: its preview at once
+    ([], ["window"]),  # a new letter: the window first, its own preview loads the engine
+])
+def test_main_warms_the_engine_up_before_the_window_when_a_draft_is_given(
+        monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: list[str]) -> None:
     from dla_drafter.ui import app, warm_up
 
     order: list[str] = []
@@ -44,8 +48,8 @@ def test_main_starts_the_warm_up_before_building_the_window(
     monkeypatch.setattr(warm_up, "start", lambda: order.append("warm-up"))
     monkeypatch.setattr(app, "MainWindow", window)
     with pytest.raises(Stop):
-        app.main([])
-    assert order == ["warm-up", "window"]
+        app.main(argv)
+    assert order == expected
 
 
 def test_spell_dictionary_waits_for_the_first_preview(
@@ -82,4 +86,19 @@ def test_spell_dictionary_loads_even_when_no_preview_comes(
     monkeypatch.setattr(SpellChecker, "start", lambda self: started.append("start"))
     monkeypatch.setattr(Typesetter, "request", lambda self, *a, **k: None)
     make_window()
+    qtbot.waitUntil(lambda: started == ["start"], timeout=3000)
+
+
+def test_spell_dictionary_loads_when_the_first_preview_fails(
+        make_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dla_drafter.ui import main_window
+    from dla_drafter.ui.letter.preview import Typesetter
+    from dla_drafter.ui.letter.spell import SpellChecker
+
+    monkeypatch.setattr(main_window, "SPELL_FALLBACK_MS", 60_000)
+    started: list[str] = []
+    monkeypatch.setattr(SpellChecker, "start", lambda self: started.append("start"))
+    monkeypatch.setattr(Typesetter, "request", lambda self, *a, **k: None)
+    window = make_window()
+    window.preview.typesetter.failed.emit("RuntimeError: no fonts", 1)
     qtbot.waitUntil(lambda: started == ["start"], timeout=3000)
