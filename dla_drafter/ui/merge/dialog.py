@@ -90,6 +90,11 @@ class MergeWorker(QObject):
         self.progressed.emit(done, total)
 
 
+def _count(n: int) -> str:
+    """A count as the interface writes it: Thai digits in Thai, Arabic in English."""
+    return to_thai_digits(n) if language() == "th" else str(n)
+
+
 def _check(letter: Letter, table: Any, pattern: str | None,
            settings: RenderSettings | None) -> tuple[Any, BaseException | None]:
     """``check_rows`` with its error returned rather than raised (it may run in a thread)."""
@@ -373,8 +378,7 @@ class MergeDialog(QDialog):
         self.checking = True
         self.check_label.setStyleSheet("")
         self.check_label.setToolTip("")
-        self.check_label.setText(tr("กำลังตรวจแถวข้อมูล {n} แถว…",
-                                    n=to_thai_digits(len(self.table.rows))))
+        self.check_label.setText(tr("กำลังตรวจแถวข้อมูล {n} แถว…", n=_count(len(self.table.rows))))
         if fill:
             self._fill_model()
         self.checker.request(generation, self.letter, self.table, pattern, self.settings)
@@ -417,9 +421,9 @@ class MergeDialog(QDialog):
         parts = []
         if bad:
             parts.append("✗ " + tr("{n} แถวจะสร้างหนังสือไม่ได้ (แถวสีแดง) แถวอื่นยังสร้างได้",
-                                   n=to_thai_digits(bad)))
+                                   n=_count(bad)))
         if warned:
-            parts.append("⚠ " + tr("{n} แถวมีคำเตือน (แถวสีเหลือง)", n=to_thai_digits(warned)))
+            parts.append("⚠ " + tr("{n} แถวมีคำเตือน (แถวสีเหลือง)", n=_count(warned)))
         return "  ".join(parts)
 
     def _mark(self, items: list[QStandardItem], problems: list[Any]) -> None:

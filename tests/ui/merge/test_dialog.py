@@ -341,3 +341,20 @@ def test_a_large_table_is_checked_without_freezing_the_dialog(
     assert d.bad_rows() == [BLANK]
     assert "๑ แถวจะสร้างหนังสือไม่ได้" in d.check_label.text()
     assert d.model.item(BLANK, 0).data(Qt.ItemDataRole.UserRole) == "error"
+
+
+def test_the_marks_read_in_english_in_the_english_interface(
+        qtbot: Any, dialog: Any, tmp_path: Path) -> None:
+    from dla_drafter.ui.i18n import set_language
+
+    set_language("en")
+    try:
+        d = dialog(folder=tmp_path / "out")
+        d.load_table(write_csv(tmp_path / "p.csv", blank=BLANK))
+        assert d.check_label.text() == \
+            "✗ 1 row(s) will not make a letter (red); the other rows still will"
+        tip = d.model.item(BLANK, 3).toolTip()
+        assert tip.startswith("This row will not make a letter\n✗ row 6 column")
+        assert "no value in this column" in tip
+    finally:
+        set_language("th")
