@@ -7,7 +7,8 @@ typeset from that keystroke and has repainted (the path a clerk waits on: model 
 debounce, typesetting in the worker thread, painting). Launch: a fresh Python process
 starts the program; the clock stops when the window is shown and its event loop is idle.
 Targets (issue 3): p95 ≤ 100 ms, launch ≤ 1.5 s. Uses the offscreen platform unless a
-display is set, and temporary settings folders.
+display is set, and temporary settings folders. Opening a draft until its first preview is
+painted (issue 13, target ≤ 1 s) is measured by ``benchmarks/first_preview.py``.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ one-folder build, ``packaging/``) has them in its bundle folder, ``sys._MEIPASS`
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -54,6 +55,15 @@ def guide_path() -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def guide_images(guide: Path) -> list[Path]:
+    """The images the guide shows (``![…](name.png)``), beside it, in order and once each:
+    the help window loads them from there, and the installed build must carry them
+    (``packaging/dla-drafter.spec``)."""
+    text = Path(guide).read_text(encoding="utf-8")
+    names = re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", text)
+    return [Path(guide).parent / name for name in dict.fromkeys(names)]
 
 
 def resource(*parts: str) -> Path:

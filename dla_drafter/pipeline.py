@@ -304,13 +304,17 @@ def glyph_problems(pages: Pages, settings: RenderSettings | None = None) -> list
             part, index = line.source
             path = format_path([part] if index is None else [part, index])
             missing.setdefault(path, set()).update(absent)
-    problems = []
-    for path, chars in missing.items():
-        shown = " ".join(sorted(chars))
-        codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(chars))
-        problems.append(problem(
-            "missing-glyph",
-            f"แบบอักษรไม่มีตัวอักษร {shown} ({codes}) จะพิมพ์เป็นช่องว่าง ควรลบหรือพิมพ์ใหม่",
-            f"the font has no glyph for {shown} ({codes}); it would print as an empty box",
-            path, "warning"))
-    return problems
+    return [missing_glyph_problem(path, chars) for path, chars in missing.items()]
+
+
+def missing_glyph_problem(path: str, chars: Iterable[str]) -> Problem:
+    """The warning for characters of field ``path`` the font cannot draw (also used by the
+    merge's row check, which looks at a row's values before anything is typeset)."""
+    ordered = sorted(set(chars))
+    shown = " ".join(ordered)
+    codes = ", ".join(f"U+{ord(c):04X}" for c in ordered)
+    return problem(
+        "missing-glyph",
+        f"แบบอักษรไม่มีตัวอักษร {shown} ({codes}) จะพิมพ์เป็นช่องว่าง ควรลบหรือพิมพ์ใหม่",
+        f"the font has no glyph for {shown} ({codes}); it would print as an empty box",
+        path, "warning")

@@ -13,7 +13,8 @@ with ``--build``) and checks, as a clerk's machine would see it:
    python-docx) is identical to what the unfrozen ``python -m dla_drafter render`` makes;
 4. ``dla-drafter-cli check`` accepts each example, and names the field of a broken draft;
 5. the frozen desktop program opens its window offscreen, and on a real X server (Xvfb) when
-   ``xvfb-run`` is there, typesets the first preview and quits by itself (``--smoke-test``).
+   ``xvfb-run`` is there, typesets the first preview and quits by itself (``--smoke-test``);
+6. the clerk's guide and every image it shows are in the bundle (Help renders them).
 
 Every frozen run has HOME and the XDG folders in an empty temporary folder, no PYTHONPATH,
 and — where ``unshare -n`` works (Linux, as root) — no network at all: the program must need
@@ -229,6 +230,19 @@ def main(argv: list[str] | None = None) -> int:
             checks.check("dla-drafter --smoke-test opens a real X11 window (Xvfb)", gui_on_x11)
         else:
             print("skip  X11 window: xvfb-run not found")
+
+        def guide_with_its_images() -> str | None:
+            """Help shows the guide inside the program, screenshots included."""
+            sys.path.insert(0, str(ROOT))
+            from dla_drafter.paths import GUIDE_NAME, guide_images
+
+            bundled = app / "_internal" / "docs"
+            wanted = [GUIDE_NAME] + [p.name for p in guide_images(ROOT / "docs" / GUIDE_NAME)]
+            missing = [name for name in wanted if not (bundled / name).is_file()]
+            return f"missing from {bundled}: {missing}" if missing else None
+
+        checks.check("the bundle carries the clerk's guide and every image it shows",
+                     guide_with_its_images)
 
         def nothing_written_outside_home() -> str | None:
             strays = [p for p in (top / THAI_FOLDER).rglob("*")

@@ -4,8 +4,8 @@
 
 Like ``screenshot.py``: runs itself again inside ``xvfb-run`` with private settings folders,
 builds the EEF circular with ``«จังหวัด»`` and ``«งบประมาณ»`` fields, a CSV of the 76
-provinces (``tests/data/provinces.txt``), opens the dialog on it, previews the fifth row and
-grabs the dialog.
+provinces (``tests/data/provinces.txt``, the third without an amount, so its row is marked),
+opens the dialog on it, previews the fifth row and grabs the dialog.
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def inside(args: argparse.Namespace) -> int:
     with table.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["ลำดับ", "จังหวัด", "งบประมาณ"])
-        writer.writerows([i + 1, name, f"{(i + 1) * 12_500:,}"] for i, name in enumerate(provinces))
+        # the third row has no amount: the dialog marks it red before anything is made
+        writer.writerows([i + 1, name, "" if i == 2 else f"{(i + 1) * 12_500:,}"]
+                         for i, name in enumerate(provinces))
     settings = AppConfig.load().profile().render_settings()
     dialog = MergeDialog(letter_from_dict(data), settings, folder=Path.home() / "หนังสือเวียน")
     dialog.resize(*SIZE)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dla_drafter.app_settings import AppConfig
+from dla_drafter.ui import warm_up
 from dla_drafter.ui.i18n import language as ui_language
 from dla_drafter.ui.i18n import set_language, tr
 from dla_drafter.ui.main_window import MainWindow
@@ -153,13 +154,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run the program; ``argv`` are the arguments after the program name (draft files, and
     ``--smoke-test``, see :func:`watch_first_preview`)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    files = [Path(a) for a in argv if not a.startswith("-")]
+    if files:  # its preview is wanted at once: load the engine while the window is built
+        warm_up.start()
     smoke_test = SMOKE_TEST in argv
     language = os.environ.get("DLA_DRAFTER_LANG") or None  # e.g. for English screenshots
     app = make_app()
     config = AppConfig.load()
     set_language(language or config.language)
     install_qt_translations(language or config.language)
-    files = [Path(a) for a in argv if not a.startswith("-")]
     windows: list[MainWindow] = []
     window = MainWindow(config)
     windows.append(window)

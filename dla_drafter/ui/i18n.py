@@ -271,6 +271,17 @@ EN.update({  # batch letters: ui/merge/fields.py, ui/merge/dialog.py
     "ต้องการสร้างใหม่ทับแฟ้มเดิมหรือไม่?":
         "This folder already has {n} file(s) with these names, e.g. {name}\n"
         "Make the letters again and replace them?",
+    # the rows that would fail, marked before generating (issue 13 item 13)
+    "และแถวที่มีปัญหาหลังจากนั้นอีก {m} แถว": "and {m} more rows with problems after them",
+    "สร้างหนังสือจากตารางนี้ไม่ได้ทุกแถว": "No letter can be made from this table",
+    "ตรวจแถวข้อมูลไม่ได้": "The rows could not be checked",
+    "ตรวจแล้ว ทุกแถวสร้างหนังสือได้": "Checked: every row makes a letter",
+    "{n} แถวจะสร้างหนังสือไม่ได้ (แถวสีแดง) แถวอื่นยังสร้างได้":
+        "{n} row(s) will not make a letter (red); the other rows still will",
+    "{n} แถวมีคำเตือน (แถวสีเหลือง)": "{n} row(s) with a warning (yellow)",
+    "แถวนี้จะสร้างหนังสือไม่ได้": "This row will not make a letter",
+    "แถวนี้สร้างหนังสือได้ แต่มีคำเตือน": "This row makes a letter, with a warning",
+    "กำลังตรวจแถวข้อมูล {n} แถว…": "Checking {n} rows…",
 })
 
 

@@ -39,6 +39,7 @@ from dla_drafter.ui.letter.preview import PreviewPane
 from dla_drafter.ui.letter.problems import ProblemsPanel, problem_text, tell_blocking
 from dla_drafter.ui.letter.spell import SpellChecker
 from dla_drafter.ui.merge.fields import FieldInserter
+from dla_drafter.ui.messages import error_text
 from dla_drafter.ui.recovery import RecoverySession
 from dla_drafter.ui.register.menu import RegisterMenu
 from dla_drafter.ui.review.menu import ReviewMenu
@@ -46,6 +47,13 @@ from dla_drafter.ui.review.panel import ReviewPanel
 
 APP_TITLE = "DLA Drafter"
 AUTOSAVE_MS = 30_000
+# The spell checker's dictionary costs more CPU than a first typesetting (≈1.3 s against
+# ≈0.5 s): loaded at once it held the first preview of an opened draft back (issue 13 item
+# 12). It loads just after the first preview is painted or has failed, or after the
+# fallback delay whatever happens (a stuck engine must not leave the clerk without
+# spelling marks); the delay is long because a loaded office PC can take seconds.
+SPELL_AFTER_PAGES_MS = 300
+SPELL_FALLBACK_MS = 10_000
 
 
 class _WindowKeysFirst(QObject):
@@ -164,6 +172,7 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self.problems.field_requested.connect(self.form.focus_field)
         self.preview.source_clicked.connect(self.form.focus_source)
+        self.form.editing.connect(self.preview.follow)  # the preview shows what is typed
         self.preview.pages_changed.connect(self._on_pages)
         self.spell.ready.connect(self.form.rehighlight)
         app = QGuiApplication.instance()
@@ -178,7 +187,13 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._update_title()
         self._on_changed()
-        QTimer.singleShot(0, self.spell.start)
+        # a timer owned by the window: a pending one dies with it, never fires after it
+        self.spell_timer = QTimer(self)
+        self.spell_timer.setSingleShot(True)
+        self.spell_timer.timeout.connect(self.spell.start)
+        self.spell_timer.start(SPELL_FALLBACK_MS)
+        self.preview.pages_changed.connect(self._start_spell_soon)
+        self.preview.typesetter.failed.connect(self._start_spell_soon)
 
     # --- actions ---
 
@@ -252,8 +267,13 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action("ตั้งค่า… (&S)", self.settings_dialog,
                                          QKeySequence("Ctrl+,"),
                                          "โปรไฟล์ส่วนราชการ ภาษา และแบบอักษร")
-        self.act_guide = self._action("คู่มือผู้ใช้ (&G)", self.open_guide, sk.HelpContents,
+        # F1 on every platform (HelpContents is F1 on Windows and most Linux desktops, but
+        # not everywhere), and the platform's own key as well where it differs
+        help_keys = [QKeySequence("F1")] + [
+            k for k in QKeySequence.keyBindings(sk.HelpContents) if k != QKeySequence("F1")]
+        self.act_guide = self._action("คู่มือผู้ใช้ (&G)", self.open_guide, help_keys,
                                       "เปิดคู่มือการใช้โปรแกรมสำหรับเจ้าหน้าที่")
+        self.help_window: Any = None  # made on first use, then shown again
         self.act_about = self._action("เกี่ยวกับ (&A)", self.about)
         self.fields = FieldInserter(self, self.form, self.doc, self.preview, self.show_status)
         self.act_insert_field = self._action(
@@ -364,6 +384,12 @@ class MainWindow(QMainWindow):
         self.preview.schedule(lambda: (self.doc.snapshot(), self.doc.revision))
         self.problems.schedule(lambda: self.doc.letter)
         self._update_title()
+
+    def _start_spell_soon(self, *_: Any) -> None:
+        """The first preview is on its way to the screen (or failed): the dictionary may
+        load now. Later previews find the timer stopped and change nothing."""
+        if self.spell_timer.isActive() and self.spell_timer.interval() == SPELL_FALLBACK_MS:
+            self.spell_timer.start(SPELL_AFTER_PAGES_MS)
 
     def _on_pages(self, pages: Any) -> None:
         """New pages from the preview: report characters the font cannot draw."""
@@ -500,9 +526,7 @@ class MainWindow(QMainWindow):
         try:
             letter, warnings = load_draft_with_warnings(path)
         except DraftError as exc:
-            lines = [problem_text(p) for p in getattr(exc, "problems", [])] or [str(exc)]
-            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"),
-                                f"{path}\n\n" + "\n".join(lines[:15]))
+            QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{error_text(exc, 15)}")
             return False
         except OSError as exc:
             QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{exc}")
@@ -569,8 +593,7 @@ class MainWindow(QMainWindow):
             save_draft(self.doc.letter, path, backup=True)
         except DraftError as exc:  # a value the file format cannot hold: say which field
             self.autosave()
-            lines = [problem_text(p) for p in exc.problems] or [str(exc)]
-            QMessageBox.warning(self, tr("บันทึกไม่ได้"), "\n".join(lines[:12]))
+            QMessageBox.warning(self, tr("บันทึกไม่ได้"), error_text(exc))
             if exc.problems:
                 self.form.focus_field(exc.problems[0].field)
             return False
@@ -643,8 +666,6 @@ class MainWindow(QMainWindow):
         # Both files are made in memory first and then written together, or neither: a
         # PDF beside a DOCX of an older version of the letter would mislead (as in `render`).
         # The preview's pages are used when they show this very version.
-        from dla_drafter.problems import problems_of
-
         written: list[Path] = []
         paths = [target for _fmt, target in targets]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -682,8 +703,7 @@ class MainWindow(QMainWindow):
         if error is not None:
             where = getattr(error, "path", None) or getattr(error, "filename", None) or \
                 ", ".join(str(t) for t in paths)
-            message = "\n".join(p.message(language()) for p in problems_of(error))
-            QMessageBox.warning(self, tr("ส่งออกไม่ได้"), f"{where}\n\n{message}")
+            QMessageBox.warning(self, tr("ส่งออกไม่ได้"), f"{where}\n\n{error_text(error)}")
         if written:
             self.statusBar().showMessage(
                 tr("ส่งออกแล้ว: {p}", p=", ".join(str(p) for p in written)), 8000)
@@ -781,19 +801,25 @@ class MainWindow(QMainWindow):
             + tr("รุ่น {v}", v=__version__))
 
     def open_guide(self) -> bool:
-        """Open the clerk's guide (docs/คู่มือผู้ใช้.md) in the system's viewer."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
+        """Show the clerk's guide (docs/คู่มือผู้ใช้.md) in the program's own help window,
+        with its screenshots, contents and search (``ui/help_window.py``)."""
         from dla_drafter.paths import GUIDE_NAME, guide_path
 
-        path = guide_path()
-        if path is None:
-            QMessageBox.information(self, tr("คู่มือผู้ใช้"), tr(
-                "ไม่พบคู่มือผู้ใช้ ({name}) ในโฟลเดอร์ของโปรแกรม", name=GUIDE_NAME))
-            return False
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.information(self, tr("คู่มือผู้ใช้"),
-                                    tr("เปิดคู่มือไม่ได้ เปิดแฟ้มนี้เอง:") + f"\n{path}")
-            return False
+        if self.help_window is None:
+            path = guide_path()
+            if path is None:
+                QMessageBox.information(self, tr("คู่มือผู้ใช้"), tr(
+                    "ไม่พบคู่มือผู้ใช้ ({name}) ในโฟลเดอร์ของโปรแกรม", name=GUIDE_NAME))
+                return False
+            from dla_drafter.ui.help_window import HelpWindow
+
+            try:
+                self.help_window = HelpWindow(path, self)
+            except OSError as exc:  # unreadable: say which file, never a traceback
+                QMessageBox.information(self, tr("คู่มือผู้ใช้"),
+                                        tr("เปิดคู่มือไม่ได้") + f"\n{path}\n\n{exc}")
+                return False
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -268,28 +269,16 @@ def test_toolbar_keeps_its_short_labels_when_undo_becomes_possible(
     assert pdf.x() == x_before  # nothing moved
 
 
-def test_help_shows_the_version_and_opens_the_clerks_guide(
-    qtbot: Any, window: Any, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+def test_help_shows_the_version_and_has_the_clerks_guide(
+    qtbot: Any, window: Any, dialogs: Any
 ) -> None:
-    from PySide6.QtGui import QDesktopServices
-
     import dla_drafter
-    from dla_drafter import paths
 
     dialogs.replies["about"] = None
     window.act_about.trigger()
     assert dla_drafter.__version__ in dialogs.calls[-1][1][2]
-    opened: list[str] = []  # the real call would start the system's viewer
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        lambda url: opened.append(url.toLocalFile()) or True)
     help_menu = window.menuBar().actions()[-1].menu()
-    assert window.act_guide in help_menu.actions()
-    window.act_guide.trigger()
-    assert opened and Path(opened[0]).name == "คู่มือผู้ใช้.md" and Path(opened[0]).is_file()
-    monkeypatch.setattr(paths, "guide_path", lambda: None)
-    dialogs.replies["information"] = None
-    assert window.open_guide() is False
-    assert "ไม่พบคู่มือผู้ใช้" in dialogs.calls[-1][1][2]
+    assert window.act_guide in help_menu.actions()  # the guide itself: tests/ui/test_help_window
 
 
 def test_print_to_a_pdf_printer_at_true_scale(qtbot: Any, window: Any, tmp_path: Path) -> None:
@@ -314,3 +303,59 @@ def test_apply_settings_to_window(qtbot: Any, window: Any) -> None:
     window.apply_config(config)
     assert window.render_settings.docx_font == "TH SarabunIT๙"
     assert AppConfig.load().active_profile == "A"
+
+
+def test_an_export_refused_by_the_engine_names_the_field_in_thai(
+    qtbot: Any, window: Any, tmp_path: Path, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dla_drafter import pipeline
+    from dla_drafter.problems import DrafterError
+
+    window.doc.replace(example_letter(), None)
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise DrafterError.of("too-long", "ยาวเกินไป", "too long", field="enclosures[0].amount")
+
+    monkeypatch.setattr(pipeline, "make_outputs", refuse)
+    dialogs.replies["warning"] = QMessageBox.StandardButton.Ok
+    assert window.export("pdf", tmp_path / "out.pdf") == []
+    text = dialogs.calls[-1][1][2]
+    assert "สิ่งที่ส่งมาด้วย รายการที่ ๑ จำนวน: ยาวเกินไป" in text
+    assert "enclosures" not in text  # no internal names for the clerk
+
+
+_PATH_IN_PARENS = re.compile(r"\((?:review|body|subject|addressee|enclosures|references|"
+                             r"date|number|signer|contact|qr|agency)[\w.\[\]]*\)")
+
+
+def _texts_outside_the_review_dock(window: Any) -> list[str]:
+    """Every text a clerk reads in the window (labels, buttons, list rows), the review dock
+    aside (it is the review panel's own)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget
+
+    texts = []
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if not window.review.isAncestorOf(widget):
+            texts.append(widget.text())
+    for box in window.findChildren(QListWidget):
+        if not window.review.isAncestorOf(box):
+            texts += [box.item(i).text() for i in range(box.count())]
+    return texts
+
+
+def test_no_field_path_is_shown_to_the_clerk(qtbot: Any, window: Any) -> None:
+    from dla_drafter.review import actions
+    from dla_drafter.review.identity import signing_key
+
+    letter = example_letter()
+    letter.enclosures[0].amount = ""
+    letter.number.code = ""
+    actions.send_for_review(letter, "ผู้ร่าง")
+    actions.approve(letter, "ผอ.กศ.", "ผู้ตรวจ", signing_key())
+    letter.subject += " (แก้หลังอนุมัติ)"  # the approval is stale now
+    window.doc.replace(letter, None)
+    window.problems.run_now()
+    rows = [window.problems.list.item(i).text() for i in range(window.problems.list.count())]
+    assert any(row.startswith("การอนุมัติ รายการที่ ๑: ") for row in rows), rows
+    shown = [t for t in _texts_outside_the_review_dock(window) if _PATH_IN_PARENS.search(t)]
+    assert shown == []

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -113,6 +116,17 @@ def month_names() -> list[str]:
     return list(THAI_MONTHS)
 
 
+def shrinkable(combo: QComboBox, chars: int = 10) -> None:
+    """Let ``combo`` be as narrow as ``chars`` characters: its longest choice (a closing
+    phrase of sixty characters) no longer sets the form's width; the list it drops down
+    stays as wide as its choices, so every one can still be read whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=chars)
+    combo.setMinimumContentsLength(max(4, min(chars, longest)))
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+
+
 class Binding:
     """A fixed field's widget with how to read it and how to show a model value in it."""
 
@@ -126,9 +140,15 @@ class Binding:
 
 
 class LetterForm(QScrollArea):
-    """The scrollable form. ``profile_presets`` provides signer presets from the settings."""
+    """The scrollable form. ``profile_presets`` provides signer presets from the settings.
+
+    ``editing(path, fraction)`` says which field the cursor is in (and where in its text,
+    0–1, or None) whenever that changes — entering a box, moving in it, typing — and
+    ``("", None)`` when the cursor leaves the form: the preview follows it.
+    """
 
     section_changed = Signal(str)
+    editing = Signal(str, object)
 
     def __init__(self, doc: Document, spell: SpellChecker | None = None) -> None:
         super().__init__()
@@ -165,6 +185,29 @@ class LetterForm(QScrollArea):
         doc.changed.connect(lambda *_: self.sync())
         doc.replaced.connect(self._on_replaced)
         self.sync()
+        self._editing: tuple[str, float | None] | None = None
+        self._watched: QWidget | None = None  # the box whose cursor moves are followed
+        self._editing_timer = QTimer(self)
+        self._editing_timer.setSingleShot(True)
+        self._editing_timer.setInterval(0)  # once per burst of cursor moves and edits
+        self._editing_timer.timeout.connect(self._report_editing)
+        doc.changed.connect(lambda *_: self._editing_timer.start())
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the fields allow, never narrower: the window's splitter then takes
+        the room the review panel needs from the preview, not from the form (which
+        scrolled sideways and hid its labels at 1366 px with the panel open)."""
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        width = (body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+                 + frame)
+        return QSize(max(hint.width(), width), hint.height())
 
     # --- building blocks ---
 
@@ -176,6 +219,9 @@ class LetterForm(QScrollArea):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(8)
         form.setVerticalSpacing(6)
+        # a narrow form (the review panel open on a 1366 px screen) puts a label above its
+        # field instead of pushing the field out of sight: nothing scrolls sideways
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.sections[key] = box
         self.column.addWidget(box)
         return form
@@ -216,6 +262,7 @@ class LetterForm(QScrollArea):
             combo.setCurrentIndex(index if index >= 0 else 0)
 
         self.bindings[path] = Binding(path, combo, combo.currentData, write)
+        shrinkable(combo)
         return combo
 
     def _editable_combo(self, path: str, items: tuple[str, ...], tip: str = "",
@@ -237,6 +284,7 @@ class LetterForm(QScrollArea):
         combo.textActivated.connect(edited)
         self.bindings[path] = Binding(path, combo, combo.currentText, combo.setEditText,
                                       focus=combo.lineEdit())
+        shrinkable(combo)
         return combo
 
     def _lines(self, path: str, tip: str, min_lines: int = 2, max_lines: int = 10) -> LinesField:
@@ -360,10 +408,20 @@ class LetterForm(QScrollArea):
         date_row.addWidget(month, 2)
         date_row.addWidget(QLabel(tr("พ.ศ.")))
         date_row.addWidget(year, 1)
-        date_row.addWidget(day_blank)
-        date_row.addWidget(today)
+        # the choices under the date, not beside it: one line of all six was the widest
+        # row of the form and made it scroll sideways next to the review panel
+        choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.addWidget(day_blank)
+        choices.addWidget(today)
+        choices.addStretch(1)
+        lines = QVBoxLayout()
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(4)
+        lines.addLayout(date_row)
+        lines.addLayout(choices)
         holder = QWidget()
-        holder.setLayout(date_row)
+        holder.setLayout(lines)
         self._row(form, "วั&นที่", holder, buddy=day)
 
     def _set_date(self, path: str, value: int) -> None:
@@ -421,14 +479,14 @@ class LetterForm(QScrollArea):
     def _build_lists(self) -> None:
         form = self._section("references", "อ้างถึง")
         refs = RowList(self.doc, "references", [(None, tr("หนังสือที่อ้างถึง"), 1)],
-                       add_label=tr("เพิ่มอ้างถึง"))
+                       add_label=tr("เพิ่มอ้างถึง"), wrap=(None,))
         self.lists["references"] = refs
         form.addRow(refs)
         form = self._section("enclosures", "สิ่งที่ส่งมาด้วย")
         encl = RowList(
             self.doc, "enclosures",
             [("text", tr("ชื่อเอกสาร"), 4), ("amount", tr("จำนวน เช่น ๑ ชุด"), 1)],
-            factory=Enclosure, add_label=tr("เพิ่มสิ่งที่ส่งมาด้วย"),
+            factory=Enclosure, add_label=tr("เพิ่มสิ่งที่ส่งมาด้วย"), wrap=("text",),
         )
         self.lists["enclosures"] = encl
         form.addRow(encl)
@@ -539,6 +597,7 @@ class LetterForm(QScrollArea):
         apply = QPushButton(tr("ใช้"))
         apply.setToolTip(tr("ใส่ชื่อและตำแหน่งของผู้ลงนามที่เลือก"))
         apply.clicked.connect(self.apply_preset)
+        shrinkable(self.preset_combo)
         presets.addWidget(self.preset_combo, 1)
         presets.addWidget(apply)
         holder = QWidget()
@@ -757,6 +816,77 @@ class LetterForm(QScrollArea):
         self.names_count.setText(tr("{n} รายชื่อ", n=len(letter.recipients.names)))
         self._apply_kind(letter.kind)
         self._update_hint()  # after the kind: the hint follows whether a salutation prints
+
+    # --- which field the cursor is in ---
+
+    def field_at(self, widget: QWidget | None) -> tuple[str, float | None] | None:
+        """(field path, where the cursor is in its text 0–1 or None) of the form's box
+        ``widget`` (or a box inside one: a spin box's text, an editable drop-down's)."""
+        box = widget
+        while box is not None and box is not self:
+            path = self._path_of(box)
+            if path is not None:
+                return self._where_in(box, path)
+            box = box.parentWidget()
+        return None
+
+    def _path_of(self, box: QWidget) -> str | None:
+        for path, binding in self.bindings.items():
+            if box is binding.widget or box is binding.focus:
+                return path
+        for path, field in self.lines.items():
+            if box is field:
+                block = field.textCursor().block().blockNumber()
+                return f"{path}[{block}]"
+        for editor in self.lists.values():
+            found = editor.path_of(box)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _where_in(box: QWidget, path: str) -> tuple[str, float | None]:
+        if isinstance(box, QLineEdit):
+            length = len(box.text())
+            return path, box.cursorPosition() / length if length else None
+        if isinstance(box, QTextEdit | QPlainTextEdit) and not isinstance(box, LinesField):
+            length = len(box.toPlainText())
+            return path, box.textCursor().position() / length if length else None
+        return path, None
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            inside = new is not None and self.isAncestorOf(new)
+        except RuntimeError:  # the form is being torn down
+            return
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._watched.cursorPositionChanged.disconnect(self._cursor_moved)
+            self._watched = None
+        if inside and isinstance(new, QLineEdit | QTextEdit | QPlainTextEdit):
+            new.cursorPositionChanged.connect(self._cursor_moved)
+            self._watched = new
+        if inside or new is not None:  # None: another program took the focus; keep following
+            self._editing_timer.start()
+
+    def _cursor_moved(self, *_: Any) -> None:
+        self._editing_timer.start()  # not connected to start() itself: it takes an interval
+
+    def _report_editing(self) -> None:
+        focus = QApplication.focusWidget()
+        try:
+            inside = focus is not None and self.isAncestorOf(focus)
+        except RuntimeError:
+            return
+        if not inside:
+            if focus is not None and self._editing is not None:
+                self._editing = None
+                self.editing.emit("", None)
+            return
+        found = self.field_at(focus)
+        if found is not None and found != self._editing:
+            self._editing = found
+            self.editing.emit(*found)
 
     def field_widget(self, path: str) -> QWidget | None:
         """The input box of a field path (``subject``, ``owner_unit`` …), if the form has one."""

@@ -31,6 +31,16 @@ from dla_drafter.ui.i18n import tr
 PAGE_GAP_PX = 18
 ZOOM_STEPS = (50, 75, 100, 125, 150, 200)
 DEBOUNCE_MS = 8
+FOLLOW_MARGIN_PX = 36  # room kept above and below the followed line
+_NOT_A_FIELD = frozenset({"page_number", "continuation"})
+
+
+def source_of(path: str) -> tuple[str, int | None]:
+    """The page's name for a field path: ``body[2]`` → ("body", 2), ``enclosures[0].amount``
+    → ("enclosures", 0), ``date.year`` → ("date.year", None). Lines carry these as ``source``."""
+    base, _, rest = path.partition("[")
+    index = rest.split("]", 1)[0] if rest else ""
+    return base, int(index) if index.isdigit() else None
 
 
 def typeset(letter: Letter, settings: RenderSettings | None, keyring: Any = None) -> Any:
@@ -189,6 +199,40 @@ class PageCanvas(QWidget):
                                    self.pages, self.settings)
         painter.end()
 
+    def items_of(self, path: str) -> list[tuple[int, Any]]:
+        """(page index, item) of everything printed from field ``path``, in page order.
+
+        A field that prints nothing of its own (an empty new paragraph, ``date.year`` which
+        prints as part of the date) gives the nearest lines that stand for it: the item
+        before it in the same list, else the other lines of its field or of its group."""
+        base, index = source_of(path)
+        items = [(n, item) for n, page in enumerate(self.page_list()) for item in page.items
+                 if getattr(item, "source", None) and item.source[0] not in _NOT_A_FIELD]
+        exact = [(n, it) for n, it in items if it.source[0] == base
+                 and (index is None or it.source[1] == index)]
+        if exact:
+            return exact
+        same = [(n, it) for n, it in items if it.source[0] == base]
+        before = [(n, it) for n, it in same if index is not None and it.source[1] is not None
+                  and it.source[1] < index]
+        if before:
+            last = max(it.source[1] for _n, it in before)
+            return [(n, it) for n, it in before if it.source[1] == last]
+        if same:
+            return same
+        group = base.split(".")[0]
+        return [(n, it) for n, it in items if it.source[0].split(".")[0] == group]
+
+    def item_rect(self, page_index: int, item: Any) -> QRectF:
+        """Where ``item`` of page ``page_index`` is drawn, in the canvas's pixels."""
+        from dla_drafter.typeset.pages import item_bounds
+
+        page = self.page_rects()[page_index]
+        left, top, right, bottom = item_bounds(item)
+        scale = self.px_per_cm
+        return QRectF(page.x() + left * scale, page.y() + top * scale,
+                      (right - left) * scale, (bottom - top) * scale)
+
     def hit(self, pos: QPointF) -> tuple[Any, float, float] | None:
         """(page, x cm, y cm) under a point of the canvas."""
         for page, rect in zip(self.page_list(), self.page_rects(), strict=False):
@@ -232,6 +276,9 @@ class PreviewPane(QWidget):
         self.requested_revision = -1
         self._letter_source: Any = None
         self._asked_with: tuple[Any, Any] = (None, None)
+        # the field being edited and where the cursor is in it (0–1), which the preview
+        # keeps in view as the clerk moves from box to box and types (``follow``)
+        self.followed: tuple[str, float | None] | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -328,6 +375,8 @@ class PreviewPane(QWidget):
         self.canvas.set_pages(pages, self.settings)
         self._apply_zoom()
         self._update_label()
+        if self.followed is not None:  # the text moved under the cursor: keep it in view
+            self.reveal(*self.followed)
         self.pages_changed.emit(pages)
 
     def _on_failed(self, message: str, revision: int) -> None:
@@ -337,6 +386,53 @@ class PreviewPane(QWidget):
         else:
             self.status.setText("⚠ " + tr("จัดหน้าไม่ได้"))
         self.status.setToolTip(message)
+
+    # --- following the form ---
+
+    def follow(self, path: str | None, fraction: float | None = None) -> bool:
+        """Keep the lines printed from field ``path`` in view, now and after each new
+        typesetting (None: stop following). ``fraction`` is where the cursor is in the
+        field's text (0 start, 1 end): of a long paragraph, the line being typed is shown."""
+        self.followed = (path, fraction) if path else None
+        return self.reveal(path, fraction) if path else False
+
+    def reveal(self, path: str, fraction: float | None = None) -> bool:
+        """Scroll as little as needed so the lines of ``path`` are visible; True when the
+        page has such lines. A field taller than the view shows its line at ``fraction``."""
+        found = self.canvas.items_of(path)
+        if not found:
+            return False
+        rects = [self.canvas.item_rect(n, item) for n, item in found]
+        if fraction is not None:
+            target = rects[min(len(rects) - 1, max(0, int(fraction * len(rects))))]
+        else:
+            first_page = found[0][0]
+            target = QRectF(rects[0])
+            for (n, _item), rect in zip(found, rects, strict=True):
+                if n == first_page:
+                    target = target.united(rect)
+        self._scroll_to(target)
+        return True
+
+    def _scroll_to(self, rect: QRectF) -> None:
+        viewport = self.scroll.viewport()
+        for bar, start, end, room in (
+            (self.scroll.verticalScrollBar(), rect.top(), rect.bottom(), viewport.height()),
+            (self.scroll.horizontalScrollBar(), rect.left(), rect.right(), viewport.width()),
+        ):
+            margin = min(FOLLOW_MARGIN_PX, max(0, (room - (end - start)) / 2))
+            low, high = start - margin, end + margin
+            if low < bar.value():
+                bar.setValue(int(low))
+            elif high > bar.value() + room:
+                bar.setValue(int(min(low, high - room)))
+
+    def visible_rect(self) -> QRectF:
+        """The part of the canvas the clerk sees, in the canvas's pixels."""
+        viewport = self.scroll.viewport()
+        return QRectF(self.scroll.horizontalScrollBar().value(),
+                      self.scroll.verticalScrollBar().value(),
+                      viewport.width(), viewport.height())
 
     def _update_label(self) -> None:
         count = len(self.pages) if self.pages is not None else 0

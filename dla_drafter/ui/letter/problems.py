@@ -2,7 +2,8 @@
 
 Fed by the engine's ``check_letter`` and, once the preview has typeset the letter, by what
 only the pages can tell (characters the font cannot draw). Each row names the field in Thai
-and jumps to it when clicked. Errors block export, warnings do not.
+(``ui/messages.py``; the path only in the tooltip) and jumps to it when clicked. Errors block
+export, warnings do not.
 """
 
 from __future__ import annotations
@@ -22,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.model.letter import Letter
-from dla_drafter.ui.i18n import language, tr
+from dla_drafter.ui.i18n import tr
+from dla_drafter.ui.messages import problem_text, support_tip
 
 CHECK_DELAY_MS = 120
+
+__all__ = ["ProblemsPanel", "check", "problem_text", "tell_blocking"]
 
 
 def check(letter: Letter, keyring: Any = None) -> list[Any]:
@@ -33,30 +37,6 @@ def check(letter: Letter, keyring: Any = None) -> list[Any]:
     from dla_drafter.pipeline import export_problems
 
     return export_problems(letter, keyring=keyring)
-
-
-def problem_text(problem: Any) -> str:
-    """One line for the clerk: the field's display name, then what is wrong with it.
-
-    ``Problem.message`` keeps the dotted path in parentheses for the command line; in the
-    window the path is noise ("(number.circular)"), so it is left to the row's tooltip. The
-    name comes from ``field_label`` (the one table of field names). A key no table knows
-    (written by a newer version) has no better name than its path, so the path stays.
-    """
-    from dla_drafter.fields import field_label
-
-    lang = language()
-    field = str(getattr(problem, "field", "") or "")
-    text = getattr(problem, "message_en" if lang == "en" else "message_th", None)
-    if text is None:
-        return str(problem)
-    if not field:
-        return " ".join(str(text).splitlines())
-    known = field_label(field, "th") != field  # the Thai name always differs from the path
-    label = field_label(field, lang) if known else field
-    if lang == "en" and known:
-        label = label[:1].upper() + label[1:]
-    return " ".join(f"{label}: {text}".splitlines())
 
 
 def tell_blocking(parent: QWidget | None, errors: list[Any]) -> None:
@@ -136,7 +116,7 @@ class ProblemsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, getattr(problem, "field", ""))
             field = getattr(problem, "field", "")
             tip = tr("คลิกเพื่อไปยังช่องนี้")
-            item.setToolTip(f"{tip} ({field})" if field else tip)
+            item.setToolTip(support_tip(tip, field))
             if is_error:
                 item.setForeground(QBrush(QColor("#a00000")))
             self.list.addItem(item)

@@ -7,6 +7,8 @@ Each editor reports what the clerk typed to the :class:`~dla_drafter.ui.letter.d
 
 from __future__ import annotations
 
+import copy
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -92,12 +94,28 @@ class GrowingPlainText(QPlainTextEdit):
         self.fit()
 
     def fit(self, *_: Any) -> None:
-        """Grow or shrink to the text's lines, between ``min_lines`` and ``max_lines``."""
-        lines = max(self.min_lines, min(self.max_lines, int(self.document().size().height())))
-        height = self.fontMetrics().lineSpacing() * lines
+        """Grow or shrink to the text's lines, between ``min_lines`` and ``max_lines``.
+
+        The height of a line is the one the box lays out (Thai with its marks stands taller
+        than the font's line spacing says), so every line up to ``max_lines`` is shown
+        whole, with no scroll bar."""
+        document = self.document()
+        lines = int(document.size().height())  # the layout's count of wrapped lines
+        per_line = float(self.fontMetrics().lineSpacing())
+        block = document.begin()
+        layout = block.layout() if block.isValid() else None
+        if layout is not None and layout.lineCount() > 0:
+            per_line = max(per_line, self.blockBoundingRect(block).height() / layout.lineCount())
+        shown = max(self.min_lines, min(self.max_lines, max(lines, 1)))
         margins = self.contentsMargins()
-        doc_margin = int(self.document().documentMargin() * 2)
-        self.setFixedHeight(height + margins.top() + margins.bottom() + doc_margin + 2)
+        doc_margin = self.document().documentMargin() * 2
+        height = math.ceil(per_line * shown + doc_margin) + margins.top() + margins.bottom() + 2
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit()  # a new width wraps the text again, without a size-changed signal
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
         # A column pasted from Excel arrives with CRLF and tabs; keep one name per line.
@@ -106,6 +124,69 @@ class GrowingPlainText(QPlainTextEdit):
             self.insertPlainText(text)
         else:
             super().insertFromMimeData(source)
+
+
+class WrappingLineEdit(GrowingPlainText):
+    """A one-line value that wraps onto as many lines as it needs (a reference, the name of an
+    enclosure), in the box as on the page, instead of scrolling sideways out of sight.
+
+    It speaks QLineEdit's language — ``text()``, ``setText()``, ``textEdited`` (the clerk's
+    edits only), ``setCursorPosition()`` — so a list can hold either. A value has no line
+    breaks: Enter asks for the next item (``enter_pressed``), and a pasted text of several
+    lines asks to become several items (``split_requested(texts, cursor item, position)``).
+    """
+
+    textEdited = Signal(str)  # noqa: N815 - QLineEdit's name
+    enter_pressed = Signal()
+    split_requested = Signal(list, int, int)
+
+    def __init__(self, max_lines: int = 8, parent: QWidget | None = None) -> None:
+        super().__init__(1, max_lines, parent)
+        self._setting = False
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.textChanged.connect(self._changed)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - QLineEdit's name
+        """Show ``text`` (from the document) without reporting it as the clerk's edit."""
+        position = self.textCursor().position()
+        self._setting = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._setting = False
+        self.setCursorPosition(min(position, len(text)))
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802 - QLineEdit's name
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(position, len(self.toPlainText()))))
+        self.setTextCursor(cursor)
+
+    def _changed(self) -> None:
+        if not self._setting:
+            self.textEdited.emit(self.toPlainText())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt's name
+        text = source.text() if source.hasText() else ""
+        pieces = [" ".join(p.replace("\t", " ").split())
+                  for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        pieces = [p for p in pieces if p]
+        if len(pieces) <= 1:
+            self.insertPlainText(pieces[0] if pieces else "")
+            return
+        cursor = self.textCursor()
+        full = self.toPlainText()
+        before, after = full[: cursor.selectionStart()], full[cursor.selectionEnd():]
+        texts = [before + pieces[0], *pieces[1:-1], pieces[-1] + after]
+        self.split_requested.emit(texts, len(texts) - 1, len(pieces[-1]))
 
 
 class LinesField(GrowingPlainText):
@@ -139,6 +220,9 @@ class RowList(QWidget):
 
     ``columns`` are ``(key, placeholder, stretch)``; ``key`` None means the items are plain
     strings, otherwise they are dataclasses made by ``factory`` and ``key`` names a field.
+    The columns in ``wrap`` are :class:`WrappingLineEdit` boxes that grow as the text wraps
+    (a reference is often two printed lines); Enter in one starts the next item and a pasted
+    list becomes one item per line. The others are one-line boxes (an amount, a role).
     """
 
     def __init__(
@@ -148,13 +232,15 @@ class RowList(QWidget):
         columns: list[tuple[str | None, str, int]],
         factory: Callable[[], Any] | None = None,
         add_label: str = "",
+        wrap: tuple[str | None, ...] = (),
     ) -> None:
         super().__init__()
         self.doc = doc
         self.path = path
         self.columns = columns
         self.factory = factory or (lambda: "")
-        self._rows: list[tuple[QWidget, list[QLineEdit]]] = []
+        self.wrap = wrap
+        self._rows: list[tuple[QWidget, list[QLineEdit | WrappingLineEdit]]] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
@@ -202,32 +288,79 @@ class RowList(QWidget):
             self.doc.set_field(self.path, items, merge=False)
             self.focus_row(target)
 
+    def insert_after(self, row: int) -> None:
+        """Enter in an item: a new empty item after it, with the cursor in it."""
+        items = self.items()
+        items.insert(row + 1, self.factory())
+        self.doc.set_field(self.path, items, merge=False)
+        self.focus_row(row + 1)
+
+    def split_item(self, row: int, key: str | None, texts: list[str], cursor_row: int,
+                   position: int = 0) -> None:
+        """A pasted list: item ``row`` becomes one item per text (column ``key`` of each),
+        the cursor in item ``row + cursor_row`` at ``position``."""
+        items = self.items()
+        if not 0 <= row < len(items):
+            return
+        made = []
+        for n, text in enumerate(texts):
+            if key is None:
+                made.append(text)
+                continue
+            item = copy.copy(items[row]) if n == 0 else self.factory()
+            setattr(item, key, text)
+            made.append(item)
+        items[row: row + 1] = made
+        self.doc.set_field(self.path, items, merge=False)
+        target = row + cursor_row
+        self.focus_row(target, key)
+        if target < len(self._rows):
+            self._rows[target][1][self._column(key)].setCursorPosition(position)
+
+    def _column(self, key: str | None) -> int:
+        return next((i for i, c in enumerate(self.columns) if c[0] == key), 0)
+
     def focus_row(self, row: int, key: str | None = None) -> None:
         if 0 <= row < len(self._rows):
             edits = self._rows[row][1]
-            col = next((i for i, c in enumerate(self.columns) if c[0] == key), 0)
-            edits[col].setFocus(Qt.FocusReason.OtherFocusReason)
+            edits[self._column(key)].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def first_edit(self) -> QWidget:
         return self._rows[0][1][0] if self._rows else self.add_button
 
-    def _make_row(self, row: int) -> tuple[QWidget, list[QLineEdit]]:
+    def path_of(self, widget: QWidget) -> str | None:
+        """The item path a box of this list edits (``enclosures[0].amount``), if it is one."""
+        for row, (_box, edits) in enumerate(self._rows):
+            for edit, (key, _placeholder, _stretch) in zip(edits, self.columns, strict=True):
+                if edit is widget:
+                    return self._item_path(row, key)
+        return None
+
+    def _make_row(self, row: int) -> tuple[QWidget, list[QLineEdit | WrappingLineEdit]]:
         box = QWidget()
         lay = QHBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
+        lay.setAlignment(Qt.AlignmentFlag.AlignTop)  # number and buttons beside the first line
         number = QLabel(f"{row + 1}.")
         number.setMinimumWidth(22)
-        lay.addWidget(number)
-        edits = []
+        lay.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
+        edits: list[QLineEdit | WrappingLineEdit] = []
         for key, placeholder, stretch in self.columns:
-            edit = QLineEdit()
+            edit: QLineEdit | WrappingLineEdit
+            if key in self.wrap:
+                edit = WrappingLineEdit()
+                edit.enter_pressed.connect(lambda r=row: self.insert_after(r))
+                edit.split_requested.connect(
+                    lambda texts, at, pos, r=row, k=key: self.split_item(r, k, texts, at, pos))
+            else:
+                edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             edit.setToolTip(placeholder)
             edit.textEdited.connect(
                 lambda text, r=row, k=key: self.doc.set_field(self._item_path(r, k), text)
             )
-            lay.addWidget(edit, stretch)
+            lay.addWidget(edit, stretch, Qt.AlignmentFlag.AlignTop)
             edits.append(edit)
         for symbol, tip, slot in (
             ("↑", tr("เลื่อนขึ้น"), lambda _=False, r=row: self.move_item(r, -1)),
@@ -239,7 +372,7 @@ class RowList(QWidget):
             button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            lay.addWidget(button)
+            lay.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return box, edits
 
     def sync(self) -> None:
@@ -377,6 +510,13 @@ class ParagraphList(QWidget):
     def first_edit(self) -> QWidget:
         return self.editors[0] if self.editors else self.add_button
 
+    def path_of(self, widget: QWidget) -> str | None:
+        """``body[i]`` when ``widget`` is the box of paragraph i."""
+        for row, editor in enumerate(self.editors):
+            if editor is widget:
+                return f"{self.path}[{row}]"
+        return None
+
     def insert_paragraphs(self, row: int, remove: int, texts: list[str] | None = None) -> None:
         body = self.paragraphs()
         body[row: row + remove] = texts if texts is not None else [""]
@@ -493,5 +633,6 @@ __all__ = [
     "ParagraphList",
     "RowList",
     "WheelScrollsForm",
+    "WrappingLineEdit",
     "lines_value",
 ]

@@ -11,11 +11,12 @@ half file is left. The summary lists every failed row with its row number and co
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,8 +46,15 @@ from dla_drafter.settings import RenderSettings
 from dla_drafter.text.digits import to_thai_digits
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.letter.preview import PreviewPane
+from dla_drafter.ui.messages import error_text, row_problem_text, support_tip
 
 SHOWN_ROWS = 50  # rows in the table view: enough to recognise the file, cheap to build
+SYNC_CHECK_ROWS = 400  # up to this many rows the check is done at once (≈0.1 s)
+MORE_BAD_ROWS = 200  # bad rows after those, added to the view so each can be seen and fixed
+# a bad row (its letter will not be made) and a row made with a warning, as the table marks
+# them; the cell to fix is tinted deeper than the rest of its row
+ERROR_TINTS = ("#fbe3e3", "#f3b7b7")
+WARNING_TINTS = ("#fdf3d8", "#f6dc98")
 COMBINED_NAME = "รวมเล่ม.pdf"
 ENCODINGS = (("อัตโนมัติ", None), ("UTF-8", "utf-8-sig"), ("TIS-620", "cp874"))
 
@@ -70,7 +80,7 @@ class MergeWorker(QObject):
             summary = merge(self.letter, self.table, progress=self._progress,
                             cancel=self.stop.is_set, **self.options)
         except MergeError as exc:
-            self.failed.emit("\n".join(p.message(language()) for p in exc.problems))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # an engine bug: told, never a crash of the window
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
@@ -78,6 +88,43 @@ class MergeWorker(QObject):
 
     def _progress(self, done: int, total: int, _result: Any) -> None:
         self.progressed.emit(done, total)
+
+
+def _count(n: int) -> str:
+    """A count as the interface writes it: Thai digits in Thai, Arabic in English."""
+    return to_thai_digits(n) if language() == "th" else str(n)
+
+
+def _check(letter: Letter, table: Any, pattern: str | None,
+           settings: RenderSettings | None) -> tuple[Any, BaseException | None]:
+    """``check_rows`` with its error returned rather than raised (it may run in a thread)."""
+    from dla_drafter.merge.rowcheck import check_rows
+
+    try:
+        return check_rows(letter, table, name_pattern=pattern, settings=settings), None
+    except Exception as exc:  # noqa: BLE001 - shown by the dialog, never a crash
+        return None, exc
+
+
+class RowChecker(QObject):
+    """Checks a large table in one worker thread; ``done`` is delivered in the GUI thread."""
+
+    done = Signal(int, object, object)  # generation, problems by row, error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="merge-check")
+
+    def request(self, generation: int, letter: Letter, table: Any, pattern: str | None,
+                settings: RenderSettings | None) -> None:
+        self._pool.submit(self._run, generation, letter, table, pattern, settings)
+
+    def _run(self, generation: int, letter: Letter, table: Any, pattern: str | None,
+             settings: RenderSettings | None) -> None:
+        self.done.emit(generation, *_check(letter, table, pattern, settings))
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class MergeDialog(QDialog):
@@ -95,10 +142,11 @@ class MergeDialog(QDialog):
         self.table: Any = None
         self.table_path: Path | None = None
         self.summary: Any = None
+        self.shown_indexes: list[int] = []  # the table view's rows, as positions in the table
         self.worker: MergeWorker | None = None
         self.thread: QThread | None = None
         self._revision = 0
-        self.resize(1200, 820)
+        self.resize(1200, 680)  # fits a 1366×768 screen with its taskbar
 
         outer = QVBoxLayout(self)
         source = QHBoxLayout()
@@ -124,6 +172,14 @@ class MergeDialog(QDialog):
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         self.table_label = QLabel()
+        self.check_label = QLabel()
+        self.check_label.setObjectName("rowCheck")
+        self.check_label.setWordWrap(True)
+        self.row_problems: dict[int, list[Any]] = {}  # by position in table.rows
+        self.checking = False  # a large table's check is running in the worker thread
+        self._check_generation = 0
+        self.checker = RowChecker()
+        self.checker.done.connect(self._show_check)
         self.model = QStandardItemModel(self)
         self.view = QTableView()
         self.view.setObjectName("mergeTable")
@@ -132,7 +188,7 @@ class MergeDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.clicked.connect(lambda index: self.row_spin.setValue(index.row() + 1))
+        self.view.clicked.connect(self._row_clicked)
         row_line = QHBoxLayout()
         self.row_spin = QSpinBox()
         self.row_spin.setObjectName("previewRow")
@@ -143,6 +199,7 @@ class MergeDialog(QDialog):
         row_line.addWidget(self.row_spin)
         row_line.addWidget(self.row_note, 1)
         left_lay.addWidget(self.table_label)
+        left_lay.addWidget(self.check_label)
         left_lay.addWidget(self.view, 1)
         left_lay.addLayout(row_line)
 
@@ -173,6 +230,10 @@ class MergeDialog(QDialog):
         self.name_edit.setObjectName("namePattern")
         self.name_edit.setToolTip(tr("«คอลัมน์» ใช้ค่าของแถวนั้น {n} คือลำดับฉบับ เช่น หนังสือ-«จังหวัด»"))
         out_form.addRow(tr("ชื่อแฟ้ม"), self.name_edit)
+        # a blank file name fails a row only when files are named: check again on a change
+        self.name_edit.editingFinished.connect(self.check_table)
+        for box in (self.pdf_check, self.docx_check):
+            box.toggled.connect(lambda _on: self.check_table())
         left_lay.addWidget(out_box)
 
         self.preview = PreviewPane()
@@ -260,6 +321,7 @@ class MergeDialog(QDialog):
         self.path_edit.setText(str(path))
         if not self.folder_edit.text():
             self.folder_edit.setText(str(Path(path).parent / Path(path).stem))
+        self.check_table(fill=False)
         self._fill_model()
         self.row_spin.setRange(1, max(1, len(table.rows)))
         self.progress.setRange(0, max(1, len(table.rows)))
@@ -273,15 +335,122 @@ class MergeDialog(QDialog):
         table = self.table
         self.model.clear()
         self.model.setHorizontalHeaderLabels([tr("แถว"), *table.columns])
-        for row in table.rows[:SHOWN_ROWS]:
+        self.shown_indexes = self._indexes_to_show()
+        for index in self.shown_indexes:
+            row = table.rows[index]
             items = [QStandardItem(str(row.number))]
             items += [QStandardItem(row.values.get(c, "")) for c in table.columns]
+            self._mark(items, self.row_problems.get(index, []))
             self.model.appendRow(items)
         self.view.resizeColumnsToContents()
         shown = min(SHOWN_ROWS, len(table.rows))
         encoding = f" ({table.encoding})" if table.encoding else ""
-        self.table_label.setText(tr("{n} แถวข้อมูล แสดง {k} แถวแรก{e}", n=len(table.rows),
-                                    k=shown, e=encoding))
+        text = tr("{n} แถวข้อมูล แสดง {k} แถวแรก{e}", n=len(table.rows), k=shown, e=encoding)
+        later = len(self.shown_indexes) - shown
+        if later:
+            text += " " + tr("และแถวที่มีปัญหาหลังจากนั้นอีก {m} แถว", m=later)
+        self.table_label.setText(text)
+
+    def _indexes_to_show(self) -> list[int]:
+        """The first rows, then the bad rows after them (so every bad row can be seen)."""
+        first = list(range(min(SHOWN_ROWS, len(self.table.rows))))
+        later = [i for i in sorted(self.row_problems) if i >= SHOWN_ROWS][:MORE_BAD_ROWS]
+        return first + later
+
+    # --- the rows that would fail ---
+
+    def check_table(self, fill: bool = True) -> None:
+        """Find the rows that would fail (``merge.rowcheck.check_rows``, the merge's own
+        verdict) and mark them, before the clerk presses "สร้างหนังสือ". A table of more than
+        ``SYNC_CHECK_ROWS`` rows is checked in a worker thread (~0.3 ms a row: a spreadsheet
+        of ten thousand rows must not freeze the dialog); its marks come when it is done."""
+        if self.table is None:
+            return
+        named = self.pdf_check.isChecked() or self.docx_check.isChecked()
+        pattern = (self.name_edit.text().strip() or None) if named else ""
+        self._check_generation += 1
+        generation = self._check_generation
+        if len(self.table.rows) <= SYNC_CHECK_ROWS:
+            result, error = _check(self.letter, self.table, pattern, self.settings)
+            self._show_check(generation, result, error, fill)
+            return
+        self.row_problems = {}
+        self.checking = True
+        self.check_label.setStyleSheet("")
+        self.check_label.setToolTip("")
+        self.check_label.setText(tr("กำลังตรวจแถวข้อมูล {n} แถว…", n=_count(len(self.table.rows))))
+        if fill:
+            self._fill_model()
+        self.checker.request(generation, self.letter, self.table, pattern, self.settings)
+
+    def _show_check(self, generation: int, result: Any, error: Any,
+                    fill: bool = True) -> None:
+        if generation != self._check_generation:
+            return  # a newer table, pattern or format choice is being checked
+        from dla_drafter.merge import MergeError
+
+        self.checking = False
+        self.check_label.setStyleSheet("")
+        self.row_problems = result or {}
+        if isinstance(error, MergeError):  # fails for every row: told here, the merge too
+            self.check_label.setStyleSheet("color: #a61b1b;")
+            self.check_label.setText("✗ " + tr("สร้างหนังสือจากตารางนี้ไม่ได้ทุกแถว") + "\n"
+                                     + error_text(error, 4))
+            self.check_label.setToolTip(error_text(error, 30))
+        elif error is not None:  # an engine bug: the marks are a help, never a blocker
+            self.check_label.setText(tr("ตรวจแถวข้อมูลไม่ได้") + f" ({type(error).__name__})")
+            self.check_label.setToolTip(f"{type(error).__name__}: {error}")
+        else:
+            self.check_label.setText(self.check_summary())
+            self.check_label.setToolTip("")
+            if self.bad_rows():
+                self.check_label.setStyleSheet("color: #a61b1b;")
+        if fill:
+            self._fill_model()
+
+    def bad_rows(self) -> list[int]:
+        """Positions in ``table.rows`` of the rows whose letter would not be made."""
+        return [i for i, problems in sorted(self.row_problems.items())
+                if any(p.severity == "error" for p in problems)]
+
+    def check_summary(self) -> str:
+        bad = len(self.bad_rows())
+        warned = len(self.row_problems) - bad
+        if not bad and not warned:
+            return "✓ " + tr("ตรวจแล้ว ทุกแถวสร้างหนังสือได้")
+        parts = []
+        if bad:
+            parts.append("✗ " + tr("{n} แถวจะสร้างหนังสือไม่ได้ (แถวสีแดง) แถวอื่นยังสร้างได้",
+                                   n=_count(bad)))
+        if warned:
+            parts.append("⚠ " + tr("{n} แถวมีคำเตือน (แถวสีเหลือง)", n=_count(warned)))
+        return "  ".join(parts)
+
+    def _mark(self, items: list[QStandardItem], problems: list[Any]) -> None:
+        """Colour, icon and Thai reasons on a row that would fail or warn."""
+        if not problems:
+            return
+        error = any(p.severity == "error" for p in problems)
+        light, deep = ERROR_TINTS if error else WARNING_TINTS
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if error
+                                         else QStyle.StandardPixmap.SP_MessageBoxWarning)
+        head = (tr("แถวนี้จะสร้างหนังสือไม่ได้") if error
+                else tr("แถวนี้สร้างหนังสือได้ แต่มีคำเตือน"))
+        lines = [("✗ " if p.severity == "error" else "⚠ ") + row_problem_text(p)
+                 for p in problems]
+        fields = sorted({p.field for p in problems if p.field})
+        tip = support_tip("\n".join([head, *lines]), ", ".join(fields) or None)
+        columns = {c.strip() for p in problems if p.column for c in p.column.split(",")}
+        headers = [tr("แถว"), *self.table.columns]
+        for position, item in enumerate(items):
+            to_fix = position > 0 and headers[position] in columns
+            item.setBackground(QBrush(QColor(deep if to_fix else light)))
+            item.setToolTip(tip)
+        items[0].setIcon(icon)
+        items[0].setData("error" if error else "warning", Qt.ItemDataRole.UserRole)
+
+    def _row_clicked(self, index: Any) -> None:
+        self.row_spin.setValue(self.shown_indexes[index.row()] + 1)
 
     def shown_rows(self) -> list[list[str]]:
         """The table view's cells, as the clerk sees them."""
@@ -298,17 +467,22 @@ class MergeDialog(QDialog):
 
         row = self.table.rows[min(position, len(self.table.rows)) - 1]
         self.row_note.setText(tr("แถวที่ {r} ในแฟ้ม", r=to_thai_digits(row.number)))
-        if position - 1 < self.model.rowCount():
-            self.view.selectRow(position - 1)
+        if position - 1 in self.shown_indexes:
+            self.view.selectRow(self.shown_indexes.index(position - 1))
         try:
             filled = merge_letter(self.letter, row.values)
         except FieldError as exc:
-            self.preview_note.setText("⚠ " + exc.message(language()))
+            self.preview_note.setText("⚠ " + error_text(exc))
             return
         blank = [c for c in self._columns_used() if not row.values.get(c, "").strip()]
-        self.preview_note.setText(
-            tr("แถวนี้ไม่มีข้อมูลในคอลัมน์ {c} จึงจะไม่ได้สร้างหนังสือฉบับนี้",
-               c=", ".join(f'"{c}"' for c in blank)) if blank else "")
+        marks = self.row_problems.get(min(position, len(self.table.rows)) - 1, [])
+        if blank:
+            note = tr("แถวนี้ไม่มีข้อมูลในคอลัมน์ {c} จึงจะไม่ได้สร้างหนังสือฉบับนี้",
+                      c=", ".join(f'"{c}"' for c in blank))
+        else:  # what the check found in this row, as the table's tooltip says it
+            note = "\n".join(("✗ " if p.severity == "error" else "⚠ ") + row_problem_text(p)
+                             for p in marks)
+        self.preview_note.setText(note)
         self._revision += 1
         revision = self._revision
         self.preview.schedule(lambda: (filled, revision))
@@ -407,7 +581,9 @@ class MergeDialog(QDialog):
         self.failures.clear()
         for problem in summary.problems:
             prefix = "⚠ " if problem.severity == "warning" else "✗ "
-            self.failures.addItem(prefix + problem.message(lang))
+            item = QListWidgetItem(prefix + row_problem_text(problem))
+            item.setToolTip(support_tip(problem.message(lang), problem.field))
+            self.failures.addItem(item)
         self.failures.setVisible(bool(summary.problems))
         self.open_folder_button.setEnabled(bool(summary.files or summary.combined))
         self.summary_box.setVisible(True)
@@ -447,22 +623,26 @@ class MergeDialog(QDialog):
     # --- closing ---
 
     def wait_done(self, ms: int = 60_000) -> None:
-        """Stop a running merge and wait for it (closing the dialog or the window)."""
+        """Stop a running merge and wait for it, and for a row check (closing the dialog or
+        the window)."""
         if self.worker is not None:
             self.worker.stop.set()
         if self.thread is not None:
             self.thread.quit()
             self.thread.wait(ms)
+        self.checker.shutdown()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         if self.running:
             event.ignore()  # the clerk cancels first; rows finish writing
             return
         self.preview.shutdown()
+        self.checker.shutdown()
         super().closeEvent(event)
 
     def reject(self) -> None:
         if self.running:
             return
         self.preview.shutdown()
+        self.checker.shutdown()
         super().reject()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,18 @@ from dla_drafter.app_settings import (
 from dla_drafter.ui.i18n import tr
 from dla_drafter.ui.letter.widgets import GrowingPlainText, lines_value
 
+DIALOG_HEIGHT = 640  # fits a 1366×768 screen with its taskbar and the title bar
+
+
+class _ShortScrollArea(QScrollArea):
+    """A scroll area that asks for less height than Qt's default (24 lines of text): with
+    the tabs above and the buttons below, the settings dialog then opens within a
+    1366×768 screen; it still grows with the dialog when there is room."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        return QSize(hint.width(), min(hint.height(), 20 * self.fontMetrics().height()))
+
 
 class SettingsDialog(QDialog):
     """Edits a copy of the config; the caller keeps it only when the dialog is accepted."""
@@ -47,7 +60,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("ตั้งค่า"))
         self.config = copy.deepcopy(config)
         self._current = -1
-        self.resize(940, 780)
+        self.resize(940, DIALOG_HEIGHT)
         outer = QVBoxLayout(self)
         top = QFormLayout()
         self.language = QComboBox()
@@ -137,7 +150,17 @@ class SettingsDialog(QDialog):
             form.addRow(tr(label), widget)
         right = QWidget()
         right.setLayout(form)
-        body.addWidget(right, 5)
+        # the profile's fields scroll inside the dialog: all of them were 870 px tall, more
+        # than a 1366×768 office laptop shows (issue 12 item 9)
+        scroll = _ShortScrollArea()
+        scroll.setObjectName("profileFields")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(right)
+        scroll.setMinimumWidth(right.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
+        body.addWidget(scroll, 5)
         # the profile's fields, and its reviewers (whose approvals count on this PC)
         from dla_drafter.ui.settings.reviewers import ReviewersTab
 
@@ -146,7 +169,11 @@ class SettingsDialog(QDialog):
         profile_page.setLayout(body)
         self.tabs.addTab(profile_page, tr("โปรไฟล์"))
         self.reviewers_tab = ReviewersTab()
-        self.tabs.addTab(self.reviewers_tab, tr("ผู้ตรวจ"))
+        reviewers_scroll = _ShortScrollArea()
+        reviewers_scroll.setWidgetResizable(True)
+        reviewers_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        reviewers_scroll.setWidget(self.reviewers_tab)
+        self.tabs.addTab(reviewers_scroll, tr("ผู้ตรวจ"))
         outer.addWidget(self.tabs, 1)
 
         buttons = QDialogButtonBox(

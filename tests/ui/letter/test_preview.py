@@ -37,12 +37,55 @@ def test_preview_zoom_page_count_and_click_to_field(qtbot: Any, window: Any) -> 
     assert window.form.lists["body"].editors[1].hasFocus()
 
 
+def _visible(window: Any, path: str, which: int | None = None) -> bool:
+    """Whether the lines printed from ``path`` (or its line ``which``) are in view."""
+    canvas, view = window.preview.canvas, window.preview.visible_rect()
+    rects = [canvas.item_rect(n, item) for n, item in canvas.items_of(path)]
+    if which is not None:
+        rects = rects[which:which + 1] if which >= 0 else rects[which:]
+    return bool(rects) and all(view.contains(rect) for rect in rects)
+
+
 def test_preview_keeps_scroll_position(qtbot: Any, window: Any) -> None:
+    """A new typesetting does not move the page under the clerk's eyes: typing in a
+    paragraph that is in view leaves the scroll where it was."""
     window.doc.replace(example_letter(paragraphs=8), None)
     wait_preview(qtbot, window)
     bar = window.preview.scroll.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
     before = bar.value()
-    type_text(window.form.lists["body"].editors[0], "ก")
+    shown = next(i for i in range(8) if _visible(window, f"body[{i}]"))
+    editor = window.form.lists["body"].editors[shown]
+    type_text(editor, "ก")
     wait_preview(qtbot, window)
     assert bar.value() == before
+
+
+def test_the_preview_follows_the_field_being_edited(qtbot: Any, window: Any) -> None:
+    window.resize(1366, 768)
+    window.doc.replace(example_letter(paragraphs=14), None)
+    pages = wait_preview(qtbot, window)
+    assert len(pages) >= 3
+    bar = window.preview.scroll.verticalScrollBar()
+    assert bar.value() == 0 and not _visible(window, "body[13]")
+    # the cursor goes to the end of the last paragraph: its last line comes into view
+    last = window.form.lists["body"].editors[13]
+    last.setFocus()
+    last.set_cursor(len(last.toPlainText()))
+    qtbot.waitUntil(lambda: _visible(window, "body[13]", -1), timeout=3000)
+    # typing there keeps the line being typed in view as the pages are set again
+    type_text(last, " โดยให้รายงานผลการดำเนินงานภายในวันที่ ๓๐ กันยายน" * 3)
+    wait_preview(qtbot, window)
+    qtbot.waitUntil(lambda: _visible(window, "body[13]", -1), timeout=3000)
+    # another box: the subject, at the top of page one
+    window.form.bindings["subject"].widget.setFocus()
+    qtbot.waitUntil(lambda: _visible(window, "subject"), timeout=3000)
+    assert bar.value() < bar.maximum() // 4
+    # a list item and a line of a lines box are found by their index
+    window.form.lines["owner_unit"].setFocus()
+    qtbot.waitUntil(lambda: _visible(window, "owner_unit[0]"), timeout=3000)
+    window.form.lists["enclosures"].focus_row(0, "amount")
+    qtbot.waitUntil(lambda: _visible(window, "enclosures[0]"), timeout=3000)
+    # a field that prints nothing of its own (the year) shows the date it belongs to
+    window.form.bindings["date.year"].widget.setFocus()
+    qtbot.waitUntil(lambda: _visible(window, "date.month"), timeout=3000)

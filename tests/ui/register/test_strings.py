@@ -25,3 +25,11 @@ def test_register_window_and_messages_in_english(qtbot: Any, drafted: Any, dialo
         assert args[1] == "Cannot issue a number" and "cannot issue a number" in args[2]
     finally:
         set_language("th")
+
+
+def test_register_and_signing_messages_name_fields_in_thai() -> None:
+    from dla_drafter.problems import DrafterError
+    from dla_drafter.ui.register.issue_number import error_text
+
+    error = DrafterError.of("bad", "ต้องกรอก", "required", field="number.code")
+    assert error_text(error) == "รหัสตัวพยัญชนะและเลขประจำส่วนราชการ (ที่): ต้องกรอก"
