@@ -433,6 +433,8 @@ def merge(
     directory = Path(out_dir) if out_dir is not None else Path(".")
     if formats:
         _make_dir(directory)
+    if combined is not None:  # before any row is made: a folder that cannot be, said at once
+        _make_dir(Path(combined).parent)
     settings = settings or RenderSettings()
     engine = _Engine(letter, refs, settings, formats, directory, combined is not None, keyring)
     issued = ({} if register is None else
