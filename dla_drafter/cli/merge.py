@@ -88,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         formats = ()
 
-    from ..merge import MergeError, TableError, merge, read_table
-    from ..register.errors import RegisterError
+    from ..merge import TableError, merge, read_table
+    from ..problems import DrafterError
 
     letter, warnings = load(Path(args.draft), lang)
     if letter is None:
@@ -114,12 +114,9 @@ def run(args: argparse.Namespace) -> int:
                         settings=settings, workers=args.workers, register=store,
                         register_date=day if store is not None else None,
                         draft_path=args.draft, keyring=keyring(), clerk=user_name())
-    except MergeError as exc:
-        for problem in exc.problems:
-            say(lang, "error", problem.message(lang))
-        return EXIT_ERRORS
-    except RegisterError as exc:
-        say(lang, "error", exc.message(lang))
+    except DrafterError as exc:  # the merge cannot start, the register refused …
+        for problem in exc.errors or exc.problems:
+            say(lang, problem.severity, problem.message(lang))
         return EXIT_ERRORS
     except KeyboardInterrupt:
         say(lang, "error", t["interrupted"])

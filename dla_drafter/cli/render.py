@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         pipeline.write_outputs(made.files)
     except OSError as exc:
-        failed = getattr(exc, "path", None) or getattr(exc, "filename", None) or "?"
+        failed = (exc.path if isinstance(exc, DrafterError) else None) or exc.filename or "?"
         say(lang, "error", text(lang, "failed").format(name=failed, why=reason(exc, lang)))
         say(lang, "error", text(lang, "none_written"))
         return EXIT_ERRORS

@@ -65,7 +65,8 @@ def _passphrase(args: argparse.Namespace) -> str | None:
             with open(args.passphrase_file, encoding="utf-8-sig") as handle:
                 return handle.readline().rstrip("\r\n")
         except (OSError, UnicodeDecodeError) as exc:
-            why = getattr(exc, "strerror", None) or exc.__class__.__name__
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else \
+                type(exc).__name__
             say(lang, "error", _T[lang]["read"].format(name=args.passphrase_file, why=why))
             return None
     if is_console(sys.stdin):
@@ -115,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         box = signing.sign_file(args.pdf, args.output, key, pages,
                                 reason=args.reason, location=args.location)
     except signing.SigningError as exc:
-        say(lang, "error", getattr(exc, f"message_{lang}"))
+        say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
     except OSError as exc:
         say(lang, "error", reason(exc, lang))

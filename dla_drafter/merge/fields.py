@@ -23,8 +23,8 @@ import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from ..fields import field_label
 from ..model.letter import Letter
+from ..problems import DrafterError, Problem
 
 OPEN, CLOSE = "«", "»"
 
@@ -37,28 +37,19 @@ class FieldRef:
     name: str
 
 
-class FieldError(ValueError):
-    """A merge field that cannot be read or filled: the field (path), the column if known,
-    and the reason in Thai and English."""
+class FieldError(DrafterError, ValueError):
+    """A merge field that cannot be read or filled: one problem on the draft field it is in
+    (``field``, None for a file name pattern), the column when known (``column``)."""
 
-    def __init__(self, path: str, column: str | None, code: str, message_th: str,
+    def __init__(self, field: str, column: str | None, code: str, message_th: str,
                  message_en: str) -> None:
-        self.path = path
+        super().__init__(Problem(field or None, code, "error", message_th, message_en))
+        self.field = field
         self.column = column
-        self.code = code
-        self.message_th = message_th
-        self.message_en = message_en
-        super().__init__(self.message("en"))
 
-    def message(self, lang: str = "th") -> str:
-        label = field_label(self.path, lang) if self.path else ""
-        head = label or self.path  # the clerk's name of the field, not its path
-        text = self.message_th if lang == "th" else self.message_en
-        return f"{head}: {text}" if head else text
-
-    def __reduce__(self):  # pickled across worker processes
-        return (type(self), (self.path, self.column, self.code, self.message_th,
-                             self.message_en))
+    def text(self, lang: str = "th") -> str:
+        """The reason alone, without the field's name (a row problem names it itself)."""
+        return self.problems[0].text(lang)
 
 
 # A parsed text: literal strings and field names (FieldRef-less, the path is known outside).

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from ..fields import field_label
 from ..model.letter import Letter
-from ..problems import Problem, problems_of
+from ..problems import DrafterError, Problem, problems_of
 from ..settings import RenderSettings
 from ..text.digits import to_thai_digits
 from . import numbering
@@ -54,17 +54,23 @@ Progress = Callable[[int, int, "RowResult"], None]
 Cancel = Callable[[], bool]
 
 
-@dataclass(frozen=True)
-class RowProblem:
+@dataclass(frozen=True, init=False)
+class RowProblem(Problem):
     """Something wrong with one row (``row`` is the file's row number, header = 1), or with the
-    merge as a whole (``row`` None). ``column`` and ``field`` name where, when known."""
+    merge as a whole (``row`` None). ``column`` and ``field`` name where, when known. A
+    :class:`~dla_drafter.problems.Problem` like any other, which also names the row and
+    column, so merge's errors are read as every other error is."""
 
-    row: int | None
-    column: str | None
-    field: str | None
-    severity: str  # "error" or "warning"
-    message_th: str
-    message_en: str
+    row: int | None = None
+    column: str | None = None
+
+    def __init__(self, row: int | None, column: str | None, field: str | None,
+                 severity: str, message_th: str, message_en: str,
+                 code: str = "merge-row") -> None:
+        for name, value in (("field", field), ("code", code), ("severity", severity),
+                            ("message_th", message_th), ("message_en", message_en),
+                            ("row", row), ("column", column)):
+            object.__setattr__(self, name, value)
 
     def message(self, lang: str = "th", *, path: bool = False) -> str:
         """``แถวที่ ๕ คอลัมน์ "ชื่อ": เรื่อง: …`` — one line, the field by the name a clerk
@@ -136,16 +142,13 @@ class Summary:
         return text + (" (cancelled before the end)" if self.cancelled else "")
 
 
-class MergeError(ValueError):
+class MergeError(DrafterError, ValueError):
     """The merge cannot start: every row would fail the same way (a column the table lacks,
-    a malformed field, an error in the draft itself, no output asked for)."""
+    a malformed field, an error in the draft itself, no output asked for). Its problems are
+    :class:`RowProblem` s."""
 
     def __init__(self, problems: Iterable[RowProblem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(p.message("en") for p in self.problems))
-
-    def __reduce__(self):
-        return (type(self), (self.problems,))
+        super().__init__(list(problems))
 
 
 # --------------------------------------------------------------------------- file names
@@ -170,8 +173,8 @@ def file_stems(pattern: str, table: Table) -> list[str | None]:
         pieces = parse(pattern)
     except FieldError as exc:
         raise MergeError([RowProblem(None, None, None, "error",
-                                     f"รูปแบบชื่อไฟล์ {pattern}: {exc.message_th}",
-                                     f"file name pattern {pattern}: {exc.message_en}")]) from None
+                                     f"รูปแบบชื่อไฟล์ {pattern}: {exc.text('th')}",
+                                     f"file name pattern {pattern}: {exc.text('en')}")]) from None
     for piece in pieces:
         if isinstance(piece, FieldRef) and piece.name not in table.columns:
             raise MergeError([RowProblem(
@@ -280,8 +283,8 @@ def _culprits(engine: _Engine, row: Row, problem: Problem) -> list[str]:
 
 
 def _from_field_error(error: FieldError, row: int | None) -> RowProblem:
-    return RowProblem(row, error.column, error.path or None, "error",
-                      error.message_th, error.message_en)
+    return RowProblem(row, error.column, error.field or None, "error",
+                      error.text("th"), error.text("en"), error.code)
 
 
 def make_row(engine: _Engine, job: _Job) -> RowResult:
@@ -430,6 +433,8 @@ def merge(
     directory = Path(out_dir) if out_dir is not None else Path(".")
     if formats:
         _make_dir(directory)
+    if combined is not None:  # before any row is made: a folder that cannot be, said at once
+        _make_dir(Path(combined).parent)
     settings = settings or RenderSettings()
     engine = _Engine(letter, refs, settings, formats, directory, combined is not None, keyring)
     issued = ({} if register is None else

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..problems import DrafterError, Problem
 from ..text.digits import to_thai_digits
 
 ENCODINGS = ("utf-8", "utf-8-sig", "cp874", "tis-620")
@@ -29,19 +30,17 @@ MAX_ROWS = 100_000
 _BOM = b"\xef\xbb\xbf"
 
 
-class TableError(ValueError):
-    """The data file cannot be used; names the row and/or column when one is at fault."""
+class TableError(DrafterError, ValueError):
+    """The data file cannot be used: one problem, with the file, row and column at fault
+    named in front of it when known (``path``, ``row``, ``column``)."""
 
     def __init__(self, message_th: str, message_en: str, row: int | None = None,
                  column: str | None = None, path: Path | None = None) -> None:
-        self.message_th = message_th
-        self.message_en = message_en
         self.row = row
         self.column = column
-        self.path = path
-        super().__init__(self.message("en"))
+        super().__init__(Problem(None, "merge-table", "error", message_th, message_en), path)
 
-    def message(self, lang: str = "th") -> str:
+    def message(self, lang: str = "th", *, path: bool = False) -> str:
         th = lang == "th"
         where = []
         if self.path is not None:
@@ -50,8 +49,13 @@ class TableError(ValueError):
             where.append(f"แถวที่ {to_thai_digits(self.row)}" if th else f"row {self.row}")
         if self.column is not None:
             where.append(f'{"คอลัมน์" if th else "column"} "{self.column}"')
-        text = self.message_th if th else self.message_en
+        text = self.problems[0].text(lang)
         return f"{' '.join(where)}: {text}" if where else text
+
+    def describe(self, lang: str | None = None) -> str:
+        if lang is None:
+            return f"{self.describe('th')}\n{self.describe('en')}"
+        return self.message(lang)
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,7 @@ def read_csv(path: str | os.PathLike[str], encoding: str | None = None) -> Table
                              row=reader.line_num) from None
         table = _build(records)
     except TableError as exc:
-        exc.path = path
+        exc.path = Path(path)
         raise
     table.encoding = used
     return table
@@ -193,7 +197,7 @@ def read_xlsx(path: str | os.PathLike[str]) -> Table:
             records.append((number, [_cell_text(c) for c in cells]))
         return _build(records)
     except TableError as exc:
-        exc.path = path
+        exc.path = Path(path)
         raise
     finally:
         book.close()

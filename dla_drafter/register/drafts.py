@@ -35,6 +35,7 @@ import re
 import uuid
 from pathlib import Path
 
+from ..problems import problems_of
 from .errors import RegisterError
 from .store import Details, Entry, Store, normalise_code, parse_number
 
@@ -209,8 +210,7 @@ def _write(path: Path, data: bytes, code: str, where: str) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
-        th = (getattr(exc, "message_th", None) or exc.strerror or str(exc)).splitlines()[0]
-        en = (getattr(exc, "message_en", None) or exc.strerror or str(exc)).splitlines()[0]
+        th, en = (problems_of(exc)[0].message(lang).splitlines()[0] for lang in ("th", "en"))
         raise RegisterError(code, where, why=(th, en), detail=str(exc)) from exc
 
 

@@ -37,11 +37,9 @@ def field_name(path: str, lang: str | None = None) -> str:
 
 
 def _field_of(problem: Any) -> str:
-    """The field path of a problem, or of a merge field's error (which calls it ``path``)."""
+    """The field path of a problem ("" when it belongs to no field)."""
     field = getattr(problem, "field", None)
-    if field is None and hasattr(problem, "column"):  # merge.fields.FieldError
-        field = getattr(problem, "path", None)
-    return str(field) if isinstance(field, str) else ""
+    return field if isinstance(field, str) else ""
 
 
 def _message(problem: Any, lang: str) -> str | None:
@@ -89,15 +87,17 @@ def row_problem_text(problem: Any) -> str:
 
 def error_lines(error: BaseException) -> list[str]:
     """Every problem an error carries, one line each, for a dialog: a ``DrafterError``'s
-    problems, a merge's row problems, a merge field's or a table's message, the system's
+    problems (a merge's row problems name their row and column; an error of one problem
+    gives its own line, so a table's error names its file, row and column), the system's
     words for a disk error, the error's own text for anything else."""
-    from dla_drafter.problems import problems_of
+    from dla_drafter.problems import DrafterError, problems_of
 
-    problems = getattr(error, "problems", None)
-    if problems:
-        return [row_problem_text(p) for p in problems]
-    if getattr(error, "message_th", None) is not None:  # merge FieldError, TableError …
-        return [row_problem_text(error)]
+    if isinstance(error, DrafterError):
+        shown = error.errors or error.problems
+        if len(shown) == 1:
+            return [_one_line(error.message(_lang()))]
+        if shown:
+            return [row_problem_text(p) for p in shown]
     return [problem_text(p) for p in problems_of(error, _lang())]
 
 

@@ -45,7 +45,7 @@ def test_unknown_column_names_the_field_and_the_column():
     with pytest.raises(FieldError) as caught:
         substitute("เรียน «ผู้รับ»", {"จังหวัด": "ตาก"}, path="addressee")
     error = caught.value
-    assert (error.path, error.column, error.code) == ("addressee", "ผู้รับ", "unknown-column")
+    assert (error.field, error.column, error.code) == ("addressee", "ผู้รับ", "unknown-column")
     assert "ผู้รับ (ตำแหน่งที่มีหนังสือถึง): " in error.message("th")
     assert "(addressee)" not in error.message("th")
     assert '"ผู้รับ"' in error.message("th")
@@ -100,3 +100,30 @@ def test_field_refuses_names_that_cannot_be_fields():
     for bad in ("", "  ", "ก»ข", "«ก"):
         with pytest.raises(ValueError):
             field_for(bad)
+
+
+def test_merge_errors_are_drafter_errors_read_like_every_other():
+    """One error convention (issue 15 item 4): a merge field's, a table's and the merge's
+    errors are DrafterErrors whose problems carry field, code and both languages."""
+    import pickle
+
+    from dla_drafter.merge import MergeError, TableError
+    from dla_drafter.merge.run import RowProblem
+    from dla_drafter.problems import DrafterError, Problem
+
+    with pytest.raises(DrafterError) as caught:
+        substitute("เรียน «ผู้รับ»", {}, path="addressee")
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.code) == ("addressee", "unknown-column")
+    table = TableError("ว่าง", "empty", row=3, column="ชื่อ", path="data.csv")
+    assert isinstance(table, DrafterError) and table.message("en").startswith(
+        'file data.csv row 3 column "ชื่อ": empty')
+    row = RowProblem(5, "ชื่อ", "subject", "error", "ว่าง", "is empty")
+    assert isinstance(row, Problem) and row.is_error
+    merged = MergeError([row])
+    assert isinstance(merged, DrafterError) and merged.errors == [row]
+    assert merged.message("th").startswith('แถวที่ ๕ คอลัมน์ "ชื่อ": เรื่อง: ว่าง')
+    again = pickle.loads(pickle.dumps(merged))  # worker processes pickle them
+    assert again.problems == [row] and again.message("en") == merged.message("en")
+    field_again = pickle.loads(pickle.dumps(caught.value))
+    assert field_again.field == "addressee" and field_again.column == "ผู้รับ"

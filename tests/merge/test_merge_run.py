@@ -199,6 +199,16 @@ def test_only_a_combined_pdf(tmp_path, template, render_settings):
     assert len(PdfReader(tmp_path / "all.pdf").pages) == 6
 
 
+def test_only_a_combined_pdf_into_a_folder_not_made_yet(tmp_path, template, render_settings):
+    """The folder of the combined PDF is made as the letters' folder is (it failed with
+    "folder not found" after every row had been made)."""
+    target = tmp_path / "ใหม่" / "ชั้นใน" / "all.pdf"
+    summary = merge(template, small_table(rows_of(2)), None, (), combined=target,
+                    settings=render_settings)
+    assert summary.made == 2 and summary.combined == target
+    assert len(PdfReader(target).pages) == 4
+
+
 def test_file_names_are_safe_on_windows_and_unique():
     assert safe_name('ก/ข:ค*?"<>|ง. ') == "กขคง"
     assert safe_name("CON") == "_CON" and safe_name("nul.txt") == "_nul.txt"

@@ -74,12 +74,13 @@ class MergeWorker(QObject):
         self.stop = threading.Event()
 
     def run(self) -> None:
-        from dla_drafter.merge import MergeError, merge
+        from dla_drafter.merge import merge
+        from dla_drafter.problems import DrafterError
 
         try:
             summary = merge(self.letter, self.table, progress=self._progress,
                             cancel=self.stop.is_set, **self.options)
-        except MergeError as exc:
+        except DrafterError as exc:  # the merge cannot start, the register refused …
             self.failed.emit(error_text(exc))
         except Exception as exc:  # an engine bug: told, never a crash of the window
             self.failed.emit(f"{type(exc).__name__}: {exc}")

@@ -53,19 +53,10 @@ def user_name() -> str:
 
 def error_text(exc: BaseException) -> str:
     """A register, draft or file failure as the clerk reads it (interface language), fields
-    by their Thai names (``ui/messages.py``)."""
-    from dla_drafter.problems import DrafterError
-    from dla_drafter.register.errors import RegisterError
+    by their Thai names (``ui/messages.py``): every error is read the same way."""
     from dla_drafter.ui.messages import error_text as clerk_text
 
-    if isinstance(exc, RegisterError):  # its message names the field in words already
-        return exc.message("en" if language() == "en" else "th")
-    if isinstance(exc, DrafterError):
-        return clerk_text(exc)
-    th = getattr(exc, "message_th", None)
-    if th:
-        return exc.message_en if language() == "en" else th  # type: ignore[attr-defined]
-    return str(exc) or exc.__class__.__name__
+    return clerk_text(exc)
 
 
 class IssueNumber(QObject):
