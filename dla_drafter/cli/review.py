@@ -8,6 +8,12 @@
                                                         abbreviation from ``whoami``); refused
                                                         while comments are open, unless --force
     review return DRAFT --text REASON                   ส่งกลับแก้ไข
+    review suggest DRAFT --field F --quote OLD --replace NEW [--offset N] [--author NAME]
+                                                        เสนอแก้ไข: a tracked change, the letter
+                                                        itself unchanged (--quote "" and
+                                                        --offset N: an insertion)
+    review accept DRAFT (ID | --all)                    ยอมรับ: the edit goes into the letter
+    review reject DRAFT (ID | --all)                    ไม่ยอมรับ: the letter stays as it is
     review status DRAFT [--json]                        as this PC sees it (``review.status``)
     review import-docx DRAFT FILE.docx                  a supervisor's Word comments into
                                                         the draft (twice adds nothing)
@@ -47,6 +53,7 @@ _T = {
         "public_key": "กุญแจสาธารณะ", "fingerprint": "ลายนิ้วมือกุญแจ",
         "state": "สถานะ", "returned": "ส่งกลับแก้ไขล่าสุด", "versions": "ประวัติ",
         "approval": "อนุมัติ", "comment": "ความเห็น", "resolved": "แก้แล้ว",
+        "suggestion": "ข้อเสนอแก้ไข",
         "written": "เขียนไฟล์แล้ว",
         "card": "บัตรผู้ตรวจ",
         "compare": "เทียบลายนิ้วมือนี้กับผู้ตรวจเอง (เช่น ทางโทรศัพท์) ถ้าไม่ตรงให้ลบออก "
@@ -75,6 +82,7 @@ _T = {
         "public_key": "public key", "fingerprint": "key fingerprint",
         "state": "state", "returned": "last returned", "versions": "history",
         "approval": "approval", "comment": "comment", "resolved": "resolved",
+        "suggestion": "suggestion",
         "written": "written",
         "card": "reviewer card",
         "compare": "compare this fingerprint with the reviewer in person (e.g. by phone); if "
@@ -155,6 +163,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     back.add_argument("draft", help="ไฟล์ร่าง / the draft")
     back.add_argument("--text", required=True, help="เหตุผลที่ส่งกลับ / the reason")
     add_lang(back)
+
+    suggest = verbs.add_parser("suggest", help="เสนอแก้ไขข้อความ (ไม่แก้หนังสือจนกว่าจะยอมรับ) "
+                               "/ suggest an edit (a tracked change)")
+    suggest.add_argument("draft", help="ไฟล์ร่าง / the draft")
+    suggest.add_argument("--field", required=True,
+                         help="ช่อง เช่น subject, body[2] / the field, e.g. body[2]")
+    suggest.add_argument("--quote", required=True,
+                         help="ข้อความเดิมที่จะแทน (\"\" = เพิ่มข้อความ ต้องระบุ --offset) "
+                              "/ the text replaced (\"\" for an insertion, with --offset)")
+    suggest.add_argument("--replace", required=True,
+                         help="ข้อความใหม่ (\"\" = ลบ) / the new text (\"\" to delete)")
+    suggest.add_argument("--offset", type=int,
+                         help="ตำแหน่งในช่อง (ตัวอักษรที่เท่าไร นับจาก 0) "
+                              "/ where in the field (a character offset from 0)")
+    suggest.add_argument("--author", help="ชื่อผู้เสนอ (ไม่ระบุ: ชื่อผู้ใช้) "
+                         "/ the author (default: your name)")
+    add_lang(suggest)
+
+    for verb, th, en in (("accept", "ยอมรับข้อเสนอแก้ไข", "accept a suggestion"),
+                         ("reject", "ไม่ยอมรับข้อเสนอแก้ไข", "reject a suggestion")):
+        decide = verbs.add_parser(verb, help=f"{th} / {en}")
+        decide.add_argument("draft", help="ไฟล์ร่าง / the draft")
+        which = decide.add_mutually_exclusive_group(required=True)
+        which.add_argument("id", nargs="?",
+                           help="รหัสข้อเสนอ (จาก review status) / the suggestion's id")
+        which.add_argument("--all", action="store_true",
+                           help="ทุกข้อที่รอพิจารณา / every open suggestion")
+        add_lang(decide)
 
     status = verbs.add_parser("status", help="สถานะการตรวจบนเครื่องนี้ / review status here")
     status.add_argument("draft", help="ไฟล์ร่าง / the draft")
@@ -240,6 +276,14 @@ def run(args: argparse.Namespace) -> int:
         elif command == "approve":
             if _approve(letter, identity, args, lang) != EXIT_OK:
                 return EXIT_ERRORS
+        elif command == "suggest":
+            from ..review.suggestions import add_suggestion
+
+            print(add_suggestion(letter, args.field, args.quote, args.replace,
+                                 author=args.author or identity.display_name(),
+                                 offset=args.offset))
+        elif command in ("accept", "reject"):
+            _decide(letter, command, args, identity.display_name(), lang)
         else:
             actions.return_for_changes(letter, args.text, by=identity.display_name())
     except (actions.ReviewError, IdentityError) as exc:
@@ -276,6 +320,23 @@ def _approve(letter, identity, args: argparse.Namespace, lang: str) -> int:
         why = [p.text(lang) for p in review_problems(letter, status=status) if p.field == field]
         say(lang, "warning", t["not_counted"].format(why=" ".join(why)))
     return EXIT_OK
+
+
+def _decide(letter, command: str, args: argparse.Namespace, by: str, lang: str) -> None:
+    """Accept or reject one suggestion or all; with --all, say which could not be accepted
+    (outdated) and stay open. Raises ``ReviewError`` (nothing changed) when refused."""
+    from ..review import suggestions
+
+    if not args.all:
+        verb = (suggestions.accept_suggestion if command == "accept"
+                else suggestions.reject_suggestion)
+        verb(letter, args.id, by)
+        return
+    verb_all = suggestions.accept_all if command == "accept" else suggestions.reject_all
+    done = verb_all(letter, by)
+    print("\n".join(done.ids))
+    for suggestion, problem in done.skipped:
+        say(lang, "warning", f"{suggestion.id}: {problem.message(lang)}")
 
 
 def _save(letter, path: Path, lang: str) -> int:
@@ -344,6 +405,8 @@ def _status(letter, keyring, as_json: bool, lang: str) -> int:
               f"{comment.author}: {comment.text}{mark}")
         for reply in comment.replies:
             print(f"  ↳ {reply.author}: {reply.text}")
+    for suggestion in status.suggestions:
+        print(f"{t['suggestion']} {suggestion.describe(lang)}")
     for problem in review_problems(letter, status=status):
         say(lang, problem.severity, problem.message(lang))
     return EXIT_OK
