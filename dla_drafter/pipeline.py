@@ -141,9 +141,10 @@ def make_outputs(
 
     A ``.pdf`` is the letter as it prints (``review=True``: the review PDF for a supervisor
     who reviews on paper, each page followed by its open comments); a ``.docx`` is the same
-    letter for Word with the open review comments as Word comments (``comments=False``: a
-    clean copy without them), laid out with the letter's pages (the PDF's page breaks, page
-    numbers and continuation words). Both carry the draft inside (:func:`embedded_draft`).
+    letter for Word with the open review comments as Word comments and the open suggestions
+    as Word tracked changes (``comments=False``: a clean copy without them), laid out with
+    the letter's pages (the PDF's page breaks, page numbers and continuation words). Both
+    carry the draft inside (:func:`embedded_draft`).
     ``pages`` are the letter's pages when the caller typeset this very version already (the
     window's preview): they are used instead of typesetting again."""
     settings = settings or RenderSettings()
@@ -248,12 +249,16 @@ def _docx(letter: Letter, state: PrintState, settings: RenderSettings,
           with_comments: bool, pages: Pages | None, draft: bytes | None) -> bytes:
     from .render.docx_writer import render_docx
     from .review.docx_export import word_comments
+    from .review.docx_tracked import word_changes
 
     def comments(paragraphs):
         return word_comments(letter, paragraphs)[0]
 
+    def tracked(paragraphs):  # open suggestions as Word tracked changes
+        return word_changes(letter, paragraphs)[0]
+
     return render_docx(compose(state.letter), settings, comments if with_comments else None,
-                       pages=pages, draft=draft)
+                       pages=pages, draft=draft, tracked=tracked if with_comments else None)
 
 
 def draft_from_letter(data: bytes, name: str = "") -> Letter:
