@@ -202,6 +202,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     back_from_word.add_argument("draft", help="ไฟล์ร่าง / the draft")
     back_from_word.add_argument("docx", help="ไฟล์ .docx ที่มีความเห็นของผู้ตรวจ "
                                 "/ the DOCX with the reviewer's comments")
+    back_from_word.add_argument(
+        "--author", help="ผู้เสนอการแก้ไขที่ทำโดยไม่เปิดติดตามการเปลี่ยนแปลง (ไม่ระบุ: ผู้แก้ไขล่าสุดตามไฟล์ "
+                         "หรือชื่อผู้ใช้) / the author of edits made without Track Changes "
+                         "(default: the file's last editor, else your name)")
     add_lang(back_from_word)
 
     whoami = verbs.add_parser(
@@ -260,7 +264,7 @@ def run(args: argparse.Namespace) -> int:
     if command == "status":
         return _status(letter, keyring(), args.json, lang)
     if command == "import-docx":
-        return _import_docx(letter, path, Path(args.docx), lang)
+        return _import_docx(letter, path, Path(args.docx), lang, args.author)
     identity = load_identity()
     try:
         if command == "send":
@@ -356,18 +360,53 @@ def _save(letter, path: Path, lang: str) -> int:
     return EXIT_OK
 
 
-def _import_docx(letter, path: Path, docx: Path, lang: str) -> int:
-    """Import, print the summary, save only when something was added."""
+def _import_docx(letter, path: Path, docx: Path, lang: str, author: str | None = None) -> int:
+    """Import the Word comments, then the edits (tracked changes, and edits made without
+    Track Changes) as suggestions; print both summaries; save only when something was
+    added, and nothing when either part is refused."""
+    from ..problems import DrafterError
     from ..review.docx_import import DocxImportError, import_docx_comments
+    from ..review.docx_tracked import suggestions_from_docx
 
     try:
         summary = import_docx_comments(letter, docx)
+        data = docx.read_bytes()
+        edits = suggestions_from_docx(letter, data, author or _docx_author(data))
     except DocxImportError as exc:
         say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
-    for line in summary.lines(lang):
+    except DrafterError as exc:
+        for problem in exc.problems:
+            say(lang, "error", problem.message(lang))
+        return EXIT_ERRORS
+    except OSError as exc:
+        say(lang, "error", reason(exc, lang))
+        return EXIT_ERRORS
+    for line in summary.lines(lang) + edits.lines(lang):
         print(line)
-    return _save(letter, path, lang) if summary.imported else EXIT_OK
+    changed = summary.imported or summary.replies or summary.resolved or edits.added
+    return _save(letter, path, lang) if changed else EXIT_OK
+
+
+def _docx_author(data: bytes) -> str:
+    """Who last saved the DOCX (its ``cp:lastModifiedBy``), unless it is this program;
+    else the user's own name."""
+    from ..problems import DrafterError
+    from ..render.docx_draft import open_zip, parse_part, read_entry
+    from ..review.identity import load_identity
+
+    core_props = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+    try:
+        archive = open_zip(data)
+        with archive:
+            core = read_entry(archive, archive.getinfo("docProps/core.xml"), 1024 * 1024)
+        found = parse_part(core, "docProps/core.xml").find(f"{{{core_props}}}lastModifiedBy")
+        name = (found.text or "") if found is not None else ""
+    except (KeyError, DrafterError):
+        name = ""
+    if name.strip() and name.strip() != "DLA Drafter" and len(name) <= 200:
+        return " ".join(name.split())
+    return load_identity().display_name()
 
 
 def _status(letter, keyring, as_json: bool, lang: str) -> int:

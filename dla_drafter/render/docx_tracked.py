@@ -303,15 +303,16 @@ def _pieces(run: etree._Element) -> list[str]:
     return out
 
 
-def _change_of(run: etree._Element, paragraph: etree._Element) -> etree._Element | None:
+def _changes_of(run: etree._Element, paragraph: etree._Element) -> list[etree._Element]:
     """The ``w:ins``/``w:del``/``w:moveFrom``/``w:moveTo`` a run is in (below the
-    paragraph), or None."""
+    paragraph), innermost first."""
+    found = []
     owner = run.getparent()
     while owner is not None and owner is not paragraph:
         if owner.tag in (W_INS, W_DEL, W_MOVE_FROM, W_MOVE_TO):
-            return owner
+            found.append(owner)
         owner = owner.getparent()
-    return None
+    return found
 
 
 def read_tracked(body: etree._Element) -> list[TrackedParagraph]:
@@ -329,12 +330,16 @@ def read_tracked(body: etree._Element) -> list[TrackedParagraph]:
                 piece = "".join(_pieces(run))
                 if not piece:
                     continue
-                change = _change_of(run, paragraph)
-                if change is None:
+                marks = _changes_of(run, paragraph)
+                if not marks:
                     text.append(piece)
                     pos += len(piece)
                     continue
-                deleted = change.tag in (W_DEL, W_MOVE_FROM)
+                kinds = {m.tag in (W_DEL, W_MOVE_FROM) for m in marks}
+                if kinds == {True, False}:
+                    continue  # inserted, then deleted (by another reviewer): no change
+                change = marks[0]
+                deleted = True in kinds
                 author = change.get(W_AUTHOR) or ""
                 at = _when(change.get(W_DATE))
                 last = changes[-1] if changes else None
@@ -346,7 +351,14 @@ def read_tracked(body: etree._Element) -> list[TrackedParagraph]:
                 else:
                     count += 1
                     if count > MAX_CHANGES:
-                        raise ValueError(f"more than {MAX_CHANGES:,} tracked changes")
+                        from .docx_draft import DocxDraftError
+
+                        raise DocxDraftError.of(
+                            "docx-too-many-changes",
+                            f"ไฟล์ Word มีการแก้ไขที่ติดตามไว้เกิน {MAX_CHANGES:,} แห่ง "
+                            "มากเกินกว่าจะเป็นการตรวจหนังสือฉบับเดียว",
+                            f"the Word file has more than {MAX_CHANGES:,} tracked changes, "
+                            "more than a review of one letter makes", field=None)
                     changes.append([pos, pos + (len(piece) if deleted else 0),
                                     "" if deleted else piece, author, at, pos])
                 if deleted:
@@ -359,5 +371,69 @@ def read_tracked(body: etree._Element) -> list[TrackedParagraph]:
     return out
 
 
+# --------------------------------------------------------------------------- files
+
+DOCUMENT_PART = "word/document.xml"
+MAX_PART_BYTES = 64 * 1024 * 1024  # one XML part of a letter: far below this
+
+
+def document_root(data: bytes) -> etree._Element:
+    """The main document part of the DOCX ``data``, read with the hardened readers of
+    ``docx_draft`` (the zip's directory checked first, sizes capped, no DTD, no entities);
+    refusals are ``docx_draft.DocxDraftError``."""
+    from .docx_draft import open_zip, parse_part, read_entry
+
+    archive = open_zip(data)  # refuses a file without word/document.xml
+    with archive:
+        info = archive.getinfo(DOCUMENT_PART)
+        return parse_part(read_entry(archive, info, MAX_PART_BYTES), DOCUMENT_PART)
+
+
+def has_changes(root: etree._Element) -> bool:
+    return next(root.iter(W_INS, W_DEL, W_MOVE_FROM, W_MOVE_TO), None) is not None
+
+
+def reject_all(root: etree._Element) -> None:
+    """Reject every tracked change of a document part in place: insertions (and moves'
+    new places) go, deletions (and moves' old places) come back as plain text."""
+    for element in list(root.iter(W_INS, W_MOVE_TO)):
+        parent = element.getparent()
+        if parent is not None and parent.tag != W_RPR:  # a paragraph mark's insertion: kept
+            parent.remove(element)
+    for element in list(root.iter(W_DEL, W_MOVE_FROM)):
+        parent = element.getparent()
+        if parent is None or parent.tag == W_RPR:
+            continue
+        for child in list(element):
+            element.addprevious(child)
+        parent.remove(element)
+    for text in list(root.iter(W_DEL_TEXT)):
+        text.tag = W_T
+
+
+def without_changes(data: bytes) -> bytes:
+    """The DOCX ``data`` with every tracked change rejected (:func:`reject_all`): the
+    document as it was before the reviewer's tracked edits, for comparing with the draft
+    it carries. The other parts are copied as they are."""
+    import io
+    import zipfile
+
+    from .docx_draft import open_zip, read_entry
+
+    root = document_root(data)
+    reject_all(root)
+    out = io.BytesIO()
+    archive = open_zip(data)
+    with archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in archive.infolist():
+            if info.filename == DOCUMENT_PART:
+                target.writestr(info.filename, etree.tostring(
+                    root, xml_declaration=True, encoding="UTF-8", standalone=True))
+            else:
+                target.writestr(info, read_entry(archive, info, MAX_PART_BYTES))
+    return out.getvalue()
+
+
 __all__ = ["ChangeSource", "MAX_CHANGES", "TrackedChange", "TrackedParagraph",
-           "add_tracked_changes", "logical_paragraphs", "read_tracked"]
+           "add_tracked_changes", "document_root", "has_changes", "logical_paragraphs",
+           "read_tracked", "reject_all", "without_changes"]

@@ -21,15 +21,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from dla_drafter.model.letter import Letter
 from dla_drafter.render.docx_tracked import TrackedChange, TrackedParagraph
 from dla_drafter.render.docx_writer import clean_text
 from dla_drafter.text.digits import apply_digits
 
+from .actions import _commit, now_text
 from .docx_export import parse_time
-from .docx_fields import field_spans
-from .suggestions import Suggestion, locate, open_suggestions
+from .docx_fields import FieldSpan, field_spans
+from .suggestions import (
+    Suggestion,
+    _entries,
+    _entry,
+    field_text,
+    locate,
+    open_suggestions,
+    read_suggestions,
+    same_suggestion,
+    suggestions_of,
+    text_problem,
+    word_edits,
+)
 
 
 def _printed(text: str, digits: str) -> str:
@@ -69,14 +83,171 @@ def word_changes(letter: Letter, paragraphs: Sequence[str]
     return placed, unplaced
 
 
+@dataclass(frozen=True)
+class Unplaced:
+    """An edit found in the DOCX that did not become a suggestion, and why."""
+
+    author: str
+    old: str
+    new: str
+    why_th: str
+    why_en: str
+
+
 @dataclass
 class SuggestionImport:
-    """What an import found: the ids added, how many were there already, and the changes
-    that could not be tied to a field (with the paragraph text around them)."""
+    """What :func:`suggestions_from_docx` did: the ids added (``outdated``: those of them
+    whose words the draft no longer holds where the DOCX had them), how many were in the
+    record already, the edits that could not become suggestions, and notes (th, en)."""
 
     added: list[str] = field(default_factory=list)
     known: int = 0
-    unplaced: list[str] = field(default_factory=list)
+    outdated: list[str] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    tracked: bool = False  # the DOCX had Word tracked changes
+
+    def lines(self, lang: str = "th") -> list[str]:
+        """The summary for a terminal, one line each."""
+        th = lang == "th"
+        out = [f"นำเข้าข้อเสนอแก้ไข {len(self.added)} รายการ" if th
+               else f"imported {len(self.added)} suggestion(s)"]
+        if self.known:
+            out.append(f"ข้ามข้อเสนอแก้ไข {self.known} รายการที่มีอยู่แล้ว" if th
+                       else f"skipped {self.known} suggestion(s) already in the draft")
+        if self.outdated:
+            out.append(f"ข้อเสนอแก้ไขที่ล้าสมัยแล้ว (ร่างถูกแก้ตรงนั้นหลังส่งออก): "
+                       f"{', '.join(self.outdated)}" if th else
+                       "outdated (the draft was changed there after the export): "
+                       + ", ".join(self.outdated))
+        for item in self.unplaced:
+            what = f"\u201c{item.old}\u201d → \u201c{item.new}\u201d"
+            out.append(f"ไม่ได้นำเข้าการแก้ไขของ {item.author or '?'} {what}: {item.why_th}"
+                       if th else
+                       f"not imported: the edit by {item.author or '?'} {what}: {item.why_en}")
+        out += [th_text if th else en_text for th_text, en_text in self.notes]
+        return out
 
 
-__all__ = ["SuggestionImport", "TrackedParagraph", "word_changes"]
+def _time(at: datetime | None) -> str:
+    if at is None:
+        return now_text()
+    return at.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _add(letter: Letter, summary: SuggestionImport, base: str, path: str, start: int,
+         end: int, new: str, author: str, at: str) -> None:
+    """Record ``base[start:end]`` → ``new`` in ``path`` (``base``: the field's text in the
+    draft the DOCX printed) unless the same suggestion is there already."""
+    old = base[start:end]
+    current = field_text(letter, path)
+    if current is None:
+        summary.unplaced.append(Unplaced(
+            author, old, new, "ร่างนี้ไม่มีช่องข้อความนี้แล้ว",
+            f"the draft no longer has the text field {path}"))
+        return
+    problem = text_problem(path, new)
+    if problem is not None:
+        summary.unplaced.append(Unplaced(author, old, new, problem.message_th,
+                                         problem.message_en))
+        return
+    entry = _entry(base, path, start, end, new, author, at)
+    [suggestion], _ = read_suggestions({"suggestions": [entry]})
+    span = locate(current, suggestion)
+    places = {start} | ({span[0]} if span is not None else set())
+    if same_suggestion(suggestions_of(letter), letter, path, places, old, new) is not None:
+        summary.known += 1
+        return
+    raw, entries = _entries(letter)
+    entries.append(entry)
+    _commit(letter, raw)
+    summary.added.append(entry["id"])
+    if span is None:
+        summary.outdated.append(entry["id"])
+
+
+def _field_at(spans: list[FieldSpan], start: int, end: int) -> FieldSpan | None:
+    """The field whose printed characters hold ``start:end`` (a point at either end of a
+    field belongs to it)."""
+    return next((s for s in sorted(spans, key=lambda s: s.start)
+                 if s.start <= start and end <= s.end), None)
+
+
+def _tracked(letter: Letter, base: Letter, paragraphs: Sequence[TrackedParagraph],
+             summary: SuggestionImport) -> None:
+    spans = field_spans(base, [p.text for p in paragraphs])
+    by_paragraph: dict[int, list[FieldSpan]] = {}
+    for span in spans.values():
+        by_paragraph.setdefault(span.paragraph, []).append(span)
+    for index, paragraph in enumerate(paragraphs):
+        for change in paragraph.changes:
+            old_printed = paragraph.text[change.start:change.end]
+            span = _field_at(by_paragraph.get(index, []), change.start, change.end)
+            if span is None:
+                summary.unplaced.append(Unplaced(
+                    change.author, old_printed, change.new,
+                    "ไม่ได้อยู่ในช่องข้อความช่องเดียวของหนังสือ (เช่น คำนำหน้า หรือคร่อมสองช่อง)",
+                    "not inside one text field of the letter (a label, or across two fields)"))
+                continue
+            lo, hi = change.start - span.start, change.end - span.start
+            to_raw = span.field.to_raw
+            raw_start = to_raw[lo]
+            raw_end = to_raw[hi - 1] + 1 if hi > lo else raw_start
+            _add(letter, summary, span.field.raw, span.field.field, raw_start, raw_end,
+                 change.new, change.author, _time(change.at))
+
+
+def suggestions_from_docx(letter: Letter, data: bytes, author: str,
+                          at: str | None = None) -> SuggestionImport:
+    """The edits of a DOCX that came back (bytes), added to ``letter``'s record as
+    suggestions (see the module doc): Word's tracked changes with their own author and
+    date; edits made without Track Changes by ``author`` at ``at`` (now). Changes the
+    letter in place; the caller saves. Refusals (not a DOCX, hostile) are
+    ``render.docx_draft.DocxDraftError``; a DOCX without a draft inside still gives its
+    tracked changes, mapped on ``letter`` itself."""
+    from dla_drafter.render.docx_draft import DocxDraftError, extract_draft_from_docx
+    from dla_drafter.render.docx_tracked import (
+        W_BODY,
+        document_root,
+        has_changes,
+        read_tracked,
+        without_changes,
+    )
+
+    from .docx_edits import docx_field_edits
+
+    root = document_root(data)
+    summary = SuggestionImport()
+    try:
+        embedded: Letter | None = extract_draft_from_docx(data)
+    except DocxDraftError as exc:
+        if not any(p.code in ("docx-no-draft", "docx-draft-invalid") for p in exc.problems):
+            raise
+        embedded = None
+        summary.notes.append((
+            "ไฟล์ Word นี้ไม่มีร่างหนังสืออยู่ภายใน จึงอ่านได้เฉพาะการแก้ไขที่ติดตามไว้ (Track Changes)",
+            "this Word file carries no draft, so only its tracked changes can be read"))
+    body = root.find(W_BODY)
+    summary.tracked = body is not None and has_changes(body)
+    if summary.tracked:
+        _tracked(letter, embedded or letter, read_tracked(body), summary)
+    if embedded is None:
+        return summary
+    plain = without_changes(data) if summary.tracked else data
+    base, edits = docx_field_edits(plain)
+    when = at or now_text()
+    for path, new_text in edits.items():
+        old_text = field_text(base, path)
+        if old_text is None:
+            summary.unplaced.append(Unplaced(
+                author, "", new_text, "ช่องนี้รับข้อเสนอแก้ไขไม่ได้ (แก้ในร่างเอง)",
+                f"the field {path} cannot take suggestions (edit the draft itself)"))
+            continue
+        for edit in word_edits(old_text, new_text):
+            _add(letter, summary, old_text, path, edit.start, edit.end, edit.new_text,
+                 author, when)
+    return summary
+
+
+__all__ = ["SuggestionImport", "TrackedParagraph", "Unplaced", "suggestions_from_docx",
+           "word_changes"]

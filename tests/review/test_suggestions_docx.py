@@ -1,0 +1,231 @@
+"""A DOCX back from Word as suggestions: tracked changes (written here as Word writes them,
+raw OOXML) and edits made without Track Changes (python-docx), through ``review import-docx``
+as two people, and the hostile-file discipline."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from dla_drafter import pipeline
+from dla_drafter.model.draftio import letter_from_dict, load_draft, save_draft
+from dla_drafter.review import suggestions as sg
+from dla_drafter.review.docx_tracked import suggestions_from_docx
+from dla_drafter.settings import RenderSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+MEMO = ROOT / "examples" / "memo-2569.dladraft.json"
+SETTINGS = RenderSettings(use_system_th_sarabun=False)
+SUPERVISOR, CLERK = "นางสาวศรีสุดา ใจดี", "นางสาวสมศรี ใจดี"
+SECOND_REFERENCE = "หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0816.3/ว 999 ลงวันที่ 1 กรกฎาคม 2564"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_R, W_T, W_RPR = qn("w:r"), qn("w:t"), qn("w:rPr")
+
+
+def export(letter) -> bytes:
+    return pipeline.make_outputs(letter, ["x.docx"], SETTINGS, comments=False).first("docx")
+
+
+def with_document(data: bytes, change) -> bytes:
+    """``data`` with its word/document.xml changed by ``change(root)``, re-zipped as Word
+    would save it (every other part as it was)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(source.read("word/document.xml"))
+    change(root)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename == "word/document.xml":
+                target.writestr(info.filename, etree.tostring(
+                    root, xml_declaration=True, encoding="UTF-8", standalone=True))
+            else:
+                target.writestr(info, source.read(info))
+    return out.getvalue()
+
+
+def _run(rpr, text: str, tag: str = "t") -> etree._Element:
+    run = etree.Element(W_R)
+    run.set(f"{{{W}}}rsidR", "00B2417C")
+    if rpr is not None:
+        run.append(etree.fromstring(etree.tostring(rpr)))
+    t = etree.SubElement(run, f"{{{W}}}{tag}")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return run
+
+
+def track(root, word: str, new: str, author: str, change_id: int, after: str = "") -> None:
+    """As Word writes a tracked edit: the run holding ``word`` (or, with ``word`` empty, the
+    point right after ``after``) is cut into runs, the old word wrapped in ``w:del``
+    (``w:delText``) and the new text in ``w:ins``, each with ``w:id``, ``w:author`` and
+    ``w:date``."""
+    needle = word or after
+    t = next(t for t in root.iter(W_T) if t.text and needle in t.text)
+    run = t.getparent()
+    rpr = run.find(W_RPR)
+    text = t.text
+    at = text.index(needle) + (len(after) if not word else 0)
+    end = at + len(word)
+    pieces = [_run(rpr, text[:at])] if text[:at] else []
+    stamp = {f"{{{W}}}id": str(change_id), f"{{{W}}}author": author,
+             f"{{{W}}}date": "2026-12-03T10:15:00Z"}
+    if word:
+        deletion = etree.Element(f"{{{W}}}del", stamp)
+        deletion.append(_run(rpr, word, "delText"))
+        pieces.append(deletion)
+    if new:
+        insertion = etree.Element(f"{{{W}}}ins", {**stamp, f"{{{W}}}id": str(change_id + 1)})
+        insertion.append(_run(rpr, new))
+        pieces.append(insertion)
+    if text[end:]:
+        pieces.append(_run(rpr, text[end:]))
+    for piece in pieces:
+        run.addprevious(piece)
+    run.getparent().remove(run)
+
+
+def word_tracked_docx(letter) -> bytes:
+    def change(root):
+        track(root, "กรุงเทพมหานคร", "", SUPERVISOR, 901)  # a Thai word deleted mid-paragraph
+        track(root, "", "เร่งด่วน ", "นายสมปอง ดีงาม", 903, after="ขออนุมัติ")  # subject
+        track(root, "ลงนาม", "ลงนามรับรอง", SUPERVISOR, 905)  # a word replaced (del + ins)
+    return with_document(export(letter), change)
+
+
+def test_word_tracked_changes_import_as_suggestions_on_their_fields():
+    letter = load_draft(MEMO)
+    assert "ลงนาม" in "".join(letter.body)
+    original = (letter.subject, list(letter.body))
+    data = word_tracked_docx(letter)
+    done = suggestions_from_docx(letter, data, author="someone else")
+    assert done.tracked and len(done.added) == 3 and done.unplaced == []
+    assert (letter.subject, letter.body) == original  # suggestions, not edits
+    got = sorted((s.field, s.old, s.new, s.author) for s in sg.suggestions_of(letter))
+    assert got == sorted([
+        ("body[1]", "กรุงเทพมหานคร", "", SUPERVISOR),
+        ("subject", "", "เร่งด่วน ", "นายสมปอง ดีงาม"),
+        ("body[3]", "ลงนาม", "ลงนามรับรอง", SUPERVISOR),
+    ])
+    assert {s.at for s in sg.suggestions_of(letter)} == {"2026-12-03T10:15:00+00:00"}
+    # placed exactly: accepting all gives the letter Word shows with the changes accepted
+    sg.accept_all(letter, CLERK)
+    assert letter.subject == original[0].replace("ขออนุมัติ", "ขออนุมัติเร่งด่วน ", 1)
+    body = "\n".join(original[1]).replace("กรุงเทพมหานคร", "", 1).replace(
+        "ลงนาม", "ลงนามรับรอง", 1)
+    assert "\n".join(letter.body) == body
+
+
+def test_importing_the_same_file_twice_adds_nothing():
+    letter = load_draft(MEMO)
+    data = word_tracked_docx(letter)
+    assert len(suggestions_from_docx(letter, data, "x").added) == 3
+    again = suggestions_from_docx(letter, data, "x")
+    assert (again.added, again.known) == ([], 3)
+    sg.accept_all(letter, CLERK)  # decided ones count too
+    third = suggestions_from_docx(letter, data, "x")
+    assert third.added == [] and len(sg.suggestions_of(letter)) == 3
+
+
+def test_our_own_tracked_changes_come_back_as_the_same_suggestions():
+    letter = load_draft(MEMO)
+    sg.add_suggestion(letter, "body[1]", "กรุงเทพมหานคร", "จังหวัดเชียงใหม่", SUPERVISOR,
+                      at="2026-12-01T09:00:00+00:00")
+    sg.add_suggestion(letter, "subject", "", "ด่วน ", SUPERVISOR, offset=0)
+    data = pipeline.make_outputs(letter, ["x.docx"], SETTINGS).first("docx")
+    done = suggestions_from_docx(letter, data, "x")
+    assert (done.added, done.known, done.unplaced) == ([], 2, [])
+
+
+def two_references():
+    data = json.loads((ROOT / "examples" / "circular-2565-eef.dladraft.json").read_text("utf-8"))
+    return letter_from_dict({**data, "references": [*data["references"], SECOND_REFERENCE]})
+
+
+def edited_in_word(data: bytes) -> bytes:
+    """Edited as Word edits without Track Changes: a word changed in a run of body[0], the
+    second reference line deleted."""
+    document = docx.Document(io.BytesIO(data))
+    run = next(r for p in document.paragraphs for r in p.runs if "เป็นต้นมา นั้น" in r.text)
+    run.text = run.text.replace("เป็นต้นมา นั้น", "เป็นต้นมาแล้ว นั้น")
+    line = next(p for p in document.paragraphs if "ว ๙๙๙" in p.text)
+    line._element.getparent().remove(line._element)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_docx_edited_without_track_changes_gives_a_suggestion_per_changed_field():
+    letter = two_references()
+    before = (list(letter.body), list(letter.references))
+    done = suggestions_from_docx(letter, edited_in_word(export(letter)), SUPERVISOR)
+    assert not done.tracked and len(done.added) == 2
+    found = sorted((s.field, s.old, s.new, s.author) for s in sg.suggestions_of(letter))
+    # word granularity: the word แล้ว was added (not "เป็นต้นมา" retyped)
+    assert found == [("body[0]", "", "แล้ว", SUPERVISOR),
+                     ("references[1]", SECOND_REFERENCE, "", SUPERVISOR)]
+    assert (letter.body, letter.references) == before[0:2]
+    sg.accept_all(letter, CLERK)
+    assert letter.body[0] == before[0][0].replace("เป็นต้นมา นั้น", "เป็นต้นมาแล้ว นั้น")
+    assert letter.references == [before[1][0], ""]
+
+
+def test_import_docx_on_the_command_line_as_two_people(reviewers, tmp_path):
+    """draft → DOCX → edited as Word would (a word changed in the body, a reference line
+    deleted) → ``review import-docx`` by the clerk → two suggestions on the right fields;
+    the supervisor's Word tracked changes come back with the supervisor's name."""
+    clerk = reviewers["clerk"]
+    letter = two_references()
+    draft = tmp_path / "eef.dladraft.json"
+    save_draft(letter, draft)
+    plain = tmp_path / "edited.docx"
+    plain.write_bytes(edited_in_word(export(letter)))
+    result = clerk.run("review", "import-docx", str(draft), str(plain), "--author", SUPERVISOR,
+                       "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "imported 2 suggestion(s)" in result.stdout
+    status = clerk.status(draft)
+    assert sorted((s["field"], s["author"], s["state"]) for s in status["suggestions"]) == [
+        ("body[0]", SUPERVISOR, "open"), ("references[1]", SUPERVISOR, "open")]
+    saved = draft.read_bytes()
+    again = clerk.run("review", "import-docx", str(draft), str(plain), "--lang", "en")
+    assert again.returncode == 0 and "imported 0 suggestion(s)" in again.stdout
+    assert draft.read_bytes() == saved  # nothing added, nothing written
+
+    memo = tmp_path / "memo.dladraft.json"
+    memo.write_bytes(MEMO.read_bytes())
+    tracked = tmp_path / "tracked.docx"
+    tracked.write_bytes(word_tracked_docx(load_draft(MEMO)))
+    result = clerk.run("review", "import-docx", str(memo), str(tracked))
+    assert result.returncode == 0, result.stderr
+    authors = sorted(s["author"] for s in clerk.status(memo)["suggestions"])
+    assert authors == sorted([SUPERVISOR, SUPERVISOR, "นายสมปอง ดีงาม"])
+
+
+def test_a_hostile_docx_is_refused_with_a_message_and_nothing_is_written(reviewers, tmp_path):
+    clerk = reviewers["clerk"]
+    draft = tmp_path / "memo.dladraft.json"
+    draft.write_bytes(MEMO.read_bytes())
+    before = draft.read_bytes()
+    good = export(load_draft(MEMO))
+    source = zipfile.ZipFile(io.BytesIO(good))
+    dtd = io.BytesIO()
+    with zipfile.ZipFile(dtd, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "aaaa">]>', 1)
+            target.writestr(info, data)
+    cases = {"dtd.docx": dtd.getvalue(), "text.docx": b"not a zip at all"}
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = clerk.run("review", "import-docx", str(draft), str(path), "--lang", "en")
+        assert result.returncode != 0, name
+        assert "Traceback" not in result.stderr and result.stderr.strip(), result.stderr
+        assert draft.read_bytes() == before
