@@ -15,8 +15,10 @@
     review accept DRAFT (ID | --all)                    ยอมรับ: the edit goes into the letter
     review reject DRAFT (ID | --all)                    ไม่ยอมรับ: the letter stays as it is
     review status DRAFT [--json]                        as this PC sees it (``review.status``)
-    review import-docx DRAFT FILE.docx                  a supervisor's Word comments into
-                                                        the draft (twice adds nothing)
+    review import-docx DRAFT FILE.docx [--author NAME]  a supervisor's Word comments and
+                                                        edits (tracked or not) into the
+                                                        draft, edits as suggestions (twice
+                                                        adds nothing)
     review whoami [--name N] [--position P] [--abbreviation A] [--json]
                                                         the user's identity (set it here),
                                                         public key and fingerprint

@@ -166,11 +166,21 @@ def _add(letter: Letter, summary: SuggestionImport, base: str, path: str, start:
         summary.outdated.append(entry["id"])
 
 
-def _field_at(spans: list[FieldSpan], start: int, end: int) -> FieldSpan | None:
+def _field_at(spans: list[FieldSpan], start: int, end: int
+              ) -> tuple[FieldSpan, int, int] | None:
     """The field whose printed characters hold ``start:end`` (a point at either end of a
-    field belongs to it)."""
-    return next((s for s in sorted(spans, key=lambda s: s.start)
-                 if s.start <= start and end <= s.end), None)
+    field belongs to it), with the change's ends; a change that also covers fixed text
+    (a list item's ``๒.``, a label) and overlaps exactly one field is clipped to it — a
+    whole reference line deleted empties that reference."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    inside = next((s for s in ordered if s.start <= start and end <= s.end), None)
+    if inside is not None:
+        return inside, start, end
+    overlapping = [s for s in ordered if min(end, s.end) > max(start, s.start)]
+    if len(overlapping) != 1:
+        return None
+    span = overlapping[0]
+    return span, max(start, span.start), min(end, span.end)
 
 
 def _tracked(letter: Letter, base: Letter, paragraphs: Sequence[TrackedParagraph],
@@ -182,14 +192,15 @@ def _tracked(letter: Letter, base: Letter, paragraphs: Sequence[TrackedParagraph
     for index, paragraph in enumerate(paragraphs):
         for change in paragraph.changes:
             old_printed = paragraph.text[change.start:change.end]
-            span = _field_at(by_paragraph.get(index, []), change.start, change.end)
-            if span is None:
+            found = _field_at(by_paragraph.get(index, []), change.start, change.end)
+            if found is None:
                 summary.unplaced.append(Unplaced(
                     change.author, old_printed, change.new,
                     "ไม่ได้อยู่ในช่องข้อความช่องเดียวของหนังสือ (เช่น คำนำหน้า หรือคร่อมสองช่อง)",
                     "not inside one text field of the letter (a label, or across two fields)"))
                 continue
-            lo, hi = change.start - span.start, change.end - span.start
+            span, start, end = found
+            lo, hi = start - span.start, end - span.start
             to_raw = span.field.to_raw
             raw_start = to_raw[lo]
             raw_end = to_raw[hi - 1] + 1 if hi > lo else raw_start

@@ -229,3 +229,46 @@ def test_a_hostile_docx_is_refused_with_a_message_and_nothing_is_written(reviewe
         assert result.returncode != 0, name
         assert "Traceback" not in result.stderr and result.stderr.strip(), result.stderr
         assert draft.read_bytes() == before
+
+
+def test_a_tracked_paragraph_deletion_and_insertion():
+    """A reference line deleted whole with Track Changes empties its field (typed digits
+    kept); a paragraph typed in with Track Changes has no field and is listed, not lost."""
+    letter = two_references()
+
+    def change(root):
+        line = next(p for p in root.iter(qn("w:p"))
+                    if "ว ๙๙๙" in "".join(t.text or "" for t in p.iter(W_T)))
+        for run in [r for r in line.iter(W_R)]:
+            for t in run.iter(W_T):
+                t.tag = qn("w:delText")
+            wrapper = etree.Element(qn("w:del"), {qn("w:id"): "700", qn("w:author"): SUPERVISOR,
+                                                  qn("w:date"): "2026-12-03T10:15:00Z"})
+            run.addprevious(wrapper)
+            wrapper.append(run)
+        added = etree.Element(qn("w:p"))
+        insertion = etree.SubElement(added, qn("w:ins"), {
+            qn("w:id"): "701", qn("w:author"): SUPERVISOR, qn("w:date"): "2026-12-03T10:16:00Z"})
+        insertion.append(_run(None, "ย่อหน้าใหม่ที่พิมพ์เพิ่ม"))
+        line.addnext(added)
+
+    done = suggestions_from_docx(letter, with_document(export(letter), change), "x")
+    assert [(s.field, s.old, s.new) for s in sg.suggestions_of(letter)] == [
+        ("references[1]", SECOND_REFERENCE, "")]
+    assert [(u.author, u.new) for u in done.unplaced] == [
+        (SUPERVISOR, "ย่อหน้าใหม่ที่พิมพ์เพิ่ม")]
+    assert any("ย่อหน้าใหม่ที่พิมพ์เพิ่ม" in line for line in done.lines("en"))
+
+
+def test_plain_edits_are_by_the_files_last_editor_without_author(reviewers, tmp_path):
+    clerk = reviewers["clerk"]
+    letter = two_references()
+    draft = tmp_path / "eef.dladraft.json"
+    save_draft(letter, draft)
+    document = docx.Document(io.BytesIO(edited_in_word(export(letter))))
+    document.core_properties.last_modified_by = "ผอ.กศ. สมปอง"
+    path = tmp_path / "edited.docx"
+    document.save(str(path))
+    result = clerk.run("review", "import-docx", str(draft), str(path))
+    assert result.returncode == 0, result.stderr
+    assert {s["author"] for s in clerk.status(draft)["suggestions"]} == {"ผอ.กศ. สมปอง"}
