@@ -339,6 +339,10 @@ def add_suggestion(
                           "the suggested text is the same as the old one: nothing changes")
     if (problem := text_problem(path, new)) is not None:
         raise _refuse(problem)
+    if offset is not None and not 0 <= offset <= len(text):
+        raise ReviewError(path, f"ตำแหน่ง {offset} อยู่นอกช่อง{label_th} (0 ถึง {len(text)})",
+                          f"the place {offset} is outside the field {label_en} "
+                          f"(0 to {len(text)})")
     if old:
         if offset is None or text[offset:offset + len(old)] != old:
             offset = text.find(old)

@@ -156,13 +156,15 @@ def test_accept_all_works_on_the_letter_object_the_caller_holds(memo):
     ("body[0]", "เรื่องเดิม", "เรื่อง\nเดิม", "control character"),
     ("body[0]", "เรื่องเดิม", "เรื่องเดิม", "nothing changes"),
     ("body[0]", "", "คำ", "needs its place"),
+    ("body[0]", "ถิ่น", "ที่", "is outside the field"),  # offset -4: a slice would count back
     ("body[0]", "เรื่องเดิม", "ก" * 20_001, "limit of 20,000"),
 ])
 def test_a_suggestion_that_cannot_be_made_is_refused_naming_the_field(memo, field, old, new,
                                                                       words):
     before = state(memo)
+    offset = -4 if "outside" in words else None
     with pytest.raises(ReviewError) as info:
-        sg.add_suggestion(memo, field, old, new, HEAD)
+        sg.add_suggestion(memo, field, old, new, HEAD, offset=offset)
     assert words in info.value.message("en")
     assert info.value.problems[0].field in (field, "review.suggestions")
     assert state(memo) == before
