@@ -272,3 +272,22 @@ def test_plain_edits_are_by_the_files_last_editor_without_author(reviewers, tmp_
     result = clerk.run("review", "import-docx", str(draft), str(path))
     assert result.returncode == 0, result.stderr
     assert {s["author"] for s in clerk.status(draft)["suggestions"]} == {"ผอ.กศ. สมปอง"}
+
+
+def test_tracked_changes_on_a_draft_the_clerk_edited_since_the_export():
+    """The changes are placed on the draft inside the DOCX and found again in the draft as
+    it is now: moved text is followed; words the clerk changed meanwhile make an outdated
+    suggestion (added, and said so), never one on the wrong words."""
+    letter = load_draft(MEMO)
+    data = word_tracked_docx(letter)
+    letter.body[1] = "(แก้ไขแล้ว) " + letter.body[1]  # the deleted word moved
+    letter.body[3] = letter.body[3].replace("ลงนาม", "ลงชื่อ")  # the replaced word is gone
+    done = suggestions_from_docx(letter, data, "x")
+    assert len(done.added) == 3
+    [outdated] = done.outdated
+    assert sg.find_suggestion(letter, outdated).field == "body[3]"
+    moved = next(s for s in sg.suggestions_of(letter) if s.field == "body[1]")
+    start, end = sg.where(letter, moved)
+    assert letter.body[1][start:end] == "กรุงเทพมหานคร"
+    assert letter.body[1].index("กรุงเทพมหานคร") == start
+    assert any("outdated" in line for line in done.lines("en"))
