@@ -398,8 +398,12 @@ def reject_all(root: etree._Element) -> None:
     new places) go, deletions (and moves' old places) come back as plain text."""
     for element in list(root.iter(W_INS, W_MOVE_TO)):
         parent = element.getparent()
-        if parent is not None and parent.tag != W_RPR:  # a paragraph mark's insertion: kept
-            parent.remove(element)
+        if parent is None or parent.tag == W_RPR:  # a paragraph mark's insertion: kept
+            continue
+        for child in list(element):  # comment ranges, bookmarks … stay where they were
+            if child.tag not in (W_R, W_INS, W_DEL, W_MOVE_FROM, W_MOVE_TO):
+                element.addprevious(child)
+        parent.remove(element)
     for element in list(root.iter(W_DEL, W_MOVE_FROM)):
         parent = element.getparent()
         if parent is None or parent.tag == W_RPR:

@@ -156,6 +156,9 @@ def _open(path: Path):
 def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
     """Add the Word comments of the DOCX at ``path`` to ``letter``'s review record."""
     document = _open(Path(path))
+    from dla_drafter.render.docx_tracked import reject_all  # suggestions: review.docx_tracked
+
+    reject_all(document.element.body)  # comments are placed on the text the letter printed
     texts = [paragraph_text(p) for p in body_paragraphs(document)]
     spans = field_spans(letter, texts)
     by_paragraph: dict[int, list[FieldSpan]] = {}

@@ -291,3 +291,24 @@ def test_tracked_changes_on_a_draft_the_clerk_edited_since_the_export():
     assert letter.body[1][start:end] == "กรุงเทพมหานคร"
     assert letter.body[1].index("กรุงเทพมหานคร") == start
     assert any("outdated" in line for line in done.lines("en"))
+
+
+def test_comments_next_to_tracked_changes_still_round_trip(tmp_path):
+    """A paragraph with a tracked change no longer reads as the letter printed it (Word
+    counts inserted text, not deleted): the comments import places its comments on the
+    text with the changes rejected, so exporting and importing again adds nothing and
+    loses nothing."""
+    from dla_drafter.review.actions import add_comment
+    from dla_drafter.review.docx_import import import_docx_comments
+
+    letter = load_draft(MEMO)
+    add_comment(letter, "body[1]", "กรุงเทพมหานคร", "ที่ไหน", SUPERVISOR)
+    add_comment(letter, "body[1]", letter.body[1][-30:], "ท้ายย่อหน้า", SUPERVISOR)
+    sg.add_suggestion(letter, "body[1]", "กรุงเทพมหานคร", "จังหวัดเชียงใหม่", SUPERVISOR)
+    sg.add_suggestion(letter, "body[1]", "", "ก่อน ", SUPERVISOR, offset=0)
+    path = tmp_path / "both.docx"
+    path.write_bytes(pipeline.make_outputs(letter, ["x.docx"], SETTINGS).first("docx"))
+    comments = import_docx_comments(letter, path)
+    assert (comments.imported, comments.duplicates, comments.unmatched) == ([], 2, [])
+    edits = suggestions_from_docx(letter, path.read_bytes(), "x")
+    assert (edits.added, edits.known, edits.unplaced) == ([], 2, [])
