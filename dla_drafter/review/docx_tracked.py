@@ -39,7 +39,6 @@ from .suggestions import (
     locate,
     open_suggestions,
     read_suggestions,
-    same_suggestion,
     suggestions_of,
     text_problem,
     word_edits,
@@ -106,6 +105,8 @@ class SuggestionImport:
     unplaced: list[Unplaced] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     tracked: bool = False  # the DOCX had Word tracked changes
+    _index: set[tuple[str, str, str, int]] | None = field(
+        default=None, repr=False)  # (field, old, new, place) of the record's suggestions
 
     def lines(self, lang: str = "th") -> list[str]:
         """The summary for a terminal, one line each."""
@@ -155,15 +156,38 @@ def _add(letter: Letter, summary: SuggestionImport, base: str, path: str, start:
     [suggestion], _ = read_suggestions({"suggestions": [entry]})
     span = locate(current, suggestion)
     places = {start} | ({span[0]} if span is not None else set())
-    if same_suggestion(suggestions_of(letter), letter, path, places, old, new) is not None:
+    index = summary._index if summary._index is not None else _index(letter)
+    summary._index = index
+    if any((path, old, new, place) in index for place in places):
         summary.known += 1
         return
     raw, entries = _entries(letter)
     entries.append(entry)
     _commit(letter, raw)
+    index.update((path, old, new, place) for place in places)
     summary.added.append(entry["id"])
     if span is None:
         summary.outdated.append(entry["id"])
+
+
+def _index(letter: Letter) -> set[tuple[str, str, str, int]]:
+    """Every suggestion of the record (any state) under each place it stands for: where it
+    was made, and — open ones — where it is found in its field now. An edit read from a
+    file at one of those places with the same words is the same suggestion (what
+    :func:`~.suggestions.same_suggestion` decides, built once: a file's many changes must
+    not cost a search of the record each)."""
+    index: set[tuple[str, str, str, int]] = set()
+    texts: dict[str, str | None] = {}
+    for known in suggestions_of(letter):
+        if known.offset is not None:
+            index.add((known.field, known.old, known.new, known.offset))
+        if known.is_open:
+            if known.field not in texts:
+                texts[known.field] = field_text(letter, known.field)
+            span = locate(texts[known.field], known)
+            if span is not None:
+                index.add((known.field, known.old, known.new, span[0]))
+    return index
 
 
 def _field_at(spans: list[FieldSpan], start: int, end: int

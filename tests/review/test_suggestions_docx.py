@@ -4,6 +4,7 @@ as two people, and the hostile-file discipline."""
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import zipfile
@@ -312,3 +313,41 @@ def test_comments_next_to_tracked_changes_still_round_trip(tmp_path):
     assert (comments.imported, comments.duplicates, comments.unmatched) == ([], 2, [])
     edits = suggestions_from_docx(letter, path.read_bytes(), "x")
     assert (edits.added, edits.known, edits.unplaced) == ([], 2, [])
+
+
+def many_insertions(count: int) -> bytes:
+    """The memo's DOCX with ``count`` one-letter tracked insertions by two authors in turn
+    (so none joins the one before) at the end of the paragraph of body[1]."""
+    def change(root):
+        t = next(t for t in root.iter(W_T) if t.text and "กรุงเทพมหานคร" in t.text)
+        run = t.getparent()
+        for n in range(count):
+            insertion = etree.Element(qn("w:ins"), {
+                qn("w:id"): str(5000 + n), qn("w:author"): "AB"[n % 2],
+                qn("w:date"): "2026-12-03T10:15:00Z"})
+            insertion.append(_run(None, "ก"))
+            run.addnext(insertion)
+            run = insertion
+    return with_document(export(load_draft(MEMO)), change)
+
+
+def test_a_file_with_very_many_tracked_changes_is_read_fast_or_refused():
+    import time
+
+    from dla_drafter.render.docx_draft import DocxDraftError
+    from dla_drafter.render.docx_tracked import MAX_CHANGES
+
+    letter = load_draft(MEMO)
+    started = time.perf_counter()
+    done = suggestions_from_docx(letter, many_insertions(MAX_CHANGES), "x")
+    elapsed = time.perf_counter() - started
+    assert len(done.added) == 1 and done.known == MAX_CHANGES - 1  # the same edit, one place
+    assert elapsed < 20, f"{elapsed:.1f} s for {MAX_CHANGES:,} changes"
+    before = copy.deepcopy(letter.extra)
+    try:
+        suggestions_from_docx(letter, many_insertions(MAX_CHANGES + 1), "x")
+    except DocxDraftError as exc:
+        assert "tracked changes" in exc.message("en")
+    else:
+        raise AssertionError("more than MAX_CHANGES tracked changes must be refused")
+    assert letter.extra == before  # refused before anything was added
