@@ -188,3 +188,35 @@ def test_libreoffice_opens_the_docx_with_the_changes_tracked(tmp_path):
     # the inserted words are in the text itself (a deletion's words are only in its region)
     body = re.sub(r"<[^>]+>", "", content.split("</text:tracked-changes>")[1])
     assert "จังหวัดเชียงใหม่" in body and "ด่วน" in body and "กรุงเทพมหานคร" not in body
+
+
+@pytest.mark.skipif(SOFFICE is None and not os.environ.get("CI"),
+                    reason="LibreOffice (soffice) is not installed here; CI installs it")
+def test_tracked_changes_saved_again_by_libreoffice_come_back_as_the_suggestions(tmp_path):
+    """Another program's tracked changes: the DOCX saved again by LibreOffice (its own
+    w:ins/w:del, its own runs) imports as the same suggestions on the same fields — into
+    a copy of the draft without them, and as nothing new into the draft that has them."""
+    from dla_drafter.review.docx_tracked import suggestions_from_docx
+
+    assert SOFFICE is not None
+    memo, _ids = memo_with_suggestions()
+    source = tmp_path / "in.docx"
+    source.write_bytes(docx_of(memo))
+    result = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"),
+         str(source)],
+        capture_output=True, text=True, timeout=300, env=dict(os.environ, HOME=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    resaved = (tmp_path / "lo" / "in.docx").read_bytes()
+    assert resaved != source.read_bytes()
+
+    def edits(letter):
+        return sorted((s.field, s.old, s.new, s.author) for s in sg.suggestions_of(letter))
+
+    fresh = load_draft(MEMO)
+    done = suggestions_from_docx(fresh, resaved, "x")
+    assert done.tracked and len(done.added) == 3 and done.unplaced == []
+    assert edits(fresh) == edits(memo)
+    again = suggestions_from_docx(memo, resaved, "x")
+    assert (again.added, again.known) == ([], 3)
