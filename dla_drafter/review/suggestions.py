@@ -7,11 +7,13 @@ deletion), who and when — and the clerk accepts or rejects each, or all. Accep
 normal edit of the letter: the field's text with ``old`` replaced by ``new``.
 
 Where a suggestion applies is found again every time, because the clerk keeps typing: at
-``offset`` when ``old`` is still there; else where ``old`` stands with the same words around
-it (``before``/``after``, a few characters of context stored with it); else at the
-occurrence of ``old`` nearest to ``offset``. An insertion (no ``old``) is found by its
-context. A suggestion that cannot be found is *outdated*: it cannot be accepted (a clear
-message), only rejected. Accepting one moves the offsets of the others in the same field.
+``offset`` when ``old`` is still there with the same words around it (``before``/``after``,
+a few characters of context stored with it); else at the occurrence of ``old`` with the
+most of that context (the nearest to ``offset`` among equals) — so another equal word that
+moved onto the old offset does not take it; else at ``offset`` when ``old`` is there. An
+insertion (no ``old``) is found by its context. A suggestion that cannot be found is
+*outdated*: it cannot be accepted (a clear message), only rejected. Accepting one moves the
+offsets of the others in the same field.
 
 Every verb is a pure function of the :class:`~dla_drafter.model.letter.Letter`: it changes the
 letter in place (the field, and ``extra["review"]``) and raises
@@ -266,15 +268,16 @@ def locate(text: str | None, suggestion: Suggestion) -> tuple[int, int] | None:
                 + int(text[at + len(old):at + len(old) + len(after)] == after))
 
     if old:
-        if offset is not None and text[offset:offset + len(old)] == old:
+        at_offset = offset is not None and text[offset:offset + len(old)] == old
+        if at_offset and fits(offset) == 2:  # where it was made, among the same words
             return offset, offset + len(old)
         places = _occurrences(text, old)
         if not places:
             return None
         near = offset if offset is not None else 0
         best = max(places, key=lambda at: (fits(at), -abs(at - near)))
-        if fits(best) == 0:  # the same letters elsewhere, among other words: not this one
-            return None
+        if fits(best) == 0:  # no context anywhere: where it was made, if the words are there
+            return (offset, offset + len(old)) if at_offset else None
         return best, best + len(old)
     # an insertion: only its context says where it goes
     if offset is not None and offset <= len(text) and fits(offset) == 2:

@@ -311,3 +311,13 @@ def test_overlapping_suggestions_are_both_shown(memo):
     marks = {(shown.text[s.start:s.end], s.kind, s.suggestion.id) for s in shown.spans}
     assert marks == {("ขค", "deleted", a), ("ง", "deleted", a), ("X", "inserted", a),
                      ("ค", "deleted", b), ("Y", "inserted", b)}
+
+
+def test_equal_words_landing_on_the_old_offset_do_not_take_the_suggestion(memo):
+    """The clerk deleted text before the word: another occurrence of it now stands at the
+    stored offset. The words around it say which one was meant."""
+    memo.body[0] = "และ ก และ ข และ ค"
+    sid = sg.add_suggestion(memo, "body[0]", "และ", "หรือ", HEAD, offset=6)  # the second
+    memo.body[0] = memo.body[0][len("และ ก "):]  # "และ ข และ ค": the third is at 6 now
+    sg.accept_suggestion(memo, sid, CLERK)
+    assert memo.body[0] == "หรือ ข และ ค"
