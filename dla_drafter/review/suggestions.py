@@ -42,7 +42,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from dla_drafter.fields import REVIEW_KEY, PathError, field_label, get_path, set_path
+from dla_drafter.fields import (
+    REVIEW_KEY,
+    PathError,
+    field_label,
+    format_path,
+    get_path,
+    parse_path,
+    set_path,
+)
 from dla_drafter.model.letter import Letter
 from dla_drafter.problems import Problem
 
@@ -201,6 +209,16 @@ def _plain(path: str) -> str:
     return plain_path(path)
 
 
+def canonical_path(path: str) -> str:
+    """``path`` as the program writes paths (``body[00]`` → ``body[0]``), so a suggestion
+    made from the command line is on the same field as the window's and the DOCX's; a
+    path that cannot be read is returned as given (it is refused as no such field)."""
+    try:
+        return format_path(parse_path(path))
+    except (PathError, ValueError, TypeError):
+        return path
+
+
 def _require_text(letter: Letter, path: str) -> str:
     text = field_text(letter, path)
     if text is None:
@@ -335,6 +353,7 @@ def add_suggestion(
     ``offset``. Refused, naming the field, when the field does not exist, ``old`` is not in
     it, nothing would change, or the result could not be saved (control characters, too
     long)."""
+    path = canonical_path(path)
     text = _require_text(letter, path)
     label_th, label_en = field_label(path), field_label(path, "en")
     if old == new:
@@ -614,6 +633,7 @@ def suggestions_from_edit(letter: Letter, path: str, new_text: str, author: str,
     corresponds to any change (they typed the old words back) is withdrawn. Other people's
     suggestions are not touched. Called on every keystroke: the cost is about the length
     of the field once (:func:`word_edits`)."""
+    path = canonical_path(path)
     text = _require_text(letter, path)
     if (problem := text_problem(path, new_text)) is not None:
         raise _refuse(problem)
@@ -800,8 +820,8 @@ def same_suggestion(existing: Sequence[Suggestion], letter: Letter, path: str,
 
 __all__ = [
     "AUTHOR_COLOURS", "Decided", "Edit", "STATES", "Shown", "ShownSpan", "Suggestion",
-    "accept_all", "accept_suggestion", "add_suggestion", "author_colour", "field_text",
-    "find_suggestion", "is_outdated", "locate", "open_suggestions", "own_text",
+    "accept_all", "accept_suggestion", "add_suggestion", "author_colour", "canonical_path",
+    "field_text", "find_suggestion", "is_outdated", "locate", "open_suggestions", "own_text",
     "read_suggestions", "reject_all", "reject_suggestion", "same_suggestion", "shown_fields",
     "shown_text", "suggestion_problems", "suggestions_from_edit", "suggestions_of",
     "text_problem", "where", "word_edits",

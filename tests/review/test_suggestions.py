@@ -321,3 +321,11 @@ def test_equal_words_landing_on_the_old_offset_do_not_take_the_suggestion(memo):
     memo.body[0] = memo.body[0][len("และ ก "):]  # "และ ข และ ค": the third is at 6 now
     sg.accept_suggestion(memo, sid, CLERK)
     assert memo.body[0] == "หรือ ข และ ค"
+
+
+def test_a_path_written_another_way_is_stored_as_the_program_writes_it(memo):
+    sid = sg.add_suggestion(memo, "body[00]", "เรื่องเดิม", "ความเป็นมา", HEAD)
+    assert sg.find_suggestion(memo, sid).field == "body[0]"
+    assert [s.id for s in sg.open_suggestions(memo, "body[0]")] == [sid]
+    [typed] = sg.suggestions_from_edit(memo, "body[000]", memo.body[0] + " ท้าย", DIRECTOR)
+    assert sg.find_suggestion(memo, typed).field == "body[0]"
