@@ -773,6 +773,18 @@ def shown_fields(letter: Letter) -> dict[str, Shown]:
     return {path: shown_text(letter, path) for path in paths}
 
 
+def shown_letter(letter: Letter) -> tuple[Letter, dict[str, Shown]]:
+    """A copy of ``letter`` whose fields read as :func:`shown_text` shows them (old and new
+    words both), for the preview to typeset in suggesting view, and each changed field's
+    :class:`Shown` (its spans say which characters to strike out or underline, in the
+    author's colour). The letter itself is not changed."""
+    shown = {path: item for path, item in shown_fields(letter).items() if item.spans}
+    copy_ = copy.deepcopy(letter)
+    for path, item in shown.items():
+        set_path(copy_, path, item.text)
+    return copy_, shown
+
+
 def author_colour(author: str) -> str:
     """A colour (hex) for an author's suggestions, the same on every PC for the same name."""
     digest = hashlib.sha256(" ".join(author.split()).encode("utf-8")).digest()
@@ -823,6 +835,6 @@ __all__ = [
     "accept_all", "accept_suggestion", "add_suggestion", "author_colour", "canonical_path",
     "field_text", "find_suggestion", "is_outdated", "locate", "open_suggestions", "own_text",
     "read_suggestions", "reject_all", "reject_suggestion", "same_suggestion", "shown_fields",
-    "shown_text", "suggestion_problems", "suggestions_from_edit", "suggestions_of",
+    "shown_letter", "shown_text", "suggestion_problems", "suggestions_from_edit", "suggestions_of",
     "text_problem", "where", "word_edits",
 ]

@@ -329,3 +329,19 @@ def test_a_path_written_another_way_is_stored_as_the_program_writes_it(memo):
     assert [s.id for s in sg.open_suggestions(memo, "body[0]")] == [sid]
     [typed] = sg.suggestions_from_edit(memo, "body[000]", memo.body[0] + " ท้าย", DIRECTOR)
     assert sg.find_suggestion(memo, typed).field == "body[0]"
+
+
+def test_the_shown_letter_for_the_preview_holds_both_words_and_leaves_the_letter(memo):
+    before = state(memo)
+    sg.add_suggestion(memo, "body[1]", "กรุงเทพมหานคร", "เชียงใหม่", HEAD)
+    sg.add_suggestion(memo, "subject", "ขออนุมัติ", "", DIRECTOR)
+    shown, spans = sg.shown_letter(memo)
+    assert "กรุงเทพมหานครเชียงใหม่" in shown.body[1]
+    assert shown.subject == memo.subject
+    assert set(spans) == {"body[1]", "subject"}
+    marks = [(spans["body[1]"].text[s.start:s.end], s.kind) for s in spans["body[1]"].spans]
+    assert marks == [("กรุงเทพมหานคร", "deleted"), ("เชียงใหม่", "inserted")]
+    after = state(memo)
+    after.pop("review")
+    before.pop("review", None)
+    assert after == before
