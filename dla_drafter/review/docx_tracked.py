@@ -158,13 +158,14 @@ def _add(letter: Letter, summary: SuggestionImport, base: str, path: str, start:
     places = {start} | ({span[0]} if span is not None else set())
     index = summary._index if summary._index is not None else _index(letter)
     summary._index = index
-    if any((path, old, new, place) in index for place in places):
+    shown = _printed(new, letter.digits)  # Word shows our Arabic digits as Thai ones
+    if any((path, old, shown, place) in index for place in places):
         summary.known += 1
         return
     raw, entries = _entries(letter)
     entries.append(entry)
     _commit(letter, raw)
-    index.update((path, old, new, place) for place in places)
+    index.update((path, old, shown, place) for place in places)
     summary.added.append(entry["id"])
     if span is None:
         summary.outdated.append(entry["id"])
@@ -172,21 +173,23 @@ def _add(letter: Letter, summary: SuggestionImport, base: str, path: str, start:
 
 def _index(letter: Letter) -> set[tuple[str, str, str, int]]:
     """Every suggestion of the record (any state) under each place it stands for: where it
-    was made, and — open ones — where it is found in its field now. An edit read from a
+    was made, and — open ones — where it is found in its field now; its new words as the
+    letter prints them (a DOCX shows typed Arabic digits in Thai). An edit read from a
     file at one of those places with the same words is the same suggestion (what
     :func:`~.suggestions.same_suggestion` decides, built once: a file's many changes must
     not cost a search of the record each)."""
     index: set[tuple[str, str, str, int]] = set()
     texts: dict[str, str | None] = {}
     for known in suggestions_of(letter):
+        new = _printed(known.new, letter.digits)  # compared as printed (see _add)
         if known.offset is not None:
-            index.add((known.field, known.old, known.new, known.offset))
+            index.add((known.field, known.old, new, known.offset))
         if known.is_open:
             if known.field not in texts:
                 texts[known.field] = field_text(letter, known.field)
             span = locate(texts[known.field], known)
             if span is not None:
-                index.add((known.field, known.old, known.new, span[0]))
+                index.add((known.field, known.old, new, span[0]))
     return index
 
 

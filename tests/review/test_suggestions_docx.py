@@ -351,3 +351,14 @@ def test_a_file_with_very_many_tracked_changes_is_read_fast_or_refused():
     else:
         raise AssertionError("more than MAX_CHANGES tracked changes must be refused")
     assert letter.extra == before  # refused before anything was added
+
+
+def test_our_own_suggestion_with_arabic_digits_is_known_though_word_shows_thai_digits():
+    letter = load_draft(MEMO)  # prints Thai digits
+    assert letter.digits == "thai"
+    sg.add_suggestion(letter, "body[1]", "กรุงเทพมหานคร", "ห้อง 350 กรุงเทพฯ", SUPERVISOR)
+    data = pipeline.make_outputs(letter, ["x.docx"], SETTINGS).first("docx")
+    assert "ห้อง ๓๕๐ กรุงเทพฯ".encode() in zipfile.ZipFile(io.BytesIO(data)).read(
+        "word/document.xml")
+    done = suggestions_from_docx(letter, data, "x")
+    assert (done.added, done.known) == ([], 1)
