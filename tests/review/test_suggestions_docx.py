@@ -362,3 +362,18 @@ def test_our_own_suggestion_with_arabic_digits_is_known_though_word_shows_thai_d
         "word/document.xml")
     done = suggestions_from_docx(letter, data, "x")
     assert (done.added, done.known) == ([], 1)
+
+
+def test_tracked_changes_and_plain_edits_in_one_file_each_come_once():
+    """A supervisor who turned Track Changes on half-way: the tracked changes come with
+    their authors, the plain edit by ``author``, and no tracked change twice."""
+    letter = load_draft(MEMO)
+    document = docx.Document(io.BytesIO(word_tracked_docx(letter)))
+    run = next(r for p in document.paragraphs for r in p.runs if "ดังกล่าว" in r.text)
+    run.text = run.text.replace("ดังกล่าว", "นี้", 1)
+    out = io.BytesIO()
+    document.save(out)
+    done = suggestions_from_docx(letter, out.getvalue(), CLERK)
+    assert done.tracked and len(done.added) == 4, done.lines("en")
+    plain = [s for s in sg.suggestions_of(letter) if s.author == CLERK]
+    assert [(s.field, s.old, s.new) for s in plain] == [("body[2]", "ดังกล่าว", "นี้")]
