@@ -5,8 +5,9 @@ Export (:func:`word_changes`): each open suggestion is placed on the characters 
 its old words (:func:`~.docx_fields.field_spans`, the mapping the Word comments use), its new
 words printed as the letter prints text (digits, no invisible characters). The DOCX prints
 the letter *without* the suggestions applied; the tracked change shows the suggested edit.
-An outdated suggestion, or one on a field that does not print, is not written (it is listed
-for the caller).
+An outdated suggestion, one on a field that does not print, or one that changes words an
+earlier one changes already (Word cannot show both) is not written (it is listed for the
+caller).
 
 Import (:func:`suggestions_from_docx`): Word's tracked changes — the supervisor edited with
 Track Changes on — each become a suggestion on the field that printed the characters it
@@ -77,9 +78,22 @@ def word_changes(letter: Letter, paragraphs: Sequence[str]
         if start == end and not new:
             unplaced.append(suggestion)  # only invisible characters change: nothing shows
             continue
+        if any(_overlap((start, end), (c.start, c.end)) for c in placed
+               if c.paragraph == span.paragraph):
+            unplaced.append(suggestion)  # Word cannot show two changes of the same words
+            continue
         placed.append(TrackedChange(span.paragraph, start, end, new, suggestion.author,
                                     parse_time(suggestion.at)))
     return placed, unplaced
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two changes touch the same characters (an insertion: a point strictly
+    inside the other's deleted characters)."""
+    if a[0] == a[1] or b[0] == b[1]:
+        point, other = (a, b) if a[0] == a[1] else (b, a)
+        return other[0] < point[0] < other[1]
+    return max(a[0], b[0]) < min(a[1], b[1])
 
 
 @dataclass(frozen=True)

@@ -220,3 +220,21 @@ def test_tracked_changes_saved_again_by_libreoffice_come_back_as_the_suggestions
     assert edits(fresh) == edits(memo)
     again = suggestions_from_docx(memo, resaved, "x")
     assert (again.added, again.known) == ([], 3)
+
+
+def test_overlapping_suggestions_write_the_first_made_only():
+    from dla_drafter.review.docx_tracked import word_changes
+
+    memo = load_draft(MEMO)
+    first = sg.add_suggestion(memo, "body[1]", "กรุงเทพมหานคร", "เชียงใหม่", HEAD)
+    second = sg.add_suggestion(memo, "body[1]", "เทพ", "ธน", DIRECTOR,
+                               offset=memo.body[1].index("กรุงเทพมหานคร") + 4)
+    marked = docx.Document(io.BytesIO(docx_of(memo)))
+    clean = docx.Document(io.BytesIO(docx_of(load_draft(MEMO))))
+    assert group_texts(marked, accept=False) == group_texts(clean, accept=False)
+    assert {m.get(qn("w:author")) for m in marked.element.body.iter(W_INS, W_DEL)} == {HEAD}
+    texts = ["".join(shown(p, accept=False) for p in g)
+             for g in logical_paragraphs(clean.element.body)]
+    placed, unplaced = word_changes(memo, texts)
+    assert len(placed) == 1 and [s.id for s in unplaced] == [second]
+    assert sg.find_suggestion(memo, first).is_open
