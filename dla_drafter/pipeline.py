@@ -265,6 +265,8 @@ def draft_from_letter(data: bytes, name: str = "") -> Letter:
     """The draft an exported letter carries inside — a PDF's associated file
     (``render.pdf_embed``) or a DOCX's custom XML part (``render.docx_draft``) — read by its
     first bytes, not its name: File → Open and ``dla-drafter extract`` both come here.
+    A DOCX edited in Word comes back with its edits (tracked or not) as suggestions on the
+    draft (``review.docx_tracked``), by the file's last editor.
     Raises a ``DrafterError`` naming what is wrong (not a letter this program made, no draft
     inside, a hostile file)."""
     head = data[:1024]
@@ -274,8 +276,11 @@ def draft_from_letter(data: bytes, name: str = "") -> Letter:
         return extract_draft_from_pdf(data)
     if head.startswith(b"PK\x03\x04"):
         from .render.docx_draft import extract_draft_from_docx
+        from .review.docx_tracked import docx_author, suggestions_from_docx
 
-        return extract_draft_from_docx(data)
+        letter = extract_draft_from_docx(data)
+        suggestions_from_docx(letter, data, docx_author(data) or "Word")
+        return letter
     where = f" {name}" if name else ""
     raise OutputError.of(
         "not-a-letter",

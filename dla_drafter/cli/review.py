@@ -391,24 +391,11 @@ def _import_docx(letter, path: Path, docx: Path, lang: str, author: str | None =
 
 
 def _docx_author(data: bytes) -> str:
-    """Who last saved the DOCX (its ``cp:lastModifiedBy``), unless it is this program;
-    else the user's own name."""
-    from ..problems import DrafterError
-    from ..render.docx_draft import open_zip, parse_part, read_entry
+    """Who last saved the DOCX (unless this program), else the user's own name."""
+    from ..review.docx_tracked import docx_author
     from ..review.identity import load_identity
 
-    core_props = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-    try:
-        archive = open_zip(data)
-        with archive:
-            core = read_entry(archive, archive.getinfo("docProps/core.xml"), 1024 * 1024)
-        found = parse_part(core, "docProps/core.xml").find(f"{{{core_props}}}lastModifiedBy")
-        name = (found.text or "") if found is not None else ""
-    except (KeyError, DrafterError):
-        name = ""
-    if name.strip() and name.strip() != "DLA Drafter" and len(name) <= 200:
-        return " ".join(name.split())
-    return load_identity().display_name()
+    return docx_author(data) or load_identity().display_name()
 
 
 def _status(letter, keyring, as_json: bool, lang: str) -> int:

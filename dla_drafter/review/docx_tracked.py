@@ -249,6 +249,25 @@ def _tracked(letter: Letter, base: Letter, paragraphs: Sequence[TrackedParagraph
                  change.new, change.author, _time(change.at))
 
 
+def docx_author(data: bytes) -> str:
+    """Who last saved the DOCX (its ``cp:lastModifiedBy``, read with the hardened readers),
+    or "" when that is this program, nobody, or cannot be read: the author of edits made
+    in Word without Track Changes, when nobody says otherwise."""
+    from dla_drafter.problems import DrafterError
+    from dla_drafter.render.docx_draft import open_zip, parse_part, read_entry
+
+    core_props = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+    try:
+        archive = open_zip(data)
+        with archive:
+            core = read_entry(archive, archive.getinfo("docProps/core.xml"), 1024 * 1024)
+        found = parse_part(core, "docProps/core.xml").find(f"{{{core_props}}}lastModifiedBy")
+    except (KeyError, DrafterError):
+        return ""
+    name = " ".join((found.text or "").split()) if found is not None else ""
+    return "" if name == "DLA Drafter" or len(name) > 200 else name
+
+
 def suggestions_from_docx(letter: Letter, data: bytes, author: str,
                           at: str | None = None) -> SuggestionImport:
     """The edits of a DOCX that came back (bytes), added to ``letter``'s record as
@@ -301,5 +320,5 @@ def suggestions_from_docx(letter: Letter, data: bytes, author: str,
     return summary
 
 
-__all__ = ["SuggestionImport", "TrackedParagraph", "Unplaced", "suggestions_from_docx",
-           "word_changes"]
+__all__ = ["SuggestionImport", "TrackedParagraph", "Unplaced", "docx_author",
+           "suggestions_from_docx", "word_changes"]

@@ -377,3 +377,27 @@ def test_tracked_changes_and_plain_edits_in_one_file_each_come_once():
     assert done.tracked and len(done.added) == 4, done.lines("en")
     plain = [s for s in sg.suggestions_of(letter) if s.author == CLERK]
     assert [(s.field, s.old, s.new) for s in plain] == [("body[2]", "ดังกล่าว", "นี้")]
+
+
+def test_opening_a_docx_edited_in_word_gives_the_draft_with_two_suggestions(tmp_path):
+    """Issue 16's done-when: draft → DOCX → edited by a program as Word would (a word changed
+    in the body, a reference deleted) → open (File → Open, ``extract``) → two suggestions on
+    the right fields, by the file's last editor; the draft itself as it was exported."""
+    from dla_drafter.model.draftio import letter_to_dict
+
+    letter = two_references()
+    document = docx.Document(io.BytesIO(edited_in_word(export(letter))))
+    document.core_properties.last_modified_by = SUPERVISOR
+    out = io.BytesIO()
+    document.save(out)
+    opened = pipeline.draft_from_letter(out.getvalue(), "edited.docx")
+    found = sorted((s.field, s.old, s.new, s.author, s.state)
+                   for s in sg.suggestions_of(opened))
+    assert found == [("body[0]", "", "แล้ว", SUPERVISOR, "open"),
+                     ("references[1]", SECOND_REFERENCE, "", SUPERVISOR, "open")]
+    mine = letter_to_dict(opened)
+    mine.pop("review")
+    assert mine == letter_to_dict(letter)
+    # an untouched DOCX opens as the draft alone
+    plain = pipeline.draft_from_letter(export(letter), "x.docx")
+    assert "review" not in letter_to_dict(plain)
