@@ -491,37 +491,38 @@ def accept_all(letter: Letter, by: str, at: str | None = None,
                field: str | None = None) -> Decided:
     """Accept every open suggestion (of ``field`` only, when given), oldest first, each
     found again after the ones before it; those that cannot be accepted stay open and are
-    listed. Refused (nothing changed) when none is open or none can be accepted."""
+    listed. Refused (nothing changed) when none is open or none can be accepted: that is
+    found on a copy first, then the same steps change the caller's letter in place (the
+    window holds it and the objects inside it)."""
     pending = open_suggestions(letter, field)
     if not pending:
         raise _none_open()
-    work = copy.deepcopy(letter)  # tried on a copy first, so a refusal changes nothing
     at = at or now_text()
-    raw, entries = _entries(work)
-    accepted: list[str] = []
-    skipped: list[tuple[Suggestion, Problem]] = []
-    for item in pending:
-        current = next(s for s in suggestions_of(work) if s.index == item.index)
-        try:
-            span = _checked(work, current)
-        except ReviewError as exc:
-            skipped.append((current, exc.problems[0]))
-            continue
-        _apply(work, entries, current, span, by, at)
-        accepted.append(current.id)
+    _raw, accepted, skipped = _accept_each(copy.deepcopy(letter), pending, by, at)
     if not accepted:
         first = skipped[0][1]
         raise ReviewError(first.field or f"{REVIEW_KEY}.{KEY}", first.message_th,
                           first.message_en)
-    _commit(work, raw)
-    _copy_into(letter, work)
+    raw, accepted, skipped = _accept_each(letter, pending, by, at)
+    _commit(letter, raw)
     return Decided(tuple(accepted), tuple(skipped))
 
 
-def _copy_into(letter: Letter, source: Letter) -> None:
-    """Make ``letter`` (the caller's object, which the window holds) equal to ``source``."""
-    for name in letter.__dataclass_fields__:
-        setattr(letter, name, getattr(source, name))
+def _accept_each(letter: Letter, pending: list[Suggestion], by: str, at: str
+                 ) -> tuple[dict[str, Any], list[str], list[tuple[Suggestion, Problem]]]:
+    raw, entries = _entries(letter)
+    accepted: list[str] = []
+    skipped: list[tuple[Suggestion, Problem]] = []
+    for item in pending:
+        current = next(s for s in suggestions_of(letter) if s.index == item.index)
+        try:
+            span = _checked(letter, current)
+        except ReviewError as exc:
+            skipped.append((current, exc.problems[0]))
+            continue
+        _apply(letter, entries, current, span, by, at)
+        accepted.append(current.id)
+    return raw, accepted, skipped
 
 
 def reject_all(letter: Letter, by: str, at: str | None = None,

@@ -140,10 +140,13 @@ def test_accept_all_changes_nothing_when_nothing_can_be_accepted(memo):
 
 
 def test_accept_all_works_on_the_letter_object_the_caller_holds(memo):
-    held = memo
+    held, agency, body = memo, memo.agency, memo.body
     sg.add_suggestion(memo, "subject", "ขออนุมัติ", "ขอความเห็นชอบ", HEAD)
+    sg.add_suggestion(memo, "body[0]", "เรื่องเดิม", "ความเป็นมา", HEAD)
     sg.accept_all(memo, CLERK)
     assert held.subject.startswith("ขอความเห็นชอบ")
+    assert memo.agency is agency and memo.body is body  # the window's objects, changed
+    assert body[0].startswith("๑. ความเป็นมา")
     assert sg.suggestions_of(held)[0].state == "accepted"
 
 
