@@ -141,9 +141,10 @@ def make_outputs(
 
     A ``.pdf`` is the letter as it prints (``review=True``: the review PDF for a supervisor
     who reviews on paper, each page followed by its open comments); a ``.docx`` is the same
-    letter for Word with the open review comments as Word comments (``comments=False``: a
-    clean copy without them), laid out with the letter's pages (the PDF's page breaks, page
-    numbers and continuation words). Both carry the draft inside (:func:`embedded_draft`).
+    letter for Word with the open review comments as Word comments and the open suggestions
+    as Word tracked changes (``comments=False``: a clean copy without them), laid out with
+    the letter's pages (the PDF's page breaks, page numbers and continuation words). Both
+    carry the draft inside (:func:`embedded_draft`).
     ``pages`` are the letter's pages when the caller typeset this very version already (the
     window's preview): they are used instead of typesetting again."""
     settings = settings or RenderSettings()
@@ -248,18 +249,24 @@ def _docx(letter: Letter, state: PrintState, settings: RenderSettings,
           with_comments: bool, pages: Pages | None, draft: bytes | None) -> bytes:
     from .render.docx_writer import render_docx
     from .review.docx_export import word_comments
+    from .review.docx_tracked import word_changes
 
     def comments(paragraphs):
         return word_comments(letter, paragraphs)[0]
 
+    def tracked(paragraphs):  # open suggestions as Word tracked changes
+        return word_changes(letter, paragraphs)[0]
+
     return render_docx(compose(state.letter), settings, comments if with_comments else None,
-                       pages=pages, draft=draft)
+                       pages=pages, draft=draft, tracked=tracked if with_comments else None)
 
 
 def draft_from_letter(data: bytes, name: str = "") -> Letter:
     """The draft an exported letter carries inside — a PDF's associated file
     (``render.pdf_embed``) or a DOCX's custom XML part (``render.docx_draft``) — read by its
     first bytes, not its name: File → Open and ``dla-drafter extract`` both come here.
+    A DOCX edited in Word comes back with its edits (tracked or not) as suggestions on the
+    draft (``review.docx_tracked``), by the file's last editor.
     Raises a ``DrafterError`` naming what is wrong (not a letter this program made, no draft
     inside, a hostile file)."""
     head = data[:1024]
@@ -269,8 +276,11 @@ def draft_from_letter(data: bytes, name: str = "") -> Letter:
         return extract_draft_from_pdf(data)
     if head.startswith(b"PK\x03\x04"):
         from .render.docx_draft import extract_draft_from_docx
+        from .review.docx_tracked import docx_author, suggestions_from_docx
 
-        return extract_draft_from_docx(data)
+        letter = extract_draft_from_docx(data)
+        suggestions_from_docx(letter, data, docx_author(data) or "Word")
+        return letter
     where = f" {name}" if name else ""
     raise OutputError.of(
         "not-a-letter",

@@ -8,9 +8,17 @@
                                                         abbreviation from ``whoami``); refused
                                                         while comments are open, unless --force
     review return DRAFT --text REASON                   ส่งกลับแก้ไข
+    review suggest DRAFT --field F --quote OLD --replace NEW [--offset N] [--author NAME]
+                                                        เสนอแก้ไข: a tracked change, the letter
+                                                        itself unchanged (--quote "" and
+                                                        --offset N: an insertion)
+    review accept DRAFT (ID | --all)                    ยอมรับ: the edit goes into the letter
+    review reject DRAFT (ID | --all)                    ไม่ยอมรับ: the letter stays as it is
     review status DRAFT [--json]                        as this PC sees it (``review.status``)
-    review import-docx DRAFT FILE.docx                  a supervisor's Word comments into
-                                                        the draft (twice adds nothing)
+    review import-docx DRAFT FILE.docx [--author NAME]  a supervisor's Word comments and
+                                                        edits (tracked or not) into the
+                                                        draft, edits as suggestions (twice
+                                                        adds nothing)
     review whoami [--name N] [--position P] [--abbreviation A] [--json]
                                                         the user's identity (set it here),
                                                         public key and fingerprint
@@ -47,6 +55,7 @@ _T = {
         "public_key": "กุญแจสาธารณะ", "fingerprint": "ลายนิ้วมือกุญแจ",
         "state": "สถานะ", "returned": "ส่งกลับแก้ไขล่าสุด", "versions": "ประวัติ",
         "approval": "อนุมัติ", "comment": "ความเห็น", "resolved": "แก้แล้ว",
+        "suggestion": "ข้อเสนอแก้ไข",
         "written": "เขียนไฟล์แล้ว",
         "card": "บัตรผู้ตรวจ",
         "compare": "เทียบลายนิ้วมือนี้กับผู้ตรวจเอง (เช่น ทางโทรศัพท์) ถ้าไม่ตรงให้ลบออก "
@@ -75,6 +84,7 @@ _T = {
         "public_key": "public key", "fingerprint": "key fingerprint",
         "state": "state", "returned": "last returned", "versions": "history",
         "approval": "approval", "comment": "comment", "resolved": "resolved",
+        "suggestion": "suggestion",
         "written": "written",
         "card": "reviewer card",
         "compare": "compare this fingerprint with the reviewer in person (e.g. by phone); if "
@@ -156,6 +166,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     back.add_argument("--text", required=True, help="เหตุผลที่ส่งกลับ / the reason")
     add_lang(back)
 
+    suggest = verbs.add_parser("suggest", help="เสนอแก้ไขข้อความ (ไม่แก้หนังสือจนกว่าจะยอมรับ) "
+                               "/ suggest an edit (a tracked change)")
+    suggest.add_argument("draft", help="ไฟล์ร่าง / the draft")
+    suggest.add_argument("--field", required=True,
+                         help="ช่อง เช่น subject, body[2] / the field, e.g. body[2]")
+    suggest.add_argument("--quote", required=True,
+                         help="ข้อความเดิมที่จะแทน (\"\" = เพิ่มข้อความ ต้องระบุ --offset) "
+                              "/ the text replaced (\"\" for an insertion, with --offset)")
+    suggest.add_argument("--replace", required=True,
+                         help="ข้อความใหม่ (\"\" = ลบ) / the new text (\"\" to delete)")
+    suggest.add_argument("--offset", type=int,
+                         help="ตำแหน่งในช่อง (ตัวอักษรที่เท่าไร นับจาก 0) "
+                              "/ where in the field (a character offset from 0)")
+    suggest.add_argument("--author", help="ชื่อผู้เสนอ (ไม่ระบุ: ชื่อผู้ใช้) "
+                         "/ the author (default: your name)")
+    add_lang(suggest)
+
+    for verb, th, en in (("accept", "ยอมรับข้อเสนอแก้ไข", "accept a suggestion"),
+                         ("reject", "ไม่ยอมรับข้อเสนอแก้ไข", "reject a suggestion")):
+        decide = verbs.add_parser(verb, help=f"{th} / {en}")
+        decide.add_argument("draft", help="ไฟล์ร่าง / the draft")
+        which = decide.add_mutually_exclusive_group(required=True)
+        which.add_argument("id", nargs="?",
+                           help="รหัสข้อเสนอ (จาก review status) / the suggestion's id")
+        which.add_argument("--all", action="store_true",
+                           help="ทุกข้อที่รอพิจารณา / every open suggestion")
+        add_lang(decide)
+
     status = verbs.add_parser("status", help="สถานะการตรวจบนเครื่องนี้ / review status here")
     status.add_argument("draft", help="ไฟล์ร่าง / the draft")
     status.add_argument("--json", action="store_true", help="พิมพ์เป็น JSON / print JSON")
@@ -166,6 +204,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     back_from_word.add_argument("draft", help="ไฟล์ร่าง / the draft")
     back_from_word.add_argument("docx", help="ไฟล์ .docx ที่มีความเห็นของผู้ตรวจ "
                                 "/ the DOCX with the reviewer's comments")
+    back_from_word.add_argument(
+        "--author", help="ผู้เสนอการแก้ไขที่ทำโดยไม่เปิดติดตามการเปลี่ยนแปลง (ไม่ระบุ: ผู้แก้ไขล่าสุดตามไฟล์ "
+                         "หรือชื่อผู้ใช้) / the author of edits made without Track Changes "
+                         "(default: the file's last editor, else your name)")
     add_lang(back_from_word)
 
     whoami = verbs.add_parser(
@@ -224,7 +266,7 @@ def run(args: argparse.Namespace) -> int:
     if command == "status":
         return _status(letter, keyring(), args.json, lang)
     if command == "import-docx":
-        return _import_docx(letter, path, Path(args.docx), lang)
+        return _import_docx(letter, path, Path(args.docx), lang, args.author)
     identity = load_identity()
     try:
         if command == "send":
@@ -240,6 +282,14 @@ def run(args: argparse.Namespace) -> int:
         elif command == "approve":
             if _approve(letter, identity, args, lang) != EXIT_OK:
                 return EXIT_ERRORS
+        elif command == "suggest":
+            from ..review.suggestions import add_suggestion
+
+            print(add_suggestion(letter, args.field, args.quote, args.replace,
+                                 author=args.author or identity.display_name(),
+                                 offset=args.offset))
+        elif command in ("accept", "reject"):
+            _decide(letter, command, args, identity.display_name(), lang)
         else:
             actions.return_for_changes(letter, args.text, by=identity.display_name())
     except (actions.ReviewError, IdentityError) as exc:
@@ -278,6 +328,23 @@ def _approve(letter, identity, args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
+def _decide(letter, command: str, args: argparse.Namespace, by: str, lang: str) -> None:
+    """Accept or reject one suggestion or all; with --all, say which could not be accepted
+    (outdated) and stay open. Raises ``ReviewError`` (nothing changed) when refused."""
+    from ..review import suggestions
+
+    if not args.all:
+        verb = (suggestions.accept_suggestion if command == "accept"
+                else suggestions.reject_suggestion)
+        verb(letter, args.id, by)
+        return
+    verb_all = suggestions.accept_all if command == "accept" else suggestions.reject_all
+    done = verb_all(letter, by)
+    print("\n".join(done.ids))
+    for suggestion, problem in done.skipped:
+        say(lang, "warning", f"{suggestion.id}: {problem.message(lang)}")
+
+
 def _save(letter, path: Path, lang: str) -> int:
     from ..atomic import AtomicWriteError
     from ..model.draftio import save_draft
@@ -295,19 +362,40 @@ def _save(letter, path: Path, lang: str) -> int:
     return EXIT_OK
 
 
-def _import_docx(letter, path: Path, docx: Path, lang: str) -> int:
-    """Import, print the summary, save only when something was added."""
+def _import_docx(letter, path: Path, docx: Path, lang: str, author: str | None = None) -> int:
+    """Import the Word comments, then the edits (tracked changes, and edits made without
+    Track Changes) as suggestions; print both summaries; save only when something was
+    added, and nothing when either part is refused."""
     from ..problems import DrafterError
-    from ..review.docx_import import import_docx_comments
+    from ..review.docx_import import DocxImportError, import_docx_comments
+    from ..review.docx_tracked import suggestions_from_docx
 
     try:
         summary = import_docx_comments(letter, docx)
-    except DrafterError as exc:  # the Word file refused, or a record that cannot take more
+        data = docx.read_bytes()
+        edits = suggestions_from_docx(letter, data, author or _docx_author(data))
+    except DocxImportError as exc:
         say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
-    for line in summary.lines(lang):
+    except DrafterError as exc:
+        for problem in exc.problems:
+            say(lang, "error", problem.message(lang))
+        return EXIT_ERRORS
+    except OSError as exc:
+        say(lang, "error", reason(exc, lang))
+        return EXIT_ERRORS
+    for line in summary.lines(lang) + edits.lines(lang):
         print(line)
-    return _save(letter, path, lang) if summary.changed else EXIT_OK
+    changed = summary.imported or summary.replies or summary.resolved or edits.added
+    return _save(letter, path, lang) if changed else EXIT_OK
+
+
+def _docx_author(data: bytes) -> str:
+    """Who last saved the DOCX (unless this program), else the user's own name."""
+    from ..review.docx_tracked import docx_author
+    from ..review.identity import load_identity
+
+    return docx_author(data) or load_identity().display_name()
 
 
 def _status(letter, keyring, as_json: bool, lang: str) -> int:
@@ -347,6 +435,8 @@ def _status(letter, keyring, as_json: bool, lang: str) -> int:
               f"{comment.author}: {comment.text}{mark}")
         for reply in comment.replies:
             print(f"  ↳ {reply.author}: {reply.text}")
+    for suggestion in status.suggestions:
+        print(f"{t['suggestion']} {suggestion.describe(lang)}")
     for problem in review_problems(letter, status=status):
         say(lang, problem.severity, problem.message(lang))
     return EXIT_OK

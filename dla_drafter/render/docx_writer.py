@@ -89,6 +89,7 @@ from ..typeset.pages import Pages
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
 from ..typeset.qr import qr_modules
 from .docx_comments import WordComment, add_comments, body_paragraphs, paragraph_text
+from .docx_tracked import ChangeSource
 
 # --- geometry: one place, named with units ------------------------------------------------
 # The DOCX follows the same layout profile as the typeset engine (typeset.layout reads
@@ -837,7 +838,7 @@ def letter_pages(composition: Composition, settings: RenderSettings) -> Pages:
 
 def render_docx(composition: Composition, settings: RenderSettings | None = None,
                 comments: CommentSource | None = None, *, pages: Pages | None = None,
-                draft: bytes | None = None) -> bytes:
+                draft: bytes | None = None, tracked: ChangeSource | None = None) -> bytes:
     """The Word document of ``composition``, as bytes (this module never writes a file).
 
     ``comments``, when given, says which Word comments to anchor where: it is called with
@@ -846,11 +847,15 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     ``pages`` are the letter's typeset pages (the PDF's; typeset here when None): each
     becomes a section with the PDF's page break, page number and continuation word
     (``docx_pages``). ``draft`` is the draft file's text (UTF-8) to carry inside the DOCX
-    as a custom XML part (``docx_draft``); the caller leaves the review record out."""
+    as a custom XML part (``docx_draft``); the caller leaves the review record out.
+    ``tracked``, when given, says which Word tracked changes to write (``docx_tracked``:
+    called with every body paragraph's text, pages joined); the review package's
+    ``docx_tracked.word_changes`` gives the open suggestions."""
     from .docx_draft import add_draft_part
     from .docx_fonts import embed_fonts
     from .docx_links import add_hyperlinks
     from .docx_pages import paginate
+    from .docx_tracked import add_tracked_changes
 
     settings = settings or RenderSettings()
     font = settings.docx_font.strip() or DEFAULT_DOCX_FONT
@@ -860,6 +865,8 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     document = tpl.docx
     add_hyperlinks(document)
     paginate(document, pages if pages is not None else letter_pages(composition, settings))
+    if tracked is not None:  # after the pages: their breaks are found by the printed text
+        add_tracked_changes(document, tracked)
     _retitle_fonts(tpl, font)
     embed_fonts(document, fonts_for(settings), font)
     if draft is not None:

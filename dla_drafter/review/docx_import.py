@@ -506,6 +506,9 @@ def import_docx_comments(letter: Letter, path: Path | str) -> ImportSummary:
     draft holds (:data:`MAX_LIST_ITEMS` comments, or replies to one comment)."""
     path = Path(path)
     parts = read_word_parts(path)
+    from dla_drafter.render.docx_tracked import reject_all  # suggestions: review.docx_tracked
+
+    reject_all(parts.body)  # comments are placed on the text the letter printed
     try:
         word = read_comments(parts.body, parts.comments, parts.extended)
     except CommentIdError as exc:

@@ -36,6 +36,8 @@ from dla_drafter.problems import Problem
 
 from .integrity import Keyring
 from .record import Comment, ReviewRecord, State, Version, raw_record
+from .suggestions import Suggestion, read_suggestions, suggestion_problems
+from .suggestions import as_json as suggestions_json
 
 if TYPE_CHECKING:
     from .actions import ApprovalCheck
@@ -71,8 +73,8 @@ class ReviewStatus:
     ``state`` is the displayed state (the module's table), ``record_state`` the record's
     own; ``approved`` is true exactly when ``state`` is ``approved`` (and the print state
     drops the ร่าง mark); ``approvals`` each carry status, reason and the trusted reviewer;
-    ``suggestions`` are the record's ``suggestions`` entries as stored (tracked changes,
-    added by a later release; empty until then)."""
+    ``suggestions`` are the record's suggested edits (:class:`~.suggestions.Suggestion`,
+    every state, in the order made)."""
 
     state: str
     record_state: State
@@ -81,7 +83,7 @@ class ReviewStatus:
     versions: tuple[Version, ...]
     comments: tuple[Comment, ...]
     approvals: tuple[ApprovalCheck, ...]
-    suggestions: tuple[Any, ...]
+    suggestions: tuple[Suggestion, ...]
     record: ReviewRecord
 
     def label(self, lang: str = "th") -> str:
@@ -134,7 +136,7 @@ class ReviewStatus:
                      "abbreviation": c.reviewer.abbreviation}}
                 for c in self.approvals
             ],
-            "suggestions": list(self.suggestions),
+            "suggestions": suggestions_json(self.suggestions),
         }
 
 
@@ -162,8 +164,7 @@ def review_status(letter: Letter, keyring: Keyring | None = None,
     record = state.record
     returned = next((Returned(v.by, v.at, v.note, v.index) for v in reversed(record.versions)
                      if v.event == "returned"), None)
-    raw = raw_record(letter)
-    suggestions = raw.get("suggestions") if isinstance(raw, dict) else None
+    suggestions = read_suggestions(raw_record(letter))[0]
     shown = displayed_state(record.state, state.checks)
     return ReviewStatus(
         state=shown,
@@ -173,7 +174,7 @@ def review_status(letter: Letter, keyring: Keyring | None = None,
         versions=record.versions,
         comments=record.comments,
         approvals=state.checks,
-        suggestions=tuple(suggestions) if isinstance(suggestions, list) else (),
+        suggestions=suggestions,
         record=record,
     )
 
@@ -219,12 +220,14 @@ _WHY: dict[str, tuple[str, str]] = {
 def review_problems(letter: Letter, keyring: Keyring | None = None,
                     status: ReviewStatus | None = None) -> list[Problem]:
     """Warnings for the problems panel and ``check``, agreeing with the status: a damaged
-    record, each approval that does not count and why (``review.approvals[i]``), a record
-    that says approved with no approval, and the reason of a letter returned for changes."""
+    record (suggestions included), each open suggestion that is outdated, each approval
+    that does not count and why (``review.approvals[i]``), a record that says approved with
+    no approval, and the reason of a letter returned for changes."""
     from .cards import fingerprint
 
     status = status or review_status(letter, keyring)
     problems = list(status.record.problems)
+    problems += suggestion_problems(letter)
     if status.record_state == "approved" and not status.approvals:
         problems.append(Problem(
             f"{REVIEW_KEY}.state", "review-no-approval", "warning",

@@ -105,7 +105,11 @@ def test_the_json_shape(memo):
                                      author="ศรีสุดา", at="2026-12-01T09:00:00+00:00")
     actions.reply_to_comment(letter, comment_id, "แก้แล้ว", author="สมศรี",
                              at="2026-12-01T11:00:00+00:00")
-    letter.extra["review"]["suggestions"] = [{"id": "s1", "field": "subject"}]
+    letter.extra["review"]["suggestions"] = [
+        {"id": "s1", "field": "subject", "old": "ขอ", "new": "ขอความ", "author": "ศรีสุดา",
+         "at": "2026-12-01T09:30:00+00:00", "state": "open", "offset": 0},
+        {"id": "s2", "field": "subject"},  # unreadable (no old/new): left out, with a warning
+    ]
     data = actions.status_json(letter, TRUSTED)
     assert list(data) == ["state", "label", "record_state", "approved", "returned",
                           "versions", "comments", "approvals", "suggestions"]
@@ -122,7 +126,8 @@ def test_the_json_shape(memo):
         "author": "ศรีสุดา", "at": "2026-12-01T09:00:00+00:00", "resolved": False,
         "replies": [{"author": "สมศรี", "at": "2026-12-01T11:00:00+00:00", "text": "แก้แล้ว"}],
     }]
-    assert data["suggestions"] == [{"id": "s1", "field": "subject"}]
+    assert data["suggestions"] == [{"id": "s1", "field": "subject", "author": "ศรีสุดา",
+                                    "old": "ขอ", "new": "ขอความ", "state": "open"}]
     letter.extra["review"]["suggestions"] = "damaged"
     assert actions.status_json(letter, TRUSTED)["suggestions"] == []
 
