@@ -43,7 +43,7 @@ def test_a_command_prints_thai_errors_on_a_code_page_console(
     broken = tmp_path / "เสีย.dladraft"
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     console = Console(monkeypatch, codepage)
-    assert cli.main(["check", str(broken)]) == 1
+    assert cli.main(["check", "--verbose", str(broken)]) == 1
     _, err = console.text()
     assert "ข้อผิดพลาด" in err and "เดือน (date.month)" in err
 

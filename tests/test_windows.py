@@ -158,7 +158,7 @@ def test_thai_messages_redirected_to_a_file_and_a_pipe(tmp_path: Path) -> None:
     """A redirected stdout has the ANSI code page (cp1252, cp874), whatever chcp says: the
     program's Thai must arrive as UTF-8, never as UnicodeEncodeError."""
     broken = _broken_draft(tmp_path)
-    command = [sys.executable, "-m", "dla_drafter", "check", str(broken)]
+    command = [sys.executable, "-m", "dla_drafter", "check", "--verbose", str(broken)]
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
     with open(out, "wb") as stdout, open(err, "wb") as stderr:
         to_file = subprocess.run(command, stdout=stdout, stderr=stderr, cwd=ROOT, timeout=300)

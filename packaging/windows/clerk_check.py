@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         def broken_named_in_thai() -> str | None:
             result = clerk.cli("check", clerk.win(broken))
             message = result.stderr.decode("utf-8")
-            if result.returncode != 1 or "เดือน (date.month)" not in message:
+            if result.returncode != 1 or "ข้อผิดพลาด: เดือน: " not in message:
                 return f"exit {result.returncode}: {message}"
             return "a traceback" if "Traceback" in message else None
 
@@ -327,9 +327,9 @@ def main(argv: list[str] | None = None) -> int:
                 # the environment, the file itself is ASCII.
                 bat.write_bytes(
                     f"@chcp {codepage} >nul\r\n"
-                    '@"%DLA_CLI%" check "%DLA_BROKEN%" > "%DLA_BASE%-out.txt" '
+                    '@"%DLA_CLI%" check --verbose "%DLA_BROKEN%" > "%DLA_BASE%-out.txt" '
                     '2> "%DLA_BASE%-err.txt"\r\n'
-                    '@"%DLA_CLI%" check "%DLA_BROKEN%" 2>&1 | find "date" '
+                    '@"%DLA_CLI%" check --verbose "%DLA_BROKEN%" 2>&1 | find "date" '
                     '> "%DLA_BASE%-pipe.txt"\r\n'.encode("ascii"))
                 env = {**clerk.env, "DLA_CLI": cli_exe, "DLA_BROKEN": clerk.win(broken),
                        "DLA_BASE": clerk.win(base)}
@@ -345,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     if "เดือน (date.month)" not in text or "Traceback" in text:
                         problems.append(f"chcp {codepage} {name}: {text[:300]!r}")
-            thai_ansi = clerk.cli("check", clerk.win(broken), env={"LC_ALL": "th_TH.UTF-8"})
+            thai_ansi = clerk.cli("check", "--verbose", clerk.win(broken),
+                                  env={"LC_ALL": "th_TH.UTF-8"})
             if "เดือน (date.month)" not in thai_ansi.stderr.decode("utf-8", "replace"):
                 problems.append(f"Thai ANSI code page: {text_of(thai_ansi)[:300]}")
             return "\n".join(problems) or None
