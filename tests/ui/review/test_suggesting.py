@@ -1,0 +1,250 @@
+"""Suggestion mode (track changes) in the window, with two people on two "PCs".
+
+The supervisor switches to แนะนำการแก้ไข and edits the form: the letter keeps its text and the
+draft file gets suggestions with the supervisor's name. The clerk opens the file, sees them in
+the list, accepts one and rejects the other; every decision is one undo step that restores
+the letter and the review record exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from uihelpers import example_letter, type_text, wait_preview
+
+from dla_drafter.model.draftio import letter_to_dict
+from dla_drafter.review import suggestions as sg
+from dla_drafter.review.identity import Identity, save_identity
+
+SUPERVISOR = Identity("นางสมศรี ตรวจละเอียด", "ผู้อำนวยการกองส่งเสริมการศึกษา", "ผอ.กศ.")
+CLERK = Identity("นายสมชาย ร่างดี", "นักวิชาการศึกษา", "นวก.")
+ADDED = " ทั้งนี้ภายในเดือนนี้"
+DROPPED = "อย่างต่อเนื่อง"
+
+
+def become(monkeypatch: pytest.MonkeyPatch, root: Path, who: str) -> None:
+    """Act as another user: their own config and data folders."""
+    monkeypatch.setenv("DLA_DRAFTER_CONFIG_DIR", str(root / who / "config"))
+    monkeypatch.setenv("DLA_DRAFTER_DATA_DIR", str(root / who / "data"))
+
+
+def setup_users(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    become(monkeypatch, root, "supervisor")
+    save_identity(SUPERVISOR)
+    become(monkeypatch, root, "clerk")
+    save_identity(CLERK)
+
+
+def body_editor(window: Any, row: int) -> Any:
+    return window.form.lists["body"].editors[row]
+
+
+def subject_box(window: Any) -> Any:
+    return window.form.bindings["subject"].widget
+
+
+def delete_in_line(qtbot: Any, edit: Any, text: str) -> None:
+    """Select ``text`` in a one-line box and press Backspace, as a person would."""
+    edit.window().activateWindow()
+    edit.setFocus(Qt.FocusReason.MouseFocusReason)
+    start = edit.text().index(text)
+    edit.setSelection(start, len(text))
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+
+
+def type_at_end(editor: Any, text: str) -> None:
+    editor.setFocus(Qt.FocusReason.MouseFocusReason)
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, text)
+
+
+def snapshot(window: Any) -> dict[str, Any]:
+    return json.loads(json.dumps(letter_to_dict(window.doc.letter)))
+
+
+def press_undo(qtbot: Any, window: Any) -> None:
+    """Ctrl+Z in a paragraph box: the window's history answers it, not the box's (two
+    windows are open: the keys go to the active one)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(body_editor(window, 0), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def row_of(window: Any, field: str) -> Any:
+    letter = window.doc.letter
+    wanted = next(s.id for s in sg.open_suggestions(letter) if s.field == field)
+    row = window.suggesting.dock.row_of(wanted)
+    assert row is not None
+    return row
+
+
+def supervisor_suggests(qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch,
+                        tmp_path: Path) -> tuple[Path, Any, dict[str, Any]]:
+    """The clerk saves a draft; the supervisor suggests two edits and saves it."""
+    setup_users(monkeypatch, tmp_path)
+    draft = tmp_path / "shared" / "circular.dladraft.json"
+    draft.parent.mkdir()
+    clerk = make_window(letter=example_letter())
+    assert clerk.save_as(draft)
+    original = snapshot(clerk)
+
+    become(monkeypatch, tmp_path, "supervisor")
+    boss = make_window()
+    assert boss.open_path(draft, ask=False)
+    boss.activateWindow()
+    boss.suggesting.act_suggesting.trigger()
+    assert boss.suggesting.on
+    editor = body_editor(boss, 0)
+    type_at_end(editor, ADDED)
+    delete_in_line(qtbot, subject_box(boss), DROPPED)
+    # the letter itself did not change; the boxes hold what the supervisor typed
+    assert snapshot(boss)["body"] == original["body"]
+    assert snapshot(boss)["subject"] == original["subject"]
+    assert editor.toPlainText() == original["body"][0] + ADDED
+    assert DROPPED not in subject_box(boss).text()
+    assert boss.doc.is_modified()
+    assert boss.save()
+    return draft, clerk, original
+
+
+def test_supervisor_suggests_and_clerk_decides(qtbot: Any, make_window: Any,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    draft, clerk, original = supervisor_suggests(qtbot, make_window, monkeypatch, tmp_path)
+
+    # the saved file has exactly the two suggestions, open, under the supervisor's name
+    saved = json.loads(draft.read_text(encoding="utf-8"))
+    entries = saved["review"]["suggestions"]
+    assert sorted((e["field"], e["old"].strip(), e["new"].strip(), e["author"], e["state"])
+                  for e in entries) == [
+        ("body[0]", "", ADDED.strip(), SUPERVISOR.name, "open"),
+        ("subject", DROPPED, "", SUPERVISOR.name, "open"),
+    ]
+    assert saved["body"] == original["body"] and saved["subject"] == original["subject"]
+
+    # the clerk opens it: two rows in the list, marks in the boxes
+    become(monkeypatch, tmp_path, "clerk")
+    assert clerk.open_path(draft)
+    clerk.activateWindow()
+    dock = clerk.suggesting.dock
+    assert dock.isVisible()
+    assert dock.items.count() == 2
+    texts = [row.label.text() for row in dock.rows]
+    assert any("เรื่อง" in t and DROPPED in t and SUPERVISOR.name in t for t in texts)
+    assert body_editor(clerk, 0).toPlainText() == original["body"][0]
+    from dla_drafter.ui.review.suggesting import LINE_FORMATS
+
+    subject_text = subject_box(clerk).text()
+    formats = LINE_FORMATS[subject_box(clerk)]
+    assert any(kind == "deleted" and subject_text[a:b] == DROPPED for a, b, kind in formats)
+
+    before_accept = snapshot(clerk)
+    qtbot.mouseClick(row_of(clerk, "body[0]").accept_button, Qt.MouseButton.LeftButton)
+    after_accept = snapshot(clerk)
+    assert after_accept["body"][0] == original["body"][0] + ADDED
+    qtbot.mouseClick(row_of(clerk, "subject").reject_button, Qt.MouseButton.LeftButton)
+    decided = snapshot(clerk)
+    # exactly the accepted edit: the subject keeps its words, nothing else moved
+    assert decided["subject"] == original["subject"]
+    assert {k: v for k, v in decided.items() if k not in ("body", "review")} == {
+        k: v for k, v in original.items() if k not in ("body", "review")}
+    assert decided["body"] == [original["body"][0] + ADDED, original["body"][1]]
+    states = {s.field: (s.state, s.decided_by) for s in sg.suggestions_of(clerk.doc.letter)}
+    assert states == {"body[0]": ("accepted", CLERK.name), "subject": ("rejected", CLERK.name)}
+    assert dock.items.count() == 0
+    assert clerk.doc.is_modified()
+    assert body_editor(clerk, 0).toPlainText() == original["body"][0] + ADDED
+
+    # Ctrl+Z undoes the reject, then the accept: letter and record as they were
+    press_undo(qtbot, clerk)
+    assert snapshot(clerk) == after_accept
+    press_undo(qtbot, clerk)
+    assert snapshot(clerk) == before_accept
+    assert dock.items.count() == 2
+    assert body_editor(clerk, 0).toPlainText() == original["body"][0]
+
+    # accept all: both edits, one undo step
+    depth = clerk.doc.undo_stack.index()
+    qtbot.mouseClick(dock.accept_all_button, Qt.MouseButton.LeftButton)
+    assert clerk.doc.undo_stack.index() == depth + 1
+    both = snapshot(clerk)
+    assert both["body"][0] == original["body"][0] + ADDED
+    assert DROPPED not in both["subject"] and both["subject"].startswith("โครงการพัฒนาครู")
+    assert not sg.open_suggestions(clerk.doc.letter)
+    press_undo(qtbot, clerk)
+    assert snapshot(clerk) == before_accept
+
+
+def test_typing_burst_is_one_undo_step_and_withdraws(qtbot: Any, make_window: Any,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    setup_users(monkeypatch, tmp_path)
+    become(monkeypatch, tmp_path, "supervisor")
+    window = make_window(letter=example_letter())
+    original = snapshot(window)
+    window.suggesting.act_suggesting.trigger()
+    editor = body_editor(window, 1)
+    depth = window.doc.undo_stack.index()
+    type_at_end(editor, ADDED)
+    assert window.doc.undo_stack.index() == depth + 1  # the whole burst, one step
+    (only,) = sg.open_suggestions(window.doc.letter)
+    assert only.field == "body[1]" and only.new.strip() == ADDED.strip()
+    assert only.author == SUPERVISOR.name
+    # inserted words underlined in the supervisor's colour in the box
+    colour = sg.author_colour(SUPERVISOR.name).lower()
+    selections = editor.extraSelections()
+    assert any(s.format.fontUnderline() and s.cursor.selectedText().strip() == ADDED.strip()
+               and s.format.foreground().color().name() == colour for s in selections)
+    # the preview prints the letter without it, with a mark beside the paragraph's lines
+    pages = wait_preview(qtbot, window)
+    assert ADDED.strip() not in "".join(line.text for line in pages.lines())
+    assert "body[1]" in window.suggesting.overlay.colours
+    press_undo(qtbot, window)
+    assert snapshot(window) == original
+    assert editor.toPlainText() == original["body"][1]
+    # typing the old words back withdraws the suggestion
+    type_at_end(editor, "ค")
+    assert len(sg.open_suggestions(window.doc.letter)) == 1
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert not sg.open_suggestions(window.doc.letter)
+    assert editor.toPlainText() == original["body"][1]
+
+
+def test_refused_edits_change_nothing(qtbot: Any, make_window: Any,
+                                      monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A new paragraph or a combo box is not a suggestion: refused with a Thai message
+    naming the field, the letter and its history untouched, the box put back."""
+    setup_users(monkeypatch, tmp_path)
+    become(monkeypatch, tmp_path, "supervisor")
+    window = make_window(letter=example_letter())
+    original = snapshot(window)
+    window.suggesting.act_suggesting.trigger()
+    depth = window.doc.undo_stack.index()
+    editor = body_editor(window, 0)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    message = window.suggesting.dock.message.text()
+    assert "แนะนำการแก้ไข" in message and "ข้อความ" in message
+    assert len(window.form.lists["body"].editors) == 2
+    urgency = window.form.bindings["urgency"].widget
+    urgency.activated.emit(urgency.count() - 1)
+    assert snapshot(window) == original
+    assert window.doc.undo_stack.index() == depth
+    assert urgency.currentData() == original.get("urgency", urgency.itemData(0))
+    # a control character typed (pasted) into the subject: the engine's message, no change
+    window.doc.set_field("subject", original["subject"] + "\x07")
+    assert "อักขระควบคุม" in window.suggesting.dock.message.text()
+    assert snapshot(window) == original
+    # leaving the mode: edits are normal edits again
+    window.suggesting.act_suggesting.trigger()
+    type_at_end(editor, ADDED)
+    assert window.doc.letter.body[0] == original["body"][0] + ADDED
