@@ -410,7 +410,8 @@ class Suggesting(QObject):
             if s.author == self.author:
                 if (start, end, s.new) not in kept:
                     continue
-                begin = box_offset(kept, start)
+                before = kept[:kept.index((start, end, s.new))]
+                begin = box_offset(before, start)
                 if s.new:
                     out.append((begin, begin + len(s.new), "inserted", s))
                 else:
