@@ -29,6 +29,7 @@ How it hooks into the window without owning its widgets:
 from __future__ import annotations
 
 import copy
+import re
 import time
 import weakref
 from collections.abc import Callable
@@ -123,6 +124,7 @@ class Suggesting(QObject):
         self.status = status
         self.author = ""
         self._marked: set[QWidget] = set()
+        self._placed_cache: dict[str, list[tuple[int, int, sg.Suggestion]]] | None = None
         self.act_suggesting = QAction(tr("แนะนำการแก้ไข (Suggesting)"), window)
         self.act_suggesting.setObjectName("actSuggesting")
         self.act_suggesting.setCheckable(True)
@@ -175,6 +177,7 @@ class Suggesting(QObject):
                              "ข้อเสนอแก้ไขต้องมีชื่อผู้เสนอ"))
                 self.act_suggesting.setChecked(False)
                 return
+            sg.word_edits("ก", "ข")  # load the word breaker now, not on the first key
             self.doc.edit_hook = self._edit_hook
             self.form.sync = self._sync_form
             self.dock.show()
@@ -209,7 +212,10 @@ class Suggesting(QObject):
         paths = {s.field for s in sg.open_suggestions(letter) if s.author == self.author}
         if not paths:
             return letter
-        view = copy.deepcopy(letter)
+        view = copy.copy(letter)  # only the parts holding those fields are copied
+        for top in {re.match(r"\w*", path).group() for path in paths}:
+            if hasattr(view, top):
+                setattr(view, top, copy.deepcopy(getattr(letter, top)))
         for path in paths:
             try:
                 set_path(view, path, sg.own_text(letter, path, self.author))
@@ -364,28 +370,48 @@ class Suggesting(QObject):
     # --- showing ---
 
     def refresh(self) -> None:
-        """The list, the form's marks and the preview's marks, from the letter."""
-        letter = self.doc.letter
+        """The list, the form's marks and the preview's marks, from the letter. Runs on
+        every keystroke while suggesting, so the record is read once and each suggestion
+        found once here (:meth:`placements`)."""
+        placed, outdated = self.placements()
         entries = []
-        for suggestion in sg.open_suggestions(letter):
-            reason = ""
-            if sg.where(letter, suggestion) is None:
-                reason = sg._outdated_error(suggestion).message(language())
-            entries.append((suggestion, reason))
+        reasons = {s.id: sg._outdated_error(s).message(language()) for s in outdated}
+        for suggestion in sorted([*(p[2] for spans in placed.values() for p in spans),
+                                  *outdated], key=lambda s: s.index):
+            entries.append((suggestion, reasons.get(suggestion.id, "")))
         self.dock.show_suggestions(entries)
-        shown = sg.shown_fields(letter)
-        self._mark_form(shown)
-        if self.overlay.set_fields(letter, shown):
+        self._placed_cache = placed
+        try:
+            self._mark_form(placed)
+        finally:
+            self._placed_cache = None
+        if self.overlay.set_fields(self.doc.letter, placed):
             self.preview.canvas.update()
 
-    def _placed(self, path: str) -> list[tuple[int, int, sg.Suggestion]]:
+    def placements(self) -> tuple[dict[str, list[tuple[int, int, sg.Suggestion]]],
+                                  list[sg.Suggestion]]:
+        """Every open suggestion found in its field: ``{path: [(start, end, s)]}`` sorted
+        by place, and the outdated ones (not found)."""
         letter = self.doc.letter
-        out = []
-        for suggestion in sg.open_suggestions(letter, path):
-            span = sg.where(letter, suggestion)
-            if span is not None:
-                out.append((span[0], span[1], suggestion))
-        return sorted(out, key=lambda p: (p[0], p[1], p[2].index))
+        placed: dict[str, list[tuple[int, int, sg.Suggestion]]] = {}
+        outdated: list[sg.Suggestion] = []
+        texts: dict[str, str | None] = {}
+        for suggestion in sg.open_suggestions(letter):
+            if suggestion.field not in texts:
+                texts[suggestion.field] = sg.field_text(letter, suggestion.field)
+            span = sg.locate(texts[suggestion.field], suggestion)
+            if span is None:
+                outdated.append(suggestion)
+            else:
+                placed.setdefault(suggestion.field, []).append((span[0], span[1], suggestion))
+        for spans in placed.values():
+            spans.sort(key=lambda p: (p[0], p[1], p[2].index))
+        return placed, outdated
+
+    def _placed(self, path: str) -> list[tuple[int, int, sg.Suggestion]]:
+        if self._placed_cache is not None:
+            return self._placed_cache.get(path, [])
+        return self.placements()[0].get(path, [])
 
     def box_spans(self, path: str) -> list[tuple[int, int, str, sg.Suggestion]]:
         """(start, end, "deleted"|"inserted"|"point", suggestion) in the box's text of
@@ -421,7 +447,7 @@ class Suggesting(QObject):
                             "deleted", s))
         return out
 
-    def _mark_form(self, shown: dict[str, sg.Shown]) -> None:
+    def _mark_form(self, shown: dict[str, Any]) -> None:
         """Extra selections in the multi-line boxes, character formats in the one-line
         ones, and every suggestion of the box in its tooltip."""
         per_widget: dict[QWidget, list[tuple[int, int, str, sg.Suggestion]]] = {}
@@ -532,21 +558,18 @@ class SuggestionOverlay:
         self.texts: dict[str, str] = {}
         self._offsets: tuple[int, dict[int, int]] | None = None
 
-    def set_fields(self, letter: Letter, shown: dict[str, sg.Shown]) -> bool:
+    def set_fields(self, letter: Letter,
+                   placed: dict[str, list[tuple[int, int, sg.Suggestion]]]) -> bool:
+        """The fields to mark, from :meth:`Suggesting.placements`; True when it changed."""
         colours: dict[str, str] = {}
         deleted: dict[str, list[tuple[int, int, str]]] = {}
         texts: dict[str, str] = {}
-        for path in shown:
-            suggestions = sg.open_suggestions(letter, path)
-            if not suggestions:
-                continue
-            colours[path] = sg.author_colour(suggestions[0].author)
+        for path, spans in placed.items():
+            colours[path] = sg.author_colour(spans[0][2].author)
             texts[path] = sg.field_text(letter, path) or ""
-            for s in suggestions:
-                span = sg.where(letter, s)
-                if span is not None and span[0] < span[1]:
-                    deleted.setdefault(path, []).append(
-                        (span[0], span[1], sg.author_colour(s.author)))
+            for start, end, s in spans:
+                if start < end:
+                    deleted.setdefault(path, []).append((start, end, sg.author_colour(s.author)))
         changed = (colours, deleted, texts) != (self.colours, self.deleted, self.texts)
         self.colours, self.deleted, self.texts = colours, deleted, texts
         if changed:
