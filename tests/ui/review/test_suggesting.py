@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from uihelpers import example_letter, type_text, wait_preview
 
@@ -248,3 +248,69 @@ def test_refused_edits_change_nothing(qtbot: Any, make_window: Any,
     window.suggesting.act_suggesting.trigger()
     type_at_end(editor, ADDED)
     assert window.doc.letter.body[0] == original["body"][0] + ADDED
+
+
+def test_list_selects_and_outdated_cannot_be_accepted(qtbot: Any, make_window: Any,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    """A click on a row puts the cursor on the suggestion's words; one whose words the clerk
+    has changed since is listed as outdated, its ยอมรับ disabled, and accepting it anyway (a
+    key, a script) is refused with the engine's Thai message, nothing changed."""
+    setup_users(monkeypatch, tmp_path)
+    letter = example_letter()
+    sg.add_suggestion(letter, "body[1]", "120 แห่ง", "150 แห่ง", SUPERVISOR.name)
+    sg.add_suggestion(letter, "subject", DROPPED, "อย่างยั่งยืน", SUPERVISOR.name)
+    become(monkeypatch, tmp_path, "clerk")
+    window = make_window(letter=letter)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    dock = window.suggesting.dock
+    assert dock.isVisible() and dock.items.count() == 2
+    item = dock.items.item(0)
+    qtbot.mouseClick(dock.items.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dock.items.visualItemRect(item).topLeft() + QPoint(3, 3))
+    editor = body_editor(window, 1)
+    assert editor.hasFocus() and editor.textCursor().selectedText() == "120 แห่ง"
+    # the clerk rewrites the subject's words: that suggestion is outdated
+    subject = subject_box(window)
+    subject.setFocus()
+    subject.selectAll()
+    type_text(subject, "โครงการพัฒนาครู รุ่นที่ 2")
+    assert window.doc.letter.subject == "โครงการพัฒนาครู รุ่นที่ 2"
+    row = row_of(window, "subject")
+    assert not row.accept_button.isEnabled()
+    assert "ล้าสมัย" in row.label.text() or "ไม่พบ" in row.label.text()
+    before = snapshot(window)
+    depth = window.doc.undo_stack.index()
+    assert not window.suggesting.accept(row.suggestion_id)
+    assert snapshot(window) == before and window.doc.undo_stack.index() == depth
+    assert dock.message.text()
+    # accept all takes what it can and says what it left
+    qtbot.mouseClick(dock.accept_all_button, Qt.MouseButton.LeftButton)
+    assert window.doc.letter.body[1].count("150 แห่ง") == 1
+    assert window.doc.undo_stack.index() == depth + 1
+    assert "1" in dock.message.text() and dock.items.count() == 1
+    qtbot.mouseClick(row_of(window, "subject").reject_button, Qt.MouseButton.LeftButton)
+    assert not sg.open_suggestions(window.doc.letter)
+
+
+def test_unreadable_record_does_not_break_the_window(qtbot: Any, make_window: Any,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    """A draft whose suggestions a foreign tool mangled: the window opens, suggesting still
+    works, the mangled entries are kept (the engine's rules) and nothing raises."""
+    setup_users(monkeypatch, tmp_path)
+    letter = example_letter()
+    letter.extra["review"] = {"suggestions": [
+        "garbage", {"id": 5, "field": "body[9]", "old": None},
+        {"id": "sx", "field": "subject", "old": "ไม่มีคำนี้", "new": "x", "author": "ก",
+         "state": "open", "offset": -3}]}
+    become(monkeypatch, tmp_path, "supervisor")
+    window = make_window(letter=letter)
+    assert window.suggesting.dock.items.count() == 1  # the outdated one, listed
+    assert not window.suggesting.dock.rows[0].accept_button.isEnabled()
+    window.suggesting.act_suggesting.trigger()
+    type_at_end(body_editor(window, 0), ADDED)
+    mine = [s for s in sg.open_suggestions(window.doc.letter) if s.author == SUPERVISOR.name]
+    assert len(mine) == 1
+    assert "garbage" in window.doc.letter.extra["review"]["suggestions"]
