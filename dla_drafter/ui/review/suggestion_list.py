@@ -117,6 +117,10 @@ class SuggestionList(QDockWidget):
         self.mode_button = QToolButton()
         self.mode_button.setObjectName("suggestingMode")
         self.mode_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # on/off must be seen at a glance: typing does not change the letter while on
+        self.mode_button.setStyleSheet(
+            "QToolButton { padding: 3px 8px; }"
+            "QToolButton:checked { background: #fde68a; border: 1px solid #b54708; }")
         top.addWidget(self.mode_button)
         top.addStretch(1)
         column.addLayout(top)

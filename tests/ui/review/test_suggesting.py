@@ -75,6 +75,28 @@ def press_undo(qtbot: Any, window: Any) -> None:
     qtbot.keyClick(body_editor(window, 0), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
+def coloured_pixels(window: Any, pages: Any, colour: str) -> int:
+    """Pixels of ``colour`` the preview's overlay paints over blank pages."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    canvas = window.preview.canvas
+    count = 0
+    for page, rect in zip(canvas.page_list(), canvas.page_rects(), strict=True):
+        image = QImage(int(rect.width()) + 1, int(rect.height()) + 1,
+                       QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        window.preview.canvas.overlay.paint(
+            painter, page, QRectF(0, 0, rect.width(), rect.height()), canvas.px_per_cm,
+            pages, canvas.settings)
+        painter.end()
+        wanted = QColor(colour).rgb()
+        count += sum(1 for x in range(image.width() - 60, image.width())
+                     for y in range(0, image.height(), 2) if image.pixel(x, y) == wanted)
+    return count
+
+
 def row_of(window: Any, field: str) -> Any:
     letter = window.doc.letter
     wanted = next(s.id for s in sg.open_suggestions(letter) if s.field == field)
@@ -187,8 +209,13 @@ def test_typing_burst_is_one_undo_step_and_withdraws(qtbot: Any, make_window: An
     become(monkeypatch, tmp_path, "supervisor")
     window = make_window(letter=example_letter())
     original = snapshot(window)
-    window.suggesting.act_suggesting.trigger()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    assert window.suggesting.act_suggesting in window.review_menu.actions()
     editor = body_editor(window, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_T,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.suggesting.on  # Ctrl+Shift+T
     depth = window.doc.undo_stack.index()
     type_at_end(editor, ADDED)
     assert window.doc.undo_stack.index() == depth + 1  # the whole burst, one step
@@ -204,9 +231,11 @@ def test_typing_burst_is_one_undo_step_and_withdraws(qtbot: Any, make_window: An
     pages = wait_preview(qtbot, window)
     assert ADDED.strip() not in "".join(line.text for line in pages.lines())
     assert "body[1]" in window.suggesting.overlay.colours
+    assert coloured_pixels(window, pages, colour) > 0
     press_undo(qtbot, window)
     assert snapshot(window) == original
     assert editor.toPlainText() == original["body"][1]
+    assert coloured_pixels(window, wait_preview(qtbot, window), colour) == 0
     # typing the old words back withdraws the suggestion
     type_at_end(editor, "ค")
     assert len(sg.open_suggestions(window.doc.letter)) == 1
@@ -314,3 +343,38 @@ def test_unreadable_record_does_not_break_the_window(qtbot: Any, make_window: An
     mine = [s for s in sg.open_suggestions(window.doc.letter) if s.author == SUPERVISOR.name]
     assert len(mine) == 1
     assert "garbage" in window.doc.letter.extra["review"]["suggestions"]
+
+
+def test_typing_in_the_middle_keeps_the_box_and_its_cursor(qtbot: Any, make_window: Any,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    """Keys typed mid-paragraph and mid-subject while suggesting: after every key the box
+    holds exactly what was typed, the cursor stays where the typist is, the letter keeps
+    its text."""
+    setup_users(monkeypatch, tmp_path)
+    become(monkeypatch, tmp_path, "supervisor")
+    window = make_window(letter=example_letter())
+    original = snapshot(window)
+    window.suggesting.act_suggesting.trigger()
+    editor = body_editor(window, 0)
+    editor.setFocus()
+    editor.set_cursor(30)
+    expected = original["body"][0]
+    for index, ch in enumerate("และ ทั้งปวง"):
+        type_text(editor, ch)
+        expected = expected[:30 + index] + ch + expected[30 + index:]
+        assert editor.toPlainText() == expected
+        assert editor.textCursor().position() == 31 + index
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    expected = expected[:40] + expected[41:]
+    assert editor.toPlainText() == expected
+    subject = subject_box(window)
+    subject.setFocus()
+    subject.setCursorPosition(10)
+    type_text(subject, "ดี")
+    assert subject.text() == original["subject"][:10] + "ดี" + original["subject"][10:]
+    assert subject.cursorPosition() == 12
+    assert snapshot(window)["body"] == original["body"]
+    assert snapshot(window)["subject"] == original["subject"]
+    own = sg.own_text(window.doc.letter, "body[0]", SUPERVISOR.name)
+    assert own == expected
