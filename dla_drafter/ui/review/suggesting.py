@@ -35,7 +35,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -60,6 +60,8 @@ from dla_drafter.ui.review.suggestion_list import SuggestionList
 LAYER = "3-suggestions"
 _MERGE_ID = 4712
 _MERGE_WINDOW_S = 2.0
+#: The list and the marks follow the reviewer's typing this long after the last key.
+PAUSE_MS = 150
 SHORTCUT = "Ctrl+Shift+T"  # Ctrl+Shift+E (Word's) is ส่งออก DOCX here
 
 
@@ -124,6 +126,7 @@ class Suggesting(QObject):
         self.status = status
         self.author = ""
         self._marked: set[QWidget] = set()
+        self._drawn: weakref.WeakKeyDictionary[QWidget, list[Any]] = weakref.WeakKeyDictionary()
         self._placed_cache: dict[str, list[tuple[int, int, sg.Suggestion]]] | None = None
         self.act_suggesting = QAction(tr("แนะนำการแก้ไข (Suggesting)"), window)
         self.act_suggesting.setObjectName("actSuggesting")
@@ -141,7 +144,14 @@ class Suggesting(QObject):
         self.dock.field_requested.connect(self.select)
         self.overlay = SuggestionOverlay(preview.canvas.overlay)
         preview.canvas.overlay = self.overlay
-        doc.changed.connect(lambda *_: self.refresh())
+        # while the reviewer types, the list and the marks follow when typing pauses (as
+        # the review panel's do), so a keystroke pays only for the suggestion itself
+        self._typing = False
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self.refresh)
+        doc.changed.connect(self._on_changed)
         doc.replaced.connect(self._on_replaced)
         self._on_replaced()
 
@@ -193,6 +203,13 @@ class Suggesting(QObject):
             self.dock.mode_label.setText("")
         self.form.sync()
         self.refresh()
+
+    def _on_changed(self, *_: Any) -> None:
+        if self._typing:
+            self._pause.start()
+        else:
+            self._pause.stop()
+            self.refresh()
 
     def _on_replaced(self) -> None:
         self.refresh()
@@ -278,15 +295,19 @@ class Suggesting(QObject):
             self._say(exc.message(language()))
             self._resync()
             return True
-        new_record = copy.deepcopy(letter.extra.get(REVIEW_KEY))
+        new_record = letter.extra.get(REVIEW_KEY)  # detached by the restore: the step's own
         self._restore_record(old_record)
         if new_record == old_record:
             return True
         self.dock.show_message("")
         label = tr("แนะนำการแก้ไข {field}",
                    field=", ".join(field_label(p, language()) for p in texts))
-        self.doc.undo_stack.push(SuggestionCommand(self, label, {}, {}, old_record,
-                                                   new_record, merge=merge))
+        self._typing = True
+        try:
+            self.doc.undo_stack.push(SuggestionCommand(self, label, {}, {}, old_record,
+                                                       new_record, merge=merge))
+        finally:
+            self._typing = False
         return True
 
     def _get(self, path: str) -> Any:
@@ -460,7 +481,14 @@ class Suggesting(QObject):
                 (base + a, base + b, kind, s) for a, b, kind, s in self.box_spans(path))
         for widget in self._marked - set(per_widget):
             _clear(widget)
+            self._drawn.pop(widget, None)
         for widget, spans in per_widget.items():
+            key = [(a, b, kind, s.id, s.author, s.old, s.new) for a, b, kind, s in spans]
+            if isinstance(widget, QLineEdit):
+                key.append(("cursor", widget.cursorPosition(), widget.text()))
+            if self._drawn.get(widget) == key:
+                continue  # unchanged: setting selections again relays the box out
+            self._drawn[widget] = key
             if isinstance(widget, QLineEdit):
                 _line_edit_formats(widget, spans)
             else:

@@ -224,6 +224,7 @@ def test_typing_burst_is_one_undo_step_and_withdraws(qtbot: Any, make_window: An
     assert only.author == SUPERVISOR.name
     # inserted words underlined in the supervisor's colour in the box
     colour = sg.author_colour(SUPERVISOR.name).lower()
+    qtbot.waitUntil(lambda: bool(editor.extraSelections()), timeout=3000)  # typing paused
     selections = editor.extraSelections()
     assert any(s.format.fontUnderline() and s.cursor.selectedText().strip() == ADDED.strip()
                and s.format.foreground().color().name() == colour for s in selections)
