@@ -222,6 +222,13 @@ def test_typing_burst_is_one_undo_step_and_withdraws(qtbot: Any, make_window: An
     (only,) = sg.open_suggestions(window.doc.letter)
     assert only.field == "body[1]" and only.new.strip() == ADDED.strip()
     assert only.author == SUPERVISOR.name
+    # modified, and the autosave copy holds the suggestion, as for any edit
+    assert window.doc.is_modified() and window.autosave()
+    from dla_drafter.model.draftio import load_draft
+
+    recovered = load_draft(window.recovery.draft_path)
+    assert [s.id for s in sg.open_suggestions(recovered)] == [only.id]
+    assert recovered.body == original["body"]
     # inserted words underlined in the supervisor's colour in the box
     colour = sg.author_colour(SUPERVISOR.name).lower()
     qtbot.waitUntil(lambda: bool(editor.extraSelections()), timeout=3000)  # typing paused
@@ -379,3 +386,23 @@ def test_typing_in_the_middle_keeps_the_box_and_its_cursor(qtbot: Any, make_wind
     assert snapshot(window)["subject"] == original["subject"]
     own = sg.own_text(window.doc.letter, "body[0]", SUPERVISOR.name)
     assert own == expected
+
+
+def test_damaged_record_refuses_suggesting_clearly(qtbot: Any, make_window: Any,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    """A review record that is not an object: typing while suggesting is refused with the
+    engine's Thai message, the box shows the letter again and nothing is changed or undone."""
+    setup_users(monkeypatch, tmp_path)
+    letter = example_letter()
+    letter.extra["review"] = "garbage"
+    become(monkeypatch, tmp_path, "supervisor")
+    window = make_window(letter=letter)
+    original = snapshot(window)
+    window.suggesting.act_suggesting.trigger()
+    editor = body_editor(window, 0)
+    type_at_end(editor, "ก")
+    assert "เสียหาย" in window.suggesting.dock.message.text()
+    assert editor.toPlainText() == original["body"][0]
+    assert snapshot(window) == original
+    assert not window.doc.undo_stack.canUndo()
