@@ -215,6 +215,7 @@ class Suggesting(QObject):
         self.refresh()
         if sg.open_suggestions(self.doc.letter):
             self.dock.show()
+            self.dock.raise_()  # the clerk's first question on opening: what was suggested
 
     def _say(self, text: str) -> None:
         self.dock.show_message(text)
