@@ -262,7 +262,10 @@ class Suggesting(QObject):
         refused: str | None = None
         for path, value in changes.items():
             if isinstance(value, str) and sg.field_text(letter, path) is not None:
-                texts[path] = value
+                # a box re-reporting what it shows (a highlighter, a focus change) is no
+                # edit: only text that differs from the reviewer's own text is one
+                if value != sg.own_text(letter, path, self.author):
+                    texts[path] = value
                 continue
             current = self._get(path)
             if (isinstance(value, list) and isinstance(current, list)

@@ -406,3 +406,26 @@ def test_damaged_record_refuses_suggesting_clearly(qtbot: Any, make_window: Any,
     assert editor.toPlainText() == original["body"][0]
     assert snapshot(window) == original
     assert not window.doc.undo_stack.canUndo()
+
+
+def test_a_box_showing_its_text_again_is_no_edit(qtbot: Any, make_window: Any,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    """Opening a draft with one's own suggestion and clicking into that paragraph: the box
+    re-reports its text (highlighting, focus), which must not re-stamp the suggestion or
+    make an undo step."""
+    setup_users(monkeypatch, tmp_path)
+    letter = example_letter()
+    sg.suggestions_from_edit(letter, "body[0]", letter.body[0] + ADDED, SUPERVISOR.name,
+                             at="2026-01-02T03:04:05+00:00")
+    become(monkeypatch, tmp_path, "supervisor")
+    window = make_window(letter=letter)
+    original = snapshot(window)
+    window.suggesting.act_suggesting.trigger()
+    assert body_editor(window, 0).toPlainText() == letter.body[0] + ADDED
+    window.form.focus_field("body[0]")
+    editor = body_editor(window, 0)
+    editor.document().setPlainText(editor.toPlainText())  # the box says its text again
+    qtbot.wait(300)
+    assert snapshot(window) == original
+    assert not window.doc.undo_stack.canUndo() and not window.doc.is_modified()
