@@ -75,12 +75,20 @@ def press_undo(qtbot: Any, window: Any) -> None:
     qtbot.keyClick(body_editor(window, 0), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
-def coloured_pixels(window: Any, pages: Any, colour: str) -> int:
-    """Pixels of ``colour`` the preview's overlay paints over blank pages."""
+def coloured_pixels(window: Any, pages: Any, colour: str, margin: bool = True) -> int:
+    """Pixels of ``colour`` the preview's overlay paints over blank pages: in the right
+    margin (the bars), or with ``margin=False`` left of it (struck words)."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPainter
 
     canvas = window.preview.canvas
+    want = QColor(colour)
+
+    def near(pixel: int) -> bool:  # a thin stroke is blended with the page's white
+        got = QColor(pixel)
+        hue_kept = abs(got.hsvHue() - want.hsvHue()) < 25 if got.hsvHue() >= 0 else False
+        return hue_kept and got.hsvSaturation() > 60
+
     count = 0
     for page, rect in zip(canvas.page_list(), canvas.page_rects(), strict=True):
         image = QImage(int(rect.width()) + 1, int(rect.height()) + 1,
@@ -91,9 +99,10 @@ def coloured_pixels(window: Any, pages: Any, colour: str) -> int:
             painter, page, QRectF(0, 0, rect.width(), rect.height()), canvas.px_per_cm,
             pages, canvas.settings)
         painter.end()
-        wanted = QColor(colour).rgb()
-        count += sum(1 for x in range(image.width() - 60, image.width())
-                     for y in range(0, image.height(), 2) if image.pixel(x, y) == wanted)
+        columns = (range(image.width() - 60, image.width()) if margin
+                   else range(0, image.width() - 60))
+        count += sum(1 for x in columns for y in range(image.height())
+                     if image.pixel(x, y) != 0xFFFFFFFF and near(image.pixel(x, y)))
     return count
 
 
@@ -429,3 +438,21 @@ def test_a_box_showing_its_text_again_is_no_edit(qtbot: Any, make_window: Any,
     qtbot.wait(300)
     assert snapshot(window) == original
     assert not window.doc.undo_stack.canUndo() and not window.doc.is_modified()
+
+
+def test_preview_strikes_the_words_a_suggestion_deletes(qtbot: Any, make_window: Any,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    """The page prints the letter (the words are still there) with a stroke through them
+    in the author's colour; rejecting the suggestion takes the stroke away."""
+    setup_users(monkeypatch, tmp_path)
+    letter = example_letter()
+    sid = sg.add_suggestion(letter, "body[1]", "จำนวน 120 แห่ง", "", SUPERVISOR.name)
+    become(monkeypatch, tmp_path, "clerk")
+    window = make_window(letter=letter)
+    pages = wait_preview(qtbot, window)
+    assert "๑๒๐" in "".join(line.text for line in pages.lines())  # Thai digits print
+    colour = sg.author_colour(SUPERVISOR.name)
+    assert coloured_pixels(window, pages, colour, margin=False) > 20
+    assert window.suggesting.reject(sid)
+    assert coloured_pixels(window, wait_preview(qtbot, window), colour, margin=False) == 0
