@@ -196,6 +196,7 @@ def test_supervisor_suggests_and_clerk_decides(qtbot: Any, make_window: Any,
     assert snapshot(clerk) == after_accept
     press_undo(qtbot, clerk)
     assert snapshot(clerk) == before_accept
+    assert not clerk.doc.is_modified()  # back to the file as opened
     assert dock.items.count() == 2
     assert body_editor(clerk, 0).toPlainText() == original["body"][0]
 
@@ -456,3 +457,32 @@ def test_preview_strikes_the_words_a_suggestion_deletes(qtbot: Any, make_window:
     assert coloured_pixels(window, pages, colour, margin=False) > 20
     assert window.suggesting.reject(sid)
     assert coloured_pixels(window, wait_preview(qtbot, window), colour, margin=False) == 0
+
+
+def test_other_reviewers_words_are_marked_where_they_stand_in_my_box(
+        qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Suggesting in a paragraph where someone else suggested a deletion further on: my box
+    holds my text (with my insertion before their words), and their words are struck in
+    their colour at the right place in it; my insertion underlined in mine."""
+    setup_users(monkeypatch, tmp_path)
+    other = "นายวิชัย ตรวจทาน"
+    letter = example_letter()
+    sg.add_suggestion(letter, "body[1]", "จำนวน 120 แห่ง", "", other)
+    become(monkeypatch, tmp_path, "supervisor")
+    window = make_window(letter=letter)
+    window.suggesting.act_suggesting.trigger()
+    editor = body_editor(window, 1)
+    editor.setFocus()
+    editor.set_cursor(0)
+    type_text(editor, "ทั้งนี้ ")
+    assert editor.toPlainText() == "ทั้งนี้ " + letter.body[1]
+    qtbot.waitUntil(lambda: len(editor.extraSelections()) >= 2, timeout=3000)
+    marks = {(s.cursor.selectedText(), s.format.fontStrikeOut(), s.format.fontUnderline(),
+              s.format.foreground().color().name()) for s in editor.extraSelections()}
+    assert ("จำนวน 120 แห่ง", True, False, sg.author_colour(other).lower()) in marks
+    assert any(text.strip() == "ทั้งนี้" and underline and colour ==
+               sg.author_colour(SUPERVISOR.name).lower()
+               for text, _strike, underline, colour in marks)
+    # their suggestion is untouched by my typing
+    theirs = [s for s in sg.open_suggestions(window.doc.letter) if s.author == other]
+    assert len(theirs) == 1 and theirs[0].old == "จำนวน 120 แห่ง"
