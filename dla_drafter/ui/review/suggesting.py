@@ -256,9 +256,16 @@ class Suggesting(QObject):
 
     def _edit_hook(self, changes: dict[str, Any], merge: bool) -> bool:
         """Turn a widget's edit into suggestions (one undo step, merged while typing on).
-        Refused edits change nothing and the boxes are put back."""
+
+        Words become suggestions. A value that is not words (a drop-down, a tick box, the
+        day, the register's number — fields the engine does not take suggestions on) stays a
+        normal edit of the letter, said in the status bar: refusing it would lose what the
+        program itself writes (a number the register has just issued). A list changed in
+        shape (a paragraph split or joined, a row added) carries the boxes' text, so it is
+        refused with a message and the boxes are put back."""
         letter = self.doc.letter
         texts: dict[str, str] = {}
+        direct: dict[str, Any] = {}
         refused: str | None = None
         for path, value in changes.items():
             if isinstance(value, str) and sg.field_text(letter, path) is not None:
@@ -279,17 +286,43 @@ class Suggesting(QObject):
                     if item != sg.own_text(letter, item_path, self.author):
                         texts[item_path] = item
                 continue
-            refused = path
+            if isinstance(value, list | dict | tuple) or isinstance(current, list | dict):
+                refused = path
+            else:
+                direct[path] = value
         if refused is not None:
             self._say(tr("ในโหมดแนะนำการแก้ไข แก้ได้เฉพาะถ้อยคำในช่องข้อความ "
-                         "({field}: เพิ่ม/ลบย่อหน้าหรือเปลี่ยนตัวเลือกไม่ได้) "
+                         "({field}: เพิ่มหรือลบย่อหน้า/รายการไม่ได้) "
                          "ปิดโหมดแนะนำการแก้ไขก่อนถ้าจะแก้เอง",
                          field=field_label(refused, language())))
             self._resync()
             return True
+        if direct:
+            self.status(tr("{field} ไม่ใช่ถ้อยคำ จึงแก้ในหนังสือโดยตรง ไม่เป็นข้อเสนอแก้ไข",
+                           field=", ".join(field_label(p, language()) for p in direct)), 6000)
+            if not texts:
+                return False  # the document's own path: one normal undo step
         if not texts:
             self._resync()
             return True
+        if direct:  # both at once (rare): one undo step holding the suggestion and the edit
+            self.doc.undo_stack.beginMacro(tr("แก้ไข"))
+            try:
+                self._suggest(texts, merge=False)
+                self.doc.edit_hook = None
+                try:
+                    self.doc.set_fields(direct, merge=False)
+                finally:
+                    self.doc.edit_hook = self._edit_hook
+            finally:
+                self.doc.undo_stack.endMacro()
+            return True
+        self._suggest(texts, merge)
+        return True
+
+    def _suggest(self, texts: dict[str, str], merge: bool) -> None:
+        """The suggestions for what the boxes of ``texts`` now hold, as one undo step."""
+        letter = self.doc.letter
         old_record = copy.deepcopy(letter.extra.get(REVIEW_KEY))
         try:
             for path, text in texts.items():
@@ -298,11 +331,11 @@ class Suggesting(QObject):
             self._restore_record(old_record)
             self._say(exc.message(language()))
             self._resync()
-            return True
+            return
         new_record = letter.extra.get(REVIEW_KEY)  # detached by the restore: the step's own
         self._restore_record(old_record)
         if new_record == old_record:
-            return True
+            return
         self.dock.show_message("")
         label = tr("แนะนำการแก้ไข {field}",
                    field=", ".join(field_label(p, language()) for p in texts))
@@ -312,7 +345,6 @@ class Suggesting(QObject):
                                                        new_record, merge=merge))
         finally:
             self._typing = False
-        return True
 
     def _get(self, path: str) -> Any:
         try:

@@ -268,8 +268,10 @@ def test_typing_burst_is_one_undo_step_and_withdraws(qtbot: Any, make_window: An
 
 def test_refused_edits_change_nothing(qtbot: Any, make_window: Any,
                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """A new paragraph or a combo box is not a suggestion: refused with a Thai message
-    naming the field, the letter and its history untouched, the box put back."""
+    """A new paragraph is not a suggestion: refused with a Thai message naming the field,
+    the letter and its history untouched, the box put back. A drop-down or the register's
+    number is not words: it stays a normal edit (one undo step), so a number the register
+    issues while a reviewer suggests is never lost."""
     setup_users(monkeypatch, tmp_path)
     become(monkeypatch, tmp_path, "supervisor")
     window = make_window(letter=example_letter())
@@ -280,16 +282,28 @@ def test_refused_edits_change_nothing(qtbot: Any, make_window: Any,
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     message = window.suggesting.dock.message.text()
-    assert "แนะนำการแก้ไข" in message and "ข้อความ" in message
+    assert "แนะนำการแก้ไข" in message and "ข้อความ" in message and "ย่อหน้า" in message
     assert len(window.form.lists["body"].editors) == 2
-    urgency = window.form.bindings["urgency"].widget
-    urgency.activated.emit(urgency.count() - 1)
+    assert editor.toPlainText() == original["body"][0]
     assert snapshot(window) == original
     assert window.doc.undo_stack.index() == depth
-    assert urgency.currentData() == original.get("urgency", urgency.itemData(0))
     # a control character typed (pasted) into the subject: the engine's message, no change
     window.doc.set_field("subject", original["subject"] + "\x07")
     assert "อักขระควบคุม" in window.suggesting.dock.message.text()
+    assert snapshot(window) == original
+    assert window.doc.undo_stack.index() == depth
+    # the drop-down: a normal edit, one undo step
+    urgency = window.form.bindings["urgency"].widget
+    urgency.setCurrentIndex(urgency.count() - 1)
+    urgency.activated.emit(urgency.count() - 1)
+    assert window.doc.letter.urgency == urgency.itemData(urgency.count() - 1) is not None
+    assert window.doc.undo_stack.index() == depth + 1
+    # what the register writes after issuing a number goes into the letter
+    window.doc.set_fields({"number.serial": "123", "date.day": 5}, merge=False)
+    assert window.doc.letter.number.serial == "123" and window.doc.letter.date.day == 5
+    assert not sg.open_suggestions(window.doc.letter)
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
     assert snapshot(window) == original
     # leaving the mode: edits are normal edits again
     window.suggesting.act_suggesting.trigger()
