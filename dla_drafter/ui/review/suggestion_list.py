@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from dla_drafter.fields import field_label
 from dla_drafter.review.suggestions import Suggestion, author_colour
 from dla_drafter.ui.i18n import language, tr
+from dla_drafter.ui.review.suggesting_strings import register
+
+register()
 
 #: How much of a long old/new text a row shows (the whole text is in the row's tooltip).
 SHOWN_CHARS = 60

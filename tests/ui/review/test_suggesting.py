@@ -500,3 +500,38 @@ def test_other_reviewers_words_are_marked_where_they_stand_in_my_box(
     # their suggestion is untouched by my typing
     theirs = [s for s in sg.open_suggestions(window.doc.letter) if s.author == other]
     assert len(theirs) == 1 and theirs[0].old == "จำนวน 120 แห่ง"
+
+
+def test_every_interface_text_has_english() -> None:
+    """Each Thai text the suggestion mode passes to tr() has an English entry."""
+    import ast
+
+    from dla_drafter.ui.i18n import EN
+    from dla_drafter.ui.review import suggesting, suggestion_list
+
+    thai = set()
+    for module in (suggesting, suggestion_list):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "tr"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                thai.add(node.args[0].value)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and any(
+                    "\u0e00" <= ch <= "\u0e7f" for ch in node.value) and node.value.startswith(
+                    ("ยอมรับข้อเสนอ", "ไม่รับข้อเสนอ")):
+                thai.add(node.value)  # the decisions' undo texts, passed to tr() later
+    assert len(thai) > 15
+    assert sorted(t for t in thai if t not in EN) == []
+
+
+def test_english_interface(qtbot: Any, make_window: Any) -> None:
+    from dla_drafter.ui.i18n import set_language
+
+    set_language("en")
+    try:
+        window = make_window()
+        assert window.suggesting.act_suggesting.text() == "Suggesting (track changes)"
+        assert window.suggesting.dock.windowTitle() == "Suggestions"
+        assert window.suggesting.dock.accept_all_button.text() == "Accept All"
+    finally:
+        set_language("th")
