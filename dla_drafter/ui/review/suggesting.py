@@ -499,9 +499,12 @@ class Suggesting(QObject):
                     out.append((begin, begin + len(s.new), "inserted", s))
                 else:
                     out.append((max(0, begin - 1), max(1, begin), "point", s))
-            elif start < end:
-                out.append((box_offset(kept, start), box_offset(kept, end, end=True),
-                            "deleted", s))
+            else:  # someone else's: their old words struck, the place of new ones marked
+                first, last = box_offset(kept, start), box_offset(kept, end, end=True)
+                if start < end:
+                    out.append((first, last, "deleted", s))
+                if s.new:
+                    out.append((max(0, last - 1), max(1, last), "point", s))
         return out
 
     def _mark_form(self, shown: dict[str, Any]) -> None:

@@ -497,9 +497,17 @@ def test_other_reviewers_words_are_marked_where_they_stand_in_my_box(
     assert any(text.strip() == "ทั้งนี้" and underline and colour ==
                sg.author_colour(SUPERVISOR.name).lower()
                for text, _strike, underline, colour in marks)
-    # their suggestion is untouched by my typing
+    # their insertion's place is marked too (a wavy tint under the character before it)
+    sg.add_suggestion(window.doc.letter, "body[1]", "", " ด่วน", other,
+                      offset=len(letter.body[1]))
+    window.suggesting.refresh()
+    assert any(s.format.underlineStyle() == s.format.UnderlineStyle.WaveUnderline
+               and s.cursor.selectionEnd() == len(editor.toPlainText())
+               and s.format.foreground().color().name() == sg.author_colour(other).lower()
+               for s in editor.extraSelections())
+    # their suggestions are untouched by my typing
     theirs = [s for s in sg.open_suggestions(window.doc.letter) if s.author == other]
-    assert len(theirs) == 1 and theirs[0].old == "จำนวน 120 แห่ง"
+    assert len(theirs) == 2 and theirs[0].old == "จำนวน 120 แห่ง"
 
 
 def test_every_interface_text_has_english() -> None:
