@@ -543,3 +543,32 @@ def test_english_interface(qtbot: Any, make_window: Any) -> None:
         assert window.suggesting.dock.accept_all_button.text() == "Accept All"
     finally:
         set_language("th")
+
+
+def test_a_lines_box_suggests_per_line(qtbot: Any, make_window: Any,
+                                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The agency's address is one box of several lines: a word typed on its second line is
+    a suggestion on ``agency.address[1]``, marked on that line; a new line is refused."""
+    setup_users(monkeypatch, tmp_path)
+    become(monkeypatch, tmp_path, "supervisor")
+    window = make_window(letter=example_letter())
+    original = snapshot(window)
+    window.suggesting.act_suggesting.trigger()
+    box = window.form.lines["agency.address"]
+    box.setFocus()
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(box, " ประเทศไทย")
+    (only,) = sg.open_suggestions(window.doc.letter)
+    assert only.field == "agency.address[1]" and only.new.strip() == "ประเทศไทย"
+    assert snapshot(window)["agency"] == original["agency"]
+    assert box.toPlainText().endswith("กทม. 10300 ประเทศไทย")
+    qtbot.waitUntil(lambda: bool(box.extraSelections()), timeout=3000)
+    assert any(s.cursor.selectedText().strip() == "ประเทศไทย" and s.format.fontUnderline()
+               for s in box.extraSelections())
+    depth = window.doc.undo_stack.index()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # an empty last line is no line yet
+    type_text(box, "ก")  # a third line: refused, the box put back
+    assert window.doc.undo_stack.index() == depth
+    assert box.toPlainText() == "ถนนนครราชสีมา เขตดุสิต\nกทม. 10300 ประเทศไทย"
+    assert "ที่ตั้ง" in window.suggesting.dock.message.text() or \
+        "agency" in window.suggesting.dock.message.text()
