@@ -44,6 +44,7 @@ from dla_drafter.ui.recovery import RecoverySession
 from dla_drafter.ui.register.menu import RegisterMenu
 from dla_drafter.ui.review.menu import ReviewMenu
 from dla_drafter.ui.review.panel import ReviewPanel
+from dla_drafter.ui.review.suggesting import Suggesting
 
 APP_TITLE = "DLA Drafter"
 AUTOSAVE_MS = 30_000
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         # hidden until a draft under review is opened or a review command is used, so the
         # form keeps its width for clerks who do not review in the program
         self.review.setVisible(self.doc.letter.extra.get(REVIEW_KEY) is not None)
+        self.suggesting = Suggesting.install(self)  # after the review panel, menu and dock
         self.problems.field_requested.connect(self.review.show_problem)
         self.problems.updated.connect(self.review.mark_typed_initials)  # names typed by hand
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,8 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self._from_widget = False
         self.revision = 0
+        #: Suggesting mode (ui/review/suggesting.py) takes the widgets' edits: True = taken.
+        self.edit_hook: Callable[[dict[str, Any], bool], bool] | None = None
 
     # --- editing ---
 
@@ -112,6 +115,8 @@ class Document(QObject):
 
     def set_fields(self, changes: dict[str, Any], *, merge: bool = True, text: str = "") -> None:
         """Change fields from a widget: one undo step (merged with the previous keystrokes)."""
+        if self.edit_hook is not None and self.edit_hook(changes, merge):
+            return
         changes = {k: v for k, v in changes.items() if get_path(self.letter, k) != v}
         if not changes:
             return
