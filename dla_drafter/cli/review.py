@@ -21,7 +21,15 @@ import argparse
 import json
 from pathlib import Path
 
-from ._common import EXIT_ERRORS, EXIT_OK, add_lang, keyring, load, reason, say
+from ._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    add_lang,
+    keyring,
+    load_to_change,
+    save_changed,
+    say,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -100,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if args.review_command == "whoami":
         return _whoami(args.json, lang)
     path = Path(args.draft)
-    letter, warnings = load(path, lang)
+    letter, warnings, base = load_to_change(path, lang)
     if letter is None:
         return EXIT_ERRORS
     for problem in warnings:
@@ -108,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     if args.review_command == "status":
         return _status(letter, keyring(), args.json, lang)
     if args.review_command == "import-docx":
-        return _import_docx(letter, path, Path(args.docx), lang)
+        return _import_docx(letter, path, Path(args.docx), lang, base)
     identity = load_identity()
     try:
         if args.review_command == "send":
@@ -127,27 +135,10 @@ def run(args: argparse.Namespace) -> int:
     except IdentityError as exc:
         say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
-    return _save(letter, path, lang)
+    return save_changed(letter, path, base, lang)
 
 
-def _save(letter, path: Path, lang: str) -> int:
-    from ..atomic import AtomicWriteError
-    from ..model.draftio import save_draft
-    from ..problems import DraftError
-
-    try:
-        save_draft(letter, path)
-    except DraftError as exc:
-        for problem in exc.problems:
-            say(lang, problem.severity, problem.message(lang))
-        return EXIT_ERRORS
-    except AtomicWriteError as exc:
-        say(lang, "error", reason(exc, lang))
-        return EXIT_ERRORS
-    return EXIT_OK
-
-
-def _import_docx(letter, path: Path, docx: Path, lang: str) -> int:
+def _import_docx(letter, path: Path, docx: Path, lang: str, base) -> int:
     """Import, print the summary, save only when something was added."""
     from ..review.docx_import import DocxImportError, import_docx_comments
 
@@ -158,7 +149,7 @@ def _import_docx(letter, path: Path, docx: Path, lang: str) -> int:
         return EXIT_ERRORS
     for line in summary.lines(lang):
         print(line)
-    return _save(letter, path, lang) if summary.imported else EXIT_OK
+    return save_changed(letter, path, base, lang) if summary.imported else EXIT_OK
 
 
 def _status(letter, keyring, as_json: bool, lang: str) -> int:
