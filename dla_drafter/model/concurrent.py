@@ -11,10 +11,11 @@ as before; if another PC saved in between, the three versions are merged —
   field only one side changed takes that side's value; both changed it the same way, fine;
   both changed it differently, that is a :class:`Conflict` on that field;
 * **lists** (``body``, ``references``, ``enclosures`` …) are merged like ``diff3`` merges
-  lines: a paragraph inserted on one side and another paragraph edited on the other both
-  survive. Where both sides changed the same stretch differently, that stretch is merged
-  item by item when it has the same length on every side (so two edits of one paragraph
-  are a conflict on ``body[2]`` only), else the whole list is one conflict — simple and safe;
+  lines: a paragraph inserted or removed on one side and another paragraph edited on the
+  other both survive, even side by side. Where both sides changed the same items
+  differently, the stretch is merged item by item when it has the same length on every side
+  (so two edits of one paragraph are a conflict on ``body[2]`` only), else the whole list is
+  one conflict — simple and safe;
 * **unknown keys** are merged the same way and kept;
 * a top-level key can have a merger of its own (``mergers``): the review record's lists are
   merged by id in ``review.merge_records``, which knows what they hold.
@@ -257,8 +258,9 @@ def _matches(base_keys: list[str], other_keys: list[str]) -> dict[int, int]:
 def _merge_lists(base: list[Any], mine: list[Any], theirs: list[Any], steps: tuple[Step, ...]
                  ) -> tuple[list[Any], list[Conflict]]:
     """``diff3`` over items: stable runs (unchanged on both sides) separate chunks; a chunk
-    only one side changed takes that side; one both changed differently is merged item by
-    item when all three have its length, else the whole list is a conflict."""
+    only one side changed takes that side; one both changed takes both sides' changes when
+    they touch different items, else it is merged item by item when all three have its
+    length (a conflict per item), else the whole list is one conflict."""
     base_keys = [canonical(v) for v in base]
     in_mine = _matches(base_keys, [canonical(v) for v in mine])
     in_theirs = _matches(base_keys, [canonical(v) for v in theirs])
@@ -281,6 +283,8 @@ def _merge_lists(base: list[Any], mine: list[Any], theirs: list[Any], steps: tup
             out.extend(chunk_t)
         elif same(chunk_t, chunk_b):
             out.extend(chunk_m)
+        elif (apart := _apart(chunk_b, chunk_m, chunk_t)) is not None:
+            out.extend(apart)
         elif len(chunk_b) == len(chunk_m) == len(chunk_t):
             for bv, mv, tv in zip(chunk_b, chunk_m, chunk_t, strict=True):
                 value, found = merge_values(bv, mv, tv, (*steps, len(out)))
@@ -290,6 +294,47 @@ def _merge_lists(base: list[Any], mine: list[Any], theirs: list[Any], steps: tup
             return mine, [Conflict(steps, base, mine, theirs)]
         b, m, t = b_end, m_end, t_end
     return out, conflicts
+
+
+def _edits(base: list[Any], other: list[Any]) -> list[tuple[int, int, list[Any]]]:
+    """What one side did to a stretch of the base: (start, end, new items) per change."""
+    matcher = difflib.SequenceMatcher(None, [canonical(v) for v in base],
+                                      [canonical(v) for v in other], autojunk=False)
+    return [(i1, i2, other[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag != "equal"]
+
+
+def _touch(a: tuple[int, int, list[Any]], b: tuple[int, int, list[Any]]) -> bool:
+    """Whether two changes of the base overlap (two insertions at one place do)."""
+    (a1, a2, _), (b1, b2, _) = a, b
+    if a1 == a2 and b1 == b2:
+        return a1 == b1
+    if a1 == a2:
+        return b1 < a1 < b2
+    if b1 == b2:
+        return a1 < b1 < a2
+    return a1 < b2 and b1 < a2
+
+
+def _apart(base: list[Any], mine: list[Any], theirs: list[Any]) -> list[Any] | None:
+    """Both sides changed this stretch, but different items of it (one paragraph removed
+    here, the next one edited there): both changes applied; None when they touch."""
+    mine_edits, theirs_edits = _edits(base, mine), _edits(base, theirs)
+    edits = list(mine_edits)
+    for edit in theirs_edits:
+        if any(e[:2] == edit[:2] and same(e[2], edit[2]) for e in mine_edits):
+            continue  # the same change on both sides
+        if any(_touch(edit, e) for e in mine_edits):
+            return None
+        edits.append(edit)
+    out: list[Any] = []
+    at = 0
+    for start, end, items in sorted(edits, key=lambda e: (e[0], e[1])):
+        out.extend(base[at:start])
+        out.extend(items)
+        at = end
+    out.extend(base[at:])
+    return out
 
 
 def merge_drafts(base: Mapping[str, Any], mine: Mapping[str, Any], theirs: Mapping[str, Any],

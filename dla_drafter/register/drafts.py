@@ -9,10 +9,12 @@ know, nor a register entry whose draft still has a blank serial.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import getpass
 from pathlib import Path
 
+from ..problems import DrafterError
 from .errors import RegisterError
 from .store import Details, Entry, Store, normalise_code, parse_number
 
@@ -42,12 +44,16 @@ def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
     :class:`RegisterError` for everything else; in both cases neither the draft nor the
     register changed.
     """
-    from ..model.draftio import load_draft, save_draft
+    from ..model.concurrent import DraftBase
+    from ..model.draftio import read_draft_file
     from ..model.letter import LetterDate
+    from ..review.merge_records import save_merging
 
     path = Path(path)
-    original = path.read_bytes()
-    letter = load_draft(path)
+    letter, _warnings, raw = read_draft_file(path)
+    base = DraftBase.of(letter, path, raw)
+    original = copy.deepcopy(letter)
+    written = []  # the base of what was written, to take the number out again on failure
     code = normalise_code(letter.number.code)
     if not code:
         raise RegisterError("no_code", field="number.code")
@@ -58,9 +64,9 @@ def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
         letter.number.serial = str(entry.serial)
         letter.date = LetterDate(day=date.day, month=date.month, year=entry.year,
                                  extra=letter.date.extra)
-        try:
-            save_draft(letter, path)
-        except OSError as exc:
+        try:  # merged with what another PC saved since it was read (a comment …)
+            written.append(save_merging(letter, path, base, conflict_copy=False).base)
+        except (OSError, DrafterError) as exc:
             raise RegisterError("draft_write", str(path), detail=str(exc)) from exc
 
     serial = (letter.number.serial or "").strip()
@@ -82,8 +88,23 @@ def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
         return store.issue(code, letter.number.circular, date=date, details=details,
                            before_commit=write)
     except BaseException:
-        if path.read_bytes() != original:
-            from ..atomic import atomic_write_bytes
-
-            atomic_write_bytes(path, original)
+        if written:
+            _take_number_out(original, raw, path, written[0])
         raise
+
+
+def _take_number_out(original, raw: bytes, path: Path, written) -> None:
+    """Put the draft back as it was before the number was written: its very bytes when the
+    file is still what was written, else the draft as read merged with the file now, so
+    what another PC saved after the number went in is kept."""
+    import hashlib
+
+    from ..atomic import atomic_write_bytes
+    from ..model.draftlock import draft_lock
+    from ..review.merge_records import save_merging
+
+    with draft_lock(path):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == written.sha256:
+            atomic_write_bytes(path, raw)
+            return
+    save_merging(original, path, written, conflict_copy=False)

@@ -26,9 +26,10 @@ Rules that are not "the change wins":
   win over a side that did not touch it); when both changed it differently (only possible
   without a common base, e.g. a comment that reached both sides by other merges) it is
   resolved: someone said it was dealt with.
-* ``state`` — when both sides moved it (one sent, the other returned), it is the state of
-  the side whose latest new version or approval is later (``at``; this PC on a tie), as the
-  state is "the last thing that happened".
+* ``state`` — "the last thing that happened": the state of the side whose latest new
+  version or approval (one the other side does not have) is later by ``at`` (this PC on a
+  tie), even when that side's state reads as it did at the base (sent again while the other
+  PC returned it: ``in_review``). Without new events, three ways like any field.
 * ``versions`` are stored as deltas on the version before (``record.make_delta``): an entry
   whose predecessor in the merged list is not the one it was stored against is stored again
   against its new predecessor, from its rebuilt snapshot, so every version still rebuilds.
@@ -291,12 +292,12 @@ def merge_review(base: Any, mine: Any, theirs: Any, steps: tuple[Step, ...] = (R
         return merge_values(base, mine, theirs, steps)
 
     def state(b: Any, m: Any, t: Any, _steps: tuple[Step, ...]) -> tuple[Any, list[Conflict]]:
+        latest_mine, latest_theirs = _latest_new(mine, base), _latest_new(theirs, base)
+        if latest_mine or latest_theirs:  # the side of the last thing that happened
+            return (m if latest_mine >= latest_theirs else t), []
         if same(m, t) or same(b, t):
             return m, []
-        if same(b, m):
-            return t, []
-        later_mine = _latest_new(mine, base) >= _latest_new(theirs, base)
-        return (m if later_mine else t), []
+        return (t if same(b, m) else m), []
 
     return _merge_fields(base, mine, theirs, steps, {**_RECORD_LISTS, "state": state})
 

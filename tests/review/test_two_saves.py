@@ -16,7 +16,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from dla_drafter.model.draftio import load_draft
 from dla_drafter.review.record import read_record
 
