@@ -86,9 +86,8 @@ def test_an_empty_lock_a_crash_left_is_taken_over_after_watching_it(draft, monke
 def test_a_live_holder_makes_the_save_wait_then_give_up_with_a_thai_message(draft):
     before = draft.read_bytes()
     write_lock(draft, user="somsri")  # this very process: alive
-    with pytest.raises(DraftLockError) as err:
-        with draft_lock(draft, wait_s=0.3):
-            pass
+    with pytest.raises(DraftLockError) as err, draft_lock(draft, wait_s=0.3):
+        pass
     assert isinstance(err.value, OSError)
     assert "กำลังถูกบันทึกจากเครื่องอื่น" in err.value.message("th")
     assert "somsri" in err.value.message("th")

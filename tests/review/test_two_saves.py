@@ -98,3 +98,97 @@ def test_two_processes_commenting_200_times_each_keep_all_400_comments(tmp_path)
     # The file is a clean draft, and no lock or temporary file is left beside it.
     assert json.loads(draft.read_text(encoding="utf-8"))["format"] == "dla-drafter/letter@1"
     assert sorted(p.name for p in draft.parent.iterdir()) == ["memo.dladraft.json"]
+
+
+def _other_pc(draft: Path, change) -> bytes:
+    from dla_drafter.model.draftio import save_draft
+
+    other = load_draft(draft)
+    change(other)
+    save_draft(other, draft)
+    return draft.read_bytes()
+
+
+def test_a_command_whose_file_changed_meanwhile_keeps_the_other_pcs_work(
+        tmp_path, monkeypatch, capsys):
+    """``review comment`` loads, and before it saves another PC saves a comment and a new
+    subject: both are in the file with this command's comment."""
+    from dla_drafter.cli import main
+    from dla_drafter.review import actions
+
+    draft = tmp_path / "memo.dladraft.json"
+    draft.write_bytes(MEMO.read_bytes())
+    real = actions.add_comment
+
+    def comment_while_the_other_pc_saves(letter, *args, **kwargs):
+        _other_pc(draft, lambda o: (real(o, "subject", QUOTE, "จากอีกเครื่อง", author="B"),
+                                    setattr(o, "subject", o.subject + " (แก้)")))
+        return real(letter, *args, **kwargs)
+
+    monkeypatch.setattr(actions, "add_comment", comment_while_the_other_pc_saves)
+    code = main(["review", "comment", str(draft), "--field", "subject", "--quote", QUOTE,
+                 "--text", "จากเครื่องนี้", "--author", "A"])
+    assert code == 0, capsys.readouterr().err
+    saved = load_draft(draft)
+    assert saved.subject.endswith(" (แก้)")
+    assert [c.text for c in read_record(saved.extra["review"]).comments] == [
+        "จากอีกเครื่อง", "จากเครื่องนี้"]
+
+
+def test_a_field_conflict_in_the_command_line_refuses_names_it_and_saves_a_copy(
+        tmp_path, monkeypatch, capsys):
+    """A verb that changed a field another PC changed too (here: a comment text edited on
+    both) cannot ask anyone: exit 1, the field named, the file as the other PC wrote it,
+    this version beside it."""
+    from dla_drafter.cli import main
+    from dla_drafter.review import actions
+
+    draft = tmp_path / "memo.dladraft.json"
+    draft.write_bytes(MEMO.read_bytes())
+    main(["review", "comment", str(draft), "--field", "subject", "--quote", QUOTE,
+          "--text", "เดิม", "--author", "A"])
+    real = actions.add_comment
+    theirs: list[bytes] = []
+
+    def edit_and_clash(letter, *args, **kwargs):
+        def change(other):
+            other.extra["review"]["comments"][0]["text"] = "แก้โดยอีกเครื่อง"
+
+        theirs.append(_other_pc(draft, change))
+        letter.extra["review"]["comments"][0]["text"] = "แก้โดยเครื่องนี้"
+        return real(letter, *args, **kwargs)
+
+    monkeypatch.setattr(actions, "add_comment", edit_and_clash)
+    capsys.readouterr()
+    code = main(["review", "comment", str(draft), "--field", "subject", "--quote", QUOTE,
+                 "--text", "ใหม่", "--author", "A", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert draft.read_bytes() == theirs[0]
+    assert "review.comments[0].text" in err
+    assert "another PC changed this field" in err
+    copies = sorted(tmp_path.glob("memo.conflict-*.dladraft.json"))
+    assert len(copies) == 1 and str(copies[0]) in err
+    mine = read_record(load_draft(copies[0]).extra["review"])
+    assert [c.text for c in mine.comments] == ["แก้โดยเครื่องนี้", "ใหม่"]
+
+
+def test_two_real_commands_at_once_keep_both_comments(tmp_path):
+    """The installed command itself (a new interpreter per comment), ten each at once."""
+    draft = tmp_path / "memo.dladraft.json"
+    draft.write_bytes(MEMO.read_bytes())
+    procs = []
+    for i in range(10):
+        for tag in "AB":
+            env = {k: v for k, v in os.environ.items() if not k.startswith("DLA_DRAFTER_")}
+            env.update(XDG_CONFIG_HOME=str(tmp_path / tag / "config"),
+                       XDG_DATA_HOME=str(tmp_path / tag / "data"))
+            procs.append(subprocess.Popen(
+                [sys.executable, "-m", "dla_drafter", "review", "comment", str(draft),
+                 "--field", "subject", "--quote", QUOTE, "--text", f"{tag}-{i}",
+                 "--author", tag], env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True))
+    for proc in procs:
+        _out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+    texts = {c.text for c in read_record(load_draft(draft).extra["review"]).comments}
+    assert texts == {f"{tag}-{i}" for tag in "AB" for i in range(10)}
