@@ -161,3 +161,22 @@ def test_undo_after_a_merging_save_goes_back_to_the_clerks_own_version(
     window.act_undo.trigger()  # the merge is one undo step
     assert len(comments(window.doc.letter)) == 1
     assert window.doc.letter.contact.phone == "1"
+
+
+def test_a_file_another_program_broke_is_not_saved_over_and_my_version_is_kept_beside_it(
+        qtbot: Any, window: Any, shared_draft: Path, dialogs: Any) -> None:
+    """Something else wrote a file that no longer opens as a draft: the window does not
+    merge into it or overwrite it; it says so and writes the clerk's version beside it."""
+    assert window.open_path(shared_draft)
+    broken = b'{"format": "dla-drafter/letter@1", "subject": '
+    shared_draft.write_bytes(broken)
+    type_text(window.form.bindings["contact.phone"].widget, "0 2241 9000")
+    dialogs.replies["warning"] = None
+    assert not window.save()
+    assert shared_draft.read_bytes() == broken
+    assert window.isWindowModified()
+    (_parent, title, text, *_rest), = [args for name, args in dialogs.calls if name == "warning"]
+    copies = sorted(shared_draft.parent.glob("circular.conflict-*.dladraft.json"))
+    assert len(copies) == 1 and str(copies[0]) in text
+    assert "เปิดเป็นร่างหนังสือไม่ได้" in text
+    assert load_draft(copies[0]).contact.phone == "0 2241 9000"
