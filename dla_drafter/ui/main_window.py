@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         if self.recovery.saved_revision == self.doc.revision:
             return False
         try:
-            self.recovery.save(self.doc.letter, self.doc.path, self.doc.revision)
+            self.recovery.save(self.doc.letter, self.doc.path, self.doc.revision, self.doc.base)
         except Exception as exc:  # the clerk keeps typing; the status bar tells why
             self.statusBar().showMessage(tr("บันทึกอัตโนมัติไม่ได้: {e}", e=exc), 8000)
             return False

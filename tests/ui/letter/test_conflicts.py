@@ -180,3 +180,29 @@ def test_a_file_another_program_broke_is_not_saved_over_and_my_version_is_kept_b
     assert len(copies) == 1 and str(copies[0]) in text
     assert "เปิดเป็นร่างหนังสือไม่ได้" in text
     assert load_draft(copies[0]).contact.phone == "0 2241 9000"
+
+
+def test_a_draft_restored_after_a_crash_still_merges_what_another_pc_saved(
+        qtbot: Any, make_window: Any, shared_draft: Path) -> None:
+    """The program died with unsaved edits; meanwhile another PC saved a comment and a new
+    subject. Restored and saved, the draft has the clerk's edit and the other PC's work:
+    the autosave copy remembers what the file was when it was opened."""
+    from dla_drafter.ui.app import restore_into
+    from dla_drafter.ui.recovery import find_orphans
+
+    lost = make_window()
+    assert lost.open_path(shared_draft)
+    type_text(lost.form.bindings["contact.phone"].widget, "0 2241 9000")
+    assert lost.autosave()
+    lost.recovery.lock.unlock()  # as if its program had been killed
+    other_pc_saves(shared_draft, subject="เรื่องที่อีกเครื่องแก้")
+
+    window = make_window()
+    (orphan,) = [o for o in find_orphans(window.recovery.folder)
+                 if o.draft_path == lost.recovery.draft_path]
+    assert restore_into(window, orphan)
+    assert window.save()
+    saved = load_draft(shared_draft)
+    assert saved.contact.phone == "0 2241 9000"
+    assert saved.subject == "เรื่องที่อีกเครื่องแก้"
+    assert comments(saved) == ["ความเห็นเดิม", "ความเห็นจากอีกเครื่อง"]
