@@ -158,6 +158,12 @@ def _file_in_the_way(folder: Path) -> Path | None:
     return None
 
 
+def write_error(path: str | os.PathLike[str], cause: BaseException) -> AtomicWriteError:
+    """The :class:`AtomicWriteError` for a failure while preparing to write ``path`` (e.g.
+    the lock file a save makes beside it), in the same words as a failed write."""
+    return _error(Path(path), cause)
+
+
 class ReadOnlyTargetError(PermissionError):
     """The target exists and is read-only; raised (wrapped in AtomicWriteError) before any
     temporary file is made."""

@@ -95,6 +95,40 @@ def load(path: Path, lang: str, *, verbose: bool = False):
     return letter, warnings
 
 
+def load_to_change(path: Path, lang: str):
+    """:func:`load` for a command that changes the draft and saves it: also the draft's base
+    (what it was when read), so the save merges what another PC saved meanwhile
+    (:func:`save_changed`). ``(None, [], None)`` after saying why it did not open."""
+    from ..model.concurrent import open_draft
+    from ..problems import DraftError
+
+    try:
+        return open_draft(path)
+    except DraftError as exc:
+        for problem in exc.problems:
+            say(lang, problem.severity, problem.message(lang))
+        return None, [], None
+
+
+def save_changed(letter, path: Path, base, lang: str) -> int:
+    """Save a draft read with :func:`load_to_change`, merging what others saved since (the
+    review record by id); a field both changed refuses the save, naming it, leaves the file
+    as the other PC wrote it and says where this version was written. The exit code."""
+    from ..problems import DrafterError
+    from ..review.merge_records import save_merging
+
+    try:
+        save_merging(letter, path, base)
+    except DrafterError as exc:  # invalid letter, a conflict, the lock, the disk
+        for problem in exc.problems:
+            say(lang, problem.severity, problem.message(lang))
+        return EXIT_ERRORS
+    except OSError as exc:
+        say(lang, "error", reason(exc, lang))
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
 def reason(exc: BaseException, lang: str) -> str:
     """The cause in the clerk's language: a ``DrafterError``'s first problem, else the
     system's own words (``problems.problems_of``)."""

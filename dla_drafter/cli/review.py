@@ -41,7 +41,17 @@ import json
 import sys
 from pathlib import Path
 
-from ._common import EXIT_ERRORS, EXIT_OK, add_lang, keyring, load, reason, say
+from ._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    add_lang,
+    keyring,
+    load,
+    load_to_change,
+    reason,
+    save_changed,
+    say,
+)
 
 _T = {
     "th": {
@@ -258,7 +268,7 @@ def run(args: argparse.Namespace) -> int:
     if command in standalone:
         return standalone[command](args, lang)
     path = Path(args.draft)
-    letter, warnings = load(path, lang)
+    letter, warnings, base = load_to_change(path, lang)
     if letter is None:
         return EXIT_ERRORS
     for problem in warnings:
@@ -266,7 +276,7 @@ def run(args: argparse.Namespace) -> int:
     if command == "status":
         return _status(letter, keyring(), args.json, lang)
     if command == "import-docx":
-        return _import_docx(letter, path, Path(args.docx), lang, args.author)
+        return _import_docx(letter, path, Path(args.docx), lang, base, args.author)
     identity = load_identity()
     try:
         if command == "send":
@@ -295,7 +305,7 @@ def run(args: argparse.Namespace) -> int:
     except (actions.ReviewError, IdentityError) as exc:
         say(lang, "error", exc.message(lang))
         return EXIT_ERRORS
-    return _save(letter, path, lang)
+    return save_changed(letter, path, base, lang)
 
 
 def _approve(letter, identity, args: argparse.Namespace, lang: str) -> int:
@@ -345,24 +355,8 @@ def _decide(letter, command: str, args: argparse.Namespace, by: str, lang: str) 
         say(lang, "warning", f"{suggestion.id}: {problem.message(lang)}")
 
 
-def _save(letter, path: Path, lang: str) -> int:
-    from ..atomic import AtomicWriteError
-    from ..model.draftio import save_draft
-    from ..problems import DraftError
-
-    try:
-        save_draft(letter, path)
-    except DraftError as exc:
-        for problem in exc.problems:
-            say(lang, problem.severity, problem.message(lang))
-        return EXIT_ERRORS
-    except AtomicWriteError as exc:
-        say(lang, "error", reason(exc, lang))
-        return EXIT_ERRORS
-    return EXIT_OK
-
-
-def _import_docx(letter, path: Path, docx: Path, lang: str, author: str | None = None) -> int:
+def _import_docx(letter, path: Path, docx: Path, lang: str, base,
+                 author: str | None = None) -> int:
     """Import the Word comments, then the edits (tracked changes, and edits made without
     Track Changes) as suggestions; print both summaries; save only when something was
     added, and nothing when either part is refused."""
@@ -387,7 +381,7 @@ def _import_docx(letter, path: Path, docx: Path, lang: str, author: str | None =
     for line in summary.lines(lang) + edits.lines(lang):
         print(line)
     changed = summary.imported or summary.replies or summary.resolved or edits.added
-    return _save(letter, path, lang) if changed else EXIT_OK
+    return save_changed(letter, path, base, lang) if changed else EXIT_OK
 
 
 def _docx_author(data: bytes) -> str:

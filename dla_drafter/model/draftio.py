@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dla_drafter.atomic import atomic_write_text
+from dla_drafter.model.draftlock import draft_lock
 from dla_drafter.model.letter import (
     DEFAULT_CLOSE,
     DEFAULT_QR_CAPTION,
@@ -76,6 +77,7 @@ __all__ = [
     "load_draft",
     "load_draft_with_warnings",
     "loads_draft",
+    "read_draft_file",
     "save_draft",
     "validate_letter",
 ]
@@ -975,9 +977,16 @@ def save_draft(letter: Letter, path: str | os.PathLike[str], *, backup: bool = F
     :class:`~dla_drafter.atomic.AtomicWriteError` when the disk refuses, or when ``path`` is
     a read-only file (it is never replaced). Temporary files an earlier, killed save of
     ``path`` left behind are removed once this save succeeds (``atomic.remove_stale_temps``).
+
+    This replaces whatever is in the file: it is for a new file, or one the caller means to
+    overwrite. A draft that others may save too (a shared folder) is saved with
+    ``model.concurrent.save_shared`` (``review.merge_records.save_merging``), which merges
+    what they saved since it was opened. Both hold the draft's lock (``model.draftlock``)
+    while writing, so neither writes into the middle of the other's merge.
     """
     text = dumps_draft(letter)
-    atomic_write_text(path, text, backup=backup)
+    with draft_lock(path):
+        atomic_write_text(path, text, backup=backup)
 
 
 # --------------------------------------------------------------------------- files
@@ -1181,12 +1190,21 @@ def load_draft_with_warnings(path: str | os.PathLike[str]) -> tuple[Letter, list
     opening: missing, a folder, unreadable, too large, not UTF-8, not JSON, not a v1 draft, or
     invalid values.
     """
+    letter, warnings, _raw = read_draft_file(path)
+    return letter, warnings
+
+
+def read_draft_file(path: str | os.PathLike[str]) -> tuple[Letter, list[Problem], bytes]:
+    """:func:`load_draft_with_warnings`, and the bytes the letter was read from (one read):
+    what the draft was when it was opened, for the merging save (``model.concurrent``)."""
     file = Path(path)
-    data = _parse(_decode(_read_bytes(file), file), file)
+    raw = _read_bytes(file)
+    data = _parse(_decode(raw, file), file)
     try:
-        return _from_dict(data, owned=True)
+        letter, warnings = _from_dict(data, owned=True)
     except DraftError as exc:
         raise DraftError(exc.problems, file) from None
+    return letter, warnings, raw
 
 
 def load_draft(path: str | os.PathLike[str]) -> Letter:

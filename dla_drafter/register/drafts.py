@@ -35,7 +35,7 @@ import re
 import uuid
 from pathlib import Path
 
-from ..problems import problems_of
+from ..problems import DrafterError, problems_of
 from .errors import RegisterError
 from .store import Details, Entry, Store, normalise_code, parse_number
 
@@ -87,12 +87,13 @@ def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
     new ``number.draft_id`` and no number, so that issuing it again finds what the register
     did; after ``draft_write_pending`` the register holds the number for the draft.
     """
-    from ..model.draftio import dumps_draft, load_draft
+    from ..model.concurrent import DraftBase
+    from ..model.draftio import read_draft_file
     from ..model.letter import number_text
 
     path = Path(path)
-    original = path.read_bytes()
-    letter = load_draft(path)
+    letter, _warnings, original = read_draft_file(path)  # one read: the base is these bytes
+    base = DraftBase.of(letter, path, original)
     code = normalise_code(letter.number.code)
     if not code:
         raise RegisterError("no_code", field="number.code")
@@ -110,13 +111,12 @@ def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
     if draft_id:
         found = _pending_that_fits(store, letter, draft_id, where)
         if found is not None:
-            return _write_and_complete(store, path, letter, found)
-    written: bytes | None = None
+            return _write_and_complete(store, path, letter, found, base)
+    written = None
     if not draft_id:  # 1. the identity first, so that a committed number can be found again
         draft_id = uuid.uuid4().hex
         letter.number.extra[DRAFT_ID_KEY] = draft_id
-        written = dumps_draft(letter).encode("utf-8")
-        _write(path, written, "draft_write", str(path))
+        base = written = _save(path, letter, base, "draft_write", str(path))
 
     date = date or dt.date.today()
     details = details_of(letter, path, clerk, notes)
@@ -139,7 +139,7 @@ def issue_draft(store: Store, path: str | Path, *, date: dt.date | None = None,
         if written is not None and exc.code != "connection_lost":
             _put_back(path, written, original)
         raise
-    return _write_and_complete(store, path, letter, entry)  # 3. and 4.
+    return _write_and_complete(store, path, letter, entry, base)  # 3. and 4.
 
 
 def complete_pending(store: Store, path: str | Path) -> Entry | None:
@@ -147,15 +147,15 @@ def complete_pending(store: Store, path: str | Path) -> Entry | None:
     stopped between the register's commit and the draft's update), write that number and
     its date into the draft and return the entry; else None. Reads the draft; raises
     DraftError for one that does not load, RegisterError as :func:`issue_draft`."""
-    from ..model.draftio import load_draft
+    from ..model.concurrent import open_draft
 
     path = Path(path)
-    letter = load_draft(path)
+    letter, _warnings, base = open_draft(path)
     draft_id = draft_id_of(letter)
     if not draft_id:
         return None
     found = _pending_that_fits(store, letter, draft_id, str(path.resolve()))
-    return None if found is None else _write_and_complete(store, path, letter, found)
+    return None if found is None else _write_and_complete(store, path, letter, found, base)
 
 
 def _pending_that_fits(store: Store, letter, draft_id: str, where: str) -> Entry | None:
@@ -175,14 +175,13 @@ def _pending_that_fits(store: Store, letter, draft_id: str, where: str) -> Entry
     return None
 
 
-def _write_and_complete(store: Store, path: Path, letter, entry: Entry) -> Entry:
+def _write_and_complete(store: Store, path: Path, letter, entry: Entry, base) -> Entry:
     """Write ``entry``'s serial and date into the draft (unless it holds them already), then
-    clear the entry's pending mark. A register that cannot be reached for that last step
-    leaves the mark (the draft and the register agree already); the next issue or open of
-    the draft clears it."""
-    from ..model.draftio import dumps_draft
+    clear the entry's pending mark. The write merges what another PC saved since ``base``
+    was read (a comment made while the number was issued stays). A register that cannot be
+    reached for that last step leaves the mark (the draft and the register agree already);
+    the next issue or open of the draft clears it."""
     from ..model.letter import LetterDate
-    from ..problems import DraftError
 
     holds = ((letter.number.serial or "").strip() == str(entry.serial)
              and (letter.date.day, letter.date.month, letter.date.year)
@@ -191,35 +190,36 @@ def _write_and_complete(store: Store, path: Path, letter, entry: Entry) -> Entry
         letter.number.serial = str(entry.serial)
         letter.date = LetterDate(day=entry.date.day, month=entry.date.month, year=entry.year,
                                  extra=letter.date.extra)
-        try:
-            data = dumps_draft(letter).encode("utf-8")
-        except DraftError as exc:  # defensive: the draft loaded, and only these two changed
-            raise RegisterError("draft_write_pending", entry.number,
-                                why=(exc.message("th"), exc.message("en"))) from exc
-        _write(path, data, "draft_write_pending", entry.number)
+        _save(path, letter, base, "draft_write_pending", entry.number)
     try:
         return store.complete_draft(entry)
     except RegisterError:
         return entry
 
 
-def _write(path: Path, data: bytes, code: str, where: str) -> None:
-    """Replace the draft atomically; a disk that refuses is RegisterError ``code``."""
-    from ..atomic import atomic_write_bytes
+def _save(path: Path, letter, base, code: str, where: str):
+    """Save the draft through the merging save (``review.merge_records.save_merging``):
+    atomically, under the draft's lock, merged with what another PC saved since ``base``.
+    Returns the new base; a disk that refuses, or a conflict nobody is there to decide, is
+    RegisterError ``code`` (the file is left as it was)."""
+    from ..review.merge_records import save_merging
 
     try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
+        return save_merging(letter, path, base, conflict_copy=False).base
+    except (OSError, DrafterError) as exc:
         th, en = (problems_of(exc)[0].message(lang).splitlines()[0] for lang in ("th", "en"))
         raise RegisterError(code, where, why=(th, en), detail=str(exc)) from exc
 
 
-def _put_back(path: Path, written: bytes, original: bytes) -> None:
-    """The draft's own bytes again, unless someone saved it since we wrote it."""
+def _put_back(path: Path, written, original: bytes) -> None:
+    """The draft's own bytes again, unless someone saved it since we wrote it (then their
+    save stays, with our harmless ``draft_id``)."""
     import contextlib
+    import hashlib
 
     from ..atomic import atomic_write_bytes
+    from ..model.draftlock import draft_lock
 
-    with contextlib.suppress(OSError):
-        if path.read_bytes() == written:
+    with contextlib.suppress(OSError, DrafterError), draft_lock(path):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == written.sha256:
             atomic_write_bytes(path, original)

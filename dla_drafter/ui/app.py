@@ -111,7 +111,7 @@ def restore_into(window: MainWindow, orphan: OrphanDraft) -> bool:
                             tr("กู้คืนไม่ได้: {e}", e=exc) + f"\n{orphan.draft_path}")
         orphan.remove(archive=True)
         return False
-    window.doc.replace(letter, orphan.original)
+    window.doc.replace(letter, orphan.original, orphan.base())
     # Mark as modified: the restored text is not in any saved file yet (the stack's
     # cleanChanged signal puts the window's [*] mark in its title).
     window.doc.undo_stack.resetClean()

@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
         if self.recovery.saved_revision == self.doc.revision:
             return False
         try:
-            self.recovery.save(self.doc.letter, self.doc.path, self.doc.revision)
+            self.recovery.save(self.doc.letter, self.doc.path, self.doc.revision, self.doc.base)
         except Exception as exc:  # the clerk keeps typing; the status bar tells why
             self.statusBar().showMessage(tr("บันทึกอัตโนมัติไม่ได้: {e}", e=exc), 8000)
             return False
@@ -489,12 +489,18 @@ class MainWindow(QMainWindow):
         """A message in the status bar for ``timeout_ms`` (the groups' commands use it)."""
         self.statusBar().showMessage(text, timeout_ms)
 
-    def replace_letter(self, letter: Letter, path: Path | None) -> None:
+    def replace_letter(self, letter: Letter, path: Path | None, base: Any = None) -> None:
         """Show ``letter`` (read from ``path``, or new) instead of the open draft, whose
-        recovery copy is no longer needed: the clerk chose to leave it, or it was saved."""
+        recovery copy is no longer needed: the clerk chose to leave it, or it was saved.
+        ``base`` is what the file held (``model.concurrent.DraftBase``); without it, a letter
+        just read from ``path`` is that base, so the next save merges what others save."""
         self.recovery.discard()
         self.opened_from = None
-        self.doc.replace(letter, path)
+        if base is None and path is not None:
+            from dla_drafter.model.concurrent import DraftBase
+
+            base = DraftBase.of(letter, path)
+        self.doc.replace(letter, path, base)
 
     def new_draft(self) -> None:
         if not self.maybe_save():
@@ -522,18 +528,18 @@ class MainWindow(QMainWindow):
             return False
         if Path(path).suffix.casefold() in (".pdf", ".docx"):
             return self.open_letter_file(Path(path))
-        from dla_drafter.model.draftio import load_draft_with_warnings
+        from dla_drafter.model.concurrent import open_draft
         from dla_drafter.problems import DraftError
 
         try:
-            letter, warnings = load_draft_with_warnings(path)
+            letter, warnings, base = open_draft(path)
         except DraftError as exc:
             QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{error_text(exc, 15)}")
             return False
         except OSError as exc:
             QMessageBox.warning(self, tr("เปิดแฟ้มไม่ได้"), f"{path}\n\n{exc}")
             return False
-        self.replace_letter(letter, Path(path).resolve())
+        self.replace_letter(letter, Path(path).resolve(), base)
         self.config.add_recent(path)
         self._save_config()
         self._fill_recent()
@@ -587,12 +593,29 @@ class MainWindow(QMainWindow):
         return self._write(Path(path))
 
     def _write(self, path: Path) -> bool:
-        """Save atomically, keeping the previous version as .bak; a failure offers Save As."""
-        from dla_drafter.model.draftio import save_draft
+        """Save atomically, keeping the previous version as .bak; a failure offers Save As.
+
+        What another PC saved since the draft was opened is merged in (their comments, their
+        edits to other fields), and a field both changed is asked about, showing both
+        (``ui/letter/conflicts.py``); the window then shows the merged letter."""
+        from dla_drafter.model.concurrent import DraftConflictError, SaveCancelled
         from dla_drafter.problems import DraftError
+        from dla_drafter.review.merge_records import save_merging
+        from dla_drafter.ui.letter.conflicts import ask_conflicts
 
         try:
-            save_draft(self.doc.letter, path, backup=True)
+            result = save_merging(self.doc.letter, path, self.doc.base, backup=True,
+                                  resolve=lambda conflicts: ask_conflicts(self, conflicts))
+        except SaveCancelled:
+            self.autosave()
+            self.statusBar().showMessage(
+                tr("ยังไม่ได้บันทึก แฟ้มยังเป็นฉบับที่บันทึกจากเครื่องอื่น"), 8000)
+            return False
+        except DraftConflictError as exc:  # the file no longer opens: never written over
+            self.autosave()
+            lines = [problem_text(p) for p in exc.problems] or [str(exc)]
+            QMessageBox.warning(self, tr("บันทึกไม่ได้"), "\n".join(lines[:12]))
+            return False
         except DraftError as exc:  # a value the file format cannot hold: say which field
             self.autosave()
             QMessageBox.warning(self, tr("บันทึกไม่ได้"), error_text(exc))
@@ -619,12 +642,18 @@ class MainWindow(QMainWindow):
             if answer == "save_as":
                 return self.save_as()
             return False
-        self.doc.set_path_saved(path.resolve())
+        if result.merged:
+            self.doc.take_merged(result.letter, tr("รวมการแก้ไขจากเครื่องอื่น"))
+        self.doc.set_path_saved(path.resolve(), result.base)
         self.recovery.discard()
         self.config.add_recent(path)
         self._save_config()
         self._fill_recent()
-        self.statusBar().showMessage(tr("บันทึกแล้ว: {p}", p=path), 5000)
+        if result.merged:
+            self.statusBar().showMessage(tr(
+                "บันทึกแล้ว: {p} — รวมกับที่บันทึกจากเครื่องอื่นหลังจากที่เปิดแฟ้มแล้ว", p=path), 15000)
+        else:
+            self.statusBar().showMessage(tr("บันทึกแล้ว: {p}", p=path), 5000)
         return True
 
     # --- export and print ---

@@ -58,14 +58,21 @@ class RecoverySession:
     def meta_path(self) -> Path:
         return self.folder / f"{self.id}.meta.json"
 
-    def save(self, letter: Letter, original: Path | None, revision: int | None = None) -> None:
-        """Write the autosave copy (atomic: a crash while writing keeps the previous copy)."""
+    def save(self, letter: Letter, original: Path | None, revision: int | None = None,
+             base: Any = None) -> None:
+        """Write the autosave copy (atomic: a crash while writing keeps the previous copy).
+
+        ``base`` (``model.concurrent.DraftBase``) is what ``original`` held when it was
+        opened: kept in the meta so that a restored draft's save still merges what another
+        PC saved meanwhile instead of writing over it."""
         _write(self.draft_path, _dumps(letter))
-        meta = {
+        meta: dict[str, Any] = {
             "original": str(original) if original else None,
             "saved_at": time.strftime("%Y-%m-%d %H:%M:%S"),
             "subject": letter.subject,
         }
+        if base is not None and original is not None:
+            meta["base"] = {"sha256": base.sha256, "data": dict(base.data)}
         _write(self.meta_path, json.dumps(meta, ensure_ascii=False, indent=1))
         self.saved_revision = revision
 
@@ -109,6 +116,27 @@ class OrphanDraft:
         from dla_drafter.model.draftio import load_draft
 
         return load_draft(self.draft_path)
+
+    def base(self) -> Any:
+        """What the original file held when the lost window opened it
+        (``model.concurrent.DraftBase``), or None when not recorded or not readable: then
+        the restored draft's first save writes as a plain save does."""
+        from dla_drafter.model.concurrent import DraftBase
+        from dla_drafter.model.draftio import letter_from_dict
+        from dla_drafter.problems import DrafterError
+
+        saved = self.meta.get("base")
+        if self.original is None or not isinstance(saved, dict):
+            return None
+        sha, data = saved.get("sha256"), saved.get("data")
+        if not isinstance(data, dict) or not (sha is None or isinstance(sha, str)):
+            return None
+        try:
+            letter = letter_from_dict(data)
+        except (DrafterError, TypeError, ValueError):
+            return None
+        base = DraftBase.of(letter, self.original)
+        return DraftBase(base.path, sha, base.data)
 
     def remove(self, archive: bool = False) -> None:
         """Delete (or move to ``recovery/old`` when declined, so nothing is ever lost)."""

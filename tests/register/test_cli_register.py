@@ -34,7 +34,7 @@ def test_issue_writes_serial_and_date_into_the_draft_and_records_it(capsys, regi
                          "--date", "2026-12-02")
     # The draft was never approved: numbered, with the office guard's warning (issue 12).
     assert (code, out) == (0, "มท 0816.3/ว 1\n")
-    assert err == "คำเตือน: บันทึกการตรวจ (review): ออกเลขหนังสือที่ยังไม่ได้อนุมัติ (สถานะร่าง)\n"
+    assert err == "คำเตือน: บันทึกการตรวจ: ออกเลขหนังสือที่ยังไม่ได้อนุมัติ (สถานะร่าง)\n"
     after = letter_to_dict(load_draft(draft))
     # the serial, and the draft's identity for the register (register/drafts.py)
     draft_id = after["number"]["draft_id"]
@@ -97,7 +97,7 @@ def test_a_serial_typed_by_hand_is_refused_and_the_draft_kept(capsys, sqlite_url
     before = draft.read_bytes()
     code, out, err = cli(capsys, "issue", str(draft), "--db", sqlite_url)
     assert code == 1 and out == ""
-    assert err == ("ข้อผิดพลาด: เลขทะเบียนหนังสือส่ง (number.serial): ร่างนี้มีเลข 77 "
+    assert err == ("ข้อผิดพลาด: เลขทะเบียนหนังสือส่ง: ร่างนี้มีเลข 77 "
                    "อยู่แล้วแต่ไม่ใช่เลขที่จองไว้: ลบเลขออกจากร่างก่อนออกเลขใหม่\n")
     assert draft.read_bytes() == before
 

@@ -10,6 +10,7 @@ Fields are named by the same dotted paths the checks use (``subject``, ``date.mo
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import time
 from collections.abc import Callable
@@ -91,6 +92,23 @@ class SetReviewCommand(QUndoCommand):
         self.doc._apply_review(self.old)
 
 
+class MergedCommand(QUndoCommand):
+    """Take in what a save merged from another PC (their comments, their edits to other
+    fields): one undo step, applied to the letter object in place so every view keeps it."""
+
+    def __init__(self, doc: Document, merged: Letter, text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.new = copy.deepcopy(merged)
+        self.old = copy.deepcopy(doc.letter)
+
+    def redo(self) -> None:
+        self.doc._apply_letter(self.new)
+
+    def undo(self) -> None:
+        self.doc._apply_letter(self.old)
+
+
 class Document(QObject):
     """One open draft. ``changed(paths, from_widget)`` tells views what to refresh."""
 
@@ -107,6 +125,9 @@ class Document(QObject):
         self.revision = 0
         #: Suggesting mode (ui/review/suggesting.py) takes the widgets' edits: True = taken.
         self.edit_hook: Callable[[dict[str, Any], bool], bool] | None = None
+        # What the file was when opened or last saved (``model.concurrent.DraftBase``): the
+        # save merges what another PC saved since. None: not known (a new or restored draft).
+        self.base: Any = None
 
     # --- editing ---
 
@@ -154,20 +175,37 @@ class Document(QObject):
         self.revision += 1
         self.changed.emit([REVIEW_KEY], False)
 
+    def take_merged(self, merged: Letter, text: str = "merge") -> None:
+        """Show the letter a save wrote after merging another PC's changes (one undo step);
+        the caller marks the document saved."""
+        if merged == self.letter:
+            return
+        self.undo_stack.push(MergedCommand(self, merged, text))
+
+    def _apply_letter(self, letter: Letter) -> None:
+        for item in dataclasses.fields(Letter):
+            setattr(self.letter, item.name, copy.deepcopy(getattr(letter, item.name)))
+        self.revision += 1
+        self.changed.emit([item.name for item in dataclasses.fields(Letter)] + [REVIEW_KEY],
+                          False)
+
     # --- whole document ---
 
-    def replace(self, letter: Letter, path: Path | None) -> None:
-        """Load another letter into this document (New/Open/Restore); clears the history."""
+    def replace(self, letter: Letter, path: Path | None, base: Any = None) -> None:
+        """Load another letter into this document (New/Open/Restore); clears the history.
+        ``base``: what the file at ``path`` held when ``letter`` was read from it."""
         self.letter = letter
         self.path = path
+        self.base = base
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.revision += 1
         self.replaced.emit()
         self.path_changed.emit()
 
-    def set_path_saved(self, path: Path) -> None:
+    def set_path_saved(self, path: Path, base: Any = None) -> None:
         self.path = path
+        self.base = base
         self.undo_stack.setClean()
         self.path_changed.emit()
 
