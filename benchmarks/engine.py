@@ -58,23 +58,32 @@ def three_pages(base: dict) -> dict:
 
 
 def clear_caches() -> None:
-    """Forget every per-text cache (shaping, word breaks, PDF line operators), so a run
-    measures a letter the process has never seen; fonts and dictionaries stay loaded."""
+    """Forget every per-text cache (shaping, measuring, word breaks, broken lines, PDF line
+    operators, composed texts), so a run measures a letter the process has never seen;
+    fonts, templates and dictionaries stay loaded, as in a running program. Caches a version
+    of the code does not have are skipped, so the same file measures before and after."""
     from dla_drafter.render import pdf
     from dla_drafter.text.wordbreak import default_breaker
     from dla_drafter.typeset.fonts import load_font_set
 
     fonts = load_font_set(use_system=False)
     for face in (fonts.regular, fonts.bold):
-        face._shape_cached.cache_clear()
+        for cache in vars(face).values():
+            if hasattr(cache, "cache_clear"):
+                cache.cache_clear()
     breaker = default_breaker()
     breaker._analyse.cache_clear()
     breaker._tokenize_run.cache_clear()
     pdf._line_cache.clear()
-    from dla_drafter.typeset import lines
+    import importlib
 
-    if hasattr(lines, "_break_cached"):
-        lines._break_cached.cache_clear()
+    for module, names in (("dla_drafter.typeset.lines", ("_break_cached",)),
+                          ("dla_drafter.text.graphemes", ("_cluster_tuple",)),
+                          ("dla_drafter.text.digits", ("_digits_cached", "_links_cached"))):
+        found = importlib.import_module(module)
+        for name in names:
+            if hasattr(getattr(found, name, None), "cache_clear"):
+                getattr(found, name).cache_clear()
 
 
 def median_ms(fn, runs: int, fresh: bool = False) -> tuple[float, float]:

@@ -91,6 +91,11 @@ def _cluster_tuple(text: str) -> tuple[str, ...]:
     return tuple(_CLUSTER.findall(text))
 
 
+def cluster_tuple(text: str) -> tuple[str, ...]:
+    """``clusters(text)`` as a shared tuple (no copy): for hot paths that only read it."""
+    return _cluster_tuple(text)
+
+
 def clusters(text: str) -> list[str]:
     """Split ``text`` into grapheme clusters; ``"".join(clusters(t)) == t`` always.
 
@@ -113,4 +118,5 @@ def gap_count(text: str) -> int:
     return cluster_count(text) - 1
 
 
-__all__ = ["EXTEND_CLASS", "SARA_AM", "cluster_count", "clusters", "gap_count", "is_extending"]
+__all__ = ["EXTEND_CLASS", "SARA_AM", "cluster_count", "cluster_tuple", "clusters", "gap_count",
+           "is_extending"]
