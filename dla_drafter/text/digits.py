@@ -17,6 +17,7 @@ also never broken across lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 DigitMode = Literal["thai", "arabic", "as-typed"]
@@ -27,6 +28,7 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
 _TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
 _TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
+_HAS_ARABIC = re.compile("[0-9]").search
 
 # --- links --------------------------------------------------------------------------------
 # A link ends at white space, at Thai text (a clerk often types the next Thai word straight
@@ -77,7 +79,15 @@ def link_spans(text: str) -> list[tuple[int, int]]:
     and followed by a path (``example.xyz/a``, but not ``5306.3/3367``), and e-mail
     addresses (``saraban@dla.go.th``).
     """
-    return [m.span() for m in LINK_RE.finditer(text)]
+    return list(_links_cached(text))
+
+
+# Bounded (issue 15 item 7): every text of a letter being edited, and a few letters more.
+# The preview, the DOCX field map and the word breaker ask again for the same texts on
+# every keystroke and every export; the regex above is the costly part.
+@lru_cache(maxsize=4096)
+def _links_cached(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in LINK_RE.finditer(text))
 
 
 # --- digits -------------------------------------------------------------------------------
@@ -102,21 +112,27 @@ def apply_digits(s: str, mode: str) -> str:
     instead of silently printing the wrong digits.
     """
     if mode == "thai":
-        if not any(ch in ARABIC_DIGITS for ch in s):
+        if _HAS_ARABIC(s) is None:
             return s
-        out: list[str] = []
-        pos = 0
-        for start, end in link_spans(s):
-            out.append(s[pos:start].translate(_TO_THAI))
-            out.append(s[start:end])
-            pos = end
-        out.append(s[pos:].translate(_TO_THAI))
-        return "".join(out)
+        return _digits_cached(s)
     if mode == "arabic":
         return s.translate(_TO_ARABIC)
     if mode == "as-typed":
         return s
     raise ValueError(f"unknown digits mode {mode!r}; expected one of {', '.join(DIGIT_MODES)}")
+
+
+@lru_cache(maxsize=4096)  # bounded, as _links_cached
+def _digits_cached(s: str) -> str:
+    """``apply_digits(s, "thai")`` for a text with ASCII digits."""
+    out: list[str] = []
+    pos = 0
+    for start, end in _links_cached(s):
+        out.append(s[pos:start].translate(_TO_THAI))
+        out.append(s[start:end])
+        pos = end
+    out.append(s[pos:].translate(_TO_THAI))
+    return "".join(out)
 
 
 __all__ = [
