@@ -79,10 +79,8 @@ def _deal(out: list[ShapedGlyph], group: list[tuple[int, int, int]], chars: str,
     group.sort(key=_x_of)  # stable: ties keep their order
     last = len(group) - 1
     for k, (x, y, gid) in enumerate(group):
-        if k < last:
-            piece = chars[k] if k < len(chars) else ""
-        else:
-            piece = chars[k:]
+        # one character to each glyph but the last, which takes the rest
+        piece = chars[k:] if k == last else chars[k:k + 1]
         out.append(ShapedGlyph(gid, x, y, piece, grapheme))
 
 

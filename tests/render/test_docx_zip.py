@@ -4,10 +4,9 @@ a deflate cache that is bounded and reused (issue 15 items 6 and 7)."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import zipfile
-
-import json
 from pathlib import Path
 
 import docx
