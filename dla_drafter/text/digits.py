@@ -66,9 +66,22 @@ _EMAIL = (
     rf"@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,63}}(?![A-Za-z0-9-])"
 )
 
-#: Matches one URL or e-mail address. E-mail comes first so its domain is not taken for a
+#: One URL or e-mail address. E-mail comes first so its domain is not taken for a
 #: bare-domain URL.
-LINK_RE = re.compile(rf"{_EMAIL}|{_URL_SCHEME}|{_URL_WWW}|{_URL_BARE}", re.IGNORECASE)
+_LINK_PATTERN = rf"{_EMAIL}|{_URL_SCHEME}|{_URL_WWW}|{_URL_BARE}"
+
+
+@lru_cache(maxsize=1)
+def _link_re() -> re.Pattern[str]:
+    """The compiled link pattern, made on first use: compiling it is ~6 ms that a cold
+    ``register issue`` or a window that has not yet typeset should not pay at import."""
+    return re.compile(_LINK_PATTERN, re.IGNORECASE)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name == "LINK_RE":  # the compiled pattern, under its old name
+        return _link_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:
@@ -87,7 +100,9 @@ def link_spans(text: str) -> list[tuple[int, int]]:
 # every keystroke and every export; the regex above is the costly part.
 @lru_cache(maxsize=4096)
 def _links_cached(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in LINK_RE.finditer(text))
+    if "." not in text and "@" not in text and ":" not in text:
+        return ()  # every kind of link has a dot, an @ or "://"
+    return tuple(m.span() for m in _link_re().finditer(text))
 
 
 # --- digits -------------------------------------------------------------------------------
@@ -138,7 +153,6 @@ def _digits_cached(s: str) -> str:
 __all__ = [
     "ARABIC_DIGITS",
     "DIGIT_MODES",
-    "LINK_RE",
     "THAI_DIGITS",
     "DigitMode",
     "apply_digits",
