@@ -11,6 +11,9 @@
 
 Every time is printed as wall and CPU; each target line ends in ok or OVER
 (``benchmarks/targets.py`` holds the numbers).
+
+Before/after: ``DLA_BENCH_CODE=/tmp/base uv run python benchmarks/engine.py`` measures
+the code of another checkout (``git worktree add /tmp/base COMMIT``) with this file.
 """
 
 from __future__ import annotations
@@ -26,9 +29,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+# DLA_BENCH_CODE=PATH measures the code of another checkout (before/after: `git worktree add
+# /tmp/base COMMIT`), with these benchmark files and this environment's packages
+ROOT = Path(os.environ.get("DLA_BENCH_CODE") or HERE.parent).resolve()
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from targets import (  # noqa: E402 - after the path above
@@ -121,6 +127,7 @@ def main() -> None:
     letters = {"one-page": letter_from_dict(one_page(base)),
                "three-page": letter_from_dict(three_pages(base))}
     tmp = Path(tempfile.mkdtemp(prefix="dla-bench-"))
+    print(f"code measured: {ROOT}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f} (wall times under load are noise: read the CPU times)")
 
@@ -131,6 +138,7 @@ def main() -> None:
     # An installed program has its bytecode; the first run writes it when the environment
     # (like this CI machine's) says not to, so that is allowed here.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT)  # the code measured, also in the child processes
     subprocess.run(cli, check=True, capture_output=True, env=env)  # bytecode, file cache
     probe = ("import sys\nfrom dla_drafter.cli import main\n"
              f"main(['render', {str(draft)!r}, '-o', {str(tmp / 'q.pdf')!r}, '-o', "

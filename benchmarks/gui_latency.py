@@ -12,6 +12,9 @@ the whole process, the typesetting thread included). Uses the offscreen platform
 display is set, and temporary settings folders.
 
     uv run python benchmarks/gui_latency.py [--keys 60] [--launches 5] [--review]
+
+Before/after: ``DLA_BENCH_CODE=/tmp/base uv run python benchmarks/gui_latency.py`` measures
+the code of another checkout (``git worktree add /tmp/base COMMIT``) with this file.
 """
 
 from __future__ import annotations
@@ -26,8 +29,12 @@ import textwrap
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+HERE = Path(__file__).resolve().parent
+# DLA_BENCH_CODE=PATH measures the code of another checkout (before/after: `git worktree add
+# /tmp/base COMMIT`), with these benchmark files and this environment's packages
+ROOT = Path(os.environ.get("DLA_BENCH_CODE") or HERE.parent).resolve()
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
 
 from targets import KEYSTROKE_P95_MS, LAUNCH_S, child_cpu, line  # noqa: E402
 
@@ -179,7 +186,8 @@ def launch_time(runs: int) -> list[tuple[float, float]]:
         start = time.time()
         cpu = child_cpu()
         out = subprocess.run([sys.executable, "-c", LAUNCH_CHILD], capture_output=True,
-                             text=True, env=os.environ.copy(), cwd=ROOT, timeout=60)
+                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
+                             timeout=60)
         line_ = next((li for li in out.stdout.splitlines() if li.startswith("USABLE")), None)
         if line_ is None:
             raise RuntimeError(out.stderr[-2000:])
@@ -199,6 +207,7 @@ def main() -> int:
     args = parser.parse_args()
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    print(f"code measured: {ROOT}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f} (wall times under load are noise: read the CPU times); "
           f"platform: {os.environ.get('QT_QPA_PLATFORM', 'default')}")

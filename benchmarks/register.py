@@ -10,6 +10,9 @@ Cold issue: a fresh process per run, as a clerk's script or the batch tool start
 the next number into a new copy of a one-page draft on a SQLite register that already exists
 (the first run, which creates it and writes bytecode, is not counted). Prints wall and CPU
 time against the target; asserts only that every serial came out once and gap-free.
+
+Before/after: ``DLA_BENCH_CODE=/tmp/base uv run python benchmarks/register.py`` measures
+the code of another checkout (``git worktree add /tmp/base COMMIT``) with this file.
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+# DLA_BENCH_CODE=PATH measures the code of another checkout (before/after: `git worktree add
+# /tmp/base COMMIT`), with these benchmark files and this environment's packages
+ROOT = Path(os.environ.get("DLA_BENCH_CODE") or HERE.parent).resolve()
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(HERE))
 
 from targets import COLD_REGISTER_ISSUE_S, line, timed_process  # noqa: E402
 
@@ -34,6 +40,7 @@ def cold_issue(runs: int) -> None:
                       .read_text(encoding="utf-8"))
     base["body"] = base["body"][:1]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT)  # the code measured, also in the child processes
     with tempfile.TemporaryDirectory() as folder:
         env["DLA_DRAFTER_CONFIG_DIR"] = f"{folder}/config"
         env["DLA_DRAFTER_DATA_DIR"] = f"{folder}/data"
@@ -94,6 +101,7 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--per-process", type=int, default=250)
     args = parser.parse_args()
+    print(f"code measured: {ROOT}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.1f} (wall times under load are noise: read the CPU times)")
     cold_issue(args.runs)
