@@ -42,6 +42,9 @@ has no gap and no number without a letter (:mod:`.numbering`; ``summary.numbers`
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .fields import (
     FieldError,
     FieldRef,
@@ -52,18 +55,39 @@ from .fields import (
     merge_letter,
     substitute,
 )
-from .run import (
-    DEFAULT_NAME_PATTERN,
-    FORMATS,
-    MergeError,
-    RowProblem,
-    RowResult,
-    Summary,
-    file_stems,
-    merge,
-    safe_name,
-)
-from .table import Row, Table, TableError, read_csv, read_table, read_xlsx
+
+# .run (process pools, the register) and .table (CSV, XLSX) load on first use: the window
+# imports this package for the field syntax at start-up, and they were ~0.1 s of its launch
+_LAZY = {
+    **dict.fromkeys(("DEFAULT_NAME_PATTERN", "FORMATS", "MergeError", "RowProblem",
+                     "RowResult", "Summary", "file_stems", "merge", "safe_name"), "run"),
+    **dict.fromkeys(("Row", "Table", "TableError", "read_csv", "read_table", "read_xlsx"),
+                    "table"),
+}
+
+if TYPE_CHECKING:
+    from .run import (
+        DEFAULT_NAME_PATTERN,
+        FORMATS,
+        MergeError,
+        RowProblem,
+        RowResult,
+        Summary,
+        file_stems,
+        merge,
+        safe_name,
+    )
+    from .table import Row, Table, TableError, read_csv, read_table, read_xlsx
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_NAME_PATTERN",

@@ -205,6 +205,14 @@ def _font_table(document: Any) -> Any:
     return None
 
 
+@lru_cache(maxsize=8)  # bounded: the faces of a font set or two
+def _packed(data: bytes) -> tuple[str, bytes]:
+    """(key, ``.odttf`` bytes) of a face: hashing and XOR-ing ~50 KB is the same work for
+    every letter, and the same bytes object lets ``docx_zip`` find its deflated copy fast."""
+    key = font_key(data)
+    return key, obfuscate(data, key)
+
+
 def embed_fonts(document: Any, fonts: FontSet, family: str) -> int:
     """Embed the regular and bold faces of ``fonts`` as ``family`` (the DOCX's font name);
     returns how many faces went in."""
@@ -224,9 +232,9 @@ def embed_fonts(document: Any, fonts: FontSet, family: str) -> int:
         data = embeddable_face(face, family, chars)
         if data is None:
             continue
-        key = font_key(data)
+        key, odttf = _packed(data)
         partname = package.next_partname("/word/fonts/font%d.odttf")
-        part = Part(partname, CT_OBFUSCATED_FONT, obfuscate(data, key), package)
+        part = Part(partname, CT_OBFUSCATED_FONT, odttf, package)
         rid = table_part.relate_to(part, RT.FONT)
         etree.SubElement(entry, qn(f"w:{tag}"), {
             qn("r:id"): rid, qn("w:fontKey"): key, qn("w:subsetted"): "1"})

@@ -856,6 +856,7 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     from .docx_links import add_hyperlinks
     from .docx_pages import paginate
     from .docx_tracked import add_tracked_changes
+    from .docx_zip import package_bytes
 
     settings = settings or RenderSettings()
     font = settings.docx_font.strip() or DEFAULT_DOCX_FONT
@@ -876,9 +877,9 @@ def render_docx(composition: Composition, settings: RenderSettings | None = None
     props.title = core_title(_subject(composition))
     props.created = props.modified = now
     props.last_modified_by = "DLA Drafter"
-    stream = io.BytesIO()
-    tpl.save(stream)
-    return stream.getvalue()
+    # not tpl.save: docxtpl's picture replacement is unused here, and package_bytes deflates
+    # the fonts and the emblem, the same in every letter, once per process
+    return package_bytes(document.part.package)
 
 
 __all__ = [

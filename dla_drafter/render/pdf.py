@@ -445,6 +445,20 @@ def _join_spaces(units: list[tuple[str, int, int, int]]) -> list[tuple[str, int,
     return out
 
 
+_inked: dict[str, dict[int, bool]] = {}  # face → glyph id → it has an outline (bounded
+# by the font's glyph count, like glyph_paths' own outline cache)
+
+
+def _inked_glyphs(face: FontFace) -> dict[int, bool]:
+    """Which glyphs of ``face`` draw something, filled in as they are met (a dictionary
+    lookup per glyph instead of glyph_paths' keyed lookup, on the hot path of every line)."""
+    key = str(face.path) + str(face.size_factor)
+    found = _inked.get(key)
+    if found is None:
+        found = _inked.setdefault(key, {})
+    return found
+
+
 def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _LineOps | None:
     """The two layers of one line (see the module docstring), cached per text and spacing.
 
@@ -470,12 +484,16 @@ def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _Line
     visible = []
     gids = set()
     last_x = last_y = 0
-    for glyph in shaped.glyphs:
-        if glyph_outline(face, glyph.gid) is not None:
-            gids.add(glyph.gid)
-            x = round(glyph.x + glyph.grapheme * spacing_units)
-            visible.append(f"1 0 0 1 {x - last_x} {glyph.y - last_y} cm/{prefix}{glyph.gid} Do")
-            last_x, last_y = x, glyph.y
+    inked = _inked_glyphs(face)
+    for gid, glyph_x, y, _text, grapheme in shaped.glyphs:
+        has_ink = inked.get(gid)
+        if has_ink is None:
+            has_ink = inked[gid] = glyph_outline(face, gid) is not None
+        if has_ink:
+            gids.add(gid)
+            x = round(glyph_x + grapheme * spacing_units) if spacing_units else glyph_x
+            visible.append(f"1 0 0 1 {x - last_x} {y - last_y} cm/{prefix}{gid} Do")
+            last_x, last_y = x, y
     # text layer: one code per grapheme cluster, in logical order, at the cluster's place
     k = 1000 / face.upem
     items = []

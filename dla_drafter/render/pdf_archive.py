@@ -19,7 +19,13 @@ import struct
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
-from xml.sax.saxutils import escape
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (what ``xml.sax.saxutils.escape`` does; that
+    module imports urllib.request, http.client and email: ~40 ms of every cold render)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 PRODUCER = "DLA Drafter"
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"

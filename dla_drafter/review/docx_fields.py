@@ -75,6 +75,11 @@ def printed_field(field: str, raw: str, digits: str) -> PrintedField:
     converted = apply_digits(stripped, digits)
     if len(converted) != len(stripped):  # apply_digits keeps lengths; guard the maps anyway
         converted = stripped
+    if clean_text(raw) == raw:  # nothing invisible (the usual case): the maps are offsets
+        size, end = len(stripped), lead + len(stripped)
+        return PrintedField(field, raw, converted,
+                            (0,) * lead + tuple(range(size + 1)) + (size,) * (len(raw) - end),
+                            (*range(lead, end), end if stripped else len(raw)))
     printed: list[str] = []
     to_printed: list[int] = []
     to_raw: list[int] = []

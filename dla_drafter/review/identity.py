@@ -17,7 +17,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from dla_drafter.atomic import atomic_write_text
@@ -95,6 +94,10 @@ def save_identity(identity: Identity) -> None:
 
 
 def _read_key(path: Path) -> Ed25519PrivateKey:
+    # imported here: every cold command and the window import this module, and
+    # cryptography's serialization (~30 ms) is needed only when a key is read or made
+    from cryptography.hazmat.primitives import serialization
+
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError, TypeError) as exc:
@@ -121,6 +124,8 @@ def signing_key() -> Ed25519PrivateKey:
     path = key_path()
     if path.is_file():
         return _read_key(path)
+    from cryptography.hazmat.primitives import serialization
+
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM,

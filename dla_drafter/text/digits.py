@@ -17,6 +17,7 @@ also never broken across lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 DigitMode = Literal["thai", "arabic", "as-typed"]
@@ -27,6 +28,7 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
 _TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
 _TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
+_HAS_ARABIC = re.compile("[0-9]").search
 
 # --- links --------------------------------------------------------------------------------
 # A link ends at white space, at Thai text (a clerk often types the next Thai word straight
@@ -64,9 +66,22 @@ _EMAIL = (
     rf"@{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,63}}(?![A-Za-z0-9-])"
 )
 
-#: Matches one URL or e-mail address. E-mail comes first so its domain is not taken for a
+#: One URL or e-mail address. E-mail comes first so its domain is not taken for a
 #: bare-domain URL.
-LINK_RE = re.compile(rf"{_EMAIL}|{_URL_SCHEME}|{_URL_WWW}|{_URL_BARE}", re.IGNORECASE)
+_LINK_PATTERN = rf"{_EMAIL}|{_URL_SCHEME}|{_URL_WWW}|{_URL_BARE}"
+
+
+@lru_cache(maxsize=1)
+def _link_re() -> re.Pattern[str]:
+    """The compiled link pattern, made on first use: compiling it is ~6 ms that a cold
+    ``register issue`` or a window that has not yet typeset should not pay at import."""
+    return re.compile(_LINK_PATTERN, re.IGNORECASE)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    if name == "LINK_RE":  # the compiled pattern, under its old name
+        return _link_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:
@@ -77,7 +92,17 @@ def link_spans(text: str) -> list[tuple[int, int]]:
     and followed by a path (``example.xyz/a``, but not ``5306.3/3367``), and e-mail
     addresses (``saraban@dla.go.th``).
     """
-    return [m.span() for m in LINK_RE.finditer(text)]
+    return list(_links_cached(text))
+
+
+# Bounded (issue 15 item 7): every text of a letter being edited, and a few letters more.
+# The preview, the DOCX field map and the word breaker ask again for the same texts on
+# every keystroke and every export; the regex above is the costly part.
+@lru_cache(maxsize=4096)
+def _links_cached(text: str) -> tuple[tuple[int, int], ...]:
+    if "." not in text and "@" not in text and ":" not in text:
+        return ()  # every kind of link has a dot, an @ or "://"
+    return tuple(m.span() for m in _link_re().finditer(text))
 
 
 # --- digits -------------------------------------------------------------------------------
@@ -102,16 +127,9 @@ def apply_digits(s: str, mode: str) -> str:
     instead of silently printing the wrong digits.
     """
     if mode == "thai":
-        if not any(ch in ARABIC_DIGITS for ch in s):
+        if _HAS_ARABIC(s) is None:
             return s
-        out: list[str] = []
-        pos = 0
-        for start, end in link_spans(s):
-            out.append(s[pos:start].translate(_TO_THAI))
-            out.append(s[start:end])
-            pos = end
-        out.append(s[pos:].translate(_TO_THAI))
-        return "".join(out)
+        return _digits_cached(s)
     if mode == "arabic":
         return s.translate(_TO_ARABIC)
     if mode == "as-typed":
@@ -119,10 +137,22 @@ def apply_digits(s: str, mode: str) -> str:
     raise ValueError(f"unknown digits mode {mode!r}; expected one of {', '.join(DIGIT_MODES)}")
 
 
+@lru_cache(maxsize=4096)  # bounded, as _links_cached
+def _digits_cached(s: str) -> str:
+    """``apply_digits(s, "thai")`` for a text with ASCII digits."""
+    out: list[str] = []
+    pos = 0
+    for start, end in _links_cached(s):
+        out.append(s[pos:start].translate(_TO_THAI))
+        out.append(s[start:end])
+        pos = end
+    out.append(s[pos:].translate(_TO_THAI))
+    return "".join(out)
+
+
 __all__ = [
     "ARABIC_DIGITS",
     "DIGIT_MODES",
-    "LINK_RE",
     "THAI_DIGITS",
     "DigitMode",
     "apply_digits",

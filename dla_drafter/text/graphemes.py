@@ -25,6 +25,8 @@ import functools
 import re
 import unicodedata
 
+from . import _marks
+
 SARA_AM = "\u0e33"
 
 # Thai combining marks, listed explicitly so the intent survives any Unicode version.
@@ -60,7 +62,10 @@ def _class_body(ranges: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-_RANGES = _mark_ranges()
+# the scan is the import's whole cost: take the ranges from the table made for this Unicode
+# version, scanning only under an interpreter with other tables
+_RANGES = (list(_marks.RANGES) if unicodedata.unidata_version == _marks.UNIDATA_VERSION
+           else _mark_ranges())
 
 #: Body of a regex character class (without brackets) matching every character that extends
 #: the cluster before it: combining marks, ZWNJ/ZWJ and SARA AM. Shared with ``wordbreak``.
@@ -91,6 +96,11 @@ def _cluster_tuple(text: str) -> tuple[str, ...]:
     return tuple(_CLUSTER.findall(text))
 
 
+def cluster_tuple(text: str) -> tuple[str, ...]:
+    """``clusters(text)`` as a shared tuple (no copy): for hot paths that only read it."""
+    return _cluster_tuple(text)
+
+
 def clusters(text: str) -> list[str]:
     """Split ``text`` into grapheme clusters; ``"".join(clusters(t)) == t`` always.
 
@@ -113,4 +123,5 @@ def gap_count(text: str) -> int:
     return cluster_count(text) - 1
 
 
-__all__ = ["EXTEND_CLASS", "SARA_AM", "cluster_count", "clusters", "gap_count", "is_extending"]
+__all__ = ["EXTEND_CLASS", "SARA_AM", "cluster_count", "cluster_tuple", "clusters", "gap_count",
+           "is_extending"]

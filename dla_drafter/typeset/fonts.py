@@ -18,11 +18,12 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import uharfbuzz as hb
 
 from ..settings import RenderSettings
-from ..text.graphemes import clusters
+from ..text.graphemes import cluster_tuple
 from .fontscale import SARABUN_TO_TH_SARABUN_PSK, scale_units_per_em
 
 PT_PER_CM = 72.0 / 2.54
@@ -32,10 +33,10 @@ _TH_SARABUN_PREFIXES = ("thsarabunpsk", "thsarabunnew", "thsarabunit")
 
 
 SARA_AM, NIKHAHIT, SARA_AA = "\u0e33", "\u0e4d", "\u0e32"
+_FEATURES = {"kern": True, "liga": True}
 
 
-@dataclass(frozen=True)
-class ShapedGlyph:
+class ShapedGlyph(NamedTuple):
     """One glyph of a shaped line, in the order it is written out.
 
     ``x`` is the glyph's origin from the line's start and ``y`` its raise, in font units,
@@ -46,6 +47,9 @@ class ShapedGlyph:
     out in logical order along them. Text extractors (poppler, pdfminer, pypdf) read a line by
     position and by content order; with both equal to the logical order, ที่ copies as ที่ and
     not as ท่ี, whatever offsets the font's mark positioning gives the vowel and the tone mark.
+
+    A named tuple, not a dataclass: a new paragraph makes thousands of them, and a tuple is
+    built several times faster than a frozen dataclass.
     """
 
     gid: int
@@ -62,6 +66,26 @@ class ShapedLine:
     glyphs: tuple[ShapedGlyph, ...]
     advance: int
     grapheme_x: tuple[int, ...] = ()
+
+
+def _deal(out: list[ShapedGlyph], group: list[tuple[int, int, int]], chars: str,
+          grapheme: int) -> None:
+    """The glyphs (x, y, gid) of one grapheme in x order, with its characters dealt out in
+    logical order: one to each glyph, the rest to the last (see ``ShapedGlyph``)."""
+    if len(group) == 1:
+        x, y, gid = group[0]
+        out.append(ShapedGlyph(gid, x, y, chars, grapheme))
+        return
+    group.sort(key=_x_of)  # stable: ties keep their order
+    last = len(group) - 1
+    for k, (x, y, gid) in enumerate(group):
+        # one character to each glyph but the last, which takes the rest
+        piece = chars[k:] if k == last else chars[k:k + 1]
+        out.append(ShapedGlyph(gid, x, y, piece, grapheme))
+
+
+def _x_of(placed: tuple[int, int, int]) -> int:
+    return placed[0]
 
 
 class FontFace:
@@ -92,6 +116,9 @@ class FontFace:
         self._lock = threading.Lock()
         # bounded (benchmarks/memory.py): the words and lines of a few letters
         self._shape_cached = lru_cache(maxsize=2048)(self._shape)
+        # the line breaker measures every word of a new paragraph and draws none of them:
+        # their advances alone (no glyph records) are a quarter of a full shaping's cost
+        self._advance_cached = lru_cache(maxsize=4096)(self._advance)
         self._has_glyph: dict[str, bool] = {}  # character → the font draws it
 
     def __repr__(self) -> str:
@@ -104,12 +131,25 @@ class FontFace:
         buf.guess_segment_properties()
         buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
         with self._lock:
-            hb.shape(self._font, buf, {"kern": True, "liga": True})
+            hb.shape(self._font, buf, _FEATURES)
         out = []
         for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
             out.append((info.codepoint, info.cluster, pos.x_advance, pos.x_offset,
                         pos.y_offset))
         return out
+
+    def _advance(self, text: str) -> int:
+        """The advance of ``text`` in font units, as ``shape(text).advance`` (the merge of a
+        lone SARA AM keeps the sum of the two advances it replaces)."""
+        if not text:
+            return 0
+        buf = hb.Buffer()
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+        with self._lock:
+            hb.shape(self._font, buf, _FEATURES)
+        return sum(pos.x_advance for pos in buf.glyph_positions)
 
     def _shape(self, text: str) -> ShapedLine:
         if not text:
@@ -119,7 +159,7 @@ class FontFace:
         # for one character, which no text layer can map exactly (pdfminer prints "(cid:n)"
         # for a glyph mapped to nothing). The font's own precomposed ำ draws the same shape
         # when no tone mark sits between, so use it there.
-        if self._sara_am:
+        if self._sara_am and SARA_AM in text:
             merged = []
             i = 0
             while i < len(raw):
@@ -133,37 +173,35 @@ class FontFace:
                 merged.append(g)
                 i += 1
             raw = merged
+        grapheme_text = cluster_tuple(text)
         char_grapheme: list[int] = []
-        grapheme_text: list[str] = []
-        for g_index, cluster in enumerate(clusters(text)):
-            char_grapheme.extend([g_index] * len(cluster))
-            grapheme_text.append(cluster)
-        placed: list[tuple[int, int, int, int]] = []  # (grapheme, x, y, gid)
+        for g_index, cluster in enumerate(grapheme_text):
+            if len(cluster) == 1:
+                char_grapheme.append(g_index)
+            else:
+                char_grapheme.extend([g_index] * len(cluster))
+        last_char = len(text) - 1
         grapheme_x = [0] * len(grapheme_text)
-        seen: set[int] = set()
+        glyphs: list[ShapedGlyph] = []
+        # glyphs of one grapheme come together (monotone clusters); each run is put in x
+        # order (stable: ties keep HarfBuzz's order) and the grapheme's characters dealt out
+        group: list[tuple[int, int, int]] = []  # (x, y, gid) of the current grapheme
+        current = seen = -1
         pen = 0
         for gid, cluster, x_advance, x_offset, y_offset in raw:
-            grapheme = char_grapheme[min(cluster, len(text) - 1)]
-            if grapheme not in seen:
-                seen.add(grapheme)
-                grapheme_x[grapheme] = pen
-            placed.append((grapheme, pen + x_offset, y_offset, gid))
+            grapheme = char_grapheme[cluster if cluster < last_char else last_char]
+            if grapheme != current:
+                if group:
+                    _deal(glyphs, group, grapheme_text[current], current)
+                    group = []
+                current = grapheme
+                if grapheme > seen:  # monotone clusters: a grapheme's first glyph
+                    seen = grapheme
+                    grapheme_x[grapheme] = pen
+            group.append((pen + x_offset, y_offset, gid))
             pen += x_advance
-        glyphs: list[ShapedGlyph] = []
-        start = 0
-        while start < len(placed):
-            end = start
-            while end < len(placed) and placed[end][0] == placed[start][0]:
-                end += 1
-            group = sorted(placed[start:end], key=lambda p: p[1])  # stable: ties keep order
-            chars = grapheme_text[group[0][0]]
-            for k, (grapheme, x, y, gid) in enumerate(group):
-                if k < len(group) - 1:
-                    piece = chars[k] if k < len(chars) else ""
-                else:
-                    piece = chars[k:] if k < len(chars) else ""
-                glyphs.append(ShapedGlyph(gid, x, y, piece, grapheme))
-            start = end
+        if group:
+            _deal(glyphs, group, grapheme_text[current], current)
         return ShapedLine(tuple(glyphs), pen, tuple(grapheme_x))
 
     def glyph_advance(self, gid: int) -> int:
@@ -196,6 +234,11 @@ class FontFace:
     def width_cm(self, text: str, size_pt: float) -> float:
         """Natural width of ``text`` (no justification spacing) in cm."""
         return self.advance_units(text) * size_pt / self.upem / PT_PER_CM
+
+    def measure_cm(self, text: str, size_pt: float) -> float:
+        """``width_cm`` for a text that is measured, not drawn (a word the line breaker
+        weighs): the same number, without building the glyphs."""
+        return self._advance_cached(text) * size_pt / self.upem / PT_PER_CM
 
 
 @dataclass(frozen=True)

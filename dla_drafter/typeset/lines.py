@@ -118,9 +118,9 @@ def _units(segment: str) -> list[str]:
 
 
 def _piece(text: str, face: FontFace, size_pt: float, penalty: int) -> _Piece:
-    full = face.width_cm(text, size_pt)
+    full = face.measure_cm(text, size_pt)
     bare_text = text.rstrip()
-    bare = full if bare_text == text else face.width_cm(bare_text, size_pt)
+    bare = full if bare_text == text else face.measure_cm(bare_text, size_pt)
     n = cluster_count(text)
     return _Piece(text, full, bare, n, cluster_count(bare_text) if bare_text != text else n,
                   penalty)

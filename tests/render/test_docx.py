@@ -42,6 +42,7 @@ from dla_drafter.compose.blocks import (
     TopMarks,
 )
 from dla_drafter.render import docx_writer as dw
+from dla_drafter.render import docx_zip
 from dla_drafter.render.docx_writer import render_docx
 from dla_drafter.settings import RenderSettings
 
@@ -898,11 +899,12 @@ def test_failure_while_saving_keeps_the_old_file_and_leaves_no_temporary(
     target = tmp_path / "letter.docx"
     target.write_bytes(b"the clerk's previous export")
 
-    def broken_save(self, stream, *args, **kwargs):
-        stream.write(b"PK half a zip")
+    def broken_zip(entries):
+        next(iter(entries))  # half way through the package
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(dw._Template, "save", broken_save)
+    # the package is zipped by docx_zip (not docxtpl's save): break it there
+    monkeypatch.setattr(docx_zip, "zip_bytes", broken_zip)
     with pytest.raises(OSError):
         write_docx(eef_composition(), target, settings)
     assert target.read_bytes() == b"the clerk's previous export"

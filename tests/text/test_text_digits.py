@@ -97,3 +97,25 @@ def test_modes_preserve_length_and_non_digits(text: str) -> None:
         out = apply_digits(text, mode)
         assert len(out) == len(text)
         assert to_arabic_digits(out) == to_arabic_digits(text)
+
+
+def test_links_are_found_with_the_pattern_compiled_on_first_use():
+    """The pattern is compiled when first needed (not at import), and a text without a
+    dot, an @ or a colon is known to hold no link without it."""
+    from dla_drafter.text import digits
+
+    assert digits.link_spans("ติดต่อ saraban@dla.go.th หรือ https://x.y/1 โทร 0 2241 9000") == [
+        (7, 24), (30, 43)]
+    assert digits.link_spans("เลขที่ 1234 ไม่มีลิงก์") == []
+    assert digits.LINK_RE.pattern and digits.LINK_RE.search("www.dla.go.th")
+
+
+def test_importing_digits_compiles_no_link_pattern():
+    import subprocess
+    import sys
+
+    probe = ("import dla_drafter.text.digits as d, dla_drafter.text.graphemes\n"
+             "print(d._link_re.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "0"

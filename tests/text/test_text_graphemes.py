@@ -78,3 +78,17 @@ def test_clusters_partition_the_text(text: str) -> None:
     for part in parts:
         tail = part[2:] if part.startswith("\r\n") else part[1:]
         assert all(is_extending(ch) for ch in tail), repr(part)
+
+
+def test_the_stored_mark_table_is_the_scan_of_this_pythons_unicode():
+    """``_marks.RANGES`` spares every cold start the scan; it must be what the scan gives
+    for its Unicode version (and the scan is what is used under any other version)."""
+    import unicodedata
+
+    from dla_drafter.text import _marks, graphemes
+
+    scanned = graphemes._mark_ranges()
+    if unicodedata.unidata_version == _marks.UNIDATA_VERSION:
+        assert list(_marks.RANGES) == scanned
+    assert graphemes.is_extending("\u0e48") and graphemes.is_extending("\u0301")
+    assert graphemes.clusters("น้ำที่a\u0301") == ["น้ำ", "ที่", "a\u0301"]

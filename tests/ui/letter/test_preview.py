@@ -89,3 +89,23 @@ def test_the_preview_follows_the_field_being_edited(qtbot: Any, window: Any) -> 
     # a field that prints nothing of its own (the year) shows the date it belongs to
     window.form.bindings["date.year"].widget.setFocus()
     qtbot.waitUntil(lambda: _visible(window, "date.month"), timeout=3000)
+def test_a_keystroke_repaints_only_the_pages_it_changed(qtbot: Any, window: Any) -> None:
+    """Pages that did not change keep their painted pixmaps; the page typed on is painted
+    anew (issue 15 item 6: painting is most of a keystroke's time)."""
+    window.doc.replace(example_letter(paragraphs=8), None)
+    pages = wait_preview(qtbot, window)
+    assert len(pages) >= 2
+    canvas = window.preview.canvas
+    for index, rect in enumerate(canvas.page_rects()):
+        canvas._pixmap(index, rect)
+    before = dict(canvas._cache)
+    last = len(pages) - 1
+    editor = window.form.lists["body"].editors[0]
+    type_text(editor, "ก")
+    after = wait_preview(qtbot, window)
+    assert after.pages[0] != pages.pages[0]  # the first paragraph is on page 1
+    assert after.pages[last] == pages.pages[last]
+    assert canvas._cache.get(last) is before[last]
+    # the page typed on is painted anew, from the new pages
+    canvas._pixmap(0, canvas.page_rects()[0])
+    assert canvas._cache[0] is not before[0]
