@@ -116,6 +116,34 @@ def test_clerk_and_supervisor_on_two_pcs(tmp_path):
     # --- the clerk resolves one comment, answers the other, sends again
     clerk.ok("review", "resolve", str(draft), first)
     clerk.ok("review", "reply", str(draft), second, "--text", "เลขที่อยู่ในอ้างถึงแล้ว")
+    edited = json.loads(draft.read_text(encoding="utf-8"))  # the clerk's fix in the form:
+    paragraph = edited["body"][1]  # the second paragraph split in two
+    cut = paragraph.find(" ", len(paragraph) // 2)
+    edited["body"][1:2] = [paragraph[:cut], paragraph[cut + 1:]]
+    draft.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    clerk.ok("review", "send", str(draft))
+
+    # --- the supervisor's compare: since they returned it, exactly the split, as a split
+    compared = supervisor.run("diff", str(draft), "--since-mine")
+    assert compared.returncode == 1, compared.stderr
+    assert "แยกเป็น ๒ ย่อหน้า" in compared.stdout
+    assert compared.stdout.count("ย่อหน้าที่") == 1  # nothing else changed since
+
+    # --- the supervisor suggests two edits; the clerk accepts one and rejects the other
+    subject_before = edited["subject"]
+    supervisor.ok("review", "suggest", str(draft), "--field", "subject", "--quote", "โครงการ",
+                  "--replace", "โครงการฯ")
+    supervisor.ok("review", "suggest", str(draft), "--field", "body[0]", "--quote",
+                  edited["body"][0][:8], "--replace", "")
+    offered = clerk.status(draft)["suggestions"]
+    assert [(s["field"], s["author"], s["state"]) for s in offered] == [
+        ("subject", SUPERVISOR[0], "open"), ("body[0]", SUPERVISOR[0], "open")]
+    clerk.ok("review", "accept", str(draft), offered[0]["id"])
+    clerk.ok("review", "reject", str(draft), offered[1]["id"])
+    decided = json.loads(draft.read_text(encoding="utf-8"))
+    assert decided["subject"] == subject_before.replace("โครงการ", "โครงการฯ", 1)
+    assert decided["body"][0] == edited["body"][0]  # the rejected one changed nothing
+    assert [s["state"] for s in clerk.status(draft)["suggestions"]] == ["accepted", "rejected"]
     clerk.ok("review", "send", str(draft))
     sent = draft.read_bytes()
 
