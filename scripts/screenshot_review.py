@@ -110,7 +110,7 @@ def reviewers_dialog() -> object:
     config.profile().trust(make_card(Reviewer("นายวิชัย ตรวจทาน", "หัวหน้าฝ่ายบริหารงานทั่วไป",
                                               "หน.ฝ."), Ed25519PrivateKey.generate()))
     dialog = SettingsDialog(config)
-    dialog.tabs.setCurrentWidget(dialog.reviewers_tab)
+    dialog.show_reviewers()
     dialog.reviewers_tab.list.setCurrentRow(0)
     return dialog
 

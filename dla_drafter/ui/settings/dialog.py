@@ -174,6 +174,7 @@ class SettingsDialog(QDialog):
         reviewers_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         reviewers_scroll.setWidget(self.reviewers_tab)
         self.tabs.addTab(reviewers_scroll, tr("ผู้ตรวจ"))
+        self._reviewers_page = reviewers_scroll
         outer.addWidget(self.tabs, 1)
 
         buttons = QDialogButtonBox(
@@ -182,6 +183,10 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self._fill_list()
+
+    def show_reviewers(self) -> None:
+        """Open on the reviewers tab (its page scrolls: the tab widget holds the scroll area)."""
+        self.tabs.setCurrentWidget(self._reviewers_page)
 
     # --- frequent signers of the profile ---
 

@@ -131,7 +131,7 @@ def test_trusting_in_settings_makes_the_window_count_the_approval(
         if not isinstance(box, SettingsDialog):
             QTimer.singleShot(10, in_settings)
             return
-        box.tabs.setCurrentWidget(box.reviewers_tab)
+        box.show_reviewers()
         trust["answer"] = TrustAnswer(card_path)
         trust["ok"] = box.reviewers_tab.import_card()
         box.accept()
