@@ -148,8 +148,10 @@ def _code_problems(party: Party, who: str) -> list[Problem]:
         if who == "sender" and not value:
             problems.append(_error(
                 f"ecms-{key.replace('_', '-')}",
-                f"ยังไม่ได้ตั้ง{th}ของผู้ส่งตามบัญชีหน่วยงาน e-CMS (ecms.{key} ในโปรไฟล์ส่วนราชการ)",
-                f"the sender's e-CMS {en} is not set (ecms.{key} in the agency profile)"))
+                f"ยังไม่ได้ตั้ง{th}ของผู้ส่งตามบัญชีหน่วยงาน e-CMS (ตั้งค่า › โปรไฟล์ › {th} (e-CMS) "
+                f"หรือ --{key.replace('_', '-')})",
+                f"the sender's e-CMS {en} is not set (Settings › profile › {en} (e-CMS), "
+                f"or --{key.replace('_', '-')})"))
         elif value and not _CODE.fullmatch(value):
             th_who, en_who = ("ผู้ส่ง", "sender's") if who == "sender" else ("ผู้รับ", "receiver's")
             problems.append(_error(

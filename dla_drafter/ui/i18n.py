@@ -150,6 +150,15 @@ EN: dict[str, str] = {
     "ภาพตราครุฑ": "Emblem image",
     "คำต่อหน้า": "Continuation word",
     "ลายน้ำร่าง": "Draft watermark",
+    "รหัสกระทรวง (e-CMS)": "Ministry code (e-CMS)",
+    "รหัสกรม (e-CMS)": "Department code (e-CMS)",
+    "ชื่อผู้ส่ง (e-CMS)": "Sender's given name (e-CMS)",
+    "นามสกุลผู้ส่ง (e-CMS)": "Sender's family name (e-CMS)",
+    "ตำแหน่งผู้ส่ง (e-CMS)": "Sender's job title (e-CMS)",
+    "ตัวเลขตามบัญชีหน่วยงาน e-CMS": "Digits from the e-CMS organisation list",
+    "ว่างไว้ใช้ผู้ลงนามในหนังสือ": "Empty: the letter's signer",
+    "{name}: ต้องเป็นตัวเลข ๑–๑๐ หลักตามบัญชีหน่วยงาน e-CMS (พิมพ์ไว้ \u201c{v}\u201d)":
+        "{name}: must be 1–10 digits from the e-CMS organisation list (typed \u201c{v}\u201d)",
     "พิมพ์คำว่า \"ร่าง\" บนหนังสือที่ยังไม่ได้รับอนุมัติ":
         "Print \"ร่าง\" (draft) across letters not yet approved",
     "พิมพ์คำต่อหน้า (/ คำแรก…) ท้ายทุกหน้า ยกเว้นหน้าสุดท้าย":

@@ -70,7 +70,7 @@ def test_missing_codes_name_the_setting_and_the_flags(capsys, tmp_path, monkeypa
     code, _, stderr = run(capsys, str(draft), "--pdf", str(pdf), "-o", str(out))
     assert code == 1 and not out.exists()
     lines = stderr.splitlines()
-    assert any("ecms.ministry_code" in line for line in lines)
+    assert any("--ministry-code" in line and "(e-CMS)" in line for line in lines)
     assert any("--ministry-code" in line for line in lines)
     assert lines[-1] == "ข้อผิดพลาด: ไม่ได้เขียนไฟล์ใดเลย"
     code, _, stderr = run(capsys, str(draft), "--pdf", str(pdf), "-o", str(out),

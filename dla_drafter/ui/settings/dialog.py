@@ -128,6 +128,17 @@ class SettingsDialog(QDialog):
         self.f_font.setToolTip(tr("ชื่อแบบอักษรที่เขียนลงในแฟ้ม DOCX (Word ใช้แบบอักษรในเครื่อง)"))
         self.f_continuation = QCheckBox(tr("พิมพ์คำต่อหน้า (/ คำแรก…) ท้ายทุกหน้า ยกเว้นหน้าสุดท้าย"))
         self.f_watermark = QCheckBox(tr("พิมพ์คำว่า \"ร่าง\" บนหนังสือที่ยังไม่ได้รับอนุมัติ"))
+        # This office in the e-CMS exchange (``dla-drafter ecms``): codes from the e-CMS
+        # organisation list, and the person named as sender (empty: the letter's signer).
+        self.f_ecms_ministry = QLineEdit()
+        self.f_ecms_department = QLineEdit()
+        self.f_ecms_given = QLineEdit()
+        self.f_ecms_family = QLineEdit()
+        self.f_ecms_job = QLineEdit()
+        for box in (self.f_ecms_ministry, self.f_ecms_department):
+            box.setPlaceholderText(tr("ตัวเลขตามบัญชีหน่วยงาน e-CMS"))
+        for box in (self.f_ecms_given, self.f_ecms_family, self.f_ecms_job):
+            box.setPlaceholderText(tr("ว่างไว้ใช้ผู้ลงนามในหนังสือ"))
         self.f_profile.textEdited.connect(self._renamed)
         presets_holder = self._build_presets()
         for label, widget in (
@@ -146,6 +157,11 @@ class SettingsDialog(QDialog):
             ("คำต่อหน้า", self.f_continuation),
             ("ลายน้ำร่าง", self.f_watermark),
             ("ผู้ลงนามที่ใช้บ่อย", presets_holder),
+            ("รหัสกระทรวง (e-CMS)", self.f_ecms_ministry),
+            ("รหัสกรม (e-CMS)", self.f_ecms_department),
+            ("ชื่อผู้ส่ง (e-CMS)", self.f_ecms_given),
+            ("นามสกุลผู้ส่ง (e-CMS)", self.f_ecms_family),
+            ("ตำแหน่งผู้ส่ง (e-CMS)", self.f_ecms_job),
         ):
             form.addRow(tr(label), widget)
         right = QWidget()
@@ -337,6 +353,11 @@ class SettingsDialog(QDialog):
         self.f_emblem.setText(p.emblem_path)
         self.f_continuation.setChecked(p.continuation_word)
         self.f_watermark.setChecked(p.draft_watermark)
+        self.f_ecms_ministry.setText(p.ecms.ministry_code)
+        self.f_ecms_department.setText(p.ecms.department_code)
+        self.f_ecms_given.setText(p.ecms.given_name)
+        self.f_ecms_family.setText(p.ecms.family_name)
+        self.f_ecms_job.setText(p.ecms.job_title)
         self.config.active_profile = p.profile_name
         self._mark_active()
         self._fill_presets()
@@ -370,6 +391,13 @@ class SettingsDialog(QDialog):
         p.emblem_path = self.f_emblem.text().strip()
         p.continuation_word = self.f_continuation.isChecked()
         p.draft_watermark = self.f_watermark.isChecked()
+        from dla_drafter.exchange.outbound import organization_code
+
+        p.ecms.ministry_code = organization_code(self.f_ecms_ministry.text())
+        p.ecms.department_code = organization_code(self.f_ecms_department.text())
+        p.ecms.given_name = self.f_ecms_given.text().strip()
+        p.ecms.family_name = self.f_ecms_family.text().strip()
+        p.ecms.job_title = self.f_ecms_job.text().strip()
         if was_active:
             self.config.active_profile = p.profile_name
 
@@ -452,9 +480,26 @@ class SettingsDialog(QDialog):
         row = self.list.currentRow()
         return self.config.profiles[row] if 0 <= row < len(self.config.profiles) else None
 
+    def ecms_code_problem(self) -> tuple[QLineEdit, str] | None:
+        """An e-CMS code that is not 1–10 digits (Thai digits are fine): the box and why."""
+        from dla_drafter.exchange.outbound import organization_code
+
+        for box, name in ((self.f_ecms_ministry, tr("รหัสกระทรวง (e-CMS)")),
+                          (self.f_ecms_department, tr("รหัสกรม (e-CMS)"))):
+            code = organization_code(box.text())
+            if code and not (code.isascii() and code.isdigit() and len(code) <= 10):
+                return box, tr("{name}: ต้องเป็นตัวเลข ๑–๑๐ หลักตามบัญชีหน่วยงาน e-CMS "
+                               "(พิมพ์ไว้ \u201c{v}\u201d)", name=name, v=box.text().strip())
+        return None
+
     def accept(self) -> None:
         if self.register_url.problem():
             QMessageBox.warning(self, tr("ตั้งค่า"), self.register_url.problem())
+            return
+        if (bad := self.ecms_code_problem()) is not None:
+            box, why = bad
+            QMessageBox.warning(self, tr("ตั้งค่า"), why)
+            box.setFocus()
             return
         self.config.register_url = self.register_url.value()
         self._store()
