@@ -35,6 +35,7 @@ from dla_drafter.model.draftio import dumps_draft, load_draft, save_draft  # noq
 from dla_drafter.review import actions  # noqa: E402
 from dla_drafter.review.diff import diff_letters  # noqa: E402
 from dla_drafter.review.integrity import Keyring, Reviewer, public_key_text  # noqa: E402
+from dla_drafter.review.status import review_problems  # noqa: E402
 
 
 def three_pages():
@@ -94,7 +95,7 @@ def main() -> None:
         opened = load_draft(path)
         record = actions.record_of(opened)
         statuses = actions.approval_statuses(opened, keyring)
-        actions.review_problems(opened, keyring)
+        review_problems(opened, keyring)
         samples.append(time.perf_counter() - start)
     assert len(record.comments) == 50 and len(record.versions) == 23, record
     assert [s for _, s in statuses] == ["valid", "unknown_key"], statuses

@@ -95,8 +95,8 @@ def export_problems(letter: Letter, settings: RenderSettings | None = None,
 
     problems = list(check_letter(letter))
     if letter.extra.get(REVIEW_KEY) is not None:
-        from .review.actions import review_problems
         from .review.integrity import Keyring as _Keyring
+        from .review.status import review_problems
 
         problems += review_problems(letter, keyring or _Keyring())
     problems += typed_initials(letter, keyring)

@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dla_drafter.render import docx_writer as dw  # noqa: E402
+from dla_drafter.render.docx_units import cm_to_twips, pt_to_half_points  # noqa: E402
 from dla_drafter.settings import DEFAULT_DOCX_FONT  # noqa: E402
 
 P = dw.PROFILE
@@ -61,13 +62,13 @@ FIXED_TIME = datetime(2025, 1, 1)  # core properties: reproducible output
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 NS = nsdecls("w", "r", "wp", "a", "pic")
 
-TEXT_WIDTH = dw.cm_to_twips(P.text_width)  # 9071 twips, 16 cm
-CENTRE = dw.cm_to_twips(P.text_width / 2)
+TEXT_WIDTH = cm_to_twips(P.text_width)  # 9071 twips, 16 cm
+CENTRE = cm_to_twips(P.text_width / 2)
 SPACE_BEFORE = round(P.space_before_part_pt * 20)  # twentieths of a point
-BODY = dw.pt_to_half_points(P.font_size_pt)
-SMALL = dw.pt_to_half_points(dw.SMALL_SIZE_PT)
-MEMO_LABEL = dw.pt_to_half_points(dw.MEMO_LABEL_SIZE_PT)
-MEMO_TITLE = dw.pt_to_half_points(dw.MEMO_TITLE_SIZE_PT)
+BODY = pt_to_half_points(P.font_size_pt)
+SMALL = pt_to_half_points(dw.SMALL_SIZE_PT)
+MEMO_LABEL = pt_to_half_points(dw.MEMO_LABEL_SIZE_PT)
+MEMO_TITLE = pt_to_half_points(dw.MEMO_TITLE_SIZE_PT)
 KINDS = ("external", "memo")  # the templates written; other kinds use external.docx
 # the stamp note's line is centred in the seal's room, which starts at the agency name's line
 # and is the seal's diameter high (as typeset: name line, note, then the date)
@@ -80,7 +81,7 @@ CONTINUATION_AFTER_CM = (P.page_height - dw.FOOTER_DISTANCE_CM - P.bottom_limit
 
 
 def cm(value: float) -> int:
-    return dw.cm_to_twips(value)
+    return cm_to_twips(value)
 
 
 # --- XML pieces ---------------------------------------------------------------------------
@@ -400,8 +401,8 @@ def tabs(*stops: tuple[str, int, str | None]) -> str:
 
 def styles_xml() -> str:
     mark = RED
-    urgency = dw.pt_to_half_points(P.urgency_size_pt)
-    secrecy = dw.pt_to_half_points(P.secrecy_size_pt)
+    urgency = pt_to_half_points(P.urgency_size_pt)
+    secrecy = pt_to_half_points(P.secrecy_size_pt)
     date_x = cm(P.date_x_from_margin)
     n = dw.S_NORMAL
     defs = [

@@ -685,7 +685,7 @@ def run_case(case: Case, engine: Engine, keyring: Any) -> Outcome:
     from dla_drafter.model.checks import check_letter
     from dla_drafter.model.draftio import loads_draft
     from dla_drafter.problems import DrafterError
-    from dla_drafter.review.actions import review_problems
+    from dla_drafter.review.status import review_problems
     from dla_drafter.settings import RenderSettings
 
     outcome = Outcome(case.index, case.families, "made")

@@ -292,7 +292,7 @@ def _section_paragraph(body: etree._Element, before: etree._Element) -> etree._E
 
 def _float_initials(body: etree._Element, corner: tuple[float, float]) -> None:
     """The initials grid at ``corner`` of its page, floating, as the PDF places it."""
-    from .docx_writer import cm_to_twips
+    from .docx_units import cm_to_twips
 
     for table in body.iter(W_TBL):
         caption = table.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")

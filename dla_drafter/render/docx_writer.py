@@ -90,6 +90,7 @@ from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
 from ..typeset.qr import qr_modules
 from .docx_comments import WordComment, add_comments, body_paragraphs, paragraph_text
 from .docx_tracked import ChangeSource
+from .docx_units import cm_to_twips
 
 # --- geometry: one place, named with units ------------------------------------------------
 # The DOCX follows the same layout profile as the typeset engine (typeset.layout reads
@@ -100,7 +101,6 @@ PROFILE: LayoutProfile = DEFAULT_PROFILE
 # engine uses the same default (LayoutProfile.agency_x_from_margin, 9.5 cm).
 AGENCY_BLOCK_X_CM: float = PROFILE.agency_x_from_margin
 
-TWIPS_PER_CM = 1440 / 2.54
 EMU_PER_CM = 360000
 PAGE_WIDTH_TWIPS = 11906  # A4 21.0 cm, as Word writes it
 PAGE_HEIGHT_TWIPS = 16838  # A4 29.7 cm
@@ -219,14 +219,6 @@ W_RFONTS, W_SZ, W_SZCS = qn("w:rFonts"), qn("w:sz"), qn("w:szCs")
 W_B, W_BCS, W_LANG = qn("w:b"), qn("w:bCs"), qn("w:lang")
 W_CS = qn("w:cs")
 _THAI = re.compile("[\u0e00-\u0e7f]")
-
-
-def cm_to_twips(cm: float) -> int:
-    return round(cm * TWIPS_PER_CM)
-
-
-def pt_to_half_points(pt: float) -> int:
-    return round(pt * 2)
 
 
 def clean_text(text: str) -> str:

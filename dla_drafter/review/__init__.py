@@ -26,8 +26,8 @@ Modules, bottom up:
   :func:`~.actions.reply_to_comment`, :func:`~.actions.set_resolved`,
   :func:`~.actions.approve_as` (as the user's identity; :func:`~.actions.approve` below it),
   :func:`~.actions.return_for_changes`; and the readers
-  :func:`~.actions.status_json`, :func:`~.actions.approval_statuses`,
-  :func:`~.actions.review_problems` (for the problems panel and ``check``) and
+  :func:`~.status.review_status`, :func:`~.actions.approval_statuses`,
+  :func:`~.status.review_problems` (for the problems panel and ``check``) and
   :func:`~.actions.changes_since_sent`. Verbs change the letter in place and raise
   :class:`~.actions.ReviewError` before changing anything; the caller saves.
 * :mod:`.diff` — :func:`~.diff.diff_letters`: field-by-field, word-level changes (words from

@@ -416,17 +416,3 @@ def changes_since_sent(letter: Letter) -> LetterDiff | None:
     if version is None or version.snapshot is None:
         return None
     return diff_snapshots(version.snapshot, letter_snapshot(letter))
-
-
-def status_json(letter: Letter, keyring: Keyring) -> dict[str, Any]:
-    """``dla-drafter review status --json`` (:meth:`.status.ReviewStatus.as_json`)."""
-    from .status import review_status
-
-    return review_status(letter, keyring).as_json()
-
-
-def review_problems(letter: Letter, keyring: Keyring) -> list[Problem]:
-    """Warnings for the problems panel and ``check`` (:func:`.status.review_problems`)."""
-    from .status import review_problems as problems_of
-
-    return problems_of(letter, keyring)

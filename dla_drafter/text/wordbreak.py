@@ -39,6 +39,7 @@ drops it and joins the lines), which changes the URL a reader copies.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import threading
@@ -282,6 +283,7 @@ def _default_word_set() -> _WordSet:
 
 def _load_word_set() -> _WordSet:
     import marshal
+    import os
 
     import pythainlp
 
@@ -303,13 +305,17 @@ def _load_word_set() -> _WordSet:
 
     word_set = _WordSet.build(thai_words())
     if stamp and cache:
+        # Written beside and renamed over, so a reader never sees half a cache; a damaged or
+        # missing one is rebuilt above. Not through ``atomic`` (its retries, fsync and error
+        # messages are for the clerk's files): text/ stays below everything that reports.
+        part = cache.with_name(f"{cache.name}.{os.getpid()}.part")
         try:
-            from ..atomic import atomic_write_bytes
-
             cache.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(cache, marshal.dumps((stamp, word_set.words, word_set.heads)))
+            part.write_bytes(marshal.dumps((stamp, word_set.words, word_set.heads)))
+            os.replace(part, cache)
         except OSError:
-            pass  # the cache only saves time
+            with contextlib.suppress(OSError):
+                part.unlink()  # the cache only saves time
     return word_set
 
 

@@ -21,8 +21,9 @@ import pytest
 from dla_drafter.model.checks import check_letter
 from dla_drafter.model.draftio import letter_to_dict, load_draft, loads_draft
 from dla_drafter.review import actions
-from dla_drafter.review.actions import ReviewError, review_problems
+from dla_drafter.review.actions import ReviewError
 from dla_drafter.review.integrity import Keyring
+from dla_drafter.review.status import review_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 EEF = ROOT / "examples" / "circular-2565-eef.dladraft.json"

@@ -14,7 +14,6 @@ from dla_drafter.review.actions import (
     approval_checks,
     approval_statuses,
     approve,
-    review_problems,
     send_for_review,
 )
 from dla_drafter.review.integrity import (
@@ -24,6 +23,7 @@ from dla_drafter.review.integrity import (
     content_hash,
     public_key_text,
 )
+from dla_drafter.review.status import review_problems
 
 HEAD = Ed25519PrivateKey.generate()
 OTHER = Ed25519PrivateKey.generate()

@@ -17,6 +17,7 @@ from dla_drafter.model.letter import STANDARD_INITIAL_ROLES
 from dla_drafter.review import actions, identity
 from dla_drafter.review.integrity import Keyring, Reviewer, public_key_text
 from dla_drafter.review.printing import letter_for_print
+from dla_drafter.review.status import review_problems
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 KEY = Ed25519PrivateKey.generate()
@@ -87,7 +88,7 @@ def test_any_other_approval_prints_nothing(ipst, why):
         letter.extra["review"]["approvals"][0]["name"] = "สมหญิง"
     printed = letter_for_print(letter, KNOWN)
     assert rows(printed) == rows(ipst)
-    [problem] = actions.review_problems(letter, KNOWN)
+    [problem] = review_problems(letter, KNOWN)
     assert problem.code == f"approval-{why}" and "ช่องลงชื่อย่อ" in problem.message_th
 
 

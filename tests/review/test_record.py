@@ -15,6 +15,7 @@ from dla_drafter.model.draftio import dumps_draft, load_draft, loads_draft, save
 from dla_drafter.review import actions
 from dla_drafter.review.integrity import letter_snapshot
 from dla_drafter.review.record import read_record
+from dla_drafter.review.status import review_problems, review_status
 
 
 def reopened(letter):
@@ -27,7 +28,7 @@ def test_v1_file_without_review_opens_and_saves_unchanged(memo, tmp_path):
     before = path.read_bytes()
     letter = load_draft(path)
     assert actions.record_of(letter).state == "draft"
-    assert actions.status_json(letter, actions.Keyring()) == {
+    assert review_status(letter, actions.Keyring()).as_json() == {
         "state": "draft", "label": {"th": "ร่าง", "en": "draft"}, "record_state": "draft",
         "approved": False, "returned": None, "versions": [], "comments": [], "approvals": [],
         "suggestions": [],
@@ -78,7 +79,7 @@ def test_a_malformed_record_never_stops_the_letter_from_opening(memo, record, pa
     data["review"] = record
     letter = loads_draft(json.dumps(data, ensure_ascii=False))
     assert letter.subject == memo.subject
-    problems = actions.review_problems(letter, actions.Keyring())
+    problems = review_problems(letter, actions.Keyring())
     assert path in [p.field for p in problems]
     assert all(p.severity == "warning" for p in problems)
     messages = [p.message("th") for p in problems if p.field == path]

@@ -76,7 +76,7 @@ def test_every_reader_agrees_on_the_state(memo, state, make, keyring):
     assert status.state == state
     printing = pipeline.print_state(letter, keyring)
     assert status.approved == printing.approved == (state == "approved")
-    data = actions.status_json(letter, keyring)
+    data = review_status(letter, keyring).as_json()
     assert data["state"] == state and data["approved"] == status.approved
     assert data["label"] == {"th": DISPLAY_STATES[state][0], "en": DISPLAY_STATES[state][1]}
     assert status.colour.startswith("#")
@@ -93,7 +93,7 @@ def test_every_reader_agrees_on_the_state(memo, state, make, keyring):
 def test_the_untrusted_approval_says_how_to_trust_it(memo):
     letter = approved(memo)
     [problem] = review_problems(letter, NOBODY)
-    fingerprint = actions.status_json(letter, NOBODY)["approvals"][0]["fingerprint"]
+    fingerprint = review_status(letter, NOBODY).as_json()["approvals"][0]["fingerprint"]
     thai = fingerprint.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     assert thai in problem.message("th") and fingerprint in problem.message("en")
     assert "review trust" in problem.message("en")
@@ -110,7 +110,7 @@ def test_the_json_shape(memo):
          "at": "2026-12-01T09:30:00+00:00", "state": "open", "offset": 0},
         {"id": "s2", "field": "subject"},  # unreadable (no old/new): left out, with a warning
     ]
-    data = actions.status_json(letter, TRUSTED)
+    data = review_status(letter, TRUSTED).as_json()
     assert list(data) == ["state", "label", "record_state", "approved", "returned",
                           "versions", "comments", "approvals", "suggestions"]
     assert data["returned"] == {"by": "ศรีสุดา", "at": "2026-12-01T10:00:00+00:00",
@@ -129,11 +129,11 @@ def test_the_json_shape(memo):
     assert data["suggestions"] == [{"id": "s1", "field": "subject", "author": "ศรีสุดา",
                                     "old": "ขอ", "new": "ขอความ", "state": "open"}]
     letter.extra["review"]["suggestions"] = "damaged"
-    assert actions.status_json(letter, TRUSTED)["suggestions"] == []
+    assert review_status(letter, TRUSTED).as_json()["suggestions"] == []
 
     actions.send_for_review(letter, by="สมศรี")
     actions.approve_as(letter, HEAD, KEY, at="2026-12-02T09:00:00+00:00")
-    data = actions.status_json(letter, TRUSTED)
+    data = review_status(letter, TRUSTED).as_json()
     assert data["returned"]["note"] == "แก้ย่อหน้าแรก"  # the latest return, still shown
     [approval] = data["approvals"]
     assert {k: approval[k] for k in ("role", "name", "status", "reason")} == {
