@@ -17,7 +17,7 @@
 #   5. clerk_check.py: silent install for the user สมชาย ใจดี, render and compare with Linux,
 #      save and reopen, register on SQLite, sign and verify, the window offscreen, a
 #      double-click, code pages, uninstall keeping the user's files
-# Needs Debian's wine, wine64, gcc-mingw-w64-x86-64, nsis, poppler-utils, util-linux and uv
+# Needs Debian's wine, wine64, gcc-mingw-w64-x86-64, nsis, poppler-utils, util-linux, locales and uv
 # (.ci/run installs them); downloads go to $DLA_WINDOWS_CACHE (~/.cache/dla-drafter-windows).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

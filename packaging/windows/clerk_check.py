@@ -329,26 +329,39 @@ def main(argv: list[str] | None = None) -> int:
                     f"@chcp {codepage} >nul\r\n"
                     '@"%DLA_CLI%" check --verbose "%DLA_BROKEN%" > "%DLA_BASE%-out.txt" '
                     '2> "%DLA_BASE%-err.txt"\r\n'
-                    '@"%DLA_CLI%" check --verbose "%DLA_BROKEN%" 2>&1 | find "date" '
+                    # A pipe: Wine's cmd does not send stderr into one (``2>&1 |`` leaves it
+                    # on the console, a Wine trap), so the Thai goes through stdout: the help.
+                    '@"%DLA_CLI%" check --help | find "verbose" '
                     '> "%DLA_BASE%-pipe.txt"\r\n'.encode("ascii"))
                 env = {**clerk.env, "DLA_CLI": cli_exe, "DLA_BROKEN": clerk.win(broken),
                        "DLA_BASE": clerk.win(base)}
                 result = subprocess.run(
                     ["script", "-qec", f"wine cmd /c '{clerk.win(bat)}'", "/dev/null"],
                     env=env, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
-                for name in ("err", "pipe"):
+                for name, expected in (("err", "เดือน (date.month)"),
+                                       ("pipe", "บอกตำแหน่งของช่องในไฟล์ร่าง")):
                     path = Path(f"{base}-{name}.txt")
                     try:
                         text = path.read_bytes().decode("utf-8")
                     except (OSError, UnicodeDecodeError) as exc:
                         problems.append(f"chcp {codepage} {name}: {exc} {text_of(result)[-300:]}")
                         continue
-                    if "เดือน (date.month)" not in text or "Traceback" in text:
+                    if expected not in text or "Traceback" in text:
                         problems.append(f"chcp {codepage} {name}: {text[:300]!r}")
-            thai_ansi = clerk.cli("check", "--verbose", clerk.win(broken),
-                                  env={"LC_ALL": "th_TH.UTF-8"})
-            if "เดือน (date.month)" not in thai_ansi.stderr.decode("utf-8", "replace"):
-                problems.append(f"Thai ANSI code page: {text_of(thai_ansi)[:300]}")
+            # Wine takes the ANSI code page from the Unix locale: th_TH.UTF-8 gives cp874. The
+            # locale is compiled into a folder of our own (LOCPATH), so no root is needed;
+            # its source comes with Debian's `locales` package.
+            locales = Path(tempfile.mkdtemp(prefix="dla-locale-"))
+            made = subprocess.run(["localedef", "-i", "th_TH", "-f", "UTF-8",
+                                   str(locales / "th_TH.UTF-8")], capture_output=True, text=True)
+            if made.returncode not in (0, 1) or not (locales / "th_TH.UTF-8").exists():
+                problems.append("Thai ANSI code page: localedef th_TH.UTF-8 failed (apt install "
+                                f"locales): {made.stderr[-200:]}")
+            else:
+                thai_ansi = clerk.cli("check", "--verbose", clerk.win(broken),
+                                      env={"LOCPATH": str(locales), "LC_ALL": "th_TH.UTF-8"})
+                if "เดือน (date.month)" not in thai_ansi.stderr.decode("utf-8", "replace"):
+                    problems.append(f"Thai ANSI code page: {text_of(thai_ansi)[:300]}")
             return "\n".join(problems) or None
 
         checks.check("Thai output under chcp 874/1252/65001, to files and a pipe",
@@ -368,6 +381,12 @@ def main(argv: list[str] | None = None) -> int:
             saved = json.loads(numbered.read_text(encoding="utf-8"))
             if not (saved.get("number") or {}).get("serial"):
                 return f"the number is not in the saved draft: {saved.get('number')}"
+            # approvals are signed as the user's identity (issue 12 item 7): set it first
+            me = clerk.cli("review", "whoami", "--name", CLERK, "--position",
+                           "ผู้อำนวยการกองส่งเสริมและพัฒนาการจัดการศึกษาท้องถิ่น",
+                           "--abbreviation", "ผอ.กศ.")
+            if me.returncode != 0:
+                return f"review whoami: {text_of(me)}"
             for verb in (["review", "send"], ["review", "approve", "--role", "ผอ.กศ."]):
                 result = clerk.cli(*verb, clerk.win(numbered))
                 if result.returncode != 0:
@@ -377,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
                 return f"review status: {text_of(status)}"
             record = json.dumps(json.loads(status.stdout.decode("utf-8")), ensure_ascii=False)
             if CLERK not in record:
-                return f"the approval does not carry the Thai login name: {text_of(status)}"
+                return f"the approval does not carry the Thai name: {text_of(status)}"
             reopened = clerk.cli("check", clerk.win(numbered))
             return None if reopened.returncode == 0 else f"reopen: {text_of(reopened)}"
 
