@@ -329,8 +329,12 @@ def main(argv: list[str] | None = None) -> int:
                     f"@chcp {codepage} >nul\r\n"
                     '@"%DLA_CLI%" check --verbose "%DLA_BROKEN%" > "%DLA_BASE%-out.txt" '
                     '2> "%DLA_BASE%-err.txt"\r\n'
-                    # A pipe: Wine's cmd does not send stderr into one (``2>&1 |`` leaves it
-                    # on the console, a Wine trap), so the Thai goes through stdout: the help.
+                    # A pipe. Two Wine traps, not Windows behaviour: Wine's cmd makes a pipe
+                    # out of a file in %TEMP%, which fails silently when %TEMP% is under a
+                    # Thai user name (Windows uses an anonymous pipe), and it does not send
+                    # stderr into a pipe with 2>&1. So an ASCII %TEMP% for this line, and
+                    # the Thai goes through stdout: the help.
+                    '@set "TEMP=%SystemRoot%\\Temp"\r\n@set "TMP=%SystemRoot%\\Temp"\r\n'
                     '@"%DLA_CLI%" check --help | find "verbose" '
                     '> "%DLA_BASE%-pipe.txt"\r\n'.encode("ascii"))
                 env = {**clerk.env, "DLA_CLI": cli_exe, "DLA_BROKEN": clerk.win(broken),
