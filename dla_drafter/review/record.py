@@ -38,6 +38,8 @@ STATE_NAMES: dict[str, tuple[str, str]] = {
     "approved": ("อนุมัติแล้ว", "approved"),
 }
 EVENTS = ("sent", "returned", "approved")
+# The record's key for suggested edits (``review/suggestions.py`` reads and writes them).
+SUGGESTIONS_KEY = "suggestions"
 #: Each event's state: what the record says after it.
 EVENT_STATES: dict[str, State] = {"sent": "in_review", "returned": "returned",
                                   "approved": "approved"}

@@ -35,13 +35,25 @@ from dla_drafter.model.letter import Letter
 from dla_drafter.problems import Problem
 
 from .integrity import Keyring
-from .record import Comment, ReviewRecord, State, Version, raw_record
-from .suggestions import Suggestion, read_suggestions, suggestion_problems
-from .suggestions import as_json as suggestions_json
+from .record import SUGGESTIONS_KEY, Comment, ReviewRecord, State, Version, raw_record
 
 if TYPE_CHECKING:
     from .actions import ApprovalCheck
     from .printing import PrintState
+    from .suggestions import Suggestion
+
+def _has_suggestions(raw: Any) -> bool:
+    """A record without suggestions needs nothing of ``review.suggestions``, whose import a
+    cold ``register issue`` would pay for."""
+    return isinstance(raw, dict) and SUGGESTIONS_KEY in raw
+
+def _suggestions_json(suggestions: tuple[Suggestion, ...]) -> list[dict[str, Any]]:
+    if not suggestions:
+        return []
+    from .suggestions import as_json
+
+    return as_json(suggestions)
+
 
 # state -> (Thai, English, colour hint for a header or badge)
 DISPLAY_STATES: dict[str, tuple[str, str, str]] = {
@@ -136,7 +148,7 @@ class ReviewStatus:
                      "abbreviation": c.reviewer.abbreviation}}
                 for c in self.approvals
             ],
-            "suggestions": suggestions_json(self.suggestions),
+            "suggestions": _suggestions_json(self.suggestions),
         }
 
 
@@ -164,7 +176,12 @@ def review_status(letter: Letter, keyring: Keyring | None = None,
     record = state.record
     returned = next((Returned(v.by, v.at, v.note, v.index) for v in reversed(record.versions)
                      if v.event == "returned"), None)
-    suggestions = read_suggestions(raw_record(letter))[0]
+    raw = raw_record(letter)
+    suggestions: tuple[Suggestion, ...] = ()
+    if _has_suggestions(raw):
+        from .suggestions import read_suggestions
+
+        suggestions = read_suggestions(raw)[0]
     shown = displayed_state(record.state, state.checks)
     return ReviewStatus(
         state=shown,
@@ -227,7 +244,10 @@ def review_problems(letter: Letter, keyring: Keyring | None = None,
 
     status = status or review_status(letter, keyring)
     problems = list(status.record.problems)
-    problems += suggestion_problems(letter)
+    if _has_suggestions(letter.extra.get(REVIEW_KEY)):
+        from .suggestions import suggestion_problems
+
+        problems += suggestion_problems(letter)
     if status.record_state == "approved" and not status.approvals:
         problems.append(Problem(
             f"{REVIEW_KEY}.state", "review-no-approval", "warning",

@@ -55,6 +55,7 @@ from dla_drafter.model.letter import Letter
 from dla_drafter.problems import Problem
 
 from .actions import ReviewError, _commit, _writable, now_text
+from .record import SUGGESTIONS_KEY
 
 SuggestionState = Literal["open", "accepted", "rejected"]
 STATES: tuple[SuggestionState, ...] = ("open", "accepted", "rejected")
@@ -63,7 +64,7 @@ STATE_NAMES: dict[str, tuple[str, str]] = {
     "accepted": ("ยอมรับแล้ว", "accepted"),
     "rejected": ("ไม่ยอมรับ", "rejected"),
 }
-KEY = "suggestions"
+KEY = SUGGESTIONS_KEY
 #: Characters of context stored on each side of a suggestion, to find it again.
 CONTEXT_CHARS = 24
 #: Occurrences of a quote weighed when a suggestion is found again (a hostile field of one
