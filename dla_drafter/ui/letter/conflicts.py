@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.model.concurrent import Choice, Conflict, display_text
+from dla_drafter.text.digits import to_thai_digits
 from dla_drafter.ui.i18n import EN, language, tr
 from dla_drafter.ui.messages import support_tip
 
@@ -86,7 +87,8 @@ class ConflictDialog(QDialog):
         self.buttons: dict[str, dict[Choice, QRadioButton]] = {}
         lang = language()
         layout = QVBoxLayout(self)
-        intro = QLabel(tr(_INTRO, n=len(self.conflicts)))
+        count = len(self.conflicts)  # Thai digits in the Thai text, as everywhere in the window
+        intro = QLabel(tr(_INTRO, n=to_thai_digits(count) if language() == "th" else count))
         intro.setObjectName("conflictIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
