@@ -11,7 +11,8 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 _LAYERS: weakref.WeakKeyDictionary[QWidget, dict[str, list[Any]]] = weakref.WeakKeyDictionary()
 
@@ -24,3 +25,16 @@ def set_layer(widget: QWidget, name: str, selections: Iterable[Any]) -> None:
         return  # nothing was there and nothing comes: leave the box alone
     layers[name] = selections
     widget.setExtraSelections([s for key in sorted(layers) for s in layers[key]])
+
+
+def span_selection(widget: Any, start: int, end: int, fmt: QTextCharFormat) -> Any:
+    """An extra selection painting characters ``start:end`` of ``widget``'s text with ``fmt``
+    (positions past the end are clamped: the text may have changed since they were found)."""
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(widget.document())
+    length = max(0, widget.document().characterCount() - 1)
+    cursor.setPosition(min(start, length))
+    cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
+    selection.format = fmt
+    return selection

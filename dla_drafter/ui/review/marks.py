@@ -27,7 +27,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QStyle, QTextEdit, QWidget
 
-from dla_drafter.ui.letter.selection_layers import set_layer
+from dla_drafter.ui.letter.selection_layers import set_layer, span_selection
 
 COMMENT_COLOR = QColor("#ffe58a")
 CHANGE_COLOR = QColor("#cfe3ff")
@@ -171,31 +171,20 @@ def marks_by_field(letter: Any, diff: Any, with_comments: bool = True) -> dict[s
     return out
 
 
-def _selection(widget: Any, start: int, end: int, fmt: QTextCharFormat) -> Any:
-    selection = QTextEdit.ExtraSelection()
-    cursor = QTextCursor(widget.document())
-    length = max(0, widget.document().characterCount() - 1)
-    cursor.setPosition(min(start, length))
-    cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
-    selection.cursor = cursor
-    selection.format = fmt
-    return selection
-
-
 def _selections(widget: Any, base: int, text_len: int, marks: FieldMarks) -> list[Any]:
     out = []
     for start, end, tip in marks.comments:
         fmt = QTextCharFormat()
         fmt.setBackground(QBrush(COMMENT_COLOR))
         fmt.setToolTip(tip)
-        out.append(_selection(widget, base + start, base + end, fmt))
+        out.append(span_selection(widget, base + start, base + end, fmt))
     for start, end in marks.inserted:
         fmt = QTextCharFormat()
         fmt.setFontUnderline(True)
         fmt.setUnderlineColor(INSERT_COLOR)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setForeground(QBrush(INSERT_COLOR))
-        out.append(_selection(widget, base + start, base + end, fmt))
+        out.append(span_selection(widget, base + start, base + end, fmt))
     for position, old_text in marks.deleted:
         # the word that is gone is not in the box: strike the character where it stood
         at = min(position, max(0, text_len - 1))
@@ -207,7 +196,7 @@ def _selections(widget: Any, base: int, text_len: int, marks: FieldMarks) -> lis
         fmt.setBackground(QBrush(QColor("#ffd6d6")))
         fmt.setToolTip("ลบ: " + old_text)
         fmt.setProperty(QTextFormat.Property.UserProperty, old_text)
-        out.append(_selection(widget, base + at, base + at + 1, fmt))
+        out.append(span_selection(widget, base + at, base + at + 1, fmt))
     return out
 
 

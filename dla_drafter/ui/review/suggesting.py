@@ -43,17 +43,16 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QTextCharFormat,
-    QTextCursor,
     QUndoCommand,
 )
-from PySide6.QtWidgets import QLineEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from dla_drafter.fields import REVIEW_KEY, field_label, get_path, set_path
 from dla_drafter.model.letter import Letter
 from dla_drafter.review import suggestions as sg
 from dla_drafter.review.actions import ReviewError
 from dla_drafter.ui.i18n import language, tr
-from dla_drafter.ui.letter.selection_layers import set_layer
+from dla_drafter.ui.letter.selection_layers import set_layer, span_selection
 from dla_drafter.ui.review import marks as review_marks
 from dla_drafter.ui.review.suggestion_list import SuggestionList
 
@@ -531,7 +530,7 @@ class Suggesting(QObject):
             if isinstance(widget, QLineEdit):
                 _line_edit_formats(widget, spans)
             else:
-                set_layer(widget, LAYER, [_selection(widget, a, b, _format(kind, s))
+                set_layer(widget, LAYER, [span_selection(widget, a, b, _format(kind, s))
                                           for a, b, kind, s in spans])
         self._marked = set(per_widget)
 
@@ -572,17 +571,6 @@ def _format(kind: str, suggestion: sg.Suggestion) -> QTextCharFormat:
         fmt.setUnderlineColor(colour)
     fmt.setToolTip(f"{suggestion.author}: “{suggestion.old}” → “{suggestion.new}”")
     return fmt
-
-
-def _selection(widget: Any, start: int, end: int, fmt: QTextCharFormat) -> Any:
-    selection = QTextEdit.ExtraSelection()
-    cursor = QTextCursor(widget.document())
-    length = max(0, widget.document().characterCount() - 1)
-    cursor.setPosition(min(start, length))
-    cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
-    selection.cursor = cursor
-    selection.format = fmt
-    return selection
 
 
 def _clear(widget: QWidget) -> None:
