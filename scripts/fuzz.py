@@ -45,7 +45,6 @@ import io
 import json
 import os
 import random
-import resource
 import signal
 import sys
 import tempfile
@@ -883,6 +882,12 @@ class Report:
 
 
 def peak_rss_mb() -> float:
+    """Peak resident memory of this process and its workers (0 where the system has no
+    ``getrusage``: Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,7 @@ def test_export_csv_and_xlsx_hold_the_regulation_columns(capsys, sqlite_url, dra
     assert code == 2 and ".xlsx" in err and not (tmp_path / "r.txt").exists()
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_export_pdf_is_the_printed_register(capsys, sqlite_url, draft, tmp_path):
     import subprocess
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -64,6 +65,7 @@ def test_every_page_of_an_unapproved_letter_carries_it(two_pages):
         assert _centre_greys(marked) > 5 * _centre_greys(plain)
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_the_text_layer_is_exactly_the_letters(two_pages, tmp_path):
     marked = _texts(_pdf(two_pages, ON))
     assert marked == _texts(_pdf(two_pages, OFF))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,7 @@ def test_export_xlsx_and_csv_of_the_lines_shown(
         ("มท 0816.3/ว 2", "ผู้ว่าราชการจังหวัดพะเยา", "ยกเลิก: พิมพ์ผิด")]
 
 
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_print_register_writes_the_table_pdf_and_opens_it(
         qtbot: Any, filled: Any, dialogs: Any, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
