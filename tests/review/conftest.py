@@ -48,6 +48,10 @@ class Reviewer:
             XDG_CONFIG_HOME=str(self.home / "config"),
             XDG_DATA_HOME=str(self.home / "data"),
             WIN_PD_OVERRIDE_LOCAL_APPDATA=str(self.home / "localappdata"),  # Windows
+            # the folders the tests write identities and profiles into, on every platform
+            # (on Windows platformdirs puts both in %LOCALAPPDATA%, not under XDG_*)
+            DLA_DRAFTER_CONFIG_DIR=str(self.home / "config" / "dla-drafter"),
+            DLA_DRAFTER_DATA_DIR=str(self.home / "data" / "dla-drafter"),
         )
         return env
 
