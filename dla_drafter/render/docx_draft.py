@@ -31,6 +31,7 @@ from typing import Any
 from lxml import etree
 
 from ..problems import DrafterError, DraftError, problem
+from ..text.invisible import XML_ILLEGAL
 
 NS_DRAFT = "urn:dla-drafter:draft:1"
 DRAFT_TAG = f"{{{NS_DRAFT}}}draft"
@@ -63,9 +64,12 @@ def _refuse(code: str, th: str, en: str) -> DocxDraftError:
 # --- writing ------------------------------------------------------------------------------
 
 def draft_item_xml(draft: bytes) -> bytes:
-    """The custom XML item holding ``draft`` (the draft file's UTF-8 text)."""
+    """The custom XML item holding ``draft`` (the draft file's UTF-8 text). A character XML
+    cannot hold (U+FFFE, DEL … — a draft may keep them inside its strings, and the PDF
+    carries them as they are) is written as its JSON escape (backslash, u, four hex
+    digits): the same draft to whoever parses the JSON, and a part Word and lxml accept."""
     root = etree.Element(DRAFT_TAG, nsmap={"dla": NS_DRAFT})
-    root.text = draft.decode("utf-8")
+    root.text = XML_ILLEGAL.sub(lambda m: f"\\u{ord(m.group()):04x}", draft.decode("utf-8"))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
