@@ -195,7 +195,7 @@ def typeset(
             # Alone on a page of its own the grid would be a page without a line of the
             # letter: keep room for it after the last row, which takes the letter's last
             # lines (the keep chain that ends it) onto that page with it.
-            room = _initials_room(ctx, pages, grid, flow_bottom)
+            room = _initials_room(pages[-1], grid, flow_bottom)
             ctx.rows[-1].keep_with_next = True
             ctx.rows.append(Row(room, []))
             pages = _paginate(ctx, first, cursor, reserve)
@@ -671,10 +671,10 @@ def _initials_top(ctx: _Ctx, page: Page, grid: _Grid) -> float | None:
     return top if top + grid.height <= p.bottom_limit + 1e-9 else None
 
 
-def _initials_room(ctx: _Ctx, pages: list[Page], grid: _Grid, flow_bottom: float) -> float:
+def _initials_room(last: Page, grid: _Grid, flow_bottom: float) -> float:
     """How much the flow must leave free at the end of the letter for the grid (and for
     what was placed under the flow before it, a QR code) to fit on the letter's last page."""
-    below = max(_content_bottom(pages[-1]) - flow_bottom, 0.0)
+    below = max(_content_bottom(last) - flow_bottom, 0.0)
     return below + 0.2 + grid.height
 
 
