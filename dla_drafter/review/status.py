@@ -42,10 +42,12 @@ if TYPE_CHECKING:
     from .printing import PrintState
     from .suggestions import Suggestion
 
+
 def _has_suggestions(raw: Any) -> bool:
     """A record without suggestions needs nothing of ``review.suggestions``, whose import a
     cold ``register issue`` would pay for."""
     return isinstance(raw, dict) and SUGGESTIONS_KEY in raw
+
 
 def _suggestions_json(suggestions: tuple[Suggestion, ...]) -> list[dict[str, Any]]:
     if not suggestions:
@@ -244,7 +246,7 @@ def review_problems(letter: Letter, keyring: Keyring | None = None,
 
     status = status or review_status(letter, keyring)
     problems = list(status.record.problems)
-    if _has_suggestions(letter.extra.get(REVIEW_KEY)):
+    if _has_suggestions(raw_record(letter)):
         from .suggestions import suggestion_problems
 
         problems += suggestion_problems(letter)

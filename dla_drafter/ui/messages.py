@@ -1,15 +1,16 @@
 """What the window says about a problem or an error: the field's Thai name, never its path.
 
-The engine's messages are written for every reader; the command line keeps the dotted path
-(``ผู้รับ (addressee): …``) because support staff grep for it. A clerk reading the window
+The engine's messages name fields as the form does; ``check --verbose`` adds the dotted path
+(``ผู้รับ (addressee): …``) for support staff who grep for it. A clerk reading the window
 does not know ``enclosures[0].amount`` or ``review.approvals[0]``: every list, dialog and
 status line of the window builds its text here, from the field's name in the interface
 language (``fields.field_label``) and the message alone. The path may still be shown in a
 tooltip (:func:`support_tip`), where support staff find it and a clerk is not bothered.
 
 Problems are read by their attributes (``field``, ``message_th``/``message_en``, and a
-merge row's ``row`` and ``column``), not by type, so a problem of any part of the program —
-the loader, ``check``, the register, a merged row, a merge field — reads the same.
+merge row's ``row`` and ``column``), and every error the program raises is a
+``DrafterError`` carrying such problems, so the loader, ``check``, the register, a merged
+row and a merge field all read the same.
 """
 
 from __future__ import annotations
