@@ -274,22 +274,49 @@ def _norm(text: str) -> str:
 
 def char_x(face: Any, line: Any, offset: int) -> float:
     """Where character ``offset`` of a typeset line starts, in cm from the line's x: the
-    start of its grapheme cluster, with the line's justification spacing."""
-    from dla_drafter.text.graphemes import clusters
-    from dla_drafter.typeset.fonts import PT_PER_CM
-
+    start of its grapheme cluster (an offset inside a cluster gives the next one's start),
+    with the line's justification spacing."""
     if offset <= 0:
         return 0.0
     if offset >= len(line.text):
         return line.width_cm
-    shaped = face.shape(line.text)
+    return _line_xs(face, line)[offset]
+
+
+#: id(line) → (line, face, x of every offset): the marks are painted on every paint event,
+#: a keystroke brings two or three, and most marked lines are the same objects as before
+#: (the typesetter keeps the lines of paragraphs not edited). Walking a line's clusters for
+#: each mark's two ends was most of a paint under review (issue 15 item 6).
+_XS: dict[int, tuple[Any, Any, list[float]]] = {}
+_XS_LIMIT = 4096
+
+
+def _line_xs(face: Any, line: Any) -> list[float]:
+    """x (cm from the line's start) of each offset ``0..len(line.text)``, as ``char_x``
+    answers it, worked out in one walk over the line's clusters and kept."""
+    kept = _XS.get(id(line))
+    if kept is not None and kept[0] is line and kept[1] is face:
+        return kept[2]
+    from dla_drafter.text.graphemes import cluster_tuple
+    from dla_drafter.typeset.fonts import PT_PER_CM
+
+    text = line.text
+    shaped = face.shape(text)
     scale = line.size_pt / face.upem / PT_PER_CM
-    count = 0
-    for index, cluster in enumerate(clusters(line.text)):
-        if count >= offset:
-            return shaped.grapheme_x[index] * scale + index * line.letter_spacing_cm
-        count += len(cluster)
-    return line.width_cm
+    xs = [line.width_cm] * (len(text) + 1)
+    xs[0] = 0.0
+    start = 0
+    previous = 0
+    for index, cluster in enumerate(cluster_tuple(text)):
+        x = shaped.grapheme_x[index] * scale + index * line.letter_spacing_cm
+        for offset in range(previous + 1, start + 1):  # inside the cluster before: this start
+            xs[offset] = x
+        previous = start
+        start += len(cluster)
+    if len(_XS) >= _XS_LIMIT:
+        _XS.clear()
+    _XS[id(line)] = (line, face, xs)
+    return xs
 
 
 class PreviewMarks:

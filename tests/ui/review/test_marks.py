@@ -61,3 +61,35 @@ def test_preview_marks_the_changed_words(make_window: Any, qtbot: Any) -> None:
     for other in lines:
         if other is not marked:
             assert not blue_columns(other)
+
+
+def test_char_x_is_each_clusters_start_and_kept_per_line() -> None:
+    """A mark's ends fall on cluster starts (an offset inside ที่'s cluster gives the next
+    cluster's start), in order, and a line's table is its own: two lines of different text
+    never answer from each other's table."""
+    from dla_drafter.settings import RenderSettings
+    from dla_drafter.text.graphemes import clusters
+    from dla_drafter.typeset.fonts import PT_PER_CM, fonts_for
+    from dla_drafter.typeset.pages import TextLine
+    from dla_drafter.ui.review.marks import char_x
+
+    face = fonts_for(RenderSettings(use_system_th_sarabun=False)).face(False)
+    text = "ที่ประชุมเห็นชอบ ๑๒ ข้อ"
+    width = face.width_cm(text, 16.0)
+    line = TextLine(x=3.0, y=5.0, text=text, width_cm=width + 0.5, letter_spacing_cm=0.02)
+    other = TextLine(x=3.0, y=6.0, text="ก" * len(text), width_cm=9.0)
+    shaped = face.shape(text)
+    scale = 16.0 / face.upem / PT_PER_CM
+    starts, at = [], 0
+    for index, cluster in enumerate(clusters(text)):
+        starts.append((at, shaped.grapheme_x[index] * scale + index * 0.02))
+        at += len(cluster)
+    for offset, x in starts[1:]:
+        assert char_x(face, line, offset) == x
+    # "ที่": ท, ี, ่ is one cluster; offsets 1 and 2 are inside it → the next cluster's start
+    assert char_x(face, line, 1) == char_x(face, line, 2) == char_x(face, line, 3) == starts[1][1]
+    assert char_x(face, line, 0) == 0.0 and char_x(face, line, len(text)) == line.width_cm
+    xs = [char_x(face, line, i) for i in range(len(text) + 1)]
+    assert xs == sorted(xs)
+    assert char_x(face, other, 3) != char_x(face, line, 3)
+    assert char_x(face, other, len(text)) == 9.0
