@@ -4,9 +4,7 @@ With a command (``render``, ``check`` …) it runs it; with no argument or a dra
 the desktop program, as the unfrozen ``dla-drafter`` does.
 """
 
-import sys
-
-from dla_drafter.cli import main
+from dla_drafter.cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
