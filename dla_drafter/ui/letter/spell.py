@@ -103,6 +103,9 @@ class SpellChecker(QObject):
             self._cache.clear()
         self.ready.emit()
         self._guesses("ก")  # load the speller's word frequencies now, not on the first right-click
+        from dla_drafter.ui.heap import settle
+
+        settle()  # half a million objects that live as long as the program: never walk them
 
     def is_known(self, word: str) -> bool:
         return word in self._words

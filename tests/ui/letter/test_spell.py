@@ -61,3 +61,19 @@ def test_spelling_suggestions_in_the_context_menu(qtbot: Any, window: Any, spell
     _, menu = _menu_at(window, "", text.index("โครงการ") + 2)
     assert not [a for a in menu.actions() if a.objectName() in ("spellSuggestion", "addWord")]
     menu.deleteLater()
+
+
+def test_the_loaded_dictionary_is_kept_out_of_garbage_collections(tmp_path: Any) -> None:
+    """Once the spelling dictionary is loaded its half a million objects are frozen
+    (``ui/heap.py``): a full collection walking them took 100–400 ms, inside a keystroke."""
+    import gc
+
+    from dla_drafter.ui.letter.spell import SpellChecker
+
+    before = gc.get_freeze_count()
+    checker = SpellChecker(tmp_path / "words.txt")
+    checker.load_now()
+    assert checker.is_known("หนังสือ")
+    assert gc.get_freeze_count() - before > 100_000
+    # what a full collection still walks: only what was made since
+    assert len(gc.get_objects()) < 50_000
