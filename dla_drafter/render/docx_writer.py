@@ -48,7 +48,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from docx.opc.package import Unmarshaller
+from docx.opc.part import PartFactory
+from docx.opc.pkgreader import PackageReader
 from docx.oxml.ns import qn
+from docx.package import Package
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment
@@ -302,9 +306,22 @@ def template_path(kind: str) -> Path:
     return own if own.is_file() else folder / "external.docx"
 
 
-@lru_cache(maxsize=8)
-def _template_bytes(path: str, mtime: float) -> bytes:
-    return Path(path).read_bytes()
+@lru_cache(maxsize=8)  # bounded: one per template file (a kind or two) and its version
+def _template_reader(path: str, mtime: float) -> PackageReader:
+    """The template's package read once: its parts' bytes, content types and relationships.
+    Unzipping and reading the relationships was a fifth of a warm letter's DOCX time; the
+    reader holds only bytes, so every letter builds its own parts from it (see
+    :func:`_open_template`) and none can change another's."""
+    return PackageReader.from_file(io.BytesIO(Path(path).read_bytes()))
+
+
+def _open_template(path: Path) -> Any:
+    """A fresh python-docx ``Document`` of the template at ``path``: what ``Document(path)``
+    gives, its parts made anew from the bytes :func:`_template_reader` keeps."""
+    package = Package()
+    Unmarshaller.unmarshal(_template_reader(str(path), path.stat().st_mtime), package,
+                           PartFactory)
+    return package.main_document_part.document
 
 
 class _CachingEnvironment(Environment):
@@ -331,21 +348,77 @@ class _CachingEnvironment(Environment):
 _JINJA = _CachingEnvironment()
 _patch_cache: dict[str, str] = {}
 _patch_lock = threading.Lock()
+#: bounded caches of what is the same for every letter of a template: a header's source
+#: (its part's bytes → XML text) and each part's compiled Jinja template (patched source →
+#: template); a template has five parts, so a few templates' versions fit
+_SOURCE_CACHE_ENTRIES = 64
+_source_cache: dict[bytes, str] = {}
+_compiled_cache: dict[str, Any] = {}
+#: what docxtpl's ``resolve_listing`` turns into Word markup (tab, bell, newline, form feed)
+_LISTING_CHARS = re.compile("[\t\a\n\f]")
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def _memo(cache: dict, key: Any, make: Callable[[], Any]) -> Any:
+    """``cache[key]``, made by ``make`` on a miss; the cache is emptied when it is full, so
+    it stays bounded (the keys are a handful of template sources, not per-letter text)."""
+    with _patch_lock:
+        hit = cache.get(key)
+    if hit is None:
+        hit = make()
+        with _patch_lock:
+            if len(cache) >= _SOURCE_CACHE_ENTRIES:
+                cache.clear()
+            cache[key] = hit
+    return hit
 
 
 class _Template(DocxTemplate):
-    """docxtpl's template with its XML clean-up (a dozen regexes) memoised per source."""
+    """docxtpl's template with the work that is the same for every letter done once per
+    template source: its XML clean-up (a dozen regexes), the header and footer sources and
+    the compiled Jinja templates; and the steps whose result is always the same here
+    skipped (document properties without a tag, footnotes a template does not have, the
+    listing markup of a text without a tab or line break). Each letter still renders its
+    own context into its own copy of the parts."""
 
     def patch_xml(self, src_xml: str) -> str:
-        with _patch_lock:
-            hit = _patch_cache.get(src_xml)
-        if hit is None:
-            hit = super().patch_xml(src_xml)
-            with _patch_lock:
-                if len(_patch_cache) > 64:
-                    _patch_cache.clear()
-                _patch_cache[src_xml] = hit
-        return hit
+        return _memo(_patch_cache, src_xml, lambda: super(_Template, self).patch_xml(src_xml))
+
+    def get_part_xml(self, part: Any) -> str:
+        return _memo(_source_cache, part.blob,
+                     lambda: super(_Template, self).get_part_xml(part))
+
+    def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any],
+                        jinja_env: Environment | None = None) -> str:
+        """docxtpl's ``render_xml_part``, its template compiled once per source and its
+        string work done with ``str.replace`` (the same replacements, as literal text)."""
+        env = jinja_env or _JINJA
+        template = _memo(_compiled_cache, src_xml, lambda: env.from_string(
+            src_xml.replace("<w:p>", "\n<w:p>").replace("<w:p ", "\n<w:p ")))
+        self.current_rendering_part = part
+        dst_xml = template.render(context)
+        dst_xml = (dst_xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
+                   .replace("{_{", "{{").replace("}_}", "}}")
+                   .replace("{_%", "{%").replace("%_}", "%}"))
+        if _LISTING_CHARS.search(dst_xml):  # else resolve_listing changes nothing
+            dst_xml = self.resolve_listing(dst_xml)
+        return dst_xml
+
+    def render_properties(self, context: dict[str, Any],
+                          jinja_env: Environment | None = None) -> None:
+        """Only the document properties that hold a Jinja tag are rendered (ours hold
+        none; the title is set after rendering)."""
+        props = self.docx.core_properties
+        env = jinja_env or _JINJA
+        for name in ("author", "comments", "identifier", "language", "subject", "title"):
+            initial = getattr(props, name)
+            if "{" in initial:
+                setattr(props, name, env.from_string(initial).render(context))
+
+    def render_footnotes(self, context: dict[str, Any],
+                         jinja_env: Environment | None = None) -> None:
+        if any(part.content_type == _FOOTNOTES_TYPE for part in self.docx.part.package.parts):
+            super().render_footnotes(context, jinja_env)
 
 
 # --- view model: the blocks as the template reads them -----------------------------------
@@ -785,9 +858,8 @@ def _filled(composition: Composition, settings: RenderSettings,
     """The template filled with ``composition``: the text, the per-letter geometry, Word
     comments and the runs' complex-script marks — everything but the pages."""
     path = template_path(composition.kind)
-    template = _template_bytes(str(path), path.stat().st_mtime)
-    tpl = _Template(io.BytesIO(template))
-    tpl.init_docx()
+    tpl = _Template(path)
+    tpl.docx = _open_template(path)  # docxtpl's init_docx keeps a document it has
     context, plan = _context(composition, tpl, settings)
     tpl.render(context, jinja_env=_JINJA, autoescape=True)
     body = tpl.docx.element.body
