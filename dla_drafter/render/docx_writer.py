@@ -48,10 +48,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from docx.image.image import Image
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.package import Unmarshaller
 from docx.opc.part import PartFactory
 from docx.opc.pkgreader import PackageReader
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
 from docx.package import Package
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
@@ -92,7 +95,13 @@ from ..typeset.layout import typeset
 from ..typeset.pages import Pages
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
 from ..typeset.qr import qr_modules
-from .docx_comments import WordComment, add_comments, body_paragraphs, paragraph_text
+from .docx_comments import (
+    LazyTexts,
+    WordComment,
+    add_comments,
+    body_paragraphs,
+    paragraph_text,
+)
 from .docx_tracked import ChangeSource
 from .docx_units import cm_to_twips
 
@@ -295,6 +304,38 @@ def qr_png(url: str) -> bytes:
             + _png_chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + _png_chunk(b"IEND", b""))
 
 
+@lru_cache(maxsize=8)  # bounded: the emblem or two and the recent QR codes
+def _docx_image(data: bytes) -> Image:
+    """python-docx's ``Image`` of an image's bytes (its header read, its SHA-1 taken: ~80 KB
+    for the ครุฑ), made once per image; it is read-only, so letters share it."""
+    return Image.from_blob(data)
+
+
+class _Picture(InlineImage):
+    """docxtpl's inline image, given the image's bytes, put in with a shared
+    :func:`_docx_image`: what ``StoryPart.new_pic_inline`` does, without reading the
+    image and hashing it again for every letter. An image already in the package (the
+    same bytes) is related again rather than stored twice, as python-docx does."""
+
+    def __init__(self, tpl: DocxTemplate, data: bytes, width: Any = None,
+                 height: Any = None) -> None:
+        super().__init__(tpl, None, width, height)
+        self.data = data
+
+    def _insert_image(self) -> str:
+        part = self.tpl.current_rendering_part
+        image = _docx_image(self.data)
+        images = part.package.image_parts
+        image_part = next((p for p in images if p.blob == image.blob), None)
+        if image_part is None:
+            image_part = images._add_image_part(image)
+        rid = part.relate_to(image_part, RT.IMAGE)
+        cx, cy = image.scaled_dimensions(self.width, self.height)
+        inline = CT_Inline.new_pic_inline(part.next_id, rid, image.filename, cx, cy)
+        return (f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">')
+
+
 # --- the template -------------------------------------------------------------------------
 
 def template_path(kind: str) -> Path:
@@ -315,13 +356,17 @@ def _template_reader(path: str, mtime: float) -> PackageReader:
     return PackageReader.from_file(io.BytesIO(Path(path).read_bytes()))
 
 
-def _open_template(path: Path) -> Any:
-    """A fresh python-docx ``Document`` of the template at ``path``: what ``Document(path)``
-    gives, its parts made anew from the bytes :func:`_template_reader` keeps."""
+def _open_template(path: Path) -> _Template:
+    """The template at ``path`` with a fresh python-docx ``Document``: what
+    ``DocxTemplate(path)`` opens, its parts made anew from the bytes
+    :func:`_template_reader` keeps."""
+    key = (str(path), path.stat().st_mtime)
     package = Package()
-    Unmarshaller.unmarshal(_template_reader(str(path), path.stat().st_mtime), package,
-                           PartFactory)
-    return package.main_document_part.document
+    Unmarshaller.unmarshal(_template_reader(*key), package, PartFactory)
+    tpl = _Template(path)
+    tpl.docx = package.main_document_part.document  # docxtpl's init_docx keeps it
+    tpl.source_key = key
+    return tpl
 
 
 class _CachingEnvironment(Environment):
@@ -354,6 +399,7 @@ _patch_lock = threading.Lock()
 _SOURCE_CACHE_ENTRIES = 64
 _source_cache: dict[bytes, str] = {}
 _compiled_cache: dict[str, Any] = {}
+_body_cache: dict[tuple[str, float], str] = {}
 #: what docxtpl's ``resolve_listing`` turns into Word markup (tab, bell, newline, form feed)
 _LISTING_CHARS = re.compile("[\t\a\n\f]")
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -380,6 +426,16 @@ class _Template(DocxTemplate):
     skipped (document properties without a tag, footnotes a template does not have, the
     listing markup of a text without a tab or line break). Each letter still renders its
     own context into its own copy of the parts."""
+
+    source_key: tuple[str, float] | None = None  # the template file and its version
+
+    def build_xml(self, context: dict[str, Any], jinja_env: Environment | None = None) -> str:
+        """The body rendered; its patched source is the same for every letter of a
+        template version, so it is serialised and patched once."""
+        if self.source_key is None:
+            return super().build_xml(context, jinja_env)
+        source = _memo(_body_cache, self.source_key, lambda: self.patch_xml(self.get_xml()))
+        return self.render_xml_part(source, self.docx._part, context, jinja_env)
 
     def patch_xml(self, src_xml: str) -> str:
         return _memo(_patch_cache, src_xml, lambda: super(_Template, self).patch_xml(src_xml))
@@ -488,7 +544,7 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
     for block in composition.blocks:
         if isinstance(block, Emblem):
             png = _emblem_png(settings)
-            ctx["emblem"] = InlineImage(tpl, io.BytesIO(png), height=Cm(p.emblem_height))
+            ctx["emblem"] = _Picture(tpl, png, height=Cm(p.emblem_height))
             # the ครุฑ's column widens for an office's wide emblem image; still centred
             w_px, h_px = struct.unpack(">II", png[16:24])
             middle = min(max(TOP_MARKS_MIDDLE_CM, p.emblem_height * w_px / h_px + 0.2),
@@ -515,8 +571,8 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
         elif isinstance(block, Addressed):  # ถึง: laid out as a labelled part
             blocks.append(labelled(block.label, (LabelledItem(block.text),)))
         elif isinstance(block, MemoHead):
-            ctx["emblem"] = InlineImage(tpl, io.BytesIO(_emblem_png(settings)),
-                                        height=Cm(p.memo_emblem_height))
+            ctx["emblem"] = _Picture(tpl, _emblem_png(settings),
+                                     height=Cm(p.memo_emblem_height))
             ctx["memo_title"] = clean_text(block.title)
             rows = {}
             for name, row in (("agency", block.agency), ("number", block.number),
@@ -572,8 +628,8 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
                            "qr": None})
         elif isinstance(block, QRBlock):
             qr = {"caption": clean_text(block.caption), "url": clean_text(block.url),
-                  "image": InlineImage(tpl, io.BytesIO(qr_png(block.url)),
-                                       width=Cm(p.qr_size), height=Cm(p.qr_size))}
+                  "image": _Picture(tpl, qr_png(block.url),
+                                    width=Cm(p.qr_size), height=Cm(p.qr_size))}
             if blocks and blocks[-1]["kind"] == "contact" and blocks[-1]["qr"] is None:
                 blocks[-1]["qr"] = qr  # a column at the right of the contact lines
             else:
@@ -837,7 +893,7 @@ def core_title(subject: str) -> str:
 
 # --- the entry point ----------------------------------------------------------------------
 
-CommentSource = Callable[[list[str]], Sequence[WordComment]]
+CommentSource = Callable[[Sequence[str]], Sequence[WordComment]]
 
 
 def _add_comments(tpl: DocxTemplate, comments: CommentSource) -> etree._Element | None:
@@ -846,7 +902,7 @@ def _add_comments(tpl: DocxTemplate, comments: CommentSource) -> etree._Element 
     run and the comments' own text get the Thai run properties too. Returns the comments
     part's element (None when no comment was added)."""
     document = tpl.docx
-    texts = [paragraph_text(p) for p in body_paragraphs(document)]
+    texts = LazyTexts(lambda: [paragraph_text(p) for p in body_paragraphs(document)])
     wanted = list(comments(texts))
     if not wanted or not add_comments(document, wanted):
         return None
@@ -857,9 +913,7 @@ def _filled(composition: Composition, settings: RenderSettings,
             comments: CommentSource | None = None) -> DocxTemplate:
     """The template filled with ``composition``: the text, the per-letter geometry, Word
     comments and the runs' complex-script marks — everything but the pages."""
-    path = template_path(composition.kind)
-    tpl = _Template(path)
-    tpl.docx = _open_template(path)  # docxtpl's init_docx keeps a document it has
+    tpl = _open_template(template_path(composition.kind))
     context, plan = _context(composition, tpl, settings)
     tpl.render(context, jinja_env=_JINJA, autoescape=True)
     body = tpl.docx.element.body
