@@ -36,6 +36,7 @@ composed, with invisible characters (ZWSP, ZWNJ, ZWJ, soft hyphen, BOM …) remo
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import struct
@@ -51,7 +52,7 @@ from typing import Any
 from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.package import Unmarshaller
-from docx.opc.part import PartFactory
+from docx.opc.part import PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
@@ -347,25 +348,58 @@ def template_path(kind: str) -> Path:
     return own if own.is_file() else folder / "external.docx"
 
 
+@dataclass(frozen=True)
+class _TemplateParts:
+    """A template file read and parsed once (per version): what every letter starts from.
+
+    Unzipping the template, reading its relationships and parsing its XML parts was a
+    third of a letter's DOCX time, the same work for every letter. ``reader`` keeps the
+    parts' bytes and relationships; ``xml`` each XML part's class and parsed element, which
+    is never handed out, only copied (a deep copy is twice as fast as parsing), so no letter
+    can change another's; ``body_source`` the body as docxtpl renders it (serialised and
+    patched): the document part itself starts as a copy of its root with an empty body,
+    because rendering replaces the body whole."""
+
+    reader: PackageReader
+    xml: dict[str, tuple[type, etree._Element]]
+    body_source: str
+
+
 @lru_cache(maxsize=8)  # bounded: one per template file (a kind or two) and its version
-def _template_reader(path: str, mtime: float) -> PackageReader:
-    """The template's package read once: its parts' bytes, content types and relationships.
-    Unzipping and reading the relationships was a fifth of a warm letter's DOCX time; the
-    reader holds only bytes, so every letter builds its own parts from it (see
-    :func:`_open_template`) and none can change another's."""
-    return PackageReader.from_file(io.BytesIO(Path(path).read_bytes()))
+def _template_parts(path: str, mtime: float) -> _TemplateParts:
+    reader = PackageReader.from_file(io.BytesIO(Path(path).read_bytes()))
+    package = Package()
+    Unmarshaller.unmarshal(reader, package, PartFactory)
+    xml = {str(part.partname): (type(part), part._element) for part in package.iter_parts()
+           if isinstance(part, XmlPart)}
+    main = package.main_document_part
+    tpl = _Template(path)
+    body_source = tpl.patch_xml(tpl.xml_to_string(main.element.body))
+    shell = copy.deepcopy(main.element)
+    for child in list(shell.body):
+        shell.body.remove(child)
+    xml[str(main.partname)] = (type(main), shell)
+    return _TemplateParts(reader, xml, body_source)
 
 
 def _open_template(path: Path) -> _Template:
     """The template at ``path`` with a fresh python-docx ``Document``: what
-    ``DocxTemplate(path)`` opens, its parts made anew from the bytes
-    :func:`_template_reader` keeps."""
-    key = (str(path), path.stat().st_mtime)
+    ``DocxTemplate(path)`` opens, its parts made anew from :func:`_template_parts`."""
+    parts = _template_parts(str(path), path.stat().st_mtime)
+
+    def part_of(partname: Any, content_type: str, reltype: str, blob: bytes,
+                package: Any) -> Any:
+        known = parts.xml.get(partname)
+        if known is None:
+            return PartFactory(partname, content_type, reltype, blob, package)
+        part_class, element = known
+        return part_class(partname, content_type, copy.deepcopy(element), package)
+
     package = Package()
-    Unmarshaller.unmarshal(_template_reader(*key), package, PartFactory)
+    Unmarshaller.unmarshal(parts.reader, package, part_of)
     tpl = _Template(path)
     tpl.docx = package.main_document_part.document  # docxtpl's init_docx keeps it
-    tpl.source_key = key
+    tpl.body_source = parts.body_source
     return tpl
 
 
@@ -399,9 +433,10 @@ _patch_lock = threading.Lock()
 _SOURCE_CACHE_ENTRIES = 64
 _source_cache: dict[bytes, str] = {}
 _compiled_cache: dict[str, Any] = {}
-_body_cache: dict[tuple[str, float], str] = {}
-#: what docxtpl's ``resolve_listing`` turns into Word markup (tab, bell, newline, form feed)
-_LISTING_CHARS = re.compile("[\t\a\n\f]")
+#: a text (``w:t``) holding what docxtpl's ``resolve_listing`` turns into Word markup (tab,
+#: bell, newline, form feed; a text holds no ``<``), and a paragraph as that function finds it
+_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
@@ -427,15 +462,14 @@ class _Template(DocxTemplate):
     listing markup of a text without a tab or line break). Each letter still renders its
     own context into its own copy of the parts."""
 
-    source_key: tuple[str, float] | None = None  # the template file and its version
+    body_source: str | None = None  # the template's body, patched (see _TemplateParts)
 
     def build_xml(self, context: dict[str, Any], jinja_env: Environment | None = None) -> str:
-        """The body rendered; its patched source is the same for every letter of a
-        template version, so it is serialised and patched once."""
-        if self.source_key is None:
+        """The body rendered from the template's patched body source, kept per template
+        version (this document's own body is an empty copy, replaced by the result)."""
+        if self.body_source is None:
             return super().build_xml(context, jinja_env)
-        source = _memo(_body_cache, self.source_key, lambda: self.patch_xml(self.get_xml()))
-        return self.render_xml_part(source, self.docx._part, context, jinja_env)
+        return self.render_xml_part(self.body_source, self.docx._part, context, jinja_env)
 
     def patch_xml(self, src_xml: str) -> str:
         return _memo(_patch_cache, src_xml, lambda: super(_Template, self).patch_xml(src_xml))
@@ -456,9 +490,19 @@ class _Template(DocxTemplate):
         dst_xml = (dst_xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
                    .replace("{_{", "{{").replace("}_}", "}}")
                    .replace("{_%", "{%").replace("%_}", "%}"))
-        if _LISTING_CHARS.search(dst_xml):  # else resolve_listing changes nothing
-            dst_xml = self.resolve_listing(dst_xml)
-        return dst_xml
+        return self.resolve_listing(dst_xml)
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl's ``resolve_listing`` (a tab, line or page break in a text becomes Word
+        markup), applied only to the paragraphs that have one in a text: the others come
+        out of it unchanged, and its nested regexes over every paragraph cost more than
+        the rest of rendering a header."""
+        if not _LISTING_TEXT.search(xml):
+            return xml
+        resolve = super().resolve_listing
+        return _PARAGRAPH.sub(
+            lambda m: resolve(m.group(0)) if _LISTING_TEXT.search(m.group(0)) else m.group(0),
+            xml)
 
     def render_properties(self, context: dict[str, Any],
                           jinja_env: Environment | None = None) -> None:
