@@ -25,10 +25,14 @@ import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
+from docx.opc.oxml import CT_Relationships
 from docx.opc.package import OpcPackage
-from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.pkgwriter import _ContentTypesItem
+from docx.opc.rel import Relationships
 
 #: a part larger than this is deflated and forgotten (a long draft, a big office emblem)
 CACHE_MAX_PART_BYTES = 512 * 1024
@@ -107,14 +111,49 @@ def package_bytes(package: OpcPackage) -> bytes:
         part.before_marshal()
 
     def entries() -> Iterable[tuple[str, bytes]]:
-        yield CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob
-        yield PACKAGE_URI.rels_uri.membername, package.rels.xml
+        types = tuple((str(part.partname), part.content_type) for part in parts)
+        yield CONTENT_TYPES_URI.membername, _content_types_xml(types)
+        yield PACKAGE_URI.rels_uri.membername, rels_xml(package.rels)
         for part in parts:
             yield part.partname.membername, part.blob
             if len(part.rels):
-                yield part.partname.rels_uri.membername, part.rels.xml
+                yield part.partname.rels_uri.membername, rels_xml(part.rels)
 
     return zip_bytes(entries())
+
+
+@lru_cache(maxsize=16)  # bounded: the few sets of parts letters have
+def _content_types_xml(types: tuple[tuple[str, str], ...]) -> bytes:
+    """``[Content_Types].xml`` of parts (partname, content type), as python-docx writes it."""
+    return _ContentTypesItem.from_parts(
+        [_TypedName(PackURI(name), kind) for name, kind in types]).blob
+
+
+@dataclass(frozen=True)
+class _TypedName:
+    """What ``_ContentTypesItem`` reads of a part."""
+
+    partname: PackURI
+    content_type: str
+
+
+def rels_xml(rels: Relationships) -> bytes:
+    """A ``.rels`` member's XML, as python-docx writes it (``Relationships.xml``), made
+    once per distinct set of relationships: most are the same in every letter, and
+    python-docx makes each target's relative path with ``posixpath.relpath``."""
+    key = tuple((rel.rId, rel.reltype,
+                 rel.target_ref if rel.is_external else str(rel.target_part.partname),
+                 rel.is_external) for rel in rels.values())
+    return _rels_xml(rels._baseURI, key)
+
+
+@lru_cache(maxsize=64)  # bounded: a letter has five or six relationship sets
+def _rels_xml(base: str, entries: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    element = CT_Relationships.new()
+    for rid, reltype, target, external in entries:
+        element.add_rel(rid, reltype, target if external else PackURI(target).relative_ref(base),
+                        external)
+    return element.xml
 
 
 def clear_cache() -> None:
