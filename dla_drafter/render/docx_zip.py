@@ -165,4 +165,4 @@ def clear_cache() -> None:
 
 
 __all__ = ["CACHE_ENTRIES", "CACHE_MAX_BYTES", "CACHE_MAX_PART_BYTES", "clear_cache", "deflated",
-           "package_bytes", "zip_bytes"]
+           "package_bytes", "rels_xml", "zip_bytes"]
