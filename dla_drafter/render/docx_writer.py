@@ -432,7 +432,7 @@ _patch_lock = threading.Lock()
 #: template); a template has five parts, so a few templates' versions fit
 _SOURCE_CACHE_ENTRIES = 64
 _source_cache: dict[bytes, str] = {}
-_compiled_cache: dict[str, Any] = {}
+_compiled_cache: dict[tuple[Environment, str], Any] = {}
 #: a text (``w:t``) holding what docxtpl's ``resolve_listing`` turns into Word markup (tab,
 #: bell, newline, form feed; a text holds no ``<``), and a paragraph as that function finds it
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
@@ -483,7 +483,7 @@ class _Template(DocxTemplate):
         """docxtpl's ``render_xml_part``, its template compiled once per source and its
         string work done with ``str.replace`` (the same replacements, as literal text)."""
         env = jinja_env or _JINJA
-        template = _memo(_compiled_cache, src_xml, lambda: env.from_string(
+        template = _memo(_compiled_cache, (env, src_xml), lambda: env.from_string(
             src_xml.replace("<w:p>", "\n<w:p>").replace("<w:p ", "\n<w:p ")))
         self.current_rendering_part = part
         dst_xml = template.render(context)
