@@ -248,7 +248,7 @@ def text_width_cm(text: str, settings: RenderSettings, size_pt: float = BODY_SIZ
     """Natural width of ``text`` as the typesetter measures it (TH Sarabun if installed, else
     Sarabun scaled to TH SarabunPSK's size — the widths Word gets with the office's font)."""
     fonts = fonts_for(settings)
-    return fonts.face(bold).width_cm(text, size_pt)
+    return fonts.face(bold).measure_cm(text, size_pt)
 
 
 # --- images -------------------------------------------------------------------------------
