@@ -506,14 +506,17 @@ class _Template(DocxTemplate):
 
     def render_properties(self, context: dict[str, Any],
                           jinja_env: Environment | None = None) -> None:
-        """Only the document properties that hold a Jinja tag are rendered (ours hold
-        none; the title is set after rendering)."""
+        """docxtpl's ``render_properties``: a property without a Jinja tag (ours hold none;
+        the title is set after rendering) is set to itself, which is what rendering it
+        gives, without compiling it (a line break goes through Jinja, which rewrites it)."""
         props = self.docx.core_properties
         env = jinja_env or _JINJA
         for name in ("author", "comments", "identifier", "language", "subject", "title"):
             initial = getattr(props, name)
-            if "{" in initial:
+            if "{" in initial or "\n" in initial or "\r" in initial:
                 setattr(props, name, env.from_string(initial).render(context))
+            else:
+                setattr(props, name, initial)
 
     def render_footnotes(self, context: dict[str, Any],
                          jinja_env: Environment | None = None) -> None:
