@@ -307,8 +307,10 @@ def qr_png(url: str) -> bytes:
 
 @lru_cache(maxsize=8)  # bounded: the emblem or two and the recent QR codes
 def _docx_image(data: bytes) -> Image:
-    """python-docx's ``Image`` of an image's bytes (its header read, its SHA-1 taken: ~80 KB
-    for the ครุฑ), made once per image; it is read-only, so letters share it."""
+    """python-docx's ``Image`` of an image's bytes (its header read), made once per image;
+    it is read-only, so letters share it. python-docx would read it anew for every letter
+    and take the SHA-1 of it and of every image already in the package (~80 KB for the
+    ครุฑ) to find a duplicate; :class:`_Picture` compares the bytes instead."""
     return Image.from_blob(data)
 
 
