@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import copy
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -118,6 +118,35 @@ def _run_pieces(run: etree._Element) -> Iterator[tuple[etree._Element, str]]:
 def paragraph_text(paragraph: etree._Element) -> str:
     """What a reader sees of a paragraph, as one string (both directions count in it)."""
     return "".join(text for run in _own_runs(paragraph) for _, text in _run_pieces(run))
+
+
+class LazyTexts(Sequence[str]):
+    """Paragraph texts worked out on first use: a comment or change source is handed every
+    body paragraph's text, but a letter without open comments or suggestions never reads
+    them (the review package returns at once), so they are not gathered for it."""
+
+    def __init__(self, make: Callable[[], list[str]]) -> None:
+        self._make: Callable[[], list[str]] | None = make
+        self._texts: list[str] = []
+
+    def _all(self) -> list[str]:
+        if self._make is not None:
+            self._texts, self._make = self._make(), None
+        return self._texts
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return list(self._all()) == (list(other) if isinstance(other, Sequence) else other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _split_run(run: etree._Element, at: int) -> etree._Element:
@@ -441,6 +470,7 @@ def read_comments(body: etree._Element, comments: etree._Element | None,
 
 
 __all__ = [
+    "LazyTexts",
     "AnchoredComment",
     "CommentIdError",
     "WordComment",

@@ -34,7 +34,7 @@ from datetime import UTC, datetime
 from docx.oxml.ns import qn
 from lxml import etree
 
-from .docx_comments import _own_runs, _run_pieces, runs_covering
+from .docx_comments import LazyTexts, _own_runs, _run_pieces, runs_covering
 from .docx_split import S_BODY_CONTINUED
 
 W_P, W_R, W_T, W_PPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr")
@@ -65,7 +65,7 @@ class TrackedChange:
     at: datetime | None = None
 
 
-ChangeSource = Callable[[list[str]], Sequence[TrackedChange]]
+ChangeSource = Callable[[Sequence[str]], Sequence[TrackedChange]]
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -205,11 +205,18 @@ def add_tracked_changes(document, changes: ChangeSource) -> int:
     text, see :func:`logical_paragraphs`) as Word tracked changes; returns how many were
     written (one outside its paragraph's text is left out)."""
     body = document.element.body
-    groups = logical_paragraphs(body)
-    texts = [[_text(p) for p in group] for group in groups]
-    wanted = list(changes(["".join(parts) for parts in texts]))
+    found: list[tuple[list[list[etree._Element]], list[list[str]]]] = []
+
+    def paragraphs() -> tuple[list[list[etree._Element]], list[list[str]]]:
+        if not found:  # only when the source reads them (a letter with suggestions)
+            groups = logical_paragraphs(body)
+            found.append((groups, [[_text(p) for p in group] for group in groups]))
+        return found[0]
+
+    wanted = list(changes(LazyTexts(lambda: ["".join(parts) for parts in paragraphs()[1]])))
     if not wanted:
         return 0
+    groups, texts = paragraphs()
     next_id = 1 + max((int(v) for e in body.iter() if (v := e.get(W_ID)) is not None
                        and v.isdigit()), default=0)
 

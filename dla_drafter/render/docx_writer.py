@@ -36,6 +36,7 @@ composed, with invisible characters (ZWSP, ZWNJ, ZWJ, soft hyphen, BOM …) remo
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import struct
@@ -48,7 +49,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from docx.image.image import Image
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.package import Unmarshaller
+from docx.opc.part import PartFactory, XmlPart
+from docx.opc.pkgreader import PackageReader
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
+from docx.package import Package
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment
@@ -88,7 +96,13 @@ from ..typeset.layout import typeset
 from ..typeset.pages import Pages
 from ..typeset.profile import DEFAULT_PROFILE, LayoutProfile
 from ..typeset.qr import qr_modules
-from .docx_comments import WordComment, add_comments, body_paragraphs, paragraph_text
+from .docx_comments import (
+    LazyTexts,
+    WordComment,
+    add_comments,
+    body_paragraphs,
+    paragraph_text,
+)
 from .docx_tracked import ChangeSource
 from .docx_units import cm_to_twips
 
@@ -234,7 +248,7 @@ def text_width_cm(text: str, settings: RenderSettings, size_pt: float = BODY_SIZ
     """Natural width of ``text`` as the typesetter measures it (TH Sarabun if installed, else
     Sarabun scaled to TH SarabunPSK's size — the widths Word gets with the office's font)."""
     fonts = fonts_for(settings)
-    return fonts.face(bold).width_cm(text, size_pt)
+    return fonts.face(bold).measure_cm(text, size_pt)
 
 
 # --- images -------------------------------------------------------------------------------
@@ -291,6 +305,40 @@ def qr_png(url: str) -> bytes:
             + _png_chunk(b"IDAT", zlib.compress(bytes(raw), 9)) + _png_chunk(b"IEND", b""))
 
 
+@lru_cache(maxsize=8)  # bounded: the emblem or two and the recent QR codes
+def _docx_image(data: bytes) -> Image:
+    """python-docx's ``Image`` of an image's bytes (its header read), made once per image;
+    it is read-only, so letters share it. python-docx would read it anew for every letter
+    and take the SHA-1 of it and of every image already in the package (~80 KB for the
+    ครุฑ) to find a duplicate; :class:`_Picture` compares the bytes instead."""
+    return Image.from_blob(data)
+
+
+class _Picture(InlineImage):
+    """docxtpl's inline image, given the image's bytes, put in with a shared
+    :func:`_docx_image`: what ``StoryPart.new_pic_inline`` does, without reading the
+    image and hashing it again for every letter. An image already in the package (the
+    same bytes) is related again rather than stored twice, as python-docx does."""
+
+    def __init__(self, tpl: DocxTemplate, data: bytes, width: Any = None,
+                 height: Any = None) -> None:
+        super().__init__(tpl, None, width, height)
+        self.data = data
+
+    def _insert_image(self) -> str:
+        part = self.tpl.current_rendering_part
+        image = _docx_image(self.data)
+        images = part.package.image_parts
+        image_part = next((p for p in images if p.blob == image.blob), None)
+        if image_part is None:
+            image_part = images._add_image_part(image)
+        rid = part.relate_to(image_part, RT.IMAGE)
+        cx, cy = image.scaled_dimensions(self.width, self.height)
+        inline = CT_Inline.new_pic_inline(part.next_id, rid, image.filename, cx, cy)
+        return (f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">')
+
+
 # --- the template -------------------------------------------------------------------------
 
 def template_path(kind: str) -> Path:
@@ -302,9 +350,59 @@ def template_path(kind: str) -> Path:
     return own if own.is_file() else folder / "external.docx"
 
 
-@lru_cache(maxsize=8)
-def _template_bytes(path: str, mtime: float) -> bytes:
-    return Path(path).read_bytes()
+@dataclass(frozen=True)
+class _TemplateParts:
+    """A template file read and parsed once (per version): what every letter starts from.
+
+    Unzipping the template, reading its relationships and parsing its XML parts was a
+    third of a letter's DOCX time, the same work for every letter. ``reader`` keeps the
+    parts' bytes and relationships; ``xml`` each XML part's class and parsed element, which
+    is never handed out, only copied (a deep copy is twice as fast as parsing), so no letter
+    can change another's; ``body_source`` the body as docxtpl renders it (serialised and
+    patched): the document part itself starts as a copy of its root with an empty body,
+    because rendering replaces the body whole."""
+
+    reader: PackageReader
+    xml: dict[str, tuple[type, etree._Element]]
+    body_source: str
+
+
+@lru_cache(maxsize=8)  # bounded: one per template file (a kind or two) and its version
+def _template_parts(path: str, mtime: float) -> _TemplateParts:
+    reader = PackageReader.from_file(io.BytesIO(Path(path).read_bytes()))
+    package = Package()
+    Unmarshaller.unmarshal(reader, package, PartFactory)
+    xml = {str(part.partname): (type(part), part._element) for part in package.iter_parts()
+           if isinstance(part, XmlPart)}
+    main = package.main_document_part
+    tpl = _Template(path)
+    body_source = tpl.patch_xml(tpl.xml_to_string(main.element.body))
+    shell = copy.deepcopy(main.element)
+    for child in list(shell.body):
+        shell.body.remove(child)
+    xml[str(main.partname)] = (type(main), shell)
+    return _TemplateParts(reader, xml, body_source)
+
+
+def _open_template(path: Path) -> _Template:
+    """The template at ``path`` with a fresh python-docx ``Document``: what
+    ``DocxTemplate(path)`` opens, its parts made anew from :func:`_template_parts`."""
+    parts = _template_parts(str(path), path.stat().st_mtime)
+
+    def part_of(partname: Any, content_type: str, reltype: str, blob: bytes,
+                package: Any) -> Any:
+        known = parts.xml.get(partname)
+        if known is None:
+            return PartFactory(partname, content_type, reltype, blob, package)
+        part_class, element = known
+        return part_class(partname, content_type, copy.deepcopy(element), package)
+
+    package = Package()
+    Unmarshaller.unmarshal(parts.reader, package, part_of)
+    tpl = _Template(path)
+    tpl.docx = package.main_document_part.document  # docxtpl's init_docx keeps it
+    tpl.body_source = parts.body_source
+    return tpl
 
 
 class _CachingEnvironment(Environment):
@@ -331,21 +429,101 @@ class _CachingEnvironment(Environment):
 _JINJA = _CachingEnvironment()
 _patch_cache: dict[str, str] = {}
 _patch_lock = threading.Lock()
+#: bounded caches of what is the same for every letter of a template: a header's source
+#: (its part's bytes → XML text) and each part's compiled Jinja template (patched source →
+#: template); a template has five parts, so a few templates' versions fit
+_SOURCE_CACHE_ENTRIES = 64
+_source_cache: dict[bytes, str] = {}
+_compiled_cache: dict[tuple[Environment, str], Any] = {}
+#: a text (``w:t``) holding what docxtpl's ``resolve_listing`` turns into Word markup (tab,
+#: bell, newline, form feed; a text holds no ``<``), and a paragraph as that function finds it
+_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def _memo(cache: dict, key: Any, make: Callable[[], Any]) -> Any:
+    """``cache[key]``, made by ``make`` on a miss; the cache is emptied when it is full, so
+    it stays bounded (the keys are a handful of template sources, not per-letter text)."""
+    with _patch_lock:
+        hit = cache.get(key)
+    if hit is None:
+        hit = make()
+        with _patch_lock:
+            if len(cache) >= _SOURCE_CACHE_ENTRIES:
+                cache.clear()
+            cache[key] = hit
+    return hit
 
 
 class _Template(DocxTemplate):
-    """docxtpl's template with its XML clean-up (a dozen regexes) memoised per source."""
+    """docxtpl's template with the work that is the same for every letter done once per
+    template source: its XML clean-up (a dozen regexes), the header and footer sources and
+    the compiled Jinja templates; and the steps whose result is always the same here
+    skipped (document properties without a tag, footnotes a template does not have, the
+    listing markup of a text without a tab or line break). Each letter still renders its
+    own context into its own copy of the parts."""
+
+    body_source: str | None = None  # the template's body, patched (see _TemplateParts)
+
+    def build_xml(self, context: dict[str, Any], jinja_env: Environment | None = None) -> str:
+        """The body rendered from the template's patched body source, kept per template
+        version (this document's own body is an empty copy, replaced by the result)."""
+        if self.body_source is None:
+            return super().build_xml(context, jinja_env)
+        return self.render_xml_part(self.body_source, self.docx._part, context, jinja_env)
 
     def patch_xml(self, src_xml: str) -> str:
-        with _patch_lock:
-            hit = _patch_cache.get(src_xml)
-        if hit is None:
-            hit = super().patch_xml(src_xml)
-            with _patch_lock:
-                if len(_patch_cache) > 64:
-                    _patch_cache.clear()
-                _patch_cache[src_xml] = hit
-        return hit
+        return _memo(_patch_cache, src_xml, lambda: super(_Template, self).patch_xml(src_xml))
+
+    def get_part_xml(self, part: Any) -> str:
+        return _memo(_source_cache, part.blob,
+                     lambda: super(_Template, self).get_part_xml(part))
+
+    def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any],
+                        jinja_env: Environment | None = None) -> str:
+        """docxtpl's ``render_xml_part``, its template compiled once per source and its
+        string work done with ``str.replace`` (the same replacements, as literal text)."""
+        env = jinja_env or _JINJA
+        template = _memo(_compiled_cache, (env, src_xml), lambda: env.from_string(
+            src_xml.replace("<w:p>", "\n<w:p>").replace("<w:p ", "\n<w:p ")))
+        self.current_rendering_part = part
+        dst_xml = template.render(context)
+        dst_xml = (dst_xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
+                   .replace("{_{", "{{").replace("}_}", "}}")
+                   .replace("{_%", "{%").replace("%_}", "%}"))
+        return self.resolve_listing(dst_xml)
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl's ``resolve_listing`` (a tab, line or page break in a text becomes Word
+        markup), applied only to the paragraphs that have one in a text: the others come
+        out of it unchanged, and its nested regexes over every paragraph cost more than
+        the rest of rendering a header."""
+        if not _LISTING_TEXT.search(xml):
+            return xml
+        resolve = super().resolve_listing
+        return _PARAGRAPH.sub(
+            lambda m: resolve(m.group(0)) if _LISTING_TEXT.search(m.group(0)) else m.group(0),
+            xml)
+
+    def render_properties(self, context: dict[str, Any],
+                          jinja_env: Environment | None = None) -> None:
+        """docxtpl's ``render_properties``: a property without a Jinja tag (ours hold none;
+        the title is set after rendering) is set to itself, which is what rendering it
+        gives, without compiling it (a line break goes through Jinja, which rewrites it)."""
+        props = self.docx.core_properties
+        env = jinja_env or _JINJA
+        for name in ("author", "comments", "identifier", "language", "subject", "title"):
+            initial = getattr(props, name)
+            if "{" in initial or "\n" in initial or "\r" in initial:
+                setattr(props, name, env.from_string(initial).render(context))
+            else:
+                setattr(props, name, initial)
+
+    def render_footnotes(self, context: dict[str, Any],
+                         jinja_env: Environment | None = None) -> None:
+        if any(part.content_type == _FOOTNOTES_TYPE for part in self.docx.part.package.parts):
+            super().render_footnotes(context, jinja_env)
 
 
 # --- view model: the blocks as the template reads them -----------------------------------
@@ -415,7 +593,7 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
     for block in composition.blocks:
         if isinstance(block, Emblem):
             png = _emblem_png(settings)
-            ctx["emblem"] = InlineImage(tpl, io.BytesIO(png), height=Cm(p.emblem_height))
+            ctx["emblem"] = _Picture(tpl, png, height=Cm(p.emblem_height))
             # the ครุฑ's column widens for an office's wide emblem image; still centred
             w_px, h_px = struct.unpack(">II", png[16:24])
             middle = min(max(TOP_MARKS_MIDDLE_CM, p.emblem_height * w_px / h_px + 0.2),
@@ -442,8 +620,8 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
         elif isinstance(block, Addressed):  # ถึง: laid out as a labelled part
             blocks.append(labelled(block.label, (LabelledItem(block.text),)))
         elif isinstance(block, MemoHead):
-            ctx["emblem"] = InlineImage(tpl, io.BytesIO(_emblem_png(settings)),
-                                        height=Cm(p.memo_emblem_height))
+            ctx["emblem"] = _Picture(tpl, _emblem_png(settings),
+                                     height=Cm(p.memo_emblem_height))
             ctx["memo_title"] = clean_text(block.title)
             rows = {}
             for name, row in (("agency", block.agency), ("number", block.number),
@@ -499,8 +677,8 @@ def _context(composition: Composition, tpl: DocxTemplate, settings: RenderSettin
                            "qr": None})
         elif isinstance(block, QRBlock):
             qr = {"caption": clean_text(block.caption), "url": clean_text(block.url),
-                  "image": InlineImage(tpl, io.BytesIO(qr_png(block.url)),
-                                       width=Cm(p.qr_size), height=Cm(p.qr_size))}
+                  "image": _Picture(tpl, qr_png(block.url),
+                                    width=Cm(p.qr_size), height=Cm(p.qr_size))}
             if blocks and blocks[-1]["kind"] == "contact" and blocks[-1]["qr"] is None:
                 blocks[-1]["qr"] = qr  # a column at the right of the contact lines
             else:
@@ -764,7 +942,7 @@ def core_title(subject: str) -> str:
 
 # --- the entry point ----------------------------------------------------------------------
 
-CommentSource = Callable[[list[str]], Sequence[WordComment]]
+CommentSource = Callable[[Sequence[str]], Sequence[WordComment]]
 
 
 def _add_comments(tpl: DocxTemplate, comments: CommentSource) -> etree._Element | None:
@@ -773,7 +951,7 @@ def _add_comments(tpl: DocxTemplate, comments: CommentSource) -> etree._Element 
     run and the comments' own text get the Thai run properties too. Returns the comments
     part's element (None when no comment was added)."""
     document = tpl.docx
-    texts = [paragraph_text(p) for p in body_paragraphs(document)]
+    texts = LazyTexts(lambda: [paragraph_text(p) for p in body_paragraphs(document)])
     wanted = list(comments(texts))
     if not wanted or not add_comments(document, wanted):
         return None
@@ -784,10 +962,7 @@ def _filled(composition: Composition, settings: RenderSettings,
             comments: CommentSource | None = None) -> DocxTemplate:
     """The template filled with ``composition``: the text, the per-letter geometry, Word
     comments and the runs' complex-script marks — everything but the pages."""
-    path = template_path(composition.kind)
-    template = _template_bytes(str(path), path.stat().st_mtime)
-    tpl = _Template(io.BytesIO(template))
-    tpl.init_docx()
+    tpl = _open_template(template_path(composition.kind))
     context, plan = _context(composition, tpl, settings)
     tpl.render(context, jinja_env=_JINJA, autoescape=True)
     body = tpl.docx.element.body

@@ -61,6 +61,8 @@ def word_comments(
 ) -> tuple[list[WordComment], list[Comment]]:
     """The open comments placed in a document whose body paragraphs read ``paragraphs``, and
     the open comments that could not be placed (their field does not print)."""
+    if all(comment.resolved for comment in record_of(letter).comments):
+        return [], []  # nothing to place: the printed fields need not be found (issue 15)
     placed, unplaced = placed_comments(letter, paragraphs)
     return [word for _, word in placed], unplaced
 

@@ -14,7 +14,13 @@ import pytest
 
 from dla_drafter.model.draftio import letter_from_dict
 from dla_drafter.render import docx_zip
-from dla_drafter.render.docx_zip import CACHE_ENTRIES, CACHE_MIN_BYTES, deflated, zip_bytes
+from dla_drafter.render.docx_zip import (
+    CACHE_ENTRIES,
+    CACHE_MAX_BYTES,
+    CACHE_MAX_PART_BYTES,
+    deflated,
+    zip_bytes,
+)
 from dla_drafter.settings import RenderSettings
 from tests.exporting import docx as docx_of
 
@@ -35,7 +41,7 @@ def _empty_cache():
 
 
 def test_zip_bytes_round_trip_in_order_with_a_thai_name():
-    big = os.urandom(CACHE_MIN_BYTES * 2)
+    big = os.urandom(32 * 1024)
     entries = [("[Content_Types].xml", b"<Types/>"), ("word/document.xml", "ก่ำ".encode() * 50),
                ("word/media/image1.png", big), ("word/ไทย.xml", b""), ("empty", b"")]
     archive = zipfile.ZipFile(io.BytesIO(zip_bytes(entries)))
@@ -45,14 +51,36 @@ def test_zip_bytes_round_trip_in_order_with_a_thai_name():
     assert archive.getinfo("word/ไทย.xml").flag_bits & 0x0800
 
 
-def test_large_parts_are_deflated_once_and_the_cache_is_bounded():
-    blob = b"font bytes " * CACHE_MIN_BYTES
+def test_parts_are_deflated_once_and_the_cache_is_bounded():
+    blob = b"font bytes " * 16 * 1024
     first = deflated(blob)
     assert deflated(bytes(blob)) is first  # the same bytes, another object: reused
-    assert deflated(b"small part") is not deflated(b"small part")  # small: not kept
+    small = deflated(b"<w:styles/>" * 3)
+    assert deflated(b"<w:styles/>" * 3) is small  # small parts too (styles, theme, rels)
+    huge = os.urandom(CACHE_MAX_PART_BYTES + 1)
+    assert deflated(huge) is not deflated(huge)  # too large to keep: deflated, forgotten
     for n in range(CACHE_ENTRIES * 3):
-        deflated(os.urandom(CACHE_MIN_BYTES) + bytes([n]))
+        deflated(os.urandom(64) + n.to_bytes(2, "big"))
     assert len(docx_zip._cache) <= CACHE_ENTRIES
+    for n in range(CACHE_MAX_BYTES // CACHE_MAX_PART_BYTES * 3):
+        deflated(os.urandom(CACHE_MAX_PART_BYTES - 2) + n.to_bytes(2, "big"))
+    held = sum(len(k) + len(v[0]) for k, v in docx_zip._cache.items())
+    assert held == docx_zip._cache_bytes <= CACHE_MAX_BYTES
+
+
+def test_a_second_letter_deflates_only_what_changed(monkeypatch):
+    docx_bytes()
+    made: list[int] = []
+    real = docx_zip._deflate
+
+    def counting(blob: bytes) -> bytes:
+        made.append(len(blob))
+        return real(blob)
+
+    monkeypatch.setattr(docx_zip, "_deflate", counting)
+    data = docx_bytes()  # the same letter again: only the dated core properties change
+    assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+    assert len(made) <= 1, made
 
 
 def test_a_letter_docx_is_a_valid_package_with_python_docx_parts():
