@@ -32,63 +32,94 @@ from pathlib import Path
 CACHE_FORMAT = "sorted-words-1"
 CACHE_NAME = "thai-words-sorted.marshal"
 _CORPUS = ("corpus", "words_th.txt")
+#: ``SortedWords`` remembers what it found for each run of this many characters.
+_KEY = 3
 
 
 class SortedWords:
     """A fixed set of words, sorted, answering ``prefixes`` as PyThaiNLP's ``Trie`` does.
 
-    ``words`` must be sorted and without repeats (``from_lines`` makes them so).
+    ``words`` must be sorted and without repeats (``from_lines`` and ``with_words`` make them
+    so). Adding words makes a new ``SortedWords`` (``with_words``): the default words are
+    shared by every breaker and never change.
     """
 
     __slots__ = ("_spans", "_words")
 
-    #: ``_spans`` forgets what it learnt past this many keys (arbitrary text has many pairs).
+    #: ``_spans`` forgets what it learnt past this many keys (arbitrary text has many).
     MAX_SPANS = 50_000
 
     def __init__(self, words: list[str]) -> None:
         self._words = words
-        # the first two characters of a text -> ``_span``: learnt on first use, so that the
-        # binary searches after them look at a few dozen words, not 62 000
-        self._spans: dict[str, tuple[int, int, bool]] = {}
+        # the first ``_KEY`` characters at a position -> ``_span``, learnt on first use: the
+        # words no longer than the key are known at once, and the binary searches for
+        # longer ones look at a few words, not 62 000
+        self._spans: dict[str, tuple[int, int, tuple[str, ...]]] = {}
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> SortedWords:
         """Words as PyThaiNLP's ``Trie`` keeps them: stripped, blank ones dropped."""
         return cls(sorted({word.strip() for word in lines} - {""}))
 
-    def _span(self, key: str) -> tuple[int, int, bool]:
-        """``(lo, hi, single)``: ``words[lo:hi]`` start with ``key`` (one or two characters);
-        ``single``: its first character alone is a word."""
+    def with_words(self, extra: Iterable[str]) -> SortedWords:
+        """These words and ``extra`` (stripped, blank ones dropped), as a new object; each
+        extra word is put in place by binary search, so this costs well under a
+        millisecond, not a sort of 62 000 words."""
         words = self._words
-        lo = bisect_left(words, key)
-        last = ord(key[-1])
-        if last < sys.maxunicode:
-            hi = bisect_left(words, key[:-1] + chr(last + 1), lo)
-        else:
-            hi = len(words)
-        first = key[0]
-        i = lo if len(key) == 1 else bisect_left(words, first, 0, lo)
-        single = i < len(words) and words[i] == first
+        merged: list[str] = []
+        taken = 0
+        for word in sorted({word.strip() for word in extra} - {""}):
+            at = bisect_left(words, word)
+            if at < len(words) and words[at] == word:
+                continue
+            merged += words[taken:at]
+            merged.append(word)
+            taken = at
+        if not merged:
+            return self
+        merged += words[taken:]
+        return SortedWords(merged)
+
+    def _span(self, key: str) -> tuple[int, int, tuple[str, ...]]:
+        """``(lo, hi, short)``: ``short``, the words ``key`` starts with (``key`` included);
+        ``words[lo:hi]``, the longer words that start with ``key`` (none if ``key`` is
+        shorter than ``_KEY``: the text ends there)."""
+        words = self._words
+        count = len(words)
+        short = []
+        for size in range(1, len(key) + 1):
+            piece = key[:size]
+            at = bisect_left(words, piece)
+            if at < count and words[at] == piece:
+                short.append(piece)
+        lo = hi = 0
+        if len(key) == _KEY:
+            lo = bisect_left(words, key)
+            if lo < count and words[lo] == key:
+                lo += 1
+            last = ord(key[-1])
+            hi = (bisect_left(words, key[:-1] + chr(last + 1), lo)
+                  if last < sys.maxunicode else count)
         if len(self._spans) >= self.MAX_SPANS:
             self._spans.clear()
-        span = self._spans[key] = (lo, hi, single)
+        span = self._spans[key] = (lo, hi, tuple(short))
         return span
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         """The words that ``text[start:]`` starts with, shortest first."""
-        key = text[start : start + 2]
+        key = text[start : start + _KEY]
         span = self._spans.get(key)
         if span is None:
             if not key:
                 return []
             span = self._span(key)
-        lo, hi, single = span
-        out = [key[0]] if single else []
-        if lo == hi or len(key) < 2:
+        lo, hi, short = span
+        out = list(short)
+        if lo == hi:
             return out
         words = self._words
         limit = len(text)
-        end = start + 2
+        end = start + _KEY + 1
         while end <= limit:
             piece = text[start:end]
             lo = bisect_left(words, piece, lo, hi)
@@ -127,57 +158,6 @@ class SortedWords:
 
     def __len__(self) -> int:
         return len(self._words)
-
-
-class WordDictionary:
-    """The default words plus words added at run time (the program's and the clerk's lists),
-    without copying the default ones: ``prefixes`` answers from both, as one dictionary
-    would. Adding a word costs a few set insertions.
-
-    Most positions start none of the added words: their proper prefixes are kept in a set,
-    so such a position costs one set lookup more than the default words alone.
-    """
-
-    def __init__(self, base: SortedWords) -> None:
-        self._base = base
-        self._own: set[str] = set()
-        self._heads: set[str] = set()  # proper prefixes of the added words
-
-    def add(self, word: str) -> None:
-        word = word.strip()
-        if word:
-            self._own.add(word)
-            self._heads.update(word[:i] for i in range(1, len(word)))
-
-    def own_words(self) -> frozenset[str]:
-        """The words added at run time."""
-        return frozenset(self._own)
-
-    def _own_prefixes(self, text: str, start: int) -> list[str]:
-        own, heads = self._own, self._heads
-        out: list[str] = []
-        for end in range(start + 1, len(text) + 1):
-            piece = text[start:end]
-            if piece in own:
-                out.append(piece)
-            if piece not in heads:
-                break
-        return out
-
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        """The words that ``text[start:]`` starts with, shortest first."""
-        base = self._base.prefixes(text, start)
-        own = self._own_prefixes(text, start)
-        if not own:
-            return base
-        # every one is a prefix of the same text: the length tells them apart and orders them
-        return sorted(set(base).union(own), key=len)
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._own or word in self._base
-
-    def __len__(self) -> int:
-        return len(self._base) + sum(1 for w in self._own if w not in self._base)
 
 
 # --- the default words ---------------------------------------------------------------------
@@ -283,7 +263,6 @@ def _write_cache(cache: Path, stamp: tuple, words: SortedWords) -> None:
 
 __all__ = [
     "SortedWords",
-    "WordDictionary",
     "cache_file",
     "default_words",
     "load_words",

@@ -53,7 +53,7 @@ from ..paths import resource
 from .digits import link_spans
 from .graphemes import EXTEND_CLASS, is_extending
 from .newmm import segment as newmm_segment
-from .thaiwords import WordDictionary, default_words
+from .thaiwords import SortedWords, default_words
 
 LEADING_VOWELS = "เแโใไ"
 FOLLOWING_VOWELS = "ะาๅำ"
@@ -283,7 +283,9 @@ class WordBreaker:
 
     def __init__(self, extra_words: Iterable[str] = (), *, cache_size: int = 512) -> None:
         self._lock = threading.RLock()
-        self._dictionary = WordDictionary(default_words())
+        # PyThaiNLP's words and the pieces of ours (``_own``), merged into one sorted list
+        self._own: set[str] = set()
+        self._words: SortedWords = default_words()
         self._entries: dict[str, tuple[int, ...]] = {}
         self._by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
         self._analyse = functools.lru_cache(maxsize=cache_size)(self._compute)
@@ -328,8 +330,9 @@ class WordBreaker:
                 changed = True
                 for piece in _pieces(word, cuts):
                     if not any(ch in _SPACES for ch in piece):
-                        self._dictionary.add(piece)
+                        self._own.add(piece)
             if changed:
+                self._words = default_words().with_words(self._own)
                 by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
                 for word, cuts in self._entries.items():
                     if len(word) > 1:  # a single character cannot be broken anyway
@@ -412,10 +415,10 @@ class WordBreaker:
         return bounds
 
     def _is_word(self, word: str) -> bool:
-        return word in self._dictionary
+        return word in self._words
 
     def _newmm(self, run: str) -> tuple[str, ...]:
-        return tuple(newmm_segment(run, self._dictionary))
+        return tuple(newmm_segment(run, self._words))
 
     def _user_spans(
         self, text: str, locked: bytearray

@@ -19,7 +19,7 @@ from pythainlp.util import Trie
 from dla_drafter.fields import walk
 from dla_drafter.text.newmm import segment
 from dla_drafter.text.tcc import tcc_boundaries, tcc_clusters
-from dla_drafter.text.thaiwords import SortedWords, WordDictionary, default_words
+from dla_drafter.text.thaiwords import SortedWords, default_words
 from dla_drafter.text.wordbreak import WordBreaker, read_word_file, shipped_words_path
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -81,11 +81,8 @@ def oracle() -> Oracle:
     return Oracle()
 
 
-def _dictionary(extra: list[str] = ()) -> WordDictionary:
-    dictionary = WordDictionary(default_words())
-    for word in extra:
-        dictionary.add(word)
-    return dictionary
+def _dictionary(extra: list[str] = ()) -> SortedWords:
+    return default_words().with_words(extra)
 
 
 thai_char = st.sampled_from(CONSONANTS + VOWELS + MARKS)
@@ -160,6 +157,16 @@ def test_default_words_are_pythainlps(oracle: Oracle) -> None:
     assert len(words) == len(oracle.default - {""})
     assert set(words) == oracle.default - {""}
     assert "ท้องถิ่น" in words and "ท้องถิ่นX" not in words and 3 not in words
+
+
+def test_adding_words_makes_a_new_sorted_list() -> None:
+    base = SortedWords.from_lines(["ก", "กข", "ขา"])
+    more = base.with_words([" คน ", "กข", "", "กก", "ฮ", "กก"])
+    assert list(more) == ["ก", "กก", "กข", "ขา", "คน", "ฮ"]
+    assert list(base) == ["ก", "กข", "ขา"]  # the shared default list never changes
+    assert base.with_words(["กข", " "]) is base
+    assert more.prefixes("กกข") == ["ก", "กก"]
+    assert "คน" in more and "คน" not in base
 
 
 def test_sorted_words_edges() -> None:
