@@ -31,6 +31,9 @@ from pathlib import Path
 #: Bumped whenever the cache's layout changes, so an older cache is rebuilt, not misread.
 CACHE_FORMAT = "sorted-words-1"
 CACHE_NAME = "thai-words-sorted.marshal"
+#: The cache of earlier versions (words and heads as frozensets, 6.9 MB), removed when ours
+#: is written.
+OLD_CACHE_NAME = "thai-words.marshal"
 _CORPUS = ("corpus", "words_th.txt")
 #: ``SortedWords`` remembers what it found for each run of this many characters.
 _KEY = 3
@@ -241,7 +244,7 @@ def load_words(source: Path, cache: Path | None) -> SortedWords:
 def _read_cache(cache: Path, stamp: tuple) -> SortedWords | None:
     try:
         saved = marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+    except Exception:  # missing, unreadable or damaged: only costs a rebuild
         return None
     if not (isinstance(saved, tuple) and len(saved) == 2 and saved[0] == stamp
             and isinstance(saved[1], str)):
@@ -259,6 +262,9 @@ def _write_cache(cache: Path, stamp: tuple, words: SortedWords) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             part.unlink()
+        return
+    with contextlib.suppress(OSError):
+        cache.with_name(OLD_CACHE_NAME).unlink()
 
 
 __all__ = [

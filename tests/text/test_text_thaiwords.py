@@ -88,6 +88,14 @@ def test_an_unwritable_cache_only_costs_time(word_file: Path, tmp_path: Path) ->
     assert not list(tmp_path.glob("**/*.part"))
 
 
+def test_the_old_cache_is_removed(word_file: Path, tmp_path: Path) -> None:
+    old = tmp_path / thaiwords.OLD_CACHE_NAME
+    old.write_bytes(marshal.dumps(((5, "x", 1, 2), frozenset({"x"}), frozenset())))
+    load_words(word_file, tmp_path / thaiwords.CACHE_NAME)
+    assert not old.exists()
+    assert (tmp_path / thaiwords.CACHE_NAME).is_file()
+
+
 def test_cache_stamp_names_the_layout(word_file: Path, tmp_path: Path) -> None:
     cache = tmp_path / "words.marshal"
     load_words(word_file, cache)
