@@ -1,8 +1,9 @@
 """Thai text services with no Qt: digits, dates, grapheme clusters and line-break points.
 
-``digits``, ``thaidate`` and ``graphemes`` are plain functions. ``wordbreak`` needs
-PyThaiNLP, so its names are imported on first use (``from dla_drafter.text import
-default_breaker`` still works) and importing this package stays cheap.
+``digits``, ``thaidate`` and ``graphemes`` are plain functions. ``wordbreak`` loads a
+62 000-word dictionary on first use and compiles its rules, so its names are imported on
+first use (``from dla_drafter.text import default_breaker`` still works) and importing this
+package stays cheap.
 """
 
 from __future__ import annotations

@@ -2,9 +2,11 @@
 
 Thai is written without spaces between words, and Qt finds Thai word boundaries only through
 the system's libthai (absent on Windows), so the typesetter breaks lines itself at the
-offsets this module returns. Words come from PyThaiNLP's ``newmm`` tokenizer with its default
-Thai word list plus our own list (``resources/words/dla-words.txt``), which carries the
-agency names and administrative terms newmm does not know.
+offsets this module returns. Words come from the ``newmm`` maximal matching of ``newmm.py``
+(PyThaiNLP's algorithm, written again so that a render does not import PyThaiNLP) with
+PyThaiNLP's default Thai word list (``thaiwords.py``) plus our own list
+(``resources/words/dla-words.txt``), which carries the agency names and administrative
+terms newmm does not know.
 
 Rules, on top of "only between words" (they follow UAX #14 where it applies to Thai):
 
@@ -39,7 +41,6 @@ drops it and joins the lines), which changes the URL a reader copies.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 import threading
@@ -48,12 +49,11 @@ from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 
-from pythainlp.tokenize import word_tokenize
-from pythainlp.util import Trie
-
 from ..paths import resource
 from .digits import link_spans
 from .graphemes import EXTEND_CLASS, is_extending
+from .newmm import segment as newmm_segment
+from .thaiwords import SortedWords, default_words
 
 LEADING_VOWELS = "เแโใไ"
 FOLLOWING_VOWELS = "ะาๅำ"
@@ -226,150 +226,6 @@ def _may_break(text: str, i: int) -> bool:
 # --- dictionaries --------------------------------------------------------------------------
 
 
-class _WordSet:
-    """PyThaiNLP's default dictionary as two sets — its words and every proper prefix of them —
-    answering ``prefixes`` as its Trie does (shortest first).
-
-    Building PyThaiNLP's Trie of 62 000 words takes 0.5–1 s of pure Python, which is most of
-    a cold ``dla-drafter render``. The sets are kept in the user's cache folder with
-    ``marshal`` (loads in ~0.15 s) and rebuilt when PyThaiNLP's word file changes.
-    """
-
-    def __init__(self, words: frozenset[str], heads: frozenset[str]) -> None:
-        self.words = words
-        self.heads = heads
-
-    @classmethod
-    def build(cls, words: Iterable[str]) -> _WordSet:
-        words = frozenset(w for w in words if w)
-        heads = {w[:i] for w in words for i in range(1, len(w))}
-        return cls(words, frozenset(heads))
-
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        out = []
-        words, heads = self.words, self.heads
-        end = start + 1
-        n = len(text)
-        while end <= n:
-            piece = text[start:end]
-            if piece in words:
-                out.append(piece)
-            if piece not in heads:
-                break
-            end += 1
-        return out
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.words
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.words)
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-
-_WORD_SET: _WordSet | None = None
-_WORD_SET_LOCK = threading.Lock()
-
-
-def _default_word_set() -> _WordSet:
-    global _WORD_SET
-    with _WORD_SET_LOCK:
-        if _WORD_SET is None:
-            _WORD_SET = _load_word_set()
-        return _WORD_SET
-
-
-def _load_word_set() -> _WordSet:
-    import marshal
-    import os
-
-    import pythainlp
-
-    source = Path(pythainlp.__file__).parent / "corpus" / "words_th.txt"
-    try:
-        stat = source.stat()
-        stamp = (marshal.version, str(source), stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        stamp = None
-    cache = _cache_file()
-    if stamp and cache and cache.is_file():
-        try:
-            saved_stamp, words, heads = marshal.loads(cache.read_bytes())
-            if tuple(saved_stamp) == stamp:
-                return _WordSet(words, heads)
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # a damaged cache is rebuilt below
-    from pythainlp.corpus import thai_words
-
-    word_set = _WordSet.build(thai_words())
-    if stamp and cache:
-        # Written beside and renamed over, so a reader never sees half a cache; a damaged or
-        # missing one is rebuilt above. Not through ``atomic`` (its retries, fsync and error
-        # messages are for the clerk's files): text/ stays below everything that reports.
-        part = cache.with_name(f"{cache.name}.{os.getpid()}.part")
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            part.write_bytes(marshal.dumps((stamp, word_set.words, word_set.heads)))
-            os.replace(part, cache)
-        except OSError:
-            with contextlib.suppress(OSError):
-                part.unlink()  # the cache only saves time
-    return word_set
-
-
-def _cache_file() -> Path | None:
-    try:
-        from platformdirs import user_cache_dir
-
-        return Path(user_cache_dir("dla-drafter", appauthor=False)) / "thai-words.marshal"
-    except Exception:  # no cache folder on this machine: build in memory every time
-        return None
-
-
-class _OverlayTrie(Trie):
-    """PyThaiNLP's default word trie plus a small trie of our own words, without copying.
-
-    newmm only asks a dictionary for ``prefixes(text, start)``; answering from both tries
-    means the 62 000-word default trie is built once per process (PyThaiNLP caches it) and
-    shared by every breaker, and adding a word costs microseconds instead of a 0.5 s rebuild.
-    Most positions start none of our words: the first two characters of each are kept in a
-    set, so those positions cost one set lookup more than the default trie alone.
-    """
-
-    def __init__(self, base: Trie | _WordSet, words: Iterable[str] = ()) -> None:
-        self._base = base
-        self._heads: set[str] = set()
-        super().__init__(words)
-
-    def add(self, word: str) -> None:
-        word = word.strip()
-        if word:
-            super().add(word)
-            self._heads.add(word[:2])
-
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        base = self._base.prefixes(text, start)
-        heads = self._heads
-        if text[start : start + 2] not in heads and text[start : start + 1] not in heads:
-            return base
-        own = super().prefixes(text, start)
-        if not own:
-            return base
-        return sorted(set(base).union(own), key=len)
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and (key in self._base or super().__contains__(key))
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._base
-        yield from (w for w in super().__iter__() if w not in self._base)
-
-    def __len__(self) -> int:
-        return len(self._base) + super().__len__()
-
-
 def _parse_entry(raw: str) -> tuple[str, tuple[int, ...]] | None:
     """``"กรม|ส่งเสริม"`` → ``("กรมส่งเสริม", (3,))``: the word and where it may break."""
     pieces = [p.strip() for p in raw.split("|")]
@@ -427,7 +283,9 @@ class WordBreaker:
 
     def __init__(self, extra_words: Iterable[str] = (), *, cache_size: int = 512) -> None:
         self._lock = threading.RLock()
-        self._trie = _OverlayTrie(_default_word_set())
+        # PyThaiNLP's words and the pieces of ours (``_own``), merged into one sorted list
+        self._own: set[str] = set()
+        self._words: SortedWords = default_words()
         self._entries: dict[str, tuple[int, ...]] = {}
         self._by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
         self._analyse = functools.lru_cache(maxsize=cache_size)(self._compute)
@@ -472,8 +330,9 @@ class WordBreaker:
                 changed = True
                 for piece in _pieces(word, cuts):
                     if not any(ch in _SPACES for ch in piece):
-                        self._trie.add(piece)
+                        self._own.add(piece)
             if changed:
+                self._words = default_words().with_words(self._own)
                 by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
                 for word, cuts in self._entries.items():
                     if len(word) > 1:  # a single character cannot be broken anyway
@@ -556,12 +415,10 @@ class WordBreaker:
         return bounds
 
     def _is_word(self, word: str) -> bool:
-        return word in self._trie
+        return word in self._words
 
     def _newmm(self, run: str) -> tuple[str, ...]:
-        return tuple(
-            word_tokenize(run, custom_dict=self._trie, engine="newmm", join_broken_num=False)
-        )
+        return tuple(newmm_segment(run, self._words))
 
     def _user_spans(
         self, text: str, locked: bytearray

@@ -7,6 +7,12 @@ WordNet …). DLA Drafter uses only the newmm word breaker with the default Thai
 and a spelling check open). ``packaging/test_frozen.py`` proves the frozen program breaks
 lines exactly as the unfrozen one. Hooks in ``packaging/hooks`` take precedence over
 contrib's.
+
+Line breaking does not import PyThaiNLP: ``dla_drafter/text/thaiwords.py`` reads
+``corpus/words_th.txt`` by path, found with ``importlib.util.find_spec("pythainlp")`` (which
+the frozen importer answers with ``_MEIPASS/pythainlp``), so the file must stay at
+``pythainlp/corpus/`` in the bundle. The package itself is bundled because the window's
+spell checker imports it.
 """
 
 from PyInstaller.utils.hooks import collect_data_files
