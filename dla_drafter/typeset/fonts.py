@@ -116,6 +116,10 @@ class FontFace:
         self._lock = threading.Lock()
         # bounded (benchmarks/memory.py): the words and lines of a few letters
         self._shape_cached = lru_cache(maxsize=2048)(self._shape)
+        # HarfBuzz's output per line: the typesetter measures each line (an advance is all it
+        # needs) and the PDF and the preview then draw it (glyphs): one HarfBuzz call for
+        # both, and a DOCX, which draws nothing, never builds the glyph records
+        self._raw_cached = lru_cache(maxsize=2048)(self._raw)
         # the line breaker measures every word of a new paragraph and draws none of them:
         # their advances alone (no glyph records) are a quarter of a full shaping's cost
         self._advance_cached = lru_cache(maxsize=4096)(self._advance)
@@ -124,8 +128,9 @@ class FontFace:
     def __repr__(self) -> str:
         return f"FontFace({self.path.name!r}, bold={self.bold})"
 
-    def _raw(self, text: str) -> list[tuple[int, int, int, int, int]]:
-        """HarfBuzz output as (gid, cluster, x_advance, x_offset, y_offset)."""
+    def _raw(self, text: str) -> tuple[tuple[tuple[int, int, int, int, int], ...], int]:
+        """HarfBuzz output as (gid, cluster, x_advance, x_offset, y_offset), and the sum
+        of the advances."""
         buf = hb.Buffer()
         buf.add_str(text)
         buf.guess_segment_properties()
@@ -133,10 +138,12 @@ class FontFace:
         with self._lock:
             hb.shape(self._font, buf, _FEATURES)
         out = []
+        pen = 0
         for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
-            out.append((info.codepoint, info.cluster, pos.x_advance, pos.x_offset,
-                        pos.y_offset))
-        return out
+            advance = pos.x_advance
+            out.append((info.codepoint, info.cluster, advance, pos.x_offset, pos.y_offset))
+            pen += advance
+        return tuple(out), pen
 
     def _advance(self, text: str) -> int:
         """The advance of ``text`` in font units, as ``shape(text).advance`` (the merge of a
@@ -154,7 +161,7 @@ class FontFace:
     def _shape(self, text: str) -> ShapedLine:
         if not text:
             return ShapedLine((), 0)
-        raw = self._raw(text)
+        raw = self._raw_cached(text)[0]
         # A lone SARA AM is decomposed by the Thai shaper into nikhahit + sara aa: two glyphs
         # for one character, which no text layer can map exactly (pdfminer prints "(cid:n)"
         # for a glyph mapped to nothing). The font's own precomposed ำ draws the same shape
@@ -229,7 +236,9 @@ class FontFace:
         return self._shape_cached(text)
 
     def advance_units(self, text: str) -> int:
-        return self.shape(text).advance
+        """``shape(text).advance`` without the glyph records (the lone SARA AM merge keeps
+        the sum of the advances it replaces)."""
+        return self._raw_cached(text)[1] if text else 0
 
     def width_cm(self, text: str, size_pt: float) -> float:
         """Natural width of ``text`` (no justification spacing) in cm."""
