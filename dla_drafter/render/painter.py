@@ -9,6 +9,7 @@ cannot drift apart.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGlyphRun, QPainter, QPainterPath, QPen, QRawFont
@@ -46,15 +47,31 @@ def _raw_font(face: FontFace, pixel_size: float) -> QRawFont:
         return raw
 
 
+#: (face, size factor, text, size, scale, spacing) → its glyph run (None: nothing to draw).
+#: A keystroke repaints a whole page, but only the lines of the paragraph typed in are new:
+#: the others' runs were most of a page's paint (issue 15 item 6). Bounded.
+_runs: OrderedDict[tuple, QGlyphRun | None] = OrderedDict()
+_RUNS_LIMIT = 2048
+
+
 def _glyph_run(face: FontFace, text: str, size_pt: float, scale: float,
                letter_spacing_cm: float = 0.0) -> QGlyphRun | None:
+    key = (str(face.path), face.size_factor, text, size_pt, scale, letter_spacing_cm)
+    with _raw_lock:
+        if key in _runs:
+            _runs.move_to_end(key)
+            return _runs[key]
     glyphs = position_glyphs(face, text, size_pt, letter_spacing_cm)
-    if not glyphs:
-        return None
-    run = QGlyphRun()
-    run.setRawFont(_raw_font(face, size_pt / PT_PER_CM * scale))
-    run.setGlyphIndexes([g.gid for g in glyphs])
-    run.setPositions([QPointF(g.x * scale, -g.y * scale) for g in glyphs])
+    run = None
+    if glyphs:
+        run = QGlyphRun()
+        run.setRawFont(_raw_font(face, size_pt / PT_PER_CM * scale))
+        run.setGlyphIndexes([g.gid for g in glyphs])
+        run.setPositions([QPointF(g.x * scale, -g.y * scale) for g in glyphs])
+    with _raw_lock:
+        _runs[key] = run
+        if len(_runs) > _RUNS_LIMIT:
+            _runs.popitem(last=False)
     return run
 
 
