@@ -78,8 +78,8 @@ class SpellChecker(QObject):
         return self._trie is not None
 
     def start(self) -> None:
-        """Load the dictionary in the background (idempotent)."""
-        if self._thread is None:
+        """Load the dictionary in the background (idempotent; nothing to do once loaded)."""
+        if self._thread is None and self._trie is None:
             self._thread = threading.Thread(target=self._load, name="spell-load", daemon=True)
             self._thread.start()
 
@@ -102,6 +102,10 @@ class SpellChecker(QObject):
             self._trie = trie
             self._cache.clear()
         self.ready.emit()
+        # PyThaiNLP's tokenizer is imported here, in the background, not by the first
+        # keystroke's marks: the engine no longer imports it (text/newmm.py), and the import
+        # took ~0.1 s of that keystroke
+        self.misspelled("ทดสอบ")
         self._guesses("ก")  # load the speller's word frequencies now, not on the first right-click
         from dla_drafter.ui.heap import settle
 

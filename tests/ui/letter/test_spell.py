@@ -77,3 +77,14 @@ def test_the_loaded_dictionary_is_kept_out_of_garbage_collections(tmp_path: Any)
     assert gc.get_freeze_count() - before > 100_000
     # what a full collection still walks: only what was made since
     assert len(gc.get_objects()) < 50_000
+
+
+def test_a_loaded_dictionary_is_not_loaded_again(tmp_path: Any) -> None:
+    """``start`` after ``load_now`` (the window's timer fires after a test or a benchmark
+    loaded it) starts no second load: one was ~1 s of CPU taken from the keystrokes."""
+    from dla_drafter.ui.letter.spell import SpellChecker
+
+    checker = SpellChecker(tmp_path / "words.txt")
+    checker.load_now()
+    checker.start()
+    assert checker._thread is None
