@@ -1,14 +1,17 @@
 """Thai spelling marks in the body paragraphs.
 
 Thai has no spaces between words, so "misspelled" means: a run of Thai text that the newmm
-tokenizer (PyThaiNLP) cannot cover with dictionary words — it leaves such runs as fragments
-that are not words (``กาารศึกษ`` → ``กา`` ``าร`` ``ศึก`` ``ษ``). Those fragments are underlined.
-The dictionary is PyThaiNLP's word list plus the clerk's own word list, so an agency name
-added once ("เพิ่มในรายการคำ") stops being marked and also feeds the line breaker.
+tokenizer (``text/newmm.py``, the line breaker's) cannot cover with dictionary words — it
+leaves such runs as fragments that are not words (``กาารศึกษ`` → ``กา`` ``าร`` ``ศึก``
+``ษ``). Those fragments are underlined. The dictionary is the line breaker's sorted word list
+(PyThaiNLP's words, ``text/thaiwords.py``, loaded in milliseconds) with the one-letter words
+below and the clerk's own word list, so an agency name added once ("เพิ่มในรายการคำ") stops
+being marked and also feeds the line breaker.
 
-Loading the dictionary takes most of a second, so it is done in a background thread after the
-window is shown; until then nothing is marked. Results are cached per paragraph text, so a
-keystroke costs one tokenization of one paragraph (well under a millisecond).
+The speller that offers corrections (PyThaiNLP's Norvig) loads its word counts in a
+background thread after the first preview; until the dictionary is loaded nothing is marked.
+Results are cached per paragraph text, so a keystroke costs one tokenization of one
+paragraph (well under a millisecond).
 """
 
 from __future__ import annotations
@@ -17,10 +20,13 @@ import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+if TYPE_CHECKING:
+    from dla_drafter.text.thaiwords import SortedWords
 
 _THAI = re.compile(r"[\u0E01-\u0E4F]")
 
@@ -66,8 +72,7 @@ class SpellChecker(QObject):
     def __init__(self, words_path: Path | None = None) -> None:
         super().__init__()
         self.words_path = words_path
-        self._trie = None
-        self._words: set[str] = set()
+        self._words: SortedWords | None = None  # the dictionary, once loaded
         self._cache: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
         self._guess_cache: dict[str, list[str]] = {}
         self._lock = threading.Lock()
@@ -75,70 +80,55 @@ class SpellChecker(QObject):
 
     @property
     def is_ready(self) -> bool:
-        return self._trie is not None
+        return self._words is not None
 
     def start(self) -> None:
         """Load the dictionary in the background (idempotent; nothing to do once loaded)."""
-        if self._thread is None and self._trie is None:
+        if self._thread is None and self._words is None:
             self._thread = threading.Thread(target=self._load, name="spell-load", daemon=True)
             self._thread.start()
 
     def load_now(self) -> None:
         """Load synchronously (tests, benchmarks)."""
-        if self._trie is None:
+        if self._words is None:
             self._load()
 
     def _load(self) -> None:
         try:
-            from pythainlp.corpus import thai_words
-            from pythainlp.util import Trie
+            from dla_drafter.text.thaiwords import default_words
 
-            words = set(thai_words()) | SHORT_WORDS | set(read_user_words(self.words_path))
-            trie = Trie(words)
+            words = default_words().with_words(
+                [*SHORT_WORDS, *read_user_words(self.words_path)])
         except Exception:  # no dictionary: spelling marks are a help, never a blocker
             return
         with self._lock:
             self._words = words
-            self._trie = trie
             self._cache.clear()
         self.ready.emit()
-        # PyThaiNLP's tokenizer is imported here, in the background, not by the first
-        # keystroke's marks: the engine no longer imports it (text/newmm.py), and the import
-        # took ~0.1 s of that keystroke
-        self.misspelled("ทดสอบ")
         self._guesses("ก")  # load the speller's word frequencies now, not on the first right-click
         from dla_drafter.ui.heap import settle
 
-        settle()  # half a million objects that live as long as the program: never walk them
+        settle()  # what the program has loaded lives as long as it: never walk it again
 
     def is_known(self, word: str) -> bool:
-        return word in self._words
+        return self._words is not None and word in self._words
 
     def misspelled(self, text: str) -> list[tuple[int, int]]:
         """(start, length) of every run of Thai text that is not made of dictionary words."""
-        if self._trie is None or not _THAI.search(text):
+        words = self._words
+        if words is None or not _THAI.search(text):
             return []
         cached = self._cache.get(text)
         if cached is not None:
             self._cache.move_to_end(text)
             return cached
-        from pythainlp.tokenize import word_tokenize
-
-        with self._lock:
-            tokens = word_tokenize(text, custom_dict=self._trie, engine="newmm",
-                                   keep_whitespace=True)
         spans: list[tuple[int, int]] = []
-        pos = 0
-        for token in tokens:
-            start = text.find(token, pos)
-            if start < 0:
-                start = pos
-            pos = start + len(token)
+        for start, token in self._tokens(text):
             if (
                 not _THAI.search(token)
                 or _THAI_DIGITS_OR_SIGNS.match(token)
-                or token in self._words
-                or token.strip("ๆฯ.") in self._words
+                or token in words
+                or token.strip("ๆฯ.") in words
             ):
                 continue
             if spans and spans[-1][0] + spans[-1][1] == start:
@@ -151,18 +141,16 @@ class SpellChecker(QObject):
         return spans
 
     def _tokens(self, text: str) -> list[tuple[int, str]]:
-        """(start, token) of the newmm tokens of ``text``, with the dictionary in use."""
-        from pythainlp.tokenize import word_tokenize
+        """(start, token) of the newmm tokens of ``text``, with the dictionary in use (the
+        tokens tile the text: blanks are tokens too)."""
+        from dla_drafter.text.newmm import segment
 
         with self._lock:
-            tokens = word_tokenize(text, custom_dict=self._trie, engine="newmm",
-                                   keep_whitespace=True)
+            tokens = segment(text, self._words) if self._words is not None else []
         placed, pos = [], 0
         for token in tokens:
-            start = text.find(token, pos)
-            start = pos if start < 0 else start
-            placed.append((start, token))
-            pos = start + len(token)
+            placed.append((pos, token))
+            pos += len(token)
         return placed
 
     def _guesses(self, word: str) -> list[str]:
@@ -188,7 +176,7 @@ class SpellChecker(QObject):
         is used, and each suggestion says what it replaces. Only words of the dictionary
         (with the clerk's own) are offered.
         """
-        if self._trie is None:
+        if self._words is None:
             return []
         span = next(((s, n) for s, n in self.misspelled(text) if s <= position <= s + n), None)
         if span is None:
@@ -231,9 +219,8 @@ class SpellChecker(QObject):
             with path.open("a", encoding="utf-8") as fh:
                 fh.write(word + "\n")
         with self._lock:
-            self._words.add(word)
-            if self._trie is not None:
-                self._trie.add(word)
+            if self._words is not None:
+                self._words = self._words.with_words([word])
             self._cache.clear()
         try:
             from dla_drafter.text.wordbreak import default_breaker

@@ -64,8 +64,9 @@ def test_spelling_suggestions_in_the_context_menu(qtbot: Any, window: Any, spell
 
 
 def test_the_loaded_dictionary_is_kept_out_of_garbage_collections(tmp_path: Any) -> None:
-    """Once the spelling dictionary is loaded its half a million objects are frozen
-    (``ui/heap.py``): a full collection walking them took 100–400 ms, inside a keystroke."""
+    """Once the spelling dictionary and the speller's counts are loaded, what the program
+    holds is frozen (``ui/heap.py``): a full collection walking it took tens of ms, inside
+    a keystroke. The dictionary itself is the line breaker's sorted list (no trie)."""
     import gc
 
     from dla_drafter.ui.letter.spell import SpellChecker
@@ -73,8 +74,8 @@ def test_the_loaded_dictionary_is_kept_out_of_garbage_collections(tmp_path: Any)
     before = gc.get_freeze_count()
     checker = SpellChecker(tmp_path / "words.txt")
     checker.load_now()
-    assert checker.is_known("หนังสือ")
-    assert gc.get_freeze_count() - before > 100_000
+    assert checker.is_known("หนังสือ") and checker.is_known("ณ")
+    assert gc.get_freeze_count() > before
     # what a full collection still walks: only what was made since
     assert len(gc.get_objects()) < 50_000
 
