@@ -481,7 +481,8 @@ def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _Line
     prefix = use.form_prefix
     # visible layer: the shaped glyphs' outlines, in whole font units, each moved from the
     # one before (a form XObject leaves the matrix as it found it); the caller wraps q … Q
-    visible = []
+    visible: list[str] = []
+    draw = visible.append
     gids = set()
     last_x = last_y = 0
     inked = _inked_glyphs(face)
@@ -492,7 +493,7 @@ def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _Line
         if has_ink:
             gids.add(gid)
             x = round(glyph_x + grapheme * spacing_units) if spacing_units else glyph_x
-            visible.append(f"1 0 0 1 {x - last_x} {y - last_y} cm/{prefix}{gid} Do")
+            draw(f"1 0 0 1 {x - last_x} {y - last_y} cm/{prefix}{gid} Do")
             last_x, last_y = x, y
     # text layer: one code per grapheme cluster, in logical order, at the cluster's place
     k = 1000 / face.upem
@@ -503,6 +504,8 @@ def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _Line
     if space_after:
         units.append((" ", shaped.advance, face.glyph_advance(face.nominal_glyph(" ")),
                       len(clusters(line.text))))
+    known = use.registry.codes  # (gid, text, advance) → code, read without the lock
+    nominal = face.nominal_glyph
     for number, (text, x, advance, grapheme) in enumerate(units):
         # Tc spaces units; the visible layer spaces graphemes: they differ after a run
         target = x + (grapheme - number) * spacing_units
@@ -510,7 +513,8 @@ def _line_ops(use: _FontUse, line: TextLine, space_after: bool = False) -> _Line
         if abs(target - pen) > 0.01:
             fragment = f" {_num((pen - target) * k)} "
             pen = target
-        code = use.registry.code(face.nominal_glyph(text[0]), text, advance)
+        key = (nominal(text[0]), text, advance)
+        code = known.get(key) or use.registry.code(*key)
         codes.add(code)
         items.append((grapheme, x, advance, f"{fragment}<{code:04x}>"))
         pen += advance

@@ -124,6 +124,7 @@ class FontFace:
         # their advances alone (no glyph records) are a quarter of a full shaping's cost
         self._advance_cached = lru_cache(maxsize=4096)(self._advance)
         self._has_glyph: dict[str, bool] = {}  # character → the font draws it
+        self._nominal: dict[str, int] = {}  # character → its cmap glyph (bounded by the cmap)
 
     def __repr__(self) -> str:
         return f"FontFace({self.path.name!r}, bold={self.bold})"
@@ -215,8 +216,12 @@ class FontFace:
         return self._font.get_glyph_h_advance(gid)
 
     def nominal_glyph(self, char: str) -> int:
-        """The cmap glyph of one character (0, .notdef, when the font has none)."""
-        return self._font.get_nominal_glyph(ord(char)) or 0
+        """The cmap glyph of one character (0, .notdef, when the font has none), kept: the
+        PDF's text layer asks it for every cluster of every new line."""
+        gid = self._nominal.get(char)
+        if gid is None:
+            gid = self._nominal[char] = self._font.get_nominal_glyph(ord(char)) or 0
+        return gid
 
     def missing_chars(self, text: str) -> frozenset[str]:
         """The characters of ``text`` (spaces aside) this font has no glyph for. The window
