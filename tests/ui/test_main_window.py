@@ -359,3 +359,25 @@ def test_no_field_path_is_shown_to_the_clerk(qtbot: Any, window: Any) -> None:
     assert any(row.startswith("การอนุมัติ รายการที่ ๑: ") for row in rows), rows
     shown = [t for t in _texts_outside_the_review_dock(window) if _PATH_IN_PARENS.search(t)]
     assert shown == []
+
+
+def test_a_window_on_a_letter_never_reviewed_does_not_load_the_review_engine() -> None:
+    """Building and showing the window does not import the review engine (actions, diff,
+    versions, suggestions: ~30 ms): until the window is usable only a letter under review
+    would need it (issue 15 item 6: launch). The preview's first typesetting, in the
+    background afterwards, loads what the print state needs."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys\n"
+             "from dla_drafter.app_settings import AppConfig\n"
+             "from dla_drafter.ui.app import make_app\n"
+             "from dla_drafter.ui.main_window import MainWindow\n"
+             "app = make_app(); w = MainWindow(AppConfig.load()); w.show()\n"
+             "print(sorted(m for m in sys.modules if m.startswith('dla_drafter.review.')))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=120, env=env, check=True).stdout.strip().splitlines()[-1]
+    for heavy in ("actions", "diff", "versions", "suggestions", "align", "status"):
+        assert f"dla_drafter.review.{heavy}'" not in out, out

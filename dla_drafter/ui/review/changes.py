@@ -209,6 +209,11 @@ class ChangesBox(QGroupBox):
 
     # --- showing ---
 
+    @property
+    def shows_versions(self) -> bool:
+        """Whether the pickers hold a letter's versions (something to clear)."""
+        return bool(self._labels)
+
     def _fill(self, versions: tuple[Any, ...]) -> None:
         lang = language()
         labels = tuple(v.label(lang) for v in versions)

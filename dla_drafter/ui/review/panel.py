@@ -361,9 +361,14 @@ class ReviewPanel(QDockWidget):
 
     def _refresh_unreviewed(self) -> None:
         """A letter with no review record: state ร่าง, nothing listed, no marks."""
+        from dla_drafter.review.record import ReviewRecord
+
+        # no record: the empty one (what record_of answers), without importing the review
+        # engine, which a letter never reviewed never needs (the window's start, issue 15)
+        record = ReviewRecord()
         self.review_status = None
         self._show_state(tr("ร่าง"), DRAFT_COLOUR)
-        self.banner.show_for(self.doc.letter, _review().record_of(self.doc.letter))
+        self.banner.show_for(self.doc.letter, record)
         if self.comment_list.count():
             self.comment_list.clear()
         if self.approval_list.count():
@@ -371,7 +376,8 @@ class ReviewPanel(QDockWidget):
         self.approval_list.setVisible(False)
         self.diff = None
         self.step_index = -1
-        self.changes.show_for(self.doc.letter, _review().record_of(self.doc.letter), None)
+        if self.changes.shows_versions:  # versions of the letter before: clear them
+            self.changes.show_for(self.doc.letter, record, None)
         self.step_label.setText("")
         self.quote_label.setText(tr("เลือกข้อความในแบบฟอร์มแล้วกด Ctrl+Alt+M เพื่อแสดงความเห็น"))
         if self._marked:

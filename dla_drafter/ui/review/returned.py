@@ -116,13 +116,17 @@ class ReturnedBanner(QFrame):
 
     def show_for(self, letter: Any, record: Any) -> bool:
         """Show the latest return while it is pending; True when the banner is shown."""
-        from dla_drafter.review.versions import format_time, latest_return
+        back = None
+        if record.versions:
+            from dla_drafter.review.versions import latest_return
 
-        back = latest_return(record, letter) if record.versions else None
+            back = latest_return(record, letter)
         if back is None or not back.pending:
             self.setVisible(False)
             self.checklist.clear()
             return False
+        from dla_drafter.review.versions import format_time
+
         lang = language()
         self.title.setText(tr("ส่งกลับแก้ไขโดย {by} เมื่อ {at}", by=back.by or "?",
                               at=format_time(back.at, lang) if back.at else "?"))

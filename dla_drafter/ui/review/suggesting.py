@@ -33,7 +33,7 @@ import re
 import time
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import (
@@ -49,12 +49,30 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from dla_drafter.fields import REVIEW_KEY, field_label, get_path, set_path
 from dla_drafter.model.letter import Letter
-from dla_drafter.review import suggestions as sg
-from dla_drafter.review.actions import ReviewError
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.letter.selection_layers import set_layer, span_selection
 from dla_drafter.ui.review import marks as review_marks
 from dla_drafter.ui.review.suggestion_list import SuggestionList
+
+if TYPE_CHECKING:
+    from dla_drafter.review import suggestions as sg
+
+
+def _sg() -> Any:
+    """The suggestions engine, imported on first use: a window whose letter has no review
+    record never needs it, and importing it (with the review actions, diff and signatures
+    behind it) was ~30 ms of the program's start (issue 15 item 6)."""
+    from dla_drafter.review import suggestions
+
+    return suggestions
+
+
+def _open_suggestions(letter: Letter) -> list[sg.Suggestion]:
+    """The open suggestions of ``letter``: none without a review record (asked at every
+    keystroke, so such a letter never imports the engine)."""
+    if letter.extra.get(REVIEW_KEY) is None:
+        return []
+    return _sg().open_suggestions(letter)
 
 LAYER = "3-suggestions"
 _MERGE_ID = 4712
@@ -161,7 +179,7 @@ class Suggesting(QObject):
         self = cls(window, window.doc, window.form, window.preview, window.show_status)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.review, self.dock)
-        self.dock.setVisible(bool(sg.open_suggestions(window.doc.letter)))
+        self.dock.setVisible(bool(_open_suggestions(window.doc.letter)))
         menu = window.review_menu
         menu.addSeparator()
         menu.addAction(self.act_suggesting)
@@ -186,7 +204,7 @@ class Suggesting(QObject):
                              "ข้อเสนอแก้ไขต้องมีชื่อผู้เสนอ"))
                 self.act_suggesting.setChecked(False)
                 return
-            sg.word_edits("ก", "ข")  # load the word breaker now, not on the first key
+            _sg().word_edits("ก", "ข")  # load the word breaker now, not on the first key
             self.doc.edit_hook = self._edit_hook
             self.form.sync = self._sync_form
             self.dock.show()
@@ -212,7 +230,7 @@ class Suggesting(QObject):
 
     def _on_replaced(self) -> None:
         self.refresh()
-        if sg.open_suggestions(self.doc.letter):
+        if _open_suggestions(self.doc.letter):
             self.dock.show()
             self.dock.raise_()  # the clerk's first question on opening: what was suggested
 
@@ -226,7 +244,7 @@ class Suggesting(QObject):
         """The letter as the form shows it in suggesting mode: each text field with an open
         suggestion of this reviewer holds their own text."""
         letter = self.doc.letter
-        paths = {s.field for s in sg.open_suggestions(letter) if s.author == self.author}
+        paths = {s.field for s in _open_suggestions(letter) if s.author == self.author}
         if not paths:
             return letter
         view = copy.copy(letter)  # only the parts holding those fields are copied
@@ -235,8 +253,8 @@ class Suggesting(QObject):
                 setattr(view, top, copy.deepcopy(getattr(letter, top)))
         for path in paths:
             try:
-                set_path(view, path, sg.own_text(letter, path, self.author))
-            except (ReviewError, LookupError, TypeError, ValueError):
+                set_path(view, path, _sg().own_text(letter, path, self.author))
+            except (_sg().ReviewError, LookupError, TypeError, ValueError):
                 continue  # a path this release cannot show: the box shows the letter's text
         return view
 
@@ -267,10 +285,10 @@ class Suggesting(QObject):
         direct: dict[str, Any] = {}
         refused: str | None = None
         for path, value in changes.items():
-            if isinstance(value, str) and sg.field_text(letter, path) is not None:
+            if isinstance(value, str) and _sg().field_text(letter, path) is not None:
                 # a box re-reporting what it shows (a highlighter, a focus change) is no
                 # edit: only text that differs from the reviewer's own text is one
-                if value != sg.own_text(letter, path, self.author):
+                if value != _sg().own_text(letter, path, self.author):
                     texts[path] = value
                 continue
             current = self._get(path)
@@ -279,10 +297,10 @@ class Suggesting(QObject):
                     and all(isinstance(v, str) for v in value)):
                 for index, item in enumerate(value):
                     item_path = f"{path}[{index}]"
-                    if sg.field_text(letter, item_path) is None:
+                    if _sg().field_text(letter, item_path) is None:
                         refused = path
                         break
-                    if item != sg.own_text(letter, item_path, self.author):
+                    if item != _sg().own_text(letter, item_path, self.author):
                         texts[item_path] = item
                 continue
             if isinstance(value, list | dict | tuple) or isinstance(current, list | dict):
@@ -325,8 +343,8 @@ class Suggesting(QObject):
         old_record = copy.deepcopy(letter.extra.get(REVIEW_KEY))
         try:
             for path, text in texts.items():
-                sg.suggestions_from_edit(letter, path, text, self.author)
-        except ReviewError as exc:
+                _sg().suggestions_from_edit(letter, path, text, self.author)
+        except _sg().ReviewError as exc:
             self._restore_record(old_record)
             self._say(exc.message(language()))
             self._resync()
@@ -378,7 +396,7 @@ class Suggesting(QObject):
         work = copy.deepcopy(self.doc.letter)
         try:
             result = verb(work, by)
-        except ReviewError as exc:
+        except _sg().ReviewError as exc:
             self._say(exc.message(language()))
             return False
         old_fields = {p: copy.deepcopy(get_path(self.doc.letter, p)) for p in paths}
@@ -399,28 +417,28 @@ class Suggesting(QObject):
 
     def _field_of(self, suggestion_id: str) -> list[str]:
         try:
-            return [sg.find_suggestion(self.doc.letter, suggestion_id).field]
-        except ReviewError:
+            return [_sg().find_suggestion(self.doc.letter, suggestion_id).field]
+        except _sg().ReviewError:
             return []
 
     def accept(self, suggestion_id: str) -> bool:
-        return self._decide(lambda letter, by: sg.accept_suggestion(letter, suggestion_id, by),
+        return self._decide(lambda letter, by: _sg().accept_suggestion(letter, suggestion_id, by),
                             self._field_of(suggestion_id), "ยอมรับข้อเสนอแก้ไข")
 
     def reject(self, suggestion_id: str) -> bool:
-        return self._decide(lambda letter, by: sg.reject_suggestion(letter, suggestion_id, by),
+        return self._decide(lambda letter, by: _sg().reject_suggestion(letter, suggestion_id, by),
                             self._field_of(suggestion_id), "ไม่รับข้อเสนอแก้ไข")
 
     def _open_fields(self) -> list[str]:
-        return list(dict.fromkeys(s.field for s in sg.open_suggestions(self.doc.letter)
-                                  if sg.field_text(self.doc.letter, s.field) is not None))
+        return list(dict.fromkeys(s.field for s in _open_suggestions(self.doc.letter)
+                                  if _sg().field_text(self.doc.letter, s.field) is not None))
 
     def accept_all(self) -> bool:
-        return self._decide(lambda letter, by: sg.accept_all(letter, by),
+        return self._decide(lambda letter, by: _sg().accept_all(letter, by),
                             self._open_fields(), "ยอมรับข้อเสนอแก้ไขทั้งหมด")
 
     def reject_all(self) -> bool:
-        return self._decide(lambda letter, by: sg.reject_all(letter, by),
+        return self._decide(lambda letter, by: _sg().reject_all(letter, by),
                             self._open_fields(), "ไม่รับข้อเสนอแก้ไขทั้งหมด")
 
     # --- showing ---
@@ -431,7 +449,7 @@ class Suggesting(QObject):
         found once here (:meth:`placements`)."""
         placed, outdated = self.placements()
         entries = []
-        reasons = {s.id: sg._outdated_error(s).message(language()) for s in outdated}
+        reasons = {s.id: _sg()._outdated_error(s).message(language()) for s in outdated}
         for suggestion in sorted([*(p[2] for spans in placed.values() for p in spans),
                                   *outdated], key=lambda s: s.index):
             entries.append((suggestion, reasons.get(suggestion.id, "")))
@@ -452,10 +470,10 @@ class Suggesting(QObject):
         placed: dict[str, list[tuple[int, int, sg.Suggestion]]] = {}
         outdated: list[sg.Suggestion] = []
         texts: dict[str, str | None] = {}
-        for suggestion in sg.open_suggestions(letter):
+        for suggestion in _open_suggestions(letter):
             if suggestion.field not in texts:
-                texts[suggestion.field] = sg.field_text(letter, suggestion.field)
-            span = sg.locate(texts[suggestion.field], suggestion)
+                texts[suggestion.field] = _sg().field_text(letter, suggestion.field)
+            span = _sg().locate(texts[suggestion.field], suggestion)
             if span is None:
                 outdated.append(suggestion)
             else:
@@ -537,8 +555,8 @@ class Suggesting(QObject):
     def select(self, suggestion_id: str) -> bool:
         """Put the cursor on a suggestion's words in the form (a click in the list)."""
         try:
-            suggestion = sg.find_suggestion(self.doc.letter, suggestion_id)
-        except ReviewError:
+            suggestion = _sg().find_suggestion(self.doc.letter, suggestion_id)
+        except _sg().ReviewError:
             return False
         for start, end, _kind, s in self.box_spans(suggestion.field):
             if s.id == suggestion_id:
@@ -555,7 +573,7 @@ def _format(kind: str, suggestion: sg.Suggestion) -> QTextCharFormat:
     """Deleted words struck through, inserted ones underlined, a deletion's place (in the
     reviewer's own box) a wavy tint: all in the author's colour, the suggestion as tooltip."""
     fmt = QTextCharFormat()
-    colour = QColor(sg.author_colour(suggestion.author))
+    colour = QColor(_sg().author_colour(suggestion.author))
     fmt.setForeground(QBrush(colour))
     if kind == "deleted":
         fmt.setFontStrikeOut(True)
@@ -620,11 +638,11 @@ class SuggestionOverlay:
         deleted: dict[str, list[tuple[int, int, str]]] = {}
         texts: dict[str, str] = {}
         for path, spans in placed.items():
-            colours[path] = sg.author_colour(spans[0][2].author)
-            texts[path] = sg.field_text(letter, path) or ""
+            colours[path] = _sg().author_colour(spans[0][2].author)
+            texts[path] = _sg().field_text(letter, path) or ""
             for start, end, s in spans:
                 if start < end:
-                    deleted.setdefault(path, []).append((start, end, sg.author_colour(s.author)))
+                    deleted.setdefault(path, []).append((start, end, _sg().author_colour(s.author)))
         changed = (colours, deleted, texts) != (self.colours, self.deleted, self.texts)
         self.colours, self.deleted, self.texts = colours, deleted, texts
         if changed:

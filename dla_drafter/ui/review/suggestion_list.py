@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from dla_drafter.fields import field_label
-from dla_drafter.review.suggestions import Suggestion, author_colour
 from dla_drafter.ui.i18n import language, tr
 from dla_drafter.ui.review.suggesting_strings import register
+
+if TYPE_CHECKING:  # the engine is imported when a row is shown, not with the window
+    from dla_drafter.review.suggestions import Suggestion
 
 register()
 
@@ -42,6 +45,8 @@ def _cut(text: str) -> str:
 def row_html(suggestion: Suggestion, outdated_reason: str = "") -> str:
     """A row's text: author and field, then the old words struck through and the new ones
     underlined, both in the author's colour."""
+    from dla_drafter.review.suggestions import author_colour
+
     colour = author_colour(suggestion.author)
     lang = language()
     head = (f"<b style='color:{colour}'>{html.escape(suggestion.author or '?')}</b> · "
