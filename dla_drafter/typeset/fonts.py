@@ -132,12 +132,7 @@ class FontFace:
     def _raw(self, text: str) -> tuple[tuple[tuple[int, int, int, int, int], ...], int]:
         """HarfBuzz output as (gid, cluster, x_advance, x_offset, y_offset), and the sum
         of the advances."""
-        buf = hb.Buffer()
-        buf.add_str(text)
-        buf.guess_segment_properties()
-        buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
-        with self._lock:
-            hb.shape(self._font, buf, _FEATURES)
+        buf = self._shaped_buffer(text)
         out = []
         pen = 0
         for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
@@ -151,13 +146,18 @@ class FontFace:
         lone SARA AM keeps the sum of the two advances it replaces)."""
         if not text:
             return 0
+        return sum(pos.x_advance for pos in self._shaped_buffer(text).glyph_positions)
+
+    def _shaped_buffer(self, text: str) -> hb.Buffer:
+        """``text`` shaped by HarfBuzz with this face (monotone clusters, kerning and
+        ligatures): what both a line's glyphs and a word's advance are read from."""
         buf = hb.Buffer()
         buf.add_str(text)
         buf.guess_segment_properties()
         buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
         with self._lock:
             hb.shape(self._font, buf, _FEATURES)
-        return sum(pos.x_advance for pos in buf.glyph_positions)
+        return buf
 
     def _shape(self, text: str) -> ShapedLine:
         if not text:
