@@ -77,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
 
 
+#: Set by ``open_window``: the window ends the ordinary way, a command with ``exit_now``.
+_window_opened = False
+#: The collector's first threshold during a command (see ``entry``).
+COMMAND_GC_THRESHOLD = 20_000
+
+
 def entry() -> NoReturn:
     """The program's way in (the ``dla-drafter`` script, ``python -m dla_drafter``, the
     installed ``dla-drafter-cli``): ``main``, then the process ends.
@@ -123,10 +129,6 @@ def exit_now(code: int) -> NoReturn:
         except (OSError, ValueError):  # a closed pipe: nothing more can be said there
             code = code or EXIT_ERRORS
     os._exit(code)
-
-
-_window_opened = False
-COMMAND_GC_THRESHOLD = 20_000
 
 
 def utf8_output() -> None:
